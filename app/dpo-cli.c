@@ -1,0 +1,7 @@
+/* dpo-cli.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+int main (void) { return 0; }

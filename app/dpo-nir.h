@@ -1,0 +1,24 @@
+/* dpo-nir.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Validates a French social security number (NIR): 15 characters once spaces
+ * are removed, case-insensitive, sex digit 1, 2, 3, 4, 7 or 8, Corsica 2A/2B
+ * counted as 19/18 for the key, key = 97 - (first 13 digits mod 97).
+ * On success returns TRUE and, if @normalized is not NULL, the NIR without
+ * spaces, in upper case. On failure sets a DPO_ERROR_INVALID error whose
+ * message says what is wrong (not which field: the caller prefixes that). */
+gboolean dpo_nir_validate (const char  *text,
+                           char       **normalized,
+                           GError     **error);
+
+G_END_DECLS

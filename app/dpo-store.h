@@ -1,0 +1,104 @@
+/* dpo-store.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dpo-records.h"
+
+G_BEGIN_DECLS
+
+#define DPO_TYPE_STORE (dpo_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (DpoStore, dpo_store, DPO, STORE, GObject)
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define DPO_STORE_SCHEMA_VERSION 1
+
+/* --database, else $DPO_DATABASE, else $XDG_DATA_HOME/dpo-workbench/workbench.sqlite. */
+char       *dpo_store_default_path      (void);
+
+/* Opens or creates the database at @path (mode 0600, WAL, foreign keys,
+ * migrations). A file from a newer DPO Workbench is refused, untouched, with
+ * DPO_ERROR_NEWER_DATABASE; a file that is not an SQLite database with
+ * DPO_ERROR_NOT_A_DATABASE; an unreadable or uncreatable one with DPO_ERROR_IO. */
+DpoStore   *dpo_store_open              (const char   *path,
+                                         GError      **error);
+const char *dpo_store_get_path          (DpoStore     *self);
+gboolean    dpo_store_is_empty          (DpoStore     *self);
+
+/* "Now" for every computed value (CNIL status, overdue). NULL = the wall clock. */
+void        dpo_store_set_now           (DpoStore     *self,
+                                         GDateTime    *now);
+GDateTime  *dpo_store_dup_now           (DpoStore     *self);
+
+/* Counts, for the dashboard and page headers. */
+guint       dpo_store_count_incidents   (DpoStore     *self);
+guint       dpo_store_count_subjects    (DpoStore     *self);
+guint       dpo_store_count_requests    (DpoStore     *self);
+
+/* Lazy GListModels of DpoRow: they know their row count and fetch pages of
+ * rows on demand; they follow the store's changes by themselves. @search
+ * (NULL or "" for all) matches the reference, names, processor, member number
+ * or NIR, as fits the list. */
+GListModel *dpo_store_list_incidents    (DpoStore     *self,
+                                         const char   *search);
+GListModel *dpo_store_list_subjects     (DpoStore     *self,
+                                         const char   *search);
+GListModel *dpo_store_list_requests     (DpoStore     *self,
+                                         const char   *search);
+
+/* Whole records by reference, children included; DPO_ERROR_NOT_FOUND if absent. */
+DpoIncident *dpo_store_get_incident     (DpoStore     *self,
+                                         const char   *id,
+                                         GError      **error);
+DpoSubject  *dpo_store_get_subject      (DpoStore     *self,
+                                         const char   *id,
+                                         GError      **error);
+DpoRequest  *dpo_store_get_request      (DpoStore     *self,
+                                         const char   *id,
+                                         GError      **error);
+
+/* Import (DESIGN "Interchange format"): all or nothing, in one transaction.
+ * Errors name @display_name, the JSON path and what is wrong. */
+typedef struct
+{
+  guint incidents;
+  guint subjects;
+  guint requests;
+} DpoImportCounts;
+
+gboolean    dpo_store_import_bytes      (DpoStore        *self,
+                                         GBytes          *bytes,
+                                         const char      *display_name,
+                                         DpoImportCounts *counts,
+                                         GError         **error);
+gboolean    dpo_store_import_file       (DpoStore        *self,
+                                         GFile           *file,
+                                         DpoImportCounts *counts,
+                                         GError         **error);
+/* Runs the import on a worker thread with its own connection, so the window
+ * keeps drawing; the store emits "changed" when it lands. */
+void        dpo_store_import_file_async (DpoStore            *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    dpo_store_import_file_finish (DpoStore        *self,
+                                          GAsyncResult    *result,
+                                          DpoImportCounts *counts,
+                                          GError         **error);
+
+/* The whole store as the interchange document, with computed fields as of
+ * dpo_store_dup_now(). Depends only on the data and "now". */
+gboolean    dpo_store_export_json       (DpoStore       *self,
+                                         GOutputStream  *stream,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+
+G_END_DECLS
