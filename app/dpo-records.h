@@ -130,6 +130,10 @@ struct _DpoRequest
   char      *changes;         /* rectification: a JSON object, as text */
 };
 
+#define DPO_TYPE_INCIDENT_RECORD (dpo_incident_get_type ())
+#define DPO_TYPE_SUBJECT_RECORD  (dpo_subject_get_type ())
+#define DPO_TYPE_REQUEST_RECORD  (dpo_request_get_type ())
+
 GType             dpo_event_get_type         (void) G_GNUC_CONST;
 GType             dpo_notification_get_type  (void) G_GNUC_CONST;
 GType             dpo_complaint_get_type     (void) G_GNUC_CONST;

@@ -4,3 +4,379 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dpo-error.h"
+#include "dpo-store-private.h"
+#include "dpo-time.h"
+
+void
+_dpo_bind_text (sqlite3_stmt *stmt,
+                int           index,
+                const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_dpo_bind_time (sqlite3_stmt *stmt,
+                int           index,
+                GDateTime    *time)
+{
+  g_autofree char *text = time != NULL ? dpo_time_to_storage (time) : NULL;
+
+  _dpo_bind_text (stmt, index, text);
+}
+
+void
+_dpo_bind_count (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        count)
+{
+  if (count < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, count);
+}
+
+void
+_dpo_bind_words (sqlite3_stmt       *stmt,
+                 int                 index,
+                 const char * const *words)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    json_builder_add_string_value (builder, words[i]);
+  json_builder_end_array (builder);
+
+  node = json_builder_get_root (builder);
+  text = json_to_string (node, FALSE);
+  _dpo_bind_text (stmt, index, text);
+}
+
+char *
+_dpo_column_text (sqlite3_stmt *stmt,
+                  int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GDateTime *
+_dpo_column_time (sqlite3_stmt *stmt,
+                  int           column)
+{
+  return dpo_time_from_storage ((const char *) sqlite3_column_text (stmt, column));
+}
+
+gint64
+_dpo_column_count (sqlite3_stmt *stmt,
+                   int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+GStrv
+_dpo_column_words (sqlite3_stmt *stmt,
+                   int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  if (text != NULL)
+    node = json_from_string (text, NULL);
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_strv_builder_add (words, json_array_get_string_element (array, i));
+    }
+  return g_strv_builder_end (words);
+}
+
+DpoIncident *
+_dpo_incident_from_row (sqlite3_stmt *stmt)
+{
+  DpoIncident *incident = dpo_incident_new ();
+
+  incident->rowid = sqlite3_column_int64 (stmt, 0);
+  incident->id = _dpo_column_text (stmt, 1);
+  incident->title = _dpo_column_text (stmt, 2);
+  incident->description = _dpo_column_text (stmt, 3);
+  incident->processor = _dpo_column_text (stmt, 4);
+  incident->natures = _dpo_column_words (stmt, 5);
+  incident->origin = _dpo_column_text (stmt, 6);
+  incident->started_at = _dpo_column_time (stmt, 7);
+  incident->ended_at = _dpo_column_time (stmt, 8);
+  incident->aware_at = _dpo_column_time (stmt, 9);
+  incident->data_categories = _dpo_column_words (stmt, 10);
+  incident->subject_categories = _dpo_column_words (stmt, 11);
+  incident->approx_subjects = _dpo_column_count (stmt, 12);
+  incident->approx_records = _dpo_column_count (stmt, 13);
+  incident->consequences = _dpo_column_text (stmt, 14);
+  incident->risk = _dpo_column_text (stmt, 15);
+  incident->measures = _dpo_column_text (stmt, 16);
+  incident->delay_reason = _dpo_column_text (stmt, 17);
+  incident->cnil_notified_at = _dpo_column_time (stmt, 18);
+  return incident;
+}
+
+DpoSubject *
+_dpo_subject_from_row (sqlite3_stmt *stmt)
+{
+  DpoSubject *subject = dpo_subject_new ();
+
+  subject->rowid = sqlite3_column_int64 (stmt, 0);
+  subject->id = _dpo_column_text (stmt, 1);
+  subject->last_name = _dpo_column_text (stmt, 2);
+  subject->first_name = _dpo_column_text (stmt, 3);
+  subject->birth_date = _dpo_column_text (stmt, 4);
+  subject->nir = _dpo_column_text (stmt, 5);
+  subject->member_number = _dpo_column_text (stmt, 6);
+  subject->email = _dpo_column_text (stmt, 7);
+  subject->postal_address = _dpo_column_text (stmt, 8);
+  return subject;
+}
+
+DpoRequest *
+_dpo_request_from_row (sqlite3_stmt *stmt)
+{
+  DpoRequest *request = dpo_request_new ();
+
+  request->rowid = sqlite3_column_int64 (stmt, 0);
+  request->id = _dpo_column_text (stmt, 1);
+  request->subject_id = _dpo_column_text (stmt, 2);
+  if (request->subject_id != NULL)
+    request->subject_name = g_strdup_printf ("%s %s",
+                                             (const char *) sqlite3_column_text (stmt, 3),
+                                             (const char *) sqlite3_column_text (stmt, 4));
+  request->requester_name = _dpo_column_text (stmt, 5);
+  request->requester_contact = _dpo_column_text (stmt, 6);
+  request->kind = _dpo_column_text (stmt, 7);
+  request->received_at = _dpo_column_time (stmt, 8);
+  request->channel = _dpo_column_text (stmt, 9);
+  request->identity_verified_at = _dpo_column_time (stmt, 10);
+  request->extension_reason = _dpo_column_text (stmt, 11);
+  request->extension_notified_at = _dpo_column_time (stmt, 12);
+  request->status = _dpo_column_text (stmt, 13);
+  request->answered_at = _dpo_column_time (stmt, 14);
+  request->outcome = _dpo_column_text (stmt, 15);
+  request->refusal_ground = _dpo_column_text (stmt, 16);
+  request->changes = _dpo_column_text (stmt, 17);
+  return request;
+}
+
+/* @table_sql is a constant "SELECT pk FROM <table> WHERE id = ?". */
+gint64
+_dpo_store_lookup_pk (DpoStore   *self,
+                      const char *table_sql,
+                      const char *id)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, table_sql, NULL);
+  gint64 pk = 0;
+
+  if (stmt == NULL)
+    return 0;
+  _dpo_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pk = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return pk;
+}
+
+void
+_dpo_store_read_incident_children (DpoStore    *self,
+                        DpoIncident *incident)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _dpo_store_prepare (self, "SELECT pk, at, kind, description FROM events "
+                                   "WHERE incident = ? ORDER BY at, pk", NULL);
+  sqlite3_bind_int64 (stmt, 1, incident->rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoEvent *event = dpo_event_new ();
+      event->rowid = sqlite3_column_int64 (stmt, 0);
+      event->at = _dpo_column_time (stmt, 1);
+      event->kind = _dpo_column_text (stmt, 2);
+      event->description = _dpo_column_text (stmt, 3);
+      g_ptr_array_add (incident->events, event);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _dpo_store_prepare (self, "SELECT pk, authority, authority_name, kind, sent_at, reference "
+                                   "FROM notifications WHERE incident = ? ORDER BY sent_at, pk", NULL);
+  sqlite3_bind_int64 (stmt, 1, incident->rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoNotification *notification = dpo_notification_new ();
+      notification->rowid = sqlite3_column_int64 (stmt, 0);
+      notification->authority = _dpo_column_text (stmt, 1);
+      notification->authority_name = _dpo_column_text (stmt, 2);
+      notification->kind = _dpo_column_text (stmt, 3);
+      notification->sent_at = _dpo_column_time (stmt, 4);
+      notification->reference = _dpo_column_text (stmt, 5);
+      g_ptr_array_add (incident->notifications, notification);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _dpo_store_prepare (self, "SELECT pk, direction, body, filed_at, reference, party, status, "
+                                   "outcome FROM complaints WHERE incident = ? ORDER BY filed_at, pk", NULL);
+  sqlite3_bind_int64 (stmt, 1, incident->rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoComplaint *complaint = dpo_complaint_new ();
+      complaint->rowid = sqlite3_column_int64 (stmt, 0);
+      complaint->direction = _dpo_column_text (stmt, 1);
+      complaint->body = _dpo_column_text (stmt, 2);
+      complaint->filed_at = _dpo_column_time (stmt, 3);
+      complaint->reference = _dpo_column_text (stmt, 4);
+      complaint->party = _dpo_column_text (stmt, 5);
+      complaint->status = _dpo_column_text (stmt, 6);
+      complaint->outcome = _dpo_column_text (stmt, 7);
+      g_ptr_array_add (incident->complaints, complaint);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _dpo_store_prepare (self, "SELECT pk, channel, sent_at, count FROM communications "
+                                   "WHERE incident = ? ORDER BY sent_at, pk", NULL);
+  sqlite3_bind_int64 (stmt, 1, incident->rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoCommunication *communication = dpo_communication_new ();
+      communication->rowid = sqlite3_column_int64 (stmt, 0);
+      communication->channel = _dpo_column_text (stmt, 1);
+      communication->sent_at = _dpo_column_time (stmt, 2);
+      communication->count = _dpo_column_count (stmt, 3);
+      g_ptr_array_add (incident->communications, communication);
+    }
+  sqlite3_reset (stmt);
+}
+
+void
+_dpo_store_read_subject_contracts (DpoStore   *self,
+                        DpoSubject *subject)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _dpo_store_prepare (self, "SELECT pk, number, product, start_date, end_date FROM contracts "
+                                   "WHERE subject = ? ORDER BY start_date, pk", NULL);
+  sqlite3_bind_int64 (stmt, 1, subject->rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoContract *contract = dpo_contract_new ();
+      contract->rowid = sqlite3_column_int64 (stmt, 0);
+      contract->number = _dpo_column_text (stmt, 1);
+      contract->product = _dpo_column_text (stmt, 2);
+      contract->start_date = _dpo_column_text (stmt, 3);
+      contract->end_date = _dpo_column_text (stmt, 4);
+      g_ptr_array_add (subject->contracts, contract);
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *message_format,
+               const char  *id)
+{
+  g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, message_format, id);
+}
+
+DpoIncident *
+dpo_store_get_incident (DpoStore    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  DpoIncident *incident = NULL;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = _dpo_store_prepare (self, "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i WHERE i.id = ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _dpo_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    incident = _dpo_incident_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (incident == NULL)
+    {
+      set_not_found (error, _("There is no incident “%s”."), id);
+      return NULL;
+    }
+  _dpo_store_read_incident_children (self, incident);
+  return incident;
+}
+
+DpoSubject *
+dpo_store_get_subject (DpoStore    *self,
+                       const char  *id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  DpoSubject *subject = NULL;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = _dpo_store_prepare (self, "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s WHERE s.id = ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _dpo_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    subject = _dpo_subject_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (subject == NULL)
+    {
+      set_not_found (error, _("There is no person “%s”."), id);
+      return NULL;
+    }
+  _dpo_store_read_subject_contracts (self, subject);
+  return subject;
+}
+
+DpoRequest *
+dpo_store_get_request (DpoStore    *self,
+                       const char  *id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  DpoRequest *request = NULL;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
+                                   "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.id = ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _dpo_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    request = _dpo_request_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (request == NULL)
+    set_not_found (error, _("There is no request “%s”."), id);
+  return request;
+}

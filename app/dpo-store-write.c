@@ -4,3 +4,254 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include "config.h"
+
+#include "dpo-store-private.h"
+
+/* These run inside the caller's transaction; each appends its audit row
+ * there too, so a record and its trace land together or not at all. */
+
+static gboolean
+insert_event (DpoStore  *self,
+              gint64     incident,
+              DpoEvent  *event,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO events (incident, at, kind, description) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  _dpo_bind_time (stmt, 2, event->at);
+  _dpo_bind_text (stmt, 3, event->kind);
+  _dpo_bind_text (stmt, 4, event->description);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  event->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  return TRUE;
+}
+
+static gboolean
+insert_notification (DpoStore         *self,
+                     gint64            incident,
+                     DpoNotification  *notification,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO notifications (incident, authority, authority_name, kind, sent_at, reference) "
+    "VALUES (?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  _dpo_bind_text (stmt, 2, notification->authority);
+  _dpo_bind_text (stmt, 3, notification->authority_name);
+  _dpo_bind_text (stmt, 4, notification->kind);
+  _dpo_bind_time (stmt, 5, notification->sent_at);
+  _dpo_bind_text (stmt, 6, notification->reference);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  notification->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  return TRUE;
+}
+
+static gboolean
+insert_complaint (DpoStore      *self,
+                  gint64         incident,
+                  DpoComplaint  *complaint,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO complaints (incident, direction, body, filed_at, reference, party, status, outcome) "
+    "VALUES (?, ?, ?, ?, ?, ?, ifnull (?, 'open'), ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  _dpo_bind_text (stmt, 2, complaint->direction);
+  _dpo_bind_text (stmt, 3, complaint->body);
+  _dpo_bind_time (stmt, 4, complaint->filed_at);
+  _dpo_bind_text (stmt, 5, complaint->reference);
+  _dpo_bind_text (stmt, 6, complaint->party);
+  _dpo_bind_text (stmt, 7, complaint->status);
+  _dpo_bind_text (stmt, 8, complaint->outcome);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  complaint->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  return TRUE;
+}
+
+static gboolean
+insert_communication (DpoStore          *self,
+                      gint64             incident,
+                      DpoCommunication  *communication,
+                      GError           **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO communications (incident, channel, sent_at, count) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  _dpo_bind_text (stmt, 2, communication->channel);
+  _dpo_bind_time (stmt, 3, communication->sent_at);
+  _dpo_bind_count (stmt, 4, communication->count);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  communication->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  return TRUE;
+}
+
+static gboolean
+insert_incident_row (DpoStore     *self,
+                     DpoIncident  *incident,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO incidents (id, title, description, processor, natures, origin, started_at, "
+    "ended_at, aware_at, data_categories, subject_categories, approx_subjects, approx_records, "
+    "consequences, risk, measures, delay_reason) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, incident->id);
+  _dpo_bind_text (stmt, 2, incident->title);
+  _dpo_bind_text (stmt, 3, incident->description);
+  _dpo_bind_text (stmt, 4, incident->processor);
+  _dpo_bind_words (stmt, 5, (const char * const *) incident->natures);
+  _dpo_bind_text (stmt, 6, incident->origin);
+  _dpo_bind_time (stmt, 7, incident->started_at);
+  _dpo_bind_time (stmt, 8, incident->ended_at);
+  _dpo_bind_time (stmt, 9, incident->aware_at);
+  _dpo_bind_words (stmt, 10, (const char * const *) incident->data_categories);
+  _dpo_bind_words (stmt, 11, (const char * const *) incident->subject_categories);
+  _dpo_bind_count (stmt, 12, incident->approx_subjects);
+  _dpo_bind_count (stmt, 13, incident->approx_records);
+  _dpo_bind_text (stmt, 14, incident->consequences);
+  _dpo_bind_text (stmt, 15, incident->risk);
+  _dpo_bind_text (stmt, 16, incident->measures);
+  _dpo_bind_text (stmt, 17, incident->delay_reason);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  incident->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  return TRUE;
+}
+
+gboolean
+_dpo_store_insert_incident (DpoStore     *self,
+                            DpoIncident  *incident,
+                            JsonNode     *as_imported,
+                            GError      **error)
+{
+  if (!insert_incident_row (self, incident, error))
+    return FALSE;
+
+  for (guint i = 0; i < incident->events->len; i++)
+    if (!insert_event (self, incident->rowid, g_ptr_array_index (incident->events, i), error))
+      return FALSE;
+  for (guint i = 0; i < incident->notifications->len; i++)
+    if (!insert_notification (self, incident->rowid, g_ptr_array_index (incident->notifications, i), error))
+      return FALSE;
+  for (guint i = 0; i < incident->complaints->len; i++)
+    if (!insert_complaint (self, incident->rowid, g_ptr_array_index (incident->complaints, i), error))
+      return FALSE;
+  for (guint i = 0; i < incident->communications->len; i++)
+    if (!insert_communication (self, incident->rowid, g_ptr_array_index (incident->communications, i), error))
+      return FALSE;
+
+  return _dpo_store_audit (self, "incident", incident->id, "insert", as_imported, error);
+}
+
+static gboolean
+insert_contract (DpoStore     *self,
+                 gint64        subject,
+                 DpoContract  *contract,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO contracts (subject, number, product, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, subject);
+  _dpo_bind_text (stmt, 2, contract->number);
+  _dpo_bind_text (stmt, 3, contract->product);
+  _dpo_bind_text (stmt, 4, contract->start_date);
+  _dpo_bind_text (stmt, 5, contract->end_date);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  contract->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  return TRUE;
+}
+
+gboolean
+_dpo_store_insert_subject (DpoStore    *self,
+                           DpoSubject  *subject,
+                           JsonNode    *as_imported,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO subjects (id, last_name, first_name, birth_date, nir, member_number, email, "
+    "postal_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, subject->id);
+  _dpo_bind_text (stmt, 2, subject->last_name);
+  _dpo_bind_text (stmt, 3, subject->first_name);
+  _dpo_bind_text (stmt, 4, subject->birth_date);
+  _dpo_bind_text (stmt, 5, subject->nir);
+  _dpo_bind_text (stmt, 6, subject->member_number);
+  _dpo_bind_text (stmt, 7, subject->email);
+  _dpo_bind_text (stmt, 8, subject->postal_address);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+
+  for (guint i = 0; i < subject->contracts->len; i++)
+    if (!insert_contract (self, subject->rowid, g_ptr_array_index (subject->contracts, i), error))
+      return FALSE;
+
+  return _dpo_store_audit (self, "subject", subject->id, "insert", as_imported, error);
+}
+
+gboolean
+_dpo_store_insert_request (DpoStore    *self,
+                           DpoRequest  *request,
+                           JsonNode    *as_imported,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO requests (id, subject, requester_name, requester_contact, kind, received_at, "
+    "channel, identity_verified_at, extension_reason, extension_notified_at, status, "
+    "answered_at, outcome, refusal_ground, changes) "
+    "VALUES (?, (SELECT pk FROM subjects WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, "
+    "ifnull (?, 'received'), ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, request->id);
+  _dpo_bind_text (stmt, 2, request->subject_id);
+  _dpo_bind_text (stmt, 3, request->requester_name);
+  _dpo_bind_text (stmt, 4, request->requester_contact);
+  _dpo_bind_text (stmt, 5, request->kind);
+  _dpo_bind_time (stmt, 6, request->received_at);
+  _dpo_bind_text (stmt, 7, request->channel);
+  _dpo_bind_time (stmt, 8, request->identity_verified_at);
+  _dpo_bind_text (stmt, 9, request->extension_reason);
+  _dpo_bind_time (stmt, 10, request->extension_notified_at);
+  _dpo_bind_text (stmt, 11, request->status);
+  _dpo_bind_time (stmt, 12, request->answered_at);
+  _dpo_bind_text (stmt, 13, request->outcome);
+  _dpo_bind_text (stmt, 14, request->refusal_ground);
+  _dpo_bind_text (stmt, 15, request->changes);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  request->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+
+  return _dpo_store_audit (self, "request", request->id, "insert", as_imported, error);
+}

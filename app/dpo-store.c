@@ -4,3 +4,451 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dpo-error.h"
+#include "dpo-store-private.h"
+
+struct _DpoStore
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
+  GDateTime  *now;
+  gboolean    alsace_moselle;
+};
+
+G_DEFINE_FINAL_TYPE (DpoStore, dpo_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+dpo_store_finalize (GObject *object)
+{
+  DpoStore *self = (DpoStore *) object;
+
+  /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->now, g_date_time_unref);
+
+  G_OBJECT_CLASS (dpo_store_parent_class)->finalize (object);
+}
+
+static void
+dpo_store_class_init (DpoStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dpo_store_finalize;
+
+  /**
+   * DpoStore::changed:
+   *
+   * Emitted after a write or an import was committed.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+dpo_store_init (DpoStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+char *
+dpo_store_default_path (void)
+{
+  const char *env = g_getenv ("DPO_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "dpo-workbench", "workbench.sqlite", NULL);
+}
+
+/* Creates the file ourselves so that it is 0600 from its first byte: it holds
+ * social security numbers. SQLite gives its -wal and -shm files the same mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("Cannot create the database “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+static gboolean
+read_schema_info (sqlite3     *db,
+                  const char  *path,
+                  int         *version,
+                  int         *n_tables,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
+  else
+    rc = sqlite3_errcode (db);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        *n_tables = sqlite3_column_int (stmt, 0);
+      else
+        rc = sqlite3_errcode (db);
+      sqlite3_finalize (stmt);
+    }
+
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a DPO Workbench database (it is not an SQLite file, or it is damaged)."),
+                   path);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("Cannot read the database “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks at an existing file read-only first, so that a file we must refuse
+ * (newer, foreign, not a database) is left byte for byte as it was. */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  int version = 0, n_tables = 0;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("Cannot open the database “%s”: %s"), path, sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  ok = read_schema_info (db, path, &version, &n_tables, error);
+  sqlite3_close_v2 (db);
+  if (!ok)
+    return FALSE;
+
+  if (version > DPO_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NEWER_DATABASE,
+                   _("“%s” was written by a newer version of DPO Workbench (database version %d; "
+                     "this program knows up to %d). Update DPO Workbench to open it; the file was not changed."),
+                   path, version, DPO_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == 0 && n_tables > 0)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an SQLite database of another program, not a DPO Workbench database; "
+                     "the file was not changed."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *path,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+               _("Cannot prepare the database “%s”: %s"), path, message);
+  sqlite3_free (message);
+  return FALSE;
+}
+
+static gboolean
+configure_and_migrate (DpoStore  *self,
+                       GError   **error)
+{
+  int version = 0, n_tables = 0;
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (!exec_sql (self->db, self->path,
+                 "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+                 "PRAGMA synchronous = NORMAL;", error))
+    return FALSE;
+
+  /* Re-read under the write lock: another process may have migrated it. */
+  if (!exec_sql (self->db, self->path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!read_schema_info (self->db, self->path, &version, &n_tables, error) ||
+      !_dpo_store_migrate (self->db, version, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return exec_sql (self->db, self->path, "COMMIT", error);
+}
+
+DpoStore *
+dpo_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(DpoStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                       _("“%s” is a folder, not a database file."), path);
+          return NULL;
+        }
+      if (!check_existing_file (path, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (DPO_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("Cannot open the database “%s” for writing: %s"), path, sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  if (!configure_and_migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dpo_store_get_path (DpoStore *self)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  return self->path;
+}
+
+void
+dpo_store_set_now (DpoStore  *self,
+                   GDateTime *now)
+{
+  g_return_if_fail (DPO_IS_STORE (self));
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+}
+
+GDateTime *
+dpo_store_dup_now (DpoStore *self)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+
+  if (self->now != NULL)
+    return g_date_time_ref (self->now);
+  return g_date_time_new_now_local ();
+}
+
+void
+dpo_store_set_alsace_moselle (DpoStore *self,
+                              gboolean  alsace_moselle)
+{
+  g_return_if_fail (DPO_IS_STORE (self));
+  self->alsace_moselle = !!alsace_moselle;
+}
+
+gboolean
+dpo_store_get_alsace_moselle (DpoStore *self)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  return self->alsace_moselle;
+}
+
+sqlite3 *
+_dpo_store_get_db (DpoStore *self)
+{
+  return self->db;
+}
+
+void
+_dpo_store_set_db_error (DpoStore  *self,
+                         GError   **error)
+{
+  int code = sqlite3_errcode (self->db);
+  int primary = code & 0xff;
+
+  if (primary == SQLITE_FULL)
+    g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                 _("The disk is full: nothing was saved."));
+  else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR)
+    g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                 _("Cannot write to the database “%s”: %s. Nothing was saved."),
+                 self->path, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
+                 _("The database refused the change: %s. Nothing was saved."),
+                 sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+_dpo_store_prepare (DpoStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _dpo_store_set_db_error (self, error);
+      return NULL;
+    }
+
+  /* The key is not copied: callers pass string constants. */
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_dpo_store_step_done (DpoStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  _dpo_store_set_db_error (self, error);
+  return FALSE;
+}
+
+static gboolean
+exec_simple (DpoStore    *self,
+             const char  *sql,
+             GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+
+  _dpo_store_set_db_error (self, error);
+  return FALSE;
+}
+
+gboolean
+_dpo_store_begin (DpoStore  *self,
+                  GError   **error)
+{
+  return exec_simple (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_dpo_store_commit (DpoStore  *self,
+                   GError   **error)
+{
+  if (exec_simple (self, "COMMIT", error))
+    return TRUE;
+
+  _dpo_store_rollback (self);
+  return FALSE;
+}
+
+void
+_dpo_store_rollback (DpoStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+_dpo_store_emit_changed (DpoStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+dpo_store_is_empty (DpoStore *self)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), TRUE);
+
+  return dpo_store_count_incidents (self) == 0 &&
+         dpo_store_count_subjects (self) == 0 &&
+         dpo_store_count_requests (self) == 0;
+}

@@ -37,6 +37,12 @@ void        dpo_store_set_now           (DpoStore     *self,
                                          GDateTime    *now);
 GDateTime  *dpo_store_dup_now           (DpoStore     *self);
 
+/* Alsace-Moselle's two extra public holidays (Good Friday, 26 December) in
+ * request due dates. Off by default. */
+void        dpo_store_set_alsace_moselle (DpoStore    *self,
+                                          gboolean     alsace_moselle);
+gboolean    dpo_store_get_alsace_moselle (DpoStore    *self);
+
 /* Counts, for the dashboard and page headers. */
 guint       dpo_store_count_incidents   (DpoStore     *self);
 guint       dpo_store_count_subjects    (DpoStore     *self);

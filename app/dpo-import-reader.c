@@ -1,0 +1,465 @@
+/* dpo-import-reader.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dpo-enums.h"
+#include "dpo-error.h"
+#include "dpo-import-reader.h"
+#include "dpo-import-fields.h"
+#include "dpo-nir.h"
+#include "dpo-time.h"
+
+#define FORMAT_NAME    "dpo-workbench"
+#define FORMAT_VERSION 1
+
+void
+_dpo_import_doc_free (DpoImportDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->display_name);
+  g_clear_pointer (&doc->incidents, g_ptr_array_unref);
+  g_clear_pointer (&doc->incident_nodes, g_ptr_array_unref);
+  g_clear_pointer (&doc->subjects, g_ptr_array_unref);
+  g_clear_pointer (&doc->subject_nodes, g_ptr_array_unref);
+  g_clear_pointer (&doc->requests, g_ptr_array_unref);
+  g_clear_pointer (&doc->request_nodes, g_ptr_array_unref);
+  g_clear_pointer (&doc->subject_ids, g_hash_table_unref);
+  g_clear_object (&doc->parser);
+  g_free (doc);
+}
+
+static gboolean
+fail_valist (DpoImportDoc  *doc,
+             GError       **error,
+             int            code,
+             const char    *path,
+             const char    *format,
+             va_list        args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (path != NULL)
+    /* Translators: "FILE, at JSON-PATH: what is wrong" */
+    g_set_error (error, DPO_ERROR, code, _("%s, at %s: %s"), doc->display_name, path, message);
+  else
+    g_set_error (error, DPO_ERROR, code, "%s: %s", doc->display_name, message);
+  return FALSE;
+}
+
+gboolean
+_dpo_import_fail (DpoImportDoc  *doc,
+                  GError       **error,
+                  int            code,
+                  const char    *path,
+                  const char    *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (doc, error, code, path, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+_dpo_import_fail_at (DpoImportDoc  *doc,
+                     GError       **error,
+                     int            code,
+                     const char    *array,
+                     guint          index,
+                     const char    *member,
+                     const char    *format,
+                     ...)
+{
+  g_autofree char *path = g_strdup_printf ("%s[%u].%s", array, index, member);
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (doc, error, code, path, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* Every record-reading function below takes the object and its path
+ * ("incidents[0]") and fills one record, or fails naming the field. */
+
+static gboolean
+read_event (DpoImportFields *f,
+            JsonObject      *object,
+            DpoEvent        *event)
+{
+  return _dpo_field_time (f, object, "at", TRUE, &event->at) &&
+         _dpo_field_enum (f, object, "kind", DPO_ENUM_EVENT_KIND, TRUE, &event->kind) &&
+         _dpo_field_string (f, object, "description", FALSE, &event->description);
+}
+
+static gboolean
+read_notification (DpoImportFields *f,
+                   JsonObject      *object,
+                   DpoNotification *notification)
+{
+  if (!_dpo_field_enum (f, object, "authority", DPO_ENUM_AUTHORITY, TRUE, &notification->authority) ||
+      !_dpo_field_string (f, object, "authority_name", FALSE, &notification->authority_name) ||
+      !_dpo_field_enum (f, object, "kind", DPO_ENUM_NOTIFICATION_KIND, TRUE, &notification->kind) ||
+      !_dpo_field_time (f, object, "sent_at", TRUE, &notification->sent_at) ||
+      !_dpo_field_string (f, object, "reference", FALSE, &notification->reference))
+    return FALSE;
+
+  if (g_str_equal (notification->authority, "other") && notification->authority_name == NULL)
+    return _dpo_field_fail (f, "authority_name",
+                            _("is missing: an authority “other” needs its name"));
+  return TRUE;
+}
+
+static gboolean
+read_complaint (DpoImportFields *f,
+                JsonObject      *object,
+                DpoComplaint    *complaint)
+{
+  return _dpo_field_enum (f, object, "direction", DPO_ENUM_COMPLAINT_DIRECTION, TRUE, &complaint->direction) &&
+         _dpo_field_enum (f, object, "body", DPO_ENUM_COMPLAINT_BODY, TRUE, &complaint->body) &&
+         _dpo_field_time (f, object, "filed_at", TRUE, &complaint->filed_at) &&
+         _dpo_field_string (f, object, "reference", FALSE, &complaint->reference) &&
+         _dpo_field_string (f, object, "party", FALSE, &complaint->party) &&
+         _dpo_field_enum (f, object, "status", DPO_ENUM_COMPLAINT_STATUS, FALSE, &complaint->status) &&
+         _dpo_field_string (f, object, "outcome", FALSE, &complaint->outcome);
+}
+
+static gboolean
+read_communication (DpoImportFields  *f,
+                    JsonObject       *object,
+                    DpoCommunication *communication)
+{
+  return _dpo_field_enum (f, object, "channel", DPO_ENUM_COMMUNICATION_CHANNEL, TRUE, &communication->channel) &&
+         _dpo_field_time (f, object, "sent_at", TRUE, &communication->sent_at) &&
+         _dpo_field_count (f, object, "count", &communication->count);
+}
+
+typedef gboolean (*ReadChild) (DpoImportFields *f, JsonObject *object, gpointer record);
+
+static gboolean
+read_children (DpoImportFields *f,
+               JsonObject      *object,
+               const char      *member,
+               GPtrArray       *into,
+               gpointer       (*new_record) (void),
+               ReadChild        read_child)
+{
+  JsonArray *array = NULL;
+
+  if (!_dpo_field_array (f, object, member, FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%s[%u]", f->path, member, i);
+      DpoImportFields child = { f->doc, f->error, path };
+      JsonObject *child_object;
+      gpointer record;
+
+      if (!_dpo_field_element_object (&child, array, i, &child_object))
+        return FALSE;
+      record = new_record ();
+      g_ptr_array_add (into, record);
+      if (!read_child (&child, child_object, record))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_incident (DpoImportFields *f,
+               JsonObject      *object,
+               DpoIncident     *incident)
+{
+  if (!_dpo_field_id (f, object, "id", &incident->id) ||
+      !_dpo_field_string (f, object, "title", TRUE, &incident->title) ||
+      !_dpo_field_string (f, object, "description", FALSE, &incident->description) ||
+      !_dpo_field_string (f, object, "processor", FALSE, &incident->processor) ||
+      !_dpo_field_words (f, object, "natures", DPO_ENUM_NATURE, TRUE, &incident->natures) ||
+      !_dpo_field_string (f, object, "origin", FALSE, &incident->origin) ||
+      !_dpo_field_time (f, object, "started_at", FALSE, &incident->started_at) ||
+      !_dpo_field_time (f, object, "ended_at", FALSE, &incident->ended_at) ||
+      !_dpo_field_time (f, object, "aware_at", TRUE, &incident->aware_at) ||
+      !_dpo_field_words (f, object, "data_categories", DPO_ENUM_DATA_CATEGORY, FALSE, &incident->data_categories) ||
+      !_dpo_field_words (f, object, "subject_categories", DPO_ENUM_SUBJECT_CATEGORY, FALSE, &incident->subject_categories) ||
+      !_dpo_field_count (f, object, "approx_subjects", &incident->approx_subjects) ||
+      !_dpo_field_count (f, object, "approx_records", &incident->approx_records) ||
+      !_dpo_field_string (f, object, "consequences", FALSE, &incident->consequences) ||
+      !_dpo_field_enum (f, object, "risk", DPO_ENUM_RISK, TRUE, &incident->risk) ||
+      !_dpo_field_string (f, object, "measures", FALSE, &incident->measures) ||
+      !_dpo_field_string (f, object, "delay_reason", FALSE, &incident->delay_reason))
+    return FALSE;
+
+  if (incident->started_at != NULL && incident->ended_at != NULL &&
+      g_date_time_compare (incident->ended_at, incident->started_at) < 0)
+    return _dpo_field_fail (f, "ended_at", _("the incident ends before it starts"));
+
+  return read_children (f, object, "events", incident->events,
+                        (gpointer) dpo_event_new, (ReadChild) read_event) &&
+         read_children (f, object, "notifications", incident->notifications,
+                        (gpointer) dpo_notification_new, (ReadChild) read_notification) &&
+         read_children (f, object, "complaints", incident->complaints,
+                        (gpointer) dpo_complaint_new, (ReadChild) read_complaint) &&
+         read_children (f, object, "communications", incident->communications,
+                        (gpointer) dpo_communication_new, (ReadChild) read_communication);
+}
+
+static gboolean
+read_contract (DpoImportFields *f,
+               JsonObject      *object,
+               DpoContract     *contract)
+{
+  if (!_dpo_field_string (f, object, "number", TRUE, &contract->number) ||
+      !_dpo_field_string (f, object, "product", FALSE, &contract->product) ||
+      !_dpo_field_date (f, object, "start_date", TRUE, &contract->start_date) ||
+      !_dpo_field_date (f, object, "end_date", FALSE, &contract->end_date))
+    return FALSE;
+
+  if (contract->end_date != NULL && strcmp (contract->end_date, contract->start_date) < 0)
+    return _dpo_field_fail (f, "end_date", _("the contract ends (%s) before it starts (%s)"),
+                            contract->end_date, contract->start_date);
+  return TRUE;
+}
+
+static gboolean
+read_subject (DpoImportFields *f,
+              JsonObject      *object,
+              DpoSubject      *subject)
+{
+  return _dpo_field_id (f, object, "id", &subject->id) &&
+         _dpo_field_string (f, object, "last_name", TRUE, &subject->last_name) &&
+         _dpo_field_string (f, object, "first_name", TRUE, &subject->first_name) &&
+         _dpo_field_date (f, object, "birth_date", FALSE, &subject->birth_date) &&
+         _dpo_field_nir (f, object, "nir", &subject->nir) &&
+         _dpo_field_string (f, object, "member_number", FALSE, &subject->member_number) &&
+         _dpo_field_string (f, object, "email", FALSE, &subject->email) &&
+         _dpo_field_string (f, object, "postal_address", FALSE, &subject->postal_address) &&
+         read_children (f, object, "contracts", subject->contracts,
+                        (gpointer) dpo_contract_new, (ReadChild) read_contract);
+}
+
+static gboolean
+read_request_person (DpoImportFields *f,
+                     JsonObject      *object,
+                     DpoRequest      *request)
+{
+  gboolean has_subject = json_object_has_member (object, "subject");
+  JsonObject *requester = NULL;
+
+  if (!_dpo_field_string (f, object, "subject", FALSE, &request->subject_id) ||
+      !_dpo_field_object (f, object, "requester", FALSE, &requester))
+    return FALSE;
+
+  if (request->subject_id != NULL && requester != NULL)
+    return _dpo_field_fail (f, "requester", _("a request has a subject or a requester, not both"));
+
+  if (requester != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.requester", f->path);
+      DpoImportFields child = { f->doc, f->error, path };
+
+      return _dpo_field_string (&child, requester, "name", TRUE, &request->requester_name) &&
+             _dpo_field_string (&child, requester, "contact", FALSE, &request->requester_contact);
+    }
+
+  /* "subject": null is a request whose person was erased; no member at all is a mistake. */
+  if (!has_subject)
+    return _dpo_field_fail (f, "subject",
+                            _("is missing: a request needs the person’s reference (subject) or a requester"));
+  return TRUE;
+}
+
+static gboolean
+read_request_extension (DpoImportFields *f,
+                        JsonObject      *object,
+                        DpoRequest      *request)
+{
+  g_autofree char *path = NULL;
+  JsonObject *extension = NULL;
+  DpoImportFields child;
+
+  if (!_dpo_field_object (f, object, "extension", FALSE, &extension))
+    return FALSE;
+  if (extension == NULL)
+    return TRUE;
+
+  path = g_strdup_printf ("%s.extension", f->path);
+  child = (DpoImportFields) { f->doc, f->error, path };
+  return _dpo_field_string (&child, extension, "reason", TRUE, &request->extension_reason) &&
+         _dpo_field_time (&child, extension, "notified_at", TRUE, &request->extension_notified_at);
+}
+
+static gboolean
+read_request (DpoImportFields *f,
+              JsonObject      *object,
+              DpoRequest      *request)
+{
+  if (!_dpo_field_id (f, object, "id", &request->id) ||
+      !read_request_person (f, object, request) ||
+      !_dpo_field_enum (f, object, "kind", DPO_ENUM_REQUEST_KIND, TRUE, &request->kind) ||
+      !_dpo_field_time (f, object, "received_at", TRUE, &request->received_at) ||
+      !_dpo_field_enum (f, object, "channel", DPO_ENUM_REQUEST_CHANNEL, FALSE, &request->channel) ||
+      !_dpo_field_time (f, object, "identity_verified_at", FALSE, &request->identity_verified_at) ||
+      !read_request_extension (f, object, request) ||
+      !_dpo_field_enum (f, object, "status", DPO_ENUM_REQUEST_STATUS, FALSE, &request->status) ||
+      !_dpo_field_time (f, object, "answered_at", FALSE, &request->answered_at) ||
+      !_dpo_field_string (f, object, "outcome", FALSE, &request->outcome) ||
+      !_dpo_field_string (f, object, "refusal_ground", FALSE, &request->refusal_ground) ||
+      !_dpo_field_changes (f, object, "changes", &request->changes))
+    return FALSE;
+
+  if (request->answered_at != NULL &&
+      g_date_time_compare (request->answered_at, request->received_at) < 0)
+    return _dpo_field_fail (f, "answered_at", _("the answer is dated before the request was received"));
+  return TRUE;
+}
+
+typedef gboolean (*ReadRecord) (DpoImportFields *f, JsonObject *object, gpointer record);
+
+static gboolean
+read_top_array (DpoImportDoc  *doc,
+                JsonObject    *root,
+                const char    *member,
+                GPtrArray     *records,
+                GPtrArray     *nodes,
+                gpointer     (*new_record) (void),
+                ReadRecord     read_record,
+                GError       **error)
+{
+  DpoImportFields top = { doc, error, NULL };
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array = NULL;
+
+  if (!_dpo_field_array (&top, root, member, FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      DpoImportFields f = { doc, error, path };
+      JsonObject *object;
+      gpointer record;
+      const char *id;
+
+      if (!_dpo_field_element_object (&f, array, i, &object))
+        return FALSE;
+      record = new_record ();
+      g_ptr_array_add (records, record);
+      g_ptr_array_add (nodes, json_array_get_element (array, i));
+      if (!read_record (&f, object, record))
+        return FALSE;
+
+      /* Every top-level record begins with its id (see dpo-records.h). */
+      id = json_object_get_string_member (object, "id");
+      if (g_hash_table_contains (ids, id))
+        return _dpo_field_fail (&f, "id", _("the id “%s” appears twice in this file"), id);
+      g_hash_table_add (ids, (gpointer) id);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_header (DpoImportDoc  *doc,
+              JsonObject    *root,
+              GError       **error)
+{
+  DpoImportFields top = { doc, error, NULL };
+  g_autofree char *format = NULL;
+  gint64 version = -1;
+
+  if (!_dpo_field_string (&top, root, "format", TRUE, &format) ||
+      !_dpo_field_count (&top, root, "version", &version))
+    return FALSE;
+
+  if (!g_str_equal (format, FORMAT_NAME))
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "format",
+                             _("“%s” is not a DPO Workbench file (expected “%s”)"), format, FORMAT_NAME);
+  if (version < 0)
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version", _("is missing"));
+  if (version > FORMAT_VERSION)
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version",
+                             _("the file was written by a newer DPO Workbench (format version %"
+                               G_GINT64_FORMAT "; this program reads up to %d)"),
+                             version, FORMAT_VERSION);
+  if (version < 1)
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version",
+                             _("%" G_GINT64_FORMAT " is not a format version"), version);
+  return TRUE;
+}
+
+static JsonObject *
+parse_root (DpoImportDoc  *doc,
+            GBytes        *bytes,
+            GError       **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *end = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  if (size == 0)
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL, _("the file is empty")), NULL;
+  if (!g_utf8_validate_len (data, size, &end))
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
+                             _("the file is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                             (gsize) (end - data)), NULL;
+
+  doc->parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (doc->parser, data, size, &parse_error))
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
+                             _("the file is not valid JSON (%s)"), parse_error->message), NULL;
+
+  root = json_parser_get_root (doc->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
+                             _("the top level must be a JSON object with “format”, “version”, "
+                               "“incidents”, “subjects” and “requests”")), NULL;
+  return json_node_get_object (root);
+}
+
+DpoImportDoc *
+_dpo_import_doc_read (GBytes      *bytes,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(DpoImportDoc) doc = g_new0 (DpoImportDoc, 1);
+  JsonObject *root;
+
+  doc->display_name = g_strdup (display_name);
+  doc->incidents = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_incident_free);
+  doc->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_subject_free);
+  doc->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_request_free);
+  doc->incident_nodes = g_ptr_array_new ();
+  doc->subject_nodes = g_ptr_array_new ();
+  doc->request_nodes = g_ptr_array_new ();
+  doc->subject_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  root = parse_root (doc, bytes, error);
+  if (root == NULL || !check_header (doc, root, error))
+    return NULL;
+
+  if (!read_top_array (doc, root, "subjects", doc->subjects, doc->subject_nodes,
+                       (gpointer) dpo_subject_new, (ReadRecord) read_subject, error) ||
+      !read_top_array (doc, root, "incidents", doc->incidents, doc->incident_nodes,
+                       (gpointer) dpo_incident_new, (ReadRecord) read_incident, error) ||
+      !read_top_array (doc, root, "requests", doc->requests, doc->request_nodes,
+                       (gpointer) dpo_request_new, (ReadRecord) read_request, error))
+    return NULL;
+
+  for (guint i = 0; i < doc->subjects->len; i++)
+    g_hash_table_add (doc->subject_ids, ((DpoSubject *) g_ptr_array_index (doc->subjects, i))->id);
+
+  return g_steal_pointer (&doc);
+}

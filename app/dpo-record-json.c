@@ -1,0 +1,362 @@
+/* dpo-record-json.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dpo-deadline.h"
+#include "dpo-record-json.h"
+#include "dpo-time.h"
+
+/* Optional members are left out when absent, so that a round trip through
+ * import gives back the same document. */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_time_value (JsonBuilder *builder,
+                GDateTime   *time)
+{
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  text = dpo_time_to_iso_local (time);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          GDateTime   *time)
+{
+  if (time == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  add_time_value (builder, time);
+}
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *member,
+           gint64       count)
+{
+  if (count < 0)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, count);
+}
+
+static void
+add_words (JsonBuilder *builder,
+           const char  *member,
+           GStrv        words)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    json_builder_add_string_value (builder, words[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_events (JsonBuilder *builder,
+            GPtrArray   *events)
+{
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    {
+      DpoEvent *event = g_ptr_array_index (events, i);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "at", event->at);
+      add_string (builder, "kind", event->kind);
+      add_string (builder, "description", event->description);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_notifications (JsonBuilder *builder,
+                   GPtrArray   *notifications)
+{
+  json_builder_set_member_name (builder, "notifications");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notifications->len; i++)
+    {
+      DpoNotification *notification = g_ptr_array_index (notifications, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "authority", notification->authority);
+      add_string (builder, "authority_name", notification->authority_name);
+      add_string (builder, "kind", notification->kind);
+      add_time (builder, "sent_at", notification->sent_at);
+      add_string (builder, "reference", notification->reference);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_complaints (JsonBuilder *builder,
+                GPtrArray   *complaints)
+{
+  json_builder_set_member_name (builder, "complaints");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      DpoComplaint *complaint = g_ptr_array_index (complaints, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "direction", complaint->direction);
+      add_string (builder, "body", complaint->body);
+      add_time (builder, "filed_at", complaint->filed_at);
+      add_string (builder, "reference", complaint->reference);
+      add_string (builder, "party", complaint->party);
+      add_string (builder, "status", complaint->status);
+      add_string (builder, "outcome", complaint->outcome);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_communications (JsonBuilder *builder,
+                    GPtrArray   *communications)
+{
+  json_builder_set_member_name (builder, "communications");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < communications->len; i++)
+    {
+      DpoCommunication *communication = g_ptr_array_index (communications, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "channel", communication->channel);
+      add_time (builder, "sent_at", communication->sent_at);
+      add_count (builder, "count", communication->count);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_cnil_clock (JsonBuilder       *builder,
+                const DpoIncident *incident,
+                GDateTime         *now)
+{
+  DpoCnilStatus status = dpo_cnil_status (incident->risk, incident->aware_at,
+                                          incident->cnil_notified_at, now);
+  g_autoptr(GDateTime) deadline = NULL;
+
+  if (dpo_cnil_required (incident->risk))
+    deadline = dpo_cnil_deadline (incident->aware_at);
+
+  json_builder_set_member_name (builder, "cnil_deadline");
+  add_time_value (builder, deadline);
+  json_builder_set_member_name (builder, "cnil_notified_at");
+  add_time_value (builder, incident->cnil_notified_at);
+  add_string (builder, "cnil_status", dpo_cnil_status_to_word (status));
+}
+
+JsonNode *
+dpo_incident_to_json (const DpoIncident *incident,
+                      GDateTime         *now)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", incident->id);
+  add_string (builder, "title", incident->title);
+  add_string (builder, "description", incident->description);
+  add_string (builder, "processor", incident->processor);
+  add_words (builder, "natures", incident->natures);
+  add_string (builder, "origin", incident->origin);
+  add_time (builder, "started_at", incident->started_at);
+  add_time (builder, "ended_at", incident->ended_at);
+  add_time (builder, "aware_at", incident->aware_at);
+  add_words (builder, "data_categories", incident->data_categories);
+  add_words (builder, "subject_categories", incident->subject_categories);
+  add_count (builder, "approx_subjects", incident->approx_subjects);
+  add_count (builder, "approx_records", incident->approx_records);
+  add_string (builder, "consequences", incident->consequences);
+  add_string (builder, "risk", incident->risk);
+  add_string (builder, "measures", incident->measures);
+  add_string (builder, "delay_reason", incident->delay_reason);
+  add_events (builder, incident->events);
+  add_notifications (builder, incident->notifications);
+  add_complaints (builder, incident->complaints);
+  add_communications (builder, incident->communications);
+  if (now != NULL)
+    add_cnil_clock (builder, incident, now);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_contracts (JsonBuilder *builder,
+               GPtrArray   *contracts)
+{
+  json_builder_set_member_name (builder, "contracts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      DpoContract *contract = g_ptr_array_index (contracts, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "number", contract->number);
+      add_string (builder, "product", contract->product);
+      add_string (builder, "start_date", contract->start_date);
+      /* Always written: null says "still open" in so many words. */
+      json_builder_set_member_name (builder, "end_date");
+      if (contract->end_date != NULL)
+        json_builder_add_string_value (builder, contract->end_date);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+dpo_subject_to_json (const DpoSubject *subject)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", subject->id);
+  add_string (builder, "last_name", subject->last_name);
+  add_string (builder, "first_name", subject->first_name);
+  add_string (builder, "birth_date", subject->birth_date);
+  add_string (builder, "nir", subject->nir);
+  add_string (builder, "member_number", subject->member_number);
+  add_string (builder, "email", subject->email);
+  add_string (builder, "postal_address", subject->postal_address);
+  add_contracts (builder, subject->contracts);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_request_person (JsonBuilder      *builder,
+                    const DpoRequest *request)
+{
+  if (request->requester_name != NULL)
+    {
+      json_builder_set_member_name (builder, "requester");
+      json_builder_begin_object (builder);
+      add_string (builder, "name", request->requester_name);
+      add_string (builder, "contact", request->requester_contact);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  /* null: the person was erased; the request stays in the register. */
+  json_builder_set_member_name (builder, "subject");
+  if (request->subject_id != NULL)
+    json_builder_add_string_value (builder, request->subject_id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_changes (JsonBuilder *builder,
+             const char  *changes)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (changes == NULL)
+    return;
+  node = json_from_string (changes, NULL);
+  if (node == NULL)
+    return;
+  json_builder_set_member_name (builder, "changes");
+  json_builder_add_value (builder, g_steal_pointer (&node));
+}
+
+static gboolean
+request_is_open (const DpoRequest *request)
+{
+  return g_strcmp0 (request->status, "received") == 0 ||
+         g_strcmp0 (request->status, "in_progress") == 0;
+}
+
+static void
+add_due_dates (JsonBuilder      *builder,
+               const DpoRequest *request,
+               GDateTime        *now,
+               gboolean          alsace_moselle)
+{
+  gboolean extended = request->extension_notified_at != NULL;
+  GDate received, due, extended_due, today;
+  g_autofree char *due_text = NULL;
+
+  dpo_time_get_local_date (request->received_at, &received);
+  dpo_time_get_local_date (now, &today);
+  dpo_request_due_on (&received, FALSE, alsace_moselle, &due);
+  dpo_request_due_on (&received, TRUE, alsace_moselle, &extended_due);
+
+  due_text = dpo_date_to_iso (&due);
+  add_string (builder, "due_on", due_text);
+  if (extended)
+    {
+      g_autofree char *extended_text = dpo_date_to_iso (&extended_due);
+      add_string (builder, "extended_due_on", extended_text);
+    }
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder,
+                                  request_is_open (request) &&
+                                  g_date_compare (&today, extended ? &extended_due : &due) > 0);
+}
+
+JsonNode *
+dpo_request_to_json (const DpoRequest *request,
+                     GDateTime        *now,
+                     gboolean          alsace_moselle)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", request->id);
+  add_request_person (builder, request);
+  add_string (builder, "kind", request->kind);
+  add_time (builder, "received_at", request->received_at);
+  add_string (builder, "channel", request->channel);
+  add_time (builder, "identity_verified_at", request->identity_verified_at);
+  if (request->extension_reason != NULL || request->extension_notified_at != NULL)
+    {
+      json_builder_set_member_name (builder, "extension");
+      json_builder_begin_object (builder);
+      add_string (builder, "reason", request->extension_reason);
+      add_time (builder, "notified_at", request->extension_notified_at);
+      json_builder_end_object (builder);
+    }
+  add_string (builder, "status", request->status);
+  add_time (builder, "answered_at", request->answered_at);
+  add_string (builder, "outcome", request->outcome);
+  add_string (builder, "refusal_ground", request->refusal_ground);
+  add_changes (builder, request->changes);
+  if (now != NULL)
+    add_due_dates (builder, request, now, alsace_moselle);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

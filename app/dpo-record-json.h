@@ -1,0 +1,27 @@
+/* dpo-record-json.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dpo-records.h"
+
+G_BEGIN_DECLS
+
+/* Records as interchange objects (DESIGN "Interchange format"). With @now,
+ * the read-only computed fields are added as of that moment (export-json);
+ * without, only the stored fields (an access request's answer). Times are
+ * written with the local offset. */
+JsonNode *dpo_incident_to_json (const DpoIncident *incident,
+                                GDateTime         *now);
+JsonNode *dpo_subject_to_json  (const DpoSubject  *subject);
+JsonNode *dpo_request_to_json  (const DpoRequest  *request,
+                                GDateTime         *now,
+                                gboolean           alsace_moselle);
+
+G_END_DECLS

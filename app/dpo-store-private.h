@@ -1,0 +1,114 @@
+/* dpo-store-private.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "dpo-store.h"
+
+G_BEGIN_DECLS
+
+/* The store spans several files (open, schema, audit, read, lists, write,
+ * import, export); these are their shared internals. Nothing outside app/
+ * sees SQL. */
+
+sqlite3      *_dpo_store_get_db            (DpoStore      *self);
+/* A cached prepared statement, reset and with its bindings cleared. */
+sqlite3_stmt *_dpo_store_prepare           (DpoStore      *self,
+                                            const char    *sql,
+                                            GError       **error);
+gboolean      _dpo_store_begin             (DpoStore      *self,
+                                            GError       **error);
+gboolean      _dpo_store_commit            (DpoStore      *self,
+                                            GError       **error);
+void          _dpo_store_rollback          (DpoStore      *self);
+/* Emitted after a commit; the lazy models reload their row counts. */
+void          _dpo_store_emit_changed      (DpoStore      *self);
+gboolean      _dpo_store_step_done         (DpoStore      *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+void          _dpo_store_set_db_error      (DpoStore      *self,
+                                            GError       **error);
+
+/* dpo-store-schema.c */
+gboolean      _dpo_store_migrate           (sqlite3       *db,
+                                            int            from_version,
+                                            GError       **error);
+
+/* dpo-store-audit.c: one row per change, in the caller's transaction.
+ * @changes is a JSON object { field: [old, new] } or a whole record. */
+gboolean      _dpo_store_audit             (DpoStore      *self,
+                                            const char    *entity,
+                                            const char    *record,
+                                            const char    *action,
+                                            JsonNode      *changes,
+                                            GError       **error);
+
+/* dpo-store-read.c: column helpers and row readers. */
+void          _dpo_bind_text               (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            const char    *text);
+void          _dpo_bind_time               (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            GDateTime     *time);
+void          _dpo_bind_count              (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            gint64         count);
+void          _dpo_bind_words              (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            const char * const *words);
+char         *_dpo_column_text             (sqlite3_stmt  *stmt,
+                                            int            column);
+GDateTime    *_dpo_column_time             (sqlite3_stmt  *stmt,
+                                            int            column);
+gint64        _dpo_column_count            (sqlite3_stmt  *stmt,
+                                            int            column);
+GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
+                                            int            column);
+
+#define DPO_INCIDENT_COLUMNS \
+  "i.pk, i.id, i.title, i.description, i.processor, i.natures, i.origin, " \
+  "i.started_at, i.ended_at, i.aware_at, i.data_categories, i.subject_categories, " \
+  "i.approx_subjects, i.approx_records, i.consequences, i.risk, i.measures, " \
+  "i.delay_reason, (SELECT min(n.sent_at) FROM notifications n WHERE n.incident = i.pk " \
+  "AND n.authority = 'cnil' AND n.kind = 'initial')"
+#define DPO_SUBJECT_COLUMNS \
+  "s.pk, s.id, s.last_name, s.first_name, s.birth_date, s.nir, s.member_number, " \
+  "s.email, s.postal_address"
+#define DPO_REQUEST_COLUMNS \
+  "r.pk, r.id, s.id, s.last_name, s.first_name, r.requester_name, r.requester_contact, " \
+  "r.kind, r.received_at, r.channel, r.identity_verified_at, r.extension_reason, " \
+  "r.extension_notified_at, r.status, r.answered_at, r.outcome, r.refusal_ground, r.changes"
+
+DpoIncident  *_dpo_incident_from_row       (sqlite3_stmt  *stmt);
+DpoSubject   *_dpo_subject_from_row        (sqlite3_stmt  *stmt);
+DpoRequest   *_dpo_request_from_row        (sqlite3_stmt  *stmt);
+void          _dpo_store_read_incident_children (DpoStore    *self,
+                                                 DpoIncident *incident);
+void          _dpo_store_read_subject_contracts (DpoStore    *self,
+                                                 DpoSubject  *subject);
+gint64        _dpo_store_lookup_pk         (DpoStore      *self,
+                                            const char    *table_sql,
+                                            const char    *id);
+
+/* dpo-store-write.c: inserts in the caller's transaction, with audit. */
+gboolean      _dpo_store_insert_incident   (DpoStore      *self,
+                                            DpoIncident   *incident,
+                                            JsonNode      *as_imported,
+                                            GError       **error);
+gboolean      _dpo_store_insert_subject    (DpoStore      *self,
+                                            DpoSubject    *subject,
+                                            JsonNode      *as_imported,
+                                            GError       **error);
+gboolean      _dpo_store_insert_request    (DpoStore      *self,
+                                            DpoRequest    *request,
+                                            JsonNode      *as_imported,
+                                            GError       **error);
+
+G_END_DECLS
