@@ -1,0 +1,102 @@
+/* dpo-test-util.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <sqlite3.h>
+
+#include "dpo-test-util.h"
+#include "dpo-time.h"
+
+char *
+dpo_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dpo-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+char *
+dpo_test_example_path (void)
+{
+  const char *root = g_getenv ("DPO_SOURCE_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, "data", "example", "breach-2024.json", NULL);
+}
+
+GBytes *
+dpo_test_example_bytes (void)
+{
+  g_autofree char *path = dpo_test_example_path ();
+
+  return dpo_test_file_bytes (path);
+}
+
+DpoStore *
+dpo_test_new_store (char **path)
+{
+  g_autofree char *dir = dpo_test_make_dir ();
+  g_autofree char *file = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  DpoStore *store = dpo_store_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return store;
+}
+
+char *
+dpo_test_export (DpoStore   *store,
+                 const char *as_of)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GDate date;
+
+  g_assert_true (dpo_date_parse (as_of, &date, NULL));
+  now = dpo_time_end_of_local_day (&date);
+  dpo_store_set_now (store, now);
+
+  g_assert_true (dpo_store_export_json (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+GBytes *
+dpo_test_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+gint64
+dpo_test_query_int (const char *path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}

@@ -1,0 +1,32 @@
+/* dpo-test-util.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dpo-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh folder under the test's temporary directory. */
+char      *dpo_test_make_dir       (void);
+/* The project's own example scenario (data/example/breach-2024.json). */
+char      *dpo_test_example_path   (void);
+GBytes    *dpo_test_example_bytes  (void);
+/* A new database in a fresh folder; its path in @path if not NULL. */
+DpoStore  *dpo_test_new_store      (char      **path);
+/* The store's interchange document as of @as_of (YYYY-MM-DD). */
+char      *dpo_test_export         (DpoStore   *store,
+                                    const char *as_of);
+/* The whole file as bytes, to prove it was not touched. */
+GBytes    *dpo_test_file_bytes     (const char *path);
+/* One integer from a read-only SQL query on another connection. */
+gint64     dpo_test_query_int      (const char *path,
+                                    const char *sql);
+
+G_END_DECLS

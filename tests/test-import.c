@@ -1,0 +1,286 @@
+/* test-import.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dpo-error.h"
+#include "dpo-store.h"
+#include "dpo-test-util.h"
+
+#define AS_OF "2024-02-20"
+
+static JsonObject *
+parse_object (const char *text,
+              JsonNode  **keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  *keep = json_from_string (text, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (*keep);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(DpoStore) first = dpo_test_new_store (NULL);
+  g_autoptr(DpoStore) second = dpo_test_new_store (NULL);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(GBytes) exported_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  DpoImportCounts counts = { 0 };
+
+  g_assert_true (dpo_store_import_bytes (first, example, "breach-2024.json", &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (counts.subjects, ==, 5);
+  g_assert_cmpuint (counts.requests, ==, 5);
+
+  exported = dpo_test_export (first, AS_OF);
+  exported_bytes = g_bytes_new (exported, strlen (exported));
+  g_assert_true (dpo_store_import_bytes (second, exported_bytes, "exported.json", NULL, &error));
+  g_assert_no_error (error);
+  again = dpo_test_export (second, AS_OF);
+
+  g_assert_cmpstr (exported, ==, again);
+}
+
+/* Under TZ=Europe/Paris the times come back exactly as the scenario wrote them. */
+static void
+test_export_values (void)
+{
+  g_autoptr(DpoStore) store = dpo_test_new_store (NULL);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(JsonNode) keep = NULL;
+  g_autofree char *exported = NULL;
+  JsonObject *root, *incident, *subject, *request, *changes;
+  JsonArray *requests;
+
+  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  exported = dpo_test_export (store, AS_OF);
+  root = parse_object (exported, &keep);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "dpo-workbench");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+
+  incident = json_array_get_object_element (json_object_get_array_member (root, "incidents"), 0);
+  g_assert_cmpstr (json_object_get_string_member (incident, "aware_at"), ==, "2024-02-01T17:30:00+01:00");
+  g_assert_cmpint (json_object_get_int_member (incident, "approx_subjects"), ==, 18000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (incident, "events")), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (incident, "cnil_deadline"), ==, "2024-02-04T17:30:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (incident, "cnil_notified_at"), ==, "2024-02-02T16:00:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (incident, "cnil_status"), ==, "on_time");
+
+  subject = json_array_get_object_element (json_object_get_array_member (root, "subjects"), 4);
+  g_assert_cmpstr (json_object_get_string_member (subject, "nir"), ==, "283092A00411777");
+
+  requests = json_object_get_array_member (root, "requests");
+  /* Received Friday 9 February 2024: 9 March is a Saturday, due Monday 11 March. */
+  request = json_array_get_object_element (requests, 0);
+  g_assert_cmpstr (json_object_get_string_member (request, "due_on"), ==, "2024-03-11");
+  g_assert_false (json_object_get_boolean_member (request, "overdue"));
+  request = json_array_get_object_element (requests, 3);
+  changes = json_object_get_object_member (request, "changes");
+  g_assert_cmpstr (json_object_get_string_member (changes, "email"), ==, "sophie.lefevre@example.org");
+  /* Received 31 March 2024: April has 30 days, so 30 April (a Tuesday). */
+  request = json_array_get_object_element (requests, 4);
+  g_assert_cmpstr (json_object_get_string_member (request, "due_on"), ==, "2024-04-30");
+}
+
+static void
+test_export_as_of_changes_computed_fields (void)
+{
+  g_autoptr(DpoStore) store = dpo_test_new_store (NULL);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(JsonNode) keep = NULL;
+  g_autofree char *exported = NULL;
+  JsonObject *root, *request;
+
+  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  exported = dpo_test_export (store, "2024-03-12");
+  root = parse_object (exported, &keep);
+  request = json_array_get_object_element (json_object_get_array_member (root, "requests"), 0);
+  /* Due 11 March and still "received" on 12 March: overdue. */
+  g_assert_true (json_object_get_boolean_member (request, "overdue"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *needles[3];
+} BadInput;
+
+#define HEAD "{\"format\": \"dpo-workbench\", \"version\": 1, "
+#define INCIDENT_OK "\"id\": \"INC-9\", \"title\": \"T\", \"natures\": [\"integrity\"], " \
+                    "\"aware_at\": \"2024-05-02T10:00:00+02:00\", \"risk\": \"risk\""
+#define PERSON_OK "\"id\": \"S-9\", \"last_name\": \"Durand\", \"first_name\": \"Anne\""
+#define REQUEST_OK "\"kind\": \"access\", \"received_at\": \"2024-05-02T10:00:00+02:00\""
+
+static const BadInput BAD_INPUTS[] = {
+  { "malformed-json", HEAD "\"incidents\": [", { "not valid JSON" } },
+  { "empty-file", "", { "empty" } },
+  { "not-utf8", HEAD "\"subjects\": [{\"id\": \"S-9\", \"last_name\": \"Dur\xe9\"}]}", { "UTF-8", "offset" } },
+  { "top-level-array", "[1, 2]", { "top level", "object" } },
+  { "unknown-format", "{\"format\": \"excel\", \"version\": 1}", { "at format", "excel" } },
+  { "newer-version", "{\"format\": \"dpo-workbench\", \"version\": 2}", { "at version", "newer" } },
+  { "wrong-type", HEAD "\"incidents\": [{" INCIDENT_OK ", \"approx_subjects\": \"many\"}]}",
+    { "incidents[0].approx_subjects", "whole number", "text" } },
+  { "negative-count", HEAD "\"incidents\": [{" INCIDENT_OK ", \"approx_records\": -5}]}",
+    { "incidents[0].approx_records", "negative" } },
+  { "unknown-enum", HEAD "\"incidents\": [{\"id\": \"I\", \"title\": \"T\", \"natures\": [\"integrity\"], "
+    "\"aware_at\": \"2024-05-02T10:00:00+02:00\", \"risk\": \"severe\"}]}",
+    { "incidents[0].risk", "severe", "none, risk, high" } },
+  { "unknown-nature", HEAD "\"incidents\": [{\"id\": \"I\", \"title\": \"T\", \"natures\": [\"theft\"], "
+    "\"aware_at\": \"2024-05-02T10:00:00+02:00\", \"risk\": \"high\"}]}",
+    { "incidents[0].natures[0]", "theft" } },
+  { "missing-aware-at", HEAD "\"incidents\": [{\"id\": \"I\", \"title\": \"T\", \"natures\": [\"integrity\"], "
+    "\"risk\": \"high\"}]}", { "incidents[0].aware_at", "missing" } },
+  { "empty-title", HEAD "\"incidents\": [{\"id\": \"I\", \"title\": \"  \", \"natures\": [\"integrity\"], "
+    "\"aware_at\": \"2024-05-02T10:00:00+02:00\", \"risk\": \"high\"}]}", { "incidents[0].title", "empty" } },
+  { "impossible-date", HEAD "\"subjects\": [{" PERSON_OK ", \"birth_date\": \"2024-02-30\"}]}",
+    { "subjects[0].birth_date", "2024-02-30" } },
+  { "impossible-time", HEAD "\"incidents\": [{\"id\": \"I\", \"title\": \"T\", \"natures\": [\"integrity\"], "
+    "\"aware_at\": \"2023-02-29T10:00:00+01:00\", \"risk\": \"high\"}]}", { "incidents[0].aware_at", "2023-02-29" } },
+  { "time-without-offset", HEAD "\"incidents\": [{\"id\": \"I\", \"title\": \"T\", \"natures\": [\"integrity\"], "
+    "\"aware_at\": \"2024-01-29T10:00:00\", \"risk\": \"high\"}]}", { "incidents[0].aware_at", "time zone" } },
+  { "invalid-nir", HEAD "\"subjects\": [{" PERSON_OK ", \"nir\": \"278047505612375\"}]}",
+    { "subjects[0].nir", "278047505612375", "key" } },
+  { "nir-wrong-length", HEAD "\"subjects\": [{" PERSON_OK ", \"nir\": \"27804750561237\"}]}",
+    { "subjects[0].nir", "15" } },
+  { "unknown-person", HEAD "\"requests\": [{\"id\": \"R-1\", \"subject\": \"S-404\", " REQUEST_OK "}]}",
+    { "requests[0].subject", "S-404" } },
+  { "no-person", HEAD "\"requests\": [{\"id\": \"R-1\", " REQUEST_OK "}]}", { "requests[0].subject", "missing" } },
+  { "duplicate-id", HEAD "\"subjects\": [{" PERSON_OK "}, {" PERSON_OK "}]}", { "subjects[1].id", "twice" } },
+  { "contract-ends-first", HEAD "\"subjects\": [{" PERSON_OK ", \"contracts\": [{\"number\": \"C\", "
+    "\"start_date\": \"2024-01-01\", \"end_date\": \"2023-01-01\"}]}]}",
+    { "subjects[0].contracts[0].end_date", "before" } },
+  { "event-kind", HEAD "\"incidents\": [{" INCIDENT_OK ", \"events\": [{\"at\": \"2024-05-02T10:00:00+02:00\", "
+    "\"kind\": \"detection\"}, {\"at\": \"2024-05-02T11:00:00+02:00\", \"kind\": \"party\"}]}]}",
+    { "incidents[0].events[1].kind", "party" } },
+  { "rectify-unknown-field", HEAD "\"subjects\": [{" PERSON_OK "}], \"requests\": [{\"id\": \"R-1\", "
+    "\"subject\": \"S-9\", \"kind\": \"rectification\", \"received_at\": \"2024-05-02T10:00:00+02:00\", "
+    "\"changes\": {\"salary\": \"1\"}}]}", { "requests[0].changes.salary", "not a field" } },
+  /* Everything valid but the very last record: nothing of the rest may land. */
+  { "last-record-bad", HEAD "\"incidents\": [{" INCIDENT_OK "}], \"subjects\": [{" PERSON_OK "}], "
+    "\"requests\": [{\"id\": \"R-1\", \"subject\": \"S-9\", " REQUEST_OK "}, {\"id\": \"R-2\", "
+    "\"subject\": \"S-9\", \"kind\": \"access\", \"received_at\": \"2024-13-02T10:00:00+02:00\"}]}",
+    { "requests[1].received_at" } },
+};
+
+/* A store holding the example scenario, and its export before the bad import. */
+static DpoStore *
+example_store (char **snapshot)
+{
+  DpoStore *store = dpo_test_new_store (NULL);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+
+  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  *snapshot = dpo_test_export (store, AS_OF);
+  return store;
+}
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadInput *bad = data;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DpoStore) store = example_store (&before);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bad->json, strlen (bad->json));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dpo_store_import_bytes (store, bytes, "bad.json", NULL, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_test_message ("%s: %s", bad->name, error->message);
+  g_assert_true (g_str_has_prefix (error->message, "bad.json"));
+  for (guint i = 0; i < G_N_ELEMENTS (bad->needles) && bad->needles[i] != NULL; i++)
+    if (strstr (error->message, bad->needles[i]) == NULL)
+      g_error ("“%s” not in the message “%s”", bad->needles[i], error->message);
+
+  after = dpo_test_export (store, AS_OF);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_id_already_in_database (void)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DpoStore) store = example_store (&before);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dpo_store_import_bytes (store, example, "again.json", NULL, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "subjects[0].id"));
+  g_assert_nonnull (strstr (error->message, "already in the database"));
+  after = dpo_test_export (store, AS_OF);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *before = NULL;
+  g_autoptr(DpoStore) store = example_store (&before);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/breach.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dpo_store_import_file (store, file, NULL, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/breach.json"));
+}
+
+static void
+test_requester_and_erased_subject (void)
+{
+  static const char json[] =
+    HEAD "\"requests\": [{\"id\": \"R-A\", \"requester\": {\"name\": \"Jean Dupont\", "
+    "\"contact\": \"jd@example.org\"}, " REQUEST_OK "}, {\"id\": \"R-B\", \"subject\": null, "
+    "\"kind\": \"erasure\", \"received_at\": \"2024-05-02T10:00:00+02:00\", \"status\": \"answered\", "
+    "\"answered_at\": \"2024-05-10T10:00:00+02:00\"}]}";
+  g_autoptr(DpoStore) store = dpo_test_new_store (NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpoRequest) a = NULL, b = NULL;
+
+  g_assert_true (dpo_store_import_bytes (store, bytes, "people.json", NULL, &error));
+  g_assert_no_error (error);
+  a = dpo_store_get_request (store, "R-A", &error);
+  g_assert_cmpstr (a->requester_name, ==, "Jean Dupont");
+  g_assert_cmpstr (a->status, ==, "received");
+  b = dpo_store_get_request (store, "R-B", &error);
+  g_assert_null (b->subject_id);
+  g_assert_cmpstr (b->status, ==, "answered");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/export-values", test_export_values);
+  g_test_add_func ("/import/export-as-of", test_export_as_of_changes_computed_fields);
+  g_test_add_func ("/import/id-already-in-database", test_id_already_in_database);
+  g_test_add_func ("/import/missing-file", test_missing_file);
+  g_test_add_func ("/import/requester-and-erased", test_requester_and_erased_subject);
+  for (guint i = 0; i < G_N_ELEMENTS (BAD_INPUTS); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/bad/%s", BAD_INPUTS[i].name);
+      g_test_add_data_func (path, &BAD_INPUTS[i], test_bad_input);
+    }
+
+  return g_test_run ();
+}
