@@ -274,8 +274,10 @@ assert_error_page (const char *path,
   if (expected != NULL)
     g_assert_nonnull (strstr (description, expected));
 
-  /* Without a database, only the way out (open or create another) is left. */
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
+  /* Without a database the data actions are disabled: activating one does
+   * nothing (the action itself would fail a precondition, fatally here). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL);
+  g_assert_null (dpo_window_get_store (window));
 
   destroy_window (window, NULL);
 }
