@@ -74,86 +74,126 @@ add_words (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_events (JsonBuilder *builder,
-            GPtrArray   *events)
+JsonNode *
+dpo_event_to_json (const DpoEvent *event)
 {
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < events->len; i++)
-    {
-      DpoEvent *event = g_ptr_array_index (events, i);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      add_time (builder, "at", event->at);
-      add_string (builder, "kind", event->kind);
-      add_string (builder, "description", event->description);
-      json_builder_end_object (builder);
-    }
+  json_builder_begin_object (builder);
+  add_time (builder, "at", event->at);
+  add_string (builder, "kind", event->kind);
+  add_string (builder, "description", event->description);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+dpo_notification_to_json (const DpoNotification *notification)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "authority", notification->authority);
+  add_string (builder, "authority_name", notification->authority_name);
+  add_string (builder, "kind", notification->kind);
+  add_time (builder, "sent_at", notification->sent_at);
+  add_string (builder, "reference", notification->reference);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+dpo_complaint_to_json (const DpoComplaint *complaint)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "direction", complaint->direction);
+  add_string (builder, "body", complaint->body);
+  add_time (builder, "filed_at", complaint->filed_at);
+  add_string (builder, "reference", complaint->reference);
+  add_string (builder, "party", complaint->party);
+  add_string (builder, "status", complaint->status);
+  add_string (builder, "outcome", complaint->outcome);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+dpo_communication_to_json (const DpoCommunication *communication)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "channel", communication->channel);
+  add_time (builder, "sent_at", communication->sent_at);
+  add_count (builder, "count", communication->count);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+dpo_contract_to_json (const DpoContract *contract)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "number", contract->number);
+  add_string (builder, "product", contract->product);
+  add_string (builder, "start_date", contract->start_date);
+  /* Always written: null says "still open" in so many words. */
+  json_builder_set_member_name (builder, "end_date");
+  if (contract->end_date != NULL)
+    json_builder_add_string_value (builder, contract->end_date);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+typedef JsonNode *(*ToJson) (gconstpointer record);
+
+static void
+add_list (JsonBuilder *builder,
+          const char  *member,
+          GPtrArray   *records,
+          ToJson       to_json)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    json_builder_add_value (builder, to_json (g_ptr_array_index (records, i)));
   json_builder_end_array (builder);
 }
 
-static void
-add_notifications (JsonBuilder *builder,
-                   GPtrArray   *notifications)
+static JsonNode *
+event_to_json (gconstpointer record)
 {
-  json_builder_set_member_name (builder, "notifications");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < notifications->len; i++)
-    {
-      DpoNotification *notification = g_ptr_array_index (notifications, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "authority", notification->authority);
-      add_string (builder, "authority_name", notification->authority_name);
-      add_string (builder, "kind", notification->kind);
-      add_time (builder, "sent_at", notification->sent_at);
-      add_string (builder, "reference", notification->reference);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  return dpo_event_to_json (record);
 }
 
-static void
-add_complaints (JsonBuilder *builder,
-                GPtrArray   *complaints)
+static JsonNode *
+notification_to_json (gconstpointer record)
 {
-  json_builder_set_member_name (builder, "complaints");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < complaints->len; i++)
-    {
-      DpoComplaint *complaint = g_ptr_array_index (complaints, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "direction", complaint->direction);
-      add_string (builder, "body", complaint->body);
-      add_time (builder, "filed_at", complaint->filed_at);
-      add_string (builder, "reference", complaint->reference);
-      add_string (builder, "party", complaint->party);
-      add_string (builder, "status", complaint->status);
-      add_string (builder, "outcome", complaint->outcome);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  return dpo_notification_to_json (record);
 }
 
-static void
-add_communications (JsonBuilder *builder,
-                    GPtrArray   *communications)
+static JsonNode *
+complaint_to_json (gconstpointer record)
 {
-  json_builder_set_member_name (builder, "communications");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < communications->len; i++)
-    {
-      DpoCommunication *communication = g_ptr_array_index (communications, i);
+  return dpo_complaint_to_json (record);
+}
 
-      json_builder_begin_object (builder);
-      add_string (builder, "channel", communication->channel);
-      add_time (builder, "sent_at", communication->sent_at);
-      add_count (builder, "count", communication->count);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+static JsonNode *
+communication_to_json (gconstpointer record)
+{
+  return dpo_communication_to_json (record);
+}
+
+static JsonNode *
+contract_to_json (gconstpointer record)
+{
+  return dpo_contract_to_json (record);
 }
 
 static void
@@ -199,40 +239,15 @@ dpo_incident_to_json (const DpoIncident *incident,
   add_string (builder, "risk", incident->risk);
   add_string (builder, "measures", incident->measures);
   add_string (builder, "delay_reason", incident->delay_reason);
-  add_events (builder, incident->events);
-  add_notifications (builder, incident->notifications);
-  add_complaints (builder, incident->complaints);
-  add_communications (builder, incident->communications);
+  add_list (builder, "events", incident->events, event_to_json);
+  add_list (builder, "notifications", incident->notifications, notification_to_json);
+  add_list (builder, "complaints", incident->complaints, complaint_to_json);
+  add_list (builder, "communications", incident->communications, communication_to_json);
   if (now != NULL)
     add_cnil_clock (builder, incident, now);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
-}
-
-static void
-add_contracts (JsonBuilder *builder,
-               GPtrArray   *contracts)
-{
-  json_builder_set_member_name (builder, "contracts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < contracts->len; i++)
-    {
-      DpoContract *contract = g_ptr_array_index (contracts, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "number", contract->number);
-      add_string (builder, "product", contract->product);
-      add_string (builder, "start_date", contract->start_date);
-      /* Always written: null says "still open" in so many words. */
-      json_builder_set_member_name (builder, "end_date");
-      if (contract->end_date != NULL)
-        json_builder_add_string_value (builder, contract->end_date);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
 }
 
 JsonNode *
@@ -249,7 +264,7 @@ dpo_subject_to_json (const DpoSubject *subject)
   add_string (builder, "member_number", subject->member_number);
   add_string (builder, "email", subject->email);
   add_string (builder, "postal_address", subject->postal_address);
-  add_contracts (builder, subject->contracts);
+  add_list (builder, "contracts", subject->contracts, contract_to_json);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

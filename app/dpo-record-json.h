@@ -24,4 +24,10 @@ JsonNode *dpo_request_to_json  (const DpoRequest  *request,
                                 GDateTime         *now,
                                 gboolean           alsace_moselle);
 
+JsonNode *dpo_event_to_json         (const DpoEvent         *event);
+JsonNode *dpo_notification_to_json  (const DpoNotification  *notification);
+JsonNode *dpo_complaint_to_json     (const DpoComplaint     *complaint);
+JsonNode *dpo_communication_to_json (const DpoCommunication *communication);
+JsonNode *dpo_contract_to_json      (const DpoContract      *contract);
+
 G_END_DECLS

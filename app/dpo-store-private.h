@@ -30,10 +30,41 @@ gboolean      _dpo_store_commit            (DpoStore      *self,
 void          _dpo_store_rollback          (DpoStore      *self);
 /* Emitted after a commit; the lazy models reload their row counts. */
 void          _dpo_store_emit_changed      (DpoStore      *self);
+/* Runs @write in one transaction, then emits "changed"; rolls back on error. */
+typedef gboolean (*DpoWriteFunc) (DpoStore *self, gpointer data, GError **error);
+gboolean      _dpo_store_write             (DpoStore      *self,
+                                            DpoWriteFunc   write,
+                                            gpointer       data,
+                                            GError       **error);
 gboolean      _dpo_store_step_done         (DpoStore      *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
 void          _dpo_store_set_db_error      (DpoStore      *self,
+                                            GError       **error);
+
+void          _dpo_store_set_alsace_moselle_flag (DpoStore *self,
+                                                  gboolean  alsace_moselle);
+
+/* dpo-store-requests.c */
+gboolean      _dpo_store_read_alsace_moselle (DpoStore      *self);
+/* The stored due dates of a request: one month, and the current one (three
+ * months once extended), as "YYYY-MM-DD". */
+void          _dpo_request_due_columns     (const DpoRequest *request,
+                                            gboolean       alsace_moselle,
+                                            char         **due_on,
+                                            char         **current_due_on);
+
+/* dpo-store-people.c: updates a person, audited field by field. */
+gboolean      _dpo_store_update_subject    (DpoStore      *self,
+                                            DpoSubject    *subject,
+                                            GError       **error);
+
+DpoRequest   *_dpo_store_read_request_by_rowid (DpoStore   *self,
+                                                gint64      rowid);
+/* @action is "update" or "execute", as the audit log shows it. */
+gboolean      _dpo_store_update_request    (DpoStore      *self,
+                                            DpoRequest    *request,
+                                            const char    *action,
                                             GError       **error);
 
 /* dpo-store-schema.c */
@@ -97,7 +128,35 @@ gint64        _dpo_store_lookup_pk         (DpoStore      *self,
                                             const char    *table_sql,
                                             const char    *id);
 
+/* dpo-store-audit.c: { field: [old, new] } for the members that differ
+ * between two JSON objects; NULL when nothing changed. */
+JsonNode     *_dpo_audit_diff              (JsonNode      *old_node,
+                                            JsonNode      *new_node);
+
 /* dpo-store-write.c: inserts in the caller's transaction, with audit. */
+gboolean      _dpo_store_insert_incident_row (DpoStore    *self,
+                                              DpoIncident *incident,
+                                              GError     **error);
+gboolean      _dpo_store_insert_event        (DpoStore    *self,
+                                              gint64       incident,
+                                              DpoEvent    *event,
+                                              GError     **error);
+gboolean      _dpo_store_insert_notification (DpoStore        *self,
+                                              gint64           incident,
+                                              DpoNotification *notification,
+                                              GError         **error);
+gboolean      _dpo_store_insert_complaint    (DpoStore     *self,
+                                              gint64        incident,
+                                              DpoComplaint *complaint,
+                                              GError      **error);
+gboolean      _dpo_store_insert_communication (DpoStore         *self,
+                                               gint64            incident,
+                                               DpoCommunication *communication,
+                                               GError          **error);
+gboolean      _dpo_store_insert_contract     (DpoStore    *self,
+                                              gint64       subject,
+                                              DpoContract *contract,
+                                              GError     **error);
 gboolean      _dpo_store_insert_incident   (DpoStore      *self,
                                             DpoIncident   *incident,
                                             JsonNode      *as_imported,

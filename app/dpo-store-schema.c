@@ -120,9 +120,16 @@ static const char * const MIGRATIONS[] = {
   "  answered_at TEXT,"
   "  outcome TEXT,"
   "  refusal_ground TEXT,"
-  "  changes TEXT CHECK (changes IS NULL OR json_valid(changes))"
+  "  changes TEXT CHECK (changes IS NULL OR json_valid(changes)),"
+  /* Derived from received_at by the core on every write (Regulation
+   * 1182/71, holidays), kept here so that a million requests sort and
+   * filter by due date from an index. */
+  "  due_on TEXT NOT NULL,"
+  "  current_due_on TEXT NOT NULL"
   ");"
   "CREATE INDEX requests_subject ON requests (subject);"
+  "CREATE INDEX requests_due ON requests (current_due_on, pk);"
+  "CREATE INDEX requests_status_due ON requests (status, current_due_on);"
   "CREATE INDEX requests_received_at ON requests (received_at);"
   "CREATE INDEX requests_id_nocase ON requests (id COLLATE NOCASE);"
   /* The erasure rule, held by the database itself: whatever path a DELETE
@@ -140,7 +147,14 @@ static const char * const MIGRATIONS[] = {
   "  changes TEXT CHECK (changes IS NULL OR json_valid(changes))"
   ");"
   "CREATE INDEX audit_record ON audit (entity, record);"
+  /* Settings that change computed values, shared by the GUI and the CLI. */
+  "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  /* Append-only, with one exception: erasing a person redacts the values
+   * the log kept about them (the change stays, its content goes), or the
+   * log would defeat the erasure. */
   "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+  "WHEN NEW.changes IS NOT '{\"redacted\":\"erasure\"}' OR NEW.at IS NOT OLD.at "
+  "  OR NEW.entity IS NOT OLD.entity OR NEW.record IS NOT OLD.record OR NEW.action IS NOT OLD.action "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",

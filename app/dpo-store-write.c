@@ -12,8 +12,8 @@
 /* These run inside the caller's transaction; each appends its audit row
  * there too, so a record and its trace land together or not at all. */
 
-static gboolean
-insert_event (DpoStore  *self,
+gboolean
+_dpo_store_insert_event (DpoStore  *self,
               gint64     incident,
               DpoEvent  *event,
               GError   **error)
@@ -33,8 +33,8 @@ insert_event (DpoStore  *self,
   return TRUE;
 }
 
-static gboolean
-insert_notification (DpoStore         *self,
+gboolean
+_dpo_store_insert_notification (DpoStore         *self,
                      gint64            incident,
                      DpoNotification  *notification,
                      GError          **error)
@@ -57,8 +57,8 @@ insert_notification (DpoStore         *self,
   return TRUE;
 }
 
-static gboolean
-insert_complaint (DpoStore      *self,
+gboolean
+_dpo_store_insert_complaint (DpoStore      *self,
                   gint64         incident,
                   DpoComplaint  *complaint,
                   GError       **error)
@@ -83,8 +83,8 @@ insert_complaint (DpoStore      *self,
   return TRUE;
 }
 
-static gboolean
-insert_communication (DpoStore          *self,
+gboolean
+_dpo_store_insert_communication (DpoStore          *self,
                       gint64             incident,
                       DpoCommunication  *communication,
                       GError           **error)
@@ -104,8 +104,8 @@ insert_communication (DpoStore          *self,
   return TRUE;
 }
 
-static gboolean
-insert_incident_row (DpoStore     *self,
+gboolean
+_dpo_store_insert_incident_row (DpoStore     *self,
                      DpoIncident  *incident,
                      GError      **error)
 {
@@ -146,27 +146,27 @@ _dpo_store_insert_incident (DpoStore     *self,
                             JsonNode     *as_imported,
                             GError      **error)
 {
-  if (!insert_incident_row (self, incident, error))
+  if (!_dpo_store_insert_incident_row (self, incident, error))
     return FALSE;
 
   for (guint i = 0; i < incident->events->len; i++)
-    if (!insert_event (self, incident->rowid, g_ptr_array_index (incident->events, i), error))
+    if (!_dpo_store_insert_event (self, incident->rowid, g_ptr_array_index (incident->events, i), error))
       return FALSE;
   for (guint i = 0; i < incident->notifications->len; i++)
-    if (!insert_notification (self, incident->rowid, g_ptr_array_index (incident->notifications, i), error))
+    if (!_dpo_store_insert_notification (self, incident->rowid, g_ptr_array_index (incident->notifications, i), error))
       return FALSE;
   for (guint i = 0; i < incident->complaints->len; i++)
-    if (!insert_complaint (self, incident->rowid, g_ptr_array_index (incident->complaints, i), error))
+    if (!_dpo_store_insert_complaint (self, incident->rowid, g_ptr_array_index (incident->complaints, i), error))
       return FALSE;
   for (guint i = 0; i < incident->communications->len; i++)
-    if (!insert_communication (self, incident->rowid, g_ptr_array_index (incident->communications, i), error))
+    if (!_dpo_store_insert_communication (self, incident->rowid, g_ptr_array_index (incident->communications, i), error))
       return FALSE;
 
   return _dpo_store_audit (self, "incident", incident->id, "insert", as_imported, error);
 }
 
-static gboolean
-insert_contract (DpoStore     *self,
+gboolean
+_dpo_store_insert_contract (DpoStore     *self,
                  gint64        subject,
                  DpoContract  *contract,
                  GError      **error)
@@ -213,7 +213,7 @@ _dpo_store_insert_subject (DpoStore    *self,
   subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
 
   for (guint i = 0; i < subject->contracts->len; i++)
-    if (!insert_contract (self, subject->rowid, g_ptr_array_index (subject->contracts, i), error))
+    if (!_dpo_store_insert_contract (self, subject->rowid, g_ptr_array_index (subject->contracts, i), error))
       return FALSE;
 
   return _dpo_store_audit (self, "subject", subject->id, "insert", as_imported, error);
@@ -228,12 +228,15 @@ _dpo_store_insert_request (DpoStore    *self,
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO requests (id, subject, requester_name, requester_contact, kind, received_at, "
     "channel, identity_verified_at, extension_reason, extension_notified_at, status, "
-    "answered_at, outcome, refusal_ground, changes) "
+    "answered_at, outcome, refusal_ground, changes, due_on, current_due_on) "
     "VALUES (?, (SELECT pk FROM subjects WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, "
-    "ifnull (?, 'received'), ?, ?, ?, ?)", error);
+    "ifnull (?, 'received'), ?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *due_on = NULL;
+  g_autofree char *current_due_on = NULL;
 
   if (stmt == NULL)
     return FALSE;
+  _dpo_request_due_columns (request, dpo_store_get_alsace_moselle (self), &due_on, &current_due_on);
   _dpo_bind_text (stmt, 1, request->id);
   _dpo_bind_text (stmt, 2, request->subject_id);
   _dpo_bind_text (stmt, 3, request->requester_name);
@@ -249,6 +252,8 @@ _dpo_store_insert_request (DpoStore    *self,
   _dpo_bind_text (stmt, 13, request->outcome);
   _dpo_bind_text (stmt, 14, request->refusal_ground);
   _dpo_bind_text (stmt, 15, request->changes);
+  _dpo_bind_text (stmt, 16, due_on);
+  _dpo_bind_text (stmt, 17, current_due_on);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   request->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));

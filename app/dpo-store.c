@@ -287,6 +287,7 @@ dpo_store_open (const char  *path,
 
   if (!configure_and_migrate (self, error))
     return NULL;
+  self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
 
   return g_steal_pointer (&self);
 }
@@ -319,11 +320,11 @@ dpo_store_dup_now (DpoStore *self)
   return g_date_time_new_now_local ();
 }
 
+/* Called by dpo-store-requests.c once the due dates are recomputed. */
 void
-dpo_store_set_alsace_moselle (DpoStore *self,
-                              gboolean  alsace_moselle)
+_dpo_store_set_alsace_moselle_flag (DpoStore *self,
+                                    gboolean  alsace_moselle)
 {
-  g_return_if_fail (DPO_IS_STORE (self));
   self->alsace_moselle = !!alsace_moselle;
 }
 
@@ -435,6 +436,23 @@ _dpo_store_rollback (DpoStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_dpo_store_write (DpoStore      *self,
+                  DpoWriteFunc   write,
+                  gpointer       data,
+                  GError       **error)
+{
+  if (!_dpo_store_begin (self, error))
+    return FALSE;
+  if (!write (self, data, error) || !_dpo_store_commit (self, error))
+    {
+      _dpo_store_rollback (self);
+      return FALSE;
+    }
+  _dpo_store_emit_changed (self);
+  return TRUE;
 }
 
 void

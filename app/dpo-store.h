@@ -38,9 +38,11 @@ void        dpo_store_set_now           (DpoStore     *self,
 GDateTime  *dpo_store_dup_now           (DpoStore     *self);
 
 /* Alsace-Moselle's two extra public holidays (Good Friday, 26 December) in
- * request due dates. Off by default. */
-void        dpo_store_set_alsace_moselle (DpoStore    *self,
-                                          gboolean     alsace_moselle);
+ * request due dates. Off by default; kept in the database, so the GUI and
+ * the CLI agree. Changing it recomputes every due date, in one transaction. */
+gboolean    dpo_store_set_alsace_moselle (DpoStore    *self,
+                                          gboolean     alsace_moselle,
+                                          GError     **error);
 gboolean    dpo_store_get_alsace_moselle (DpoStore    *self);
 
 /* Counts, for the dashboard and page headers. */
@@ -106,5 +108,72 @@ gboolean    dpo_store_export_json       (DpoStore       *self,
                                          GOutputStream  *stream,
                                          GCancellable   *cancellable,
                                          GError        **error);
+
+/* Writing, one transaction each, with the audit log (old -> new).
+ * Saving a record whose rowid is 0 inserts it; otherwise it updates the
+ * record with that rowid. Every value is checked first: an error names the
+ * field and says why (DPO_ERROR_INVALID), and nothing is written. */
+gboolean    dpo_store_save_incident       (DpoStore          *self,
+                                           DpoIncident       *incident,
+                                           GError           **error);
+gboolean    dpo_store_delete_incident     (DpoStore          *self,
+                                           const char        *id,
+                                           GError           **error);
+gboolean    dpo_store_save_event          (DpoStore          *self,
+                                           const char        *incident_id,
+                                           DpoEvent          *event,
+                                           GError           **error);
+gboolean    dpo_store_save_notification   (DpoStore          *self,
+                                           const char        *incident_id,
+                                           DpoNotification   *notification,
+                                           GError           **error);
+gboolean    dpo_store_save_complaint      (DpoStore          *self,
+                                           const char        *incident_id,
+                                           DpoComplaint      *complaint,
+                                           GError           **error);
+gboolean    dpo_store_save_communication  (DpoStore          *self,
+                                           const char        *incident_id,
+                                           DpoCommunication  *communication,
+                                           GError           **error);
+
+typedef enum
+{
+  DPO_CHILD_EVENT,
+  DPO_CHILD_NOTIFICATION,
+  DPO_CHILD_COMPLAINT,
+  DPO_CHILD_COMMUNICATION,
+} DpoIncidentChild;
+
+gboolean    dpo_store_delete_incident_child (DpoStore        *self,
+                                             DpoIncidentChild kind,
+                                             gint64           rowid,
+                                             GError         **error);
+
+gboolean    dpo_store_save_subject        (DpoStore          *self,
+                                           DpoSubject        *subject,
+                                           GError           **error);
+gboolean    dpo_store_save_contract       (DpoStore          *self,
+                                           const char        *subject_id,
+                                           DpoContract       *contract,
+                                           GError           **error);
+gboolean    dpo_store_save_request        (DpoStore          *self,
+                                           DpoRequest        *request,
+                                           GError           **error);
+
+/* Carries a request out (DESIGN "Carrying a request out"), as of
+ * dpo_store_dup_now():
+ * - erasure: refused while a contract is active (DPO_ERROR_ACTIVE_CONTRACT,
+ *   the refusal recorded and committed); otherwise deletes the person and
+ *   their contracts, the request stays with no subject;
+ * - rectification: applies the request's changes;
+ * - access, portability: writes the person's data as JSON to @output.
+ * A request already answered, refused or withdrawn fails with
+ * DPO_ERROR_ALREADY_DONE. On success @outcome (if not NULL) receives the
+ * outcome recorded, in plain words. */
+gboolean    dpo_store_execute_request     (DpoStore          *self,
+                                           const char        *id,
+                                           GFile             *output,
+                                           char             **outcome,
+                                           GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,462 @@
+/* dpo-store-incidents.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dpo-error.h"
+#include "dpo-record-json.h"
+#include "dpo-store-private.h"
+#include "dpo-validate.h"
+
+/* Edits of the breach register. Each public function is one transaction:
+ * the change and its audit row land together, or nothing does. */
+
+static JsonNode *
+incident_fields_json (const DpoIncident *incident)
+{
+  JsonNode *node = dpo_incident_to_json (incident, NULL);
+  JsonObject *object = json_node_get_object (node);
+
+  /* The children are audited on their own. */
+  json_object_remove_member (object, "events");
+  json_object_remove_member (object, "notifications");
+  json_object_remove_member (object, "complaints");
+  json_object_remove_member (object, "communications");
+  return node;
+}
+
+static gboolean
+id_taken (DpoStore    *self,
+          const char  *id,
+          gint64       rowid,
+          GError     **error)
+{
+  gint64 pk = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?", id);
+
+  if (pk == 0 || pk == rowid)
+    return FALSE;
+  g_set_error (error, DPO_ERROR, DPO_ERROR_EXISTS,
+               _("Reference: “%s” is already used by another incident"), id);
+  return TRUE;
+}
+
+static gboolean
+update_incident_row (DpoStore     *self,
+                     DpoIncident  *incident,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "UPDATE incidents SET id = ?, title = ?, description = ?, processor = ?, natures = ?, "
+    "origin = ?, started_at = ?, ended_at = ?, aware_at = ?, data_categories = ?, "
+    "subject_categories = ?, approx_subjects = ?, approx_records = ?, consequences = ?, "
+    "risk = ?, measures = ?, delay_reason = ? WHERE pk = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, incident->id);
+  _dpo_bind_text (stmt, 2, incident->title);
+  _dpo_bind_text (stmt, 3, incident->description);
+  _dpo_bind_text (stmt, 4, incident->processor);
+  _dpo_bind_words (stmt, 5, (const char * const *) incident->natures);
+  _dpo_bind_text (stmt, 6, incident->origin);
+  _dpo_bind_time (stmt, 7, incident->started_at);
+  _dpo_bind_time (stmt, 8, incident->ended_at);
+  _dpo_bind_time (stmt, 9, incident->aware_at);
+  _dpo_bind_words (stmt, 10, (const char * const *) incident->data_categories);
+  _dpo_bind_words (stmt, 11, (const char * const *) incident->subject_categories);
+  _dpo_bind_count (stmt, 12, incident->approx_subjects);
+  _dpo_bind_count (stmt, 13, incident->approx_records);
+  _dpo_bind_text (stmt, 14, incident->consequences);
+  _dpo_bind_text (stmt, 15, incident->risk);
+  _dpo_bind_text (stmt, 16, incident->measures);
+  _dpo_bind_text (stmt, 17, incident->delay_reason);
+  sqlite3_bind_int64 (stmt, 18, incident->rowid);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+static DpoIncident *
+read_incident_by_rowid (DpoStore *self,
+                        gint64    rowid)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_INCIDENT_COLUMNS
+                                                 " FROM incidents i WHERE i.pk = ?", NULL);
+  DpoIncident *incident = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    incident = _dpo_incident_from_row (stmt);
+  sqlite3_reset (stmt);
+  return incident;
+}
+
+static gboolean
+write_incident (DpoStore  *self,
+                gpointer   data,
+                GError   **error)
+{
+  DpoIncident *incident = data;
+  g_autoptr(JsonNode) new_node = incident_fields_json (incident);
+  g_autoptr(DpoIncident) old = NULL;
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) diff = NULL;
+
+  if (id_taken (self, incident->id, incident->rowid, error))
+    return FALSE;
+
+  if (incident->rowid == 0)
+    return _dpo_store_insert_incident_row (self, incident, error) &&
+           _dpo_store_audit (self, "incident", incident->id, "insert", new_node, error);
+
+  old = read_incident_by_rowid (self, incident->rowid);
+  if (old == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND,
+                   _("This incident no longer exists; it may have been deleted meanwhile."));
+      return FALSE;
+    }
+  old_node = incident_fields_json (old);
+  diff = _dpo_audit_diff (old_node, new_node);
+  if (diff == NULL)
+    return TRUE;
+  return update_incident_row (self, incident, error) &&
+         _dpo_store_audit (self, "incident", incident->id, "update", diff, error);
+}
+
+gboolean
+dpo_store_save_incident (DpoStore     *self,
+                         DpoIncident  *incident,
+                         GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (incident != NULL, FALSE);
+
+  if (!dpo_validate_incident (incident, now, error))
+    return FALSE;
+  return _dpo_store_write (self, write_incident, incident, error);
+}
+
+static gboolean
+write_delete_incident (DpoStore  *self,
+                       gpointer   data,
+                       GError   **error)
+{
+  const char *id = data;
+  g_autoptr(DpoIncident) old = dpo_store_get_incident (self, id, error);
+  g_autoptr(JsonNode) old_node = NULL;
+  sqlite3_stmt *stmt;
+
+  if (old == NULL)
+    return FALSE;
+  /* The whole record goes into the log, so a deletion can be proven and undone. */
+  old_node = dpo_incident_to_json (old, NULL);
+  stmt = _dpo_store_prepare (self, "DELETE FROM incidents WHERE pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, old->rowid);
+  return _dpo_store_step_done (self, stmt, error) &&
+         _dpo_store_audit (self, "incident", id, "delete", old_node, error);
+}
+
+gboolean
+dpo_store_delete_incident (DpoStore    *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return _dpo_store_write (self, write_delete_incident, (gpointer) id, error);
+}
+
+/* Children: one description per kind, so that saving and deleting are
+ * written once for the four of them. */
+typedef struct
+{
+  const char *entity;
+  const char *select_sql;    /* the child's JSON by pk, as the audit keeps it */
+  const char *delete_sql;
+} ChildKind;
+
+static const ChildKind CHILD_KINDS[] = {
+  [DPO_CHILD_EVENT] = { "event",
+    "SELECT json_object ('at', at, 'kind', kind, 'description', description), "
+    "(SELECT id FROM incidents WHERE pk = incident) FROM events WHERE pk = ?",
+    "DELETE FROM events WHERE pk = ?" },
+  [DPO_CHILD_NOTIFICATION] = { "notification",
+    "SELECT json_object ('authority', authority, 'authority_name', authority_name, 'kind', kind, "
+    "'sent_at', sent_at, 'reference', reference), "
+    "(SELECT id FROM incidents WHERE pk = incident) FROM notifications WHERE pk = ?",
+    "DELETE FROM notifications WHERE pk = ?" },
+  [DPO_CHILD_COMPLAINT] = { "complaint",
+    "SELECT json_object ('direction', direction, 'body', body, 'filed_at', filed_at, "
+    "'reference', reference, 'party', party, 'status', status, 'outcome', outcome), "
+    "(SELECT id FROM incidents WHERE pk = incident) FROM complaints WHERE pk = ?",
+    "DELETE FROM complaints WHERE pk = ?" },
+  [DPO_CHILD_COMMUNICATION] = { "communication",
+    "SELECT json_object ('channel', channel, 'sent_at', sent_at, 'count', count), "
+    "(SELECT id FROM incidents WHERE pk = incident) FROM communications WHERE pk = ?",
+    "DELETE FROM communications WHERE pk = ?" },
+};
+
+/* The stored child as JSON (storage times, UTC), and its incident's id. */
+static JsonNode *
+read_child_json (DpoStore         *self,
+                 const ChildKind  *kind,
+                 gint64            rowid,
+                 char            **incident_id)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, kind->select_sql, NULL);
+  JsonNode *node = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      if (incident_id != NULL)
+        *incident_id = _dpo_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return node;
+}
+
+typedef struct
+{
+  DpoIncidentChild  kind;
+  const char       *incident_id;
+  gpointer          record;
+  gint64           *rowid;      /* the record's rowid field */
+} ChildWrite;
+
+static gboolean
+update_child (DpoStore    *self,
+              ChildWrite  *w,
+              gint64       incident,
+              GError     **error)
+{
+  static const char * const UPDATE_SQL[] = {
+    [DPO_CHILD_EVENT] = "UPDATE events SET at = ?2, kind = ?3, description = ?4 "
+                        "WHERE pk = ?1",
+    [DPO_CHILD_NOTIFICATION] = "UPDATE notifications SET authority = ?2, authority_name = ?3, "
+                               "kind = ?4, sent_at = ?5, reference = ?6 WHERE pk = ?1",
+    [DPO_CHILD_COMPLAINT] = "UPDATE complaints SET direction = ?2, body = ?3, filed_at = ?4, "
+                            "reference = ?5, party = ?6, status = ifnull (?7, 'open'), outcome = ?8 "
+                            "WHERE pk = ?1",
+    [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4 "
+                                "WHERE pk = ?1",
+  };
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, UPDATE_SQL[w->kind], error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *w->rowid);
+  switch (w->kind)
+    {
+    case DPO_CHILD_EVENT:
+      {
+        DpoEvent *e = w->record;
+        _dpo_bind_time (stmt, 2, e->at);
+        _dpo_bind_text (stmt, 3, e->kind);
+        _dpo_bind_text (stmt, 4, e->description);
+      }
+      break;
+    case DPO_CHILD_NOTIFICATION:
+      {
+        DpoNotification *n = w->record;
+        _dpo_bind_text (stmt, 2, n->authority);
+        _dpo_bind_text (stmt, 3, n->authority_name);
+        _dpo_bind_text (stmt, 4, n->kind);
+        _dpo_bind_time (stmt, 5, n->sent_at);
+        _dpo_bind_text (stmt, 6, n->reference);
+      }
+      break;
+    case DPO_CHILD_COMPLAINT:
+      {
+        DpoComplaint *c = w->record;
+        _dpo_bind_text (stmt, 2, c->direction);
+        _dpo_bind_text (stmt, 3, c->body);
+        _dpo_bind_time (stmt, 4, c->filed_at);
+        _dpo_bind_text (stmt, 5, c->reference);
+        _dpo_bind_text (stmt, 6, c->party);
+        _dpo_bind_text (stmt, 7, c->status);
+        _dpo_bind_text (stmt, 8, c->outcome);
+      }
+      break;
+    case DPO_CHILD_COMMUNICATION:
+      {
+        DpoCommunication *m = w->record;
+        _dpo_bind_text (stmt, 2, m->channel);
+        _dpo_bind_time (stmt, 3, m->sent_at);
+        _dpo_bind_count (stmt, 4, m->count);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_child (DpoStore    *self,
+              ChildWrite  *w,
+              gint64       incident,
+              GError     **error)
+{
+  switch (w->kind)
+    {
+    case DPO_CHILD_EVENT:
+      return _dpo_store_insert_event (self, incident, w->record, error);
+    case DPO_CHILD_NOTIFICATION:
+      return _dpo_store_insert_notification (self, incident, w->record, error);
+    case DPO_CHILD_COMPLAINT:
+      return _dpo_store_insert_complaint (self, incident, w->record, error);
+    case DPO_CHILD_COMMUNICATION:
+      return _dpo_store_insert_communication (self, incident, w->record, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_child (DpoStore  *self,
+             gpointer   data,
+             GError   **error)
+{
+  ChildWrite *w = data;
+  const ChildKind *kind = &CHILD_KINDS[w->kind];
+  gint64 incident = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?", w->incident_id);
+  g_autofree char *owner = NULL;
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) new_node = NULL;
+  g_autoptr(JsonNode) diff = NULL;
+  gboolean inserting = *w->rowid == 0;
+
+  if (incident == 0)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), w->incident_id);
+      return FALSE;
+    }
+  if (!inserting)
+    {
+      old_node = read_child_json (self, kind, *w->rowid, &owner);
+      if (old_node == NULL || g_strcmp0 (owner, w->incident_id) != 0)
+        {
+          g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND,
+                       _("This entry no longer exists; it may have been deleted meanwhile."));
+          return FALSE;
+        }
+    }
+
+  if (!(inserting ? insert_child (self, w, incident, error) : update_child (self, w, incident, error)))
+    return FALSE;
+
+  new_node = read_child_json (self, kind, *w->rowid, NULL);
+  if (inserting)
+    return _dpo_store_audit (self, kind->entity, w->incident_id, "insert", new_node, error);
+  diff = _dpo_audit_diff (old_node, new_node);
+  return diff == NULL || _dpo_store_audit (self, kind->entity, w->incident_id, "update", diff, error);
+}
+
+gboolean
+dpo_store_save_event (DpoStore    *self,
+                      const char  *incident_id,
+                      DpoEvent    *event,
+                      GError     **error)
+{
+  ChildWrite w = { DPO_CHILD_EVENT, incident_id, event, &event->rowid };
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  return dpo_validate_event (event, error) && _dpo_store_write (self, write_child, &w, error);
+}
+
+gboolean
+dpo_store_save_notification (DpoStore         *self,
+                             const char       *incident_id,
+                             DpoNotification  *notification,
+                             GError          **error)
+{
+  ChildWrite w = { DPO_CHILD_NOTIFICATION, incident_id, notification, &notification->rowid };
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  return dpo_validate_notification (notification, error) && _dpo_store_write (self, write_child, &w, error);
+}
+
+gboolean
+dpo_store_save_complaint (DpoStore      *self,
+                          const char    *incident_id,
+                          DpoComplaint  *complaint,
+                          GError       **error)
+{
+  ChildWrite w = { DPO_CHILD_COMPLAINT, incident_id, complaint, &complaint->rowid };
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  return dpo_validate_complaint (complaint, error) && _dpo_store_write (self, write_child, &w, error);
+}
+
+gboolean
+dpo_store_save_communication (DpoStore          *self,
+                              const char        *incident_id,
+                              DpoCommunication  *communication,
+                              GError           **error)
+{
+  ChildWrite w = { DPO_CHILD_COMMUNICATION, incident_id, communication, &communication->rowid };
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  return dpo_validate_communication (communication, error) && _dpo_store_write (self, write_child, &w, error);
+}
+
+typedef struct
+{
+  DpoIncidentChild kind;
+  gint64           rowid;
+} ChildDelete;
+
+static gboolean
+write_delete_child (DpoStore  *self,
+                    gpointer   data,
+                    GError   **error)
+{
+  ChildDelete *d = data;
+  const ChildKind *kind = &CHILD_KINDS[d->kind];
+  g_autofree char *incident_id = NULL;
+  g_autoptr(JsonNode) old_node = read_child_json (self, kind, d->rowid, &incident_id);
+  sqlite3_stmt *stmt;
+
+  if (old_node == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND,
+                   _("This entry no longer exists; it may have been deleted meanwhile."));
+      return FALSE;
+    }
+  stmt = _dpo_store_prepare (self, kind->delete_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->rowid);
+  return _dpo_store_step_done (self, stmt, error) &&
+         _dpo_store_audit (self, kind->entity, incident_id, "delete", old_node, error);
+}
+
+gboolean
+dpo_store_delete_incident_child (DpoStore         *self,
+                                 DpoIncidentChild  kind,
+                                 gint64            rowid,
+                                 GError          **error)
+{
+  ChildDelete d = { kind, rowid };
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind <= DPO_CHILD_COMMUNICATION, FALSE);
+
+  return _dpo_store_write (self, write_delete_child, &d, error);
+}

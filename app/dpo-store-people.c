@@ -1,0 +1,214 @@
+/* dpo-store-people.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dpo-error.h"
+#include "dpo-record-json.h"
+#include "dpo-store-private.h"
+#include "dpo-validate.h"
+
+static JsonNode *
+subject_fields_json (const DpoSubject *subject)
+{
+  JsonNode *node = dpo_subject_to_json (subject);
+
+  json_object_remove_member (json_node_get_object (node), "contracts");
+  return node;
+}
+
+static DpoSubject *
+read_subject_by_rowid (DpoStore *self,
+                       gint64    rowid)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_SUBJECT_COLUMNS
+                                                 " FROM subjects s WHERE s.pk = ?", NULL);
+  DpoSubject *subject = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    subject = _dpo_subject_from_row (stmt);
+  sqlite3_reset (stmt);
+  return subject;
+}
+
+static gboolean
+update_subject_row (DpoStore    *self,
+                    DpoSubject  *subject,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "UPDATE subjects SET id = ?, last_name = ?, first_name = ?, birth_date = ?, nir = ?, "
+    "member_number = ?, email = ?, postal_address = ? WHERE pk = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, subject->id);
+  _dpo_bind_text (stmt, 2, subject->last_name);
+  _dpo_bind_text (stmt, 3, subject->first_name);
+  _dpo_bind_text (stmt, 4, subject->birth_date);
+  _dpo_bind_text (stmt, 5, subject->nir);
+  _dpo_bind_text (stmt, 6, subject->member_number);
+  _dpo_bind_text (stmt, 7, subject->email);
+  _dpo_bind_text (stmt, 8, subject->postal_address);
+  sqlite3_bind_int64 (stmt, 9, subject->rowid);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+gboolean
+_dpo_store_update_subject (DpoStore    *self,
+                           DpoSubject  *subject,
+                           GError     **error)
+{
+  g_autoptr(DpoSubject) old = read_subject_by_rowid (self, subject->rowid);
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) new_node = subject_fields_json (subject);
+  g_autoptr(JsonNode) diff = NULL;
+
+  if (old == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND,
+                   _("This person is no longer in the database; their data may have been erased."));
+      return FALSE;
+    }
+  old_node = subject_fields_json (old);
+  diff = _dpo_audit_diff (old_node, new_node);
+  if (diff == NULL)
+    return TRUE;
+  return update_subject_row (self, subject, error) &&
+         _dpo_store_audit (self, "subject", subject->id, "update", diff, error);
+}
+
+static gboolean
+write_subject (DpoStore  *self,
+               gpointer   data,
+               GError   **error)
+{
+  DpoSubject *subject = data;
+  gint64 pk = _dpo_store_lookup_pk (self, "SELECT pk FROM subjects WHERE id = ?", subject->id);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (pk != 0 && pk != subject->rowid)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_EXISTS,
+                   _("Reference: “%s” is already used by another person"), subject->id);
+      return FALSE;
+    }
+  if (subject->rowid != 0)
+    return _dpo_store_update_subject (self, subject, error);
+
+  node = subject_fields_json (subject);
+  /* A new person comes without contracts: they are saved one by one. */
+  g_ptr_array_set_size (subject->contracts, 0);
+  return _dpo_store_insert_subject (self, subject, node, error);
+}
+
+gboolean
+dpo_store_save_subject (DpoStore    *self,
+                        DpoSubject  *subject,
+                        GError     **error)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (subject != NULL, FALSE);
+
+  return dpo_validate_subject (subject, error) &&
+         _dpo_store_write (self, write_subject, subject, error);
+}
+
+typedef struct
+{
+  const char  *subject_id;
+  DpoContract *contract;
+} ContractWrite;
+
+static JsonNode *
+read_contract_json (DpoStore *self,
+                    gint64    rowid,
+                    gint64    subject)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "SELECT json_object ('number', number, 'product', product, 'start_date', start_date, "
+    "'end_date', end_date) FROM contracts WHERE pk = ? AND subject = ?", NULL);
+  JsonNode *node = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_int64 (stmt, 2, subject);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  sqlite3_reset (stmt);
+  return node;
+}
+
+static gboolean
+write_contract (DpoStore  *self,
+                gpointer   data,
+                GError   **error)
+{
+  ContractWrite *w = data;
+  DpoContract *contract = w->contract;
+  gint64 subject = _dpo_store_lookup_pk (self, "SELECT pk FROM subjects WHERE id = ?", w->subject_id);
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) new_node = NULL;
+  g_autoptr(JsonNode) diff = NULL;
+  sqlite3_stmt *stmt;
+
+  if (subject == 0)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no person “%s”."), w->subject_id);
+      return FALSE;
+    }
+  if (contract->rowid == 0)
+    {
+      new_node = dpo_contract_to_json (contract);
+      return _dpo_store_insert_contract (self, subject, contract, error) &&
+             _dpo_store_audit (self, "contract", w->subject_id, "insert", new_node, error);
+    }
+
+  old_node = read_contract_json (self, contract->rowid, subject);
+  if (old_node == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND,
+                   _("This contract no longer exists; it may have been deleted meanwhile."));
+      return FALSE;
+    }
+  stmt = _dpo_store_prepare (self, "UPDATE contracts SET number = ?, product = ?, start_date = ?, "
+                                   "end_date = ? WHERE pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, contract->number);
+  _dpo_bind_text (stmt, 2, contract->product);
+  _dpo_bind_text (stmt, 3, contract->start_date);
+  _dpo_bind_text (stmt, 4, contract->end_date);
+  sqlite3_bind_int64 (stmt, 5, contract->rowid);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+
+  new_node = read_contract_json (self, contract->rowid, subject);
+  diff = _dpo_audit_diff (old_node, new_node);
+  return diff == NULL || _dpo_store_audit (self, "contract", w->subject_id, "update", diff, error);
+}
+
+gboolean
+dpo_store_save_contract (DpoStore     *self,
+                         const char   *subject_id,
+                         DpoContract  *contract,
+                         GError      **error)
+{
+  ContractWrite w = { subject_id, contract };
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (subject_id != NULL && contract != NULL, FALSE);
+
+  return dpo_validate_contract (contract, error) &&
+         _dpo_store_write (self, write_contract, &w, error);
+}

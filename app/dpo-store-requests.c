@@ -1,0 +1,263 @@
+/* dpo-store-requests.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dpo-deadline.h"
+#include "dpo-error.h"
+#include "dpo-record-json.h"
+#include "dpo-store-private.h"
+#include "dpo-time.h"
+#include "dpo-validate.h"
+
+void
+_dpo_request_due_columns (const DpoRequest  *request,
+                          gboolean           alsace_moselle,
+                          char             **due_on,
+                          char             **current_due_on)
+{
+  GDate received, due, current;
+
+  dpo_time_get_local_date (request->received_at, &received);
+  dpo_request_due_on (&received, FALSE, alsace_moselle, &due);
+  dpo_request_due_on (&received, request->extension_notified_at != NULL, alsace_moselle, &current);
+  *due_on = dpo_date_to_iso (&due);
+  *current_due_on = dpo_date_to_iso (&current);
+}
+
+gboolean
+_dpo_store_read_alsace_moselle (DpoStore *self)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT value FROM settings WHERE key = 'alsace_moselle'", NULL);
+  gboolean value = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "true") == 0;
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+recompute_due_dates (DpoStore  *self,
+                     gboolean   alsace_moselle,
+                     GError   **error)
+{
+  sqlite3_stmt *select = _dpo_store_prepare (self, "SELECT pk, received_at, extension_notified_at FROM requests", error);
+  sqlite3_stmt *update = _dpo_store_prepare (self, "UPDATE requests SET due_on = ?, current_due_on = ? WHERE pk = ?", error);
+  gboolean ok = TRUE;
+
+  if (select == NULL || update == NULL)
+    return FALSE;
+  while (ok && sqlite3_step (select) == SQLITE_ROW)
+    {
+      g_autoptr(DpoRequest) request = dpo_request_new ();
+      g_autofree char *due_on = NULL, *current_due_on = NULL;
+
+      request->received_at = _dpo_column_time (select, 1);
+      request->extension_notified_at = _dpo_column_time (select, 2);
+      _dpo_request_due_columns (request, alsace_moselle, &due_on, &current_due_on);
+      _dpo_bind_text (update, 1, due_on);
+      _dpo_bind_text (update, 2, current_due_on);
+      sqlite3_bind_int64 (update, 3, sqlite3_column_int64 (select, 0));
+      ok = _dpo_store_step_done (self, update, error);
+    }
+  sqlite3_reset (select);
+  return ok;
+}
+
+static gboolean
+write_alsace_moselle (DpoStore  *self,
+                      gpointer   data,
+                      GError   **error)
+{
+  gboolean alsace_moselle = GPOINTER_TO_INT (data);
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO settings (key, value) "
+                                                 "VALUES ('alsace_moselle', ?)", error);
+  g_autoptr(JsonNode) node = json_node_init_boolean (json_node_alloc (), alsace_moselle);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, alsace_moselle ? "true" : "false");
+  return _dpo_store_step_done (self, stmt, error) &&
+         recompute_due_dates (self, alsace_moselle, error) &&
+         _dpo_store_audit (self, "setting", "alsace_moselle", "update", node, error);
+}
+
+gboolean
+dpo_store_set_alsace_moselle (DpoStore  *self,
+                              gboolean   alsace_moselle,
+                              GError   **error)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+
+  alsace_moselle = !!alsace_moselle;
+  if (alsace_moselle == dpo_store_get_alsace_moselle (self))
+    return TRUE;
+  /* The flag is set first so that the "changed" handlers see the new dates. */
+  _dpo_store_set_alsace_moselle_flag (self, alsace_moselle);
+  if (_dpo_store_write (self, write_alsace_moselle, GINT_TO_POINTER (alsace_moselle), error))
+    return TRUE;
+  _dpo_store_set_alsace_moselle_flag (self, !alsace_moselle);
+  return FALSE;
+}
+
+static gboolean
+update_request_row (DpoStore    *self,
+                    DpoRequest  *request,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "UPDATE requests SET id = ?, subject = (SELECT pk FROM subjects WHERE id = ?), "
+    "requester_name = ?, requester_contact = ?, kind = ?, received_at = ?, channel = ?, "
+    "identity_verified_at = ?, extension_reason = ?, extension_notified_at = ?, "
+    "status = ifnull (?, 'received'), answered_at = ?, outcome = ?, refusal_ground = ?, "
+    "changes = ?, due_on = ?, current_due_on = ? WHERE pk = ?", error);
+  g_autofree char *due_on = NULL, *current_due_on = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_request_due_columns (request, dpo_store_get_alsace_moselle (self), &due_on, &current_due_on);
+  _dpo_bind_text (stmt, 1, request->id);
+  _dpo_bind_text (stmt, 2, request->subject_id);
+  _dpo_bind_text (stmt, 3, request->requester_name);
+  _dpo_bind_text (stmt, 4, request->requester_contact);
+  _dpo_bind_text (stmt, 5, request->kind);
+  _dpo_bind_time (stmt, 6, request->received_at);
+  _dpo_bind_text (stmt, 7, request->channel);
+  _dpo_bind_time (stmt, 8, request->identity_verified_at);
+  _dpo_bind_text (stmt, 9, request->extension_reason);
+  _dpo_bind_time (stmt, 10, request->extension_notified_at);
+  _dpo_bind_text (stmt, 11, request->status);
+  _dpo_bind_time (stmt, 12, request->answered_at);
+  _dpo_bind_text (stmt, 13, request->outcome);
+  _dpo_bind_text (stmt, 14, request->refusal_ground);
+  _dpo_bind_text (stmt, 15, request->changes);
+  _dpo_bind_text (stmt, 16, due_on);
+  _dpo_bind_text (stmt, 17, current_due_on);
+  sqlite3_bind_int64 (stmt, 18, request->rowid);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+DpoRequest *
+_dpo_store_read_request_by_rowid (DpoStore *self,
+                                  gint64    rowid)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
+                                                 "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.pk = ?",
+                                           NULL);
+  DpoRequest *request = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    request = _dpo_request_from_row (stmt);
+  sqlite3_reset (stmt);
+  return request;
+}
+
+/* Writes @request over the stored row of the same rowid, with its audit diff. */
+gboolean
+_dpo_store_update_request (DpoStore    *self,
+                           DpoRequest  *request,
+                           const char  *action,
+                           GError     **error)
+{
+  g_autoptr(DpoRequest) old = _dpo_store_read_request_by_rowid (self, request->rowid);
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) new_node = NULL;
+  g_autoptr(JsonNode) diff = NULL;
+
+  if (old == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND,
+                   _("This request no longer exists; it may have been deleted meanwhile."));
+      return FALSE;
+    }
+  old_node = dpo_request_to_json (old, NULL, FALSE);
+  new_node = dpo_request_to_json (request, NULL, FALSE);
+  diff = _dpo_audit_diff (old_node, new_node);
+  if (diff == NULL)
+    return TRUE;
+  return update_request_row (self, request, error) &&
+         _dpo_store_audit (self, "request", request->id, action, diff, error);
+}
+
+static gboolean
+check_request_refs (DpoStore    *self,
+                    DpoRequest  *request,
+                    GError     **error)
+{
+  gint64 pk = _dpo_store_lookup_pk (self, "SELECT pk FROM requests WHERE id = ?", request->id);
+
+  if (pk != 0 && pk != request->rowid)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_EXISTS,
+                   _("Reference: “%s” is already used by another request"), request->id);
+      return FALSE;
+    }
+  if (request->subject_id != NULL &&
+      _dpo_store_lookup_pk (self, "SELECT pk FROM subjects WHERE id = ?", request->subject_id) == 0)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   _("Person: there is no person “%s”"), request->subject_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_request (DpoStore  *self,
+               gpointer   data,
+               GError   **error)
+{
+  DpoRequest *request = data;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!check_request_refs (self, request, error))
+    return FALSE;
+  if (request->rowid != 0)
+    return _dpo_store_update_request (self, request, "update", error);
+
+  node = dpo_request_to_json (request, NULL, FALSE);
+  return _dpo_store_insert_request (self, request, node, error);
+}
+
+static gboolean
+is_closed_status (const char *status)
+{
+  return g_strcmp0 (status, "answered") == 0 || g_strcmp0 (status, "refused") == 0;
+}
+
+gboolean
+dpo_store_save_request (DpoStore    *self,
+                        DpoRequest  *request,
+                        GError     **error)
+{
+  g_autofree char *changes = NULL;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  /* An answer without a date is dated now. */
+  if (is_closed_status (request->status) && request->answered_at == NULL)
+    request->answered_at = dpo_store_dup_now (self);
+
+  if (!dpo_validate_request (request, dpo_store_get_alsace_moselle (self), error))
+    return FALSE;
+  if (request->changes != NULL)
+    {
+      dpo_validate_changes (request->changes, &changes, NULL);
+      g_free (request->changes);
+      request->changes = g_steal_pointer (&changes);
+    }
+  return _dpo_store_write (self, write_request, request, error);
+}

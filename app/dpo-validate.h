@@ -1,0 +1,47 @@
+/* dpo-validate.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dpo-records.h"
+
+G_BEGIN_DECLS
+
+/* The checks made before any write from the GUI or the CLI. Each error is
+ * DPO_ERROR_INVALID with a message "Field: what is wrong", in plain words.
+ * @now is the real time (an awareness date cannot be in the future). */
+gboolean dpo_validate_incident      (const DpoIncident      *incident,
+                                     GDateTime              *now,
+                                     GError                **error);
+gboolean dpo_validate_event         (const DpoEvent         *event,
+                                     GError                **error);
+gboolean dpo_validate_notification  (const DpoNotification  *notification,
+                                     GError                **error);
+gboolean dpo_validate_complaint     (const DpoComplaint     *complaint,
+                                     GError                **error);
+gboolean dpo_validate_communication (const DpoCommunication *communication,
+                                     GError                **error);
+gboolean dpo_validate_subject       (DpoSubject             *subject,
+                                     GError                **error);
+gboolean dpo_validate_contract      (const DpoContract      *contract,
+                                     GError                **error);
+gboolean dpo_validate_request       (const DpoRequest       *request,
+                                     gboolean                alsace_moselle,
+                                     GError                **error);
+/* A rectification's changes (a JSON object as text): known person fields,
+ * a valid NIR and birth date. On success @normalized gets the changes with
+ * the NIR normalized. */
+gboolean dpo_validate_changes       (const char             *changes,
+                                     char                  **normalized,
+                                     GError                **error);
+
+/* "Suspicious" but allowed: a notification sent before the incident was
+ * known. The UI flags it. */
+gboolean dpo_notification_is_suspicious (const DpoNotification *notification,
+                                         const DpoIncident     *incident);
+
+G_END_DECLS
