@@ -12,6 +12,8 @@
 #include <locale.h>
 
 #include "dpo-cli-output.h"
+#include "dpo-deadlines.h"
+#include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-store.h"
 #include "dpo-time.h"
@@ -108,7 +110,7 @@ open_store (Cli     *cli,
   return TRUE;
 }
 
-static const Command COMMANDS[];
+static const Command COMMANDS[4];
 
 static int
 run_import (Cli   *cli,
@@ -168,12 +170,88 @@ run_export_json (Cli   *cli,
   return EXIT_OK;
 }
 
+static int
+run_execute (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *outcome = NULL;
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("For an access request: the file to write the person’s data to (JSON)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[2], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (output_path != NULL)
+    output = g_file_new_for_commandline_arg (output_path);
+  if (!open_store (cli, &error) ||
+      !dpo_store_execute_request (cli->store, argv[1], output, &outcome, &error))
+    return fail (error);
+
+  g_print ("%s: %s\n", argv[1], outcome);
+  return EXIT_OK;
+}
+
+static gboolean
+print_deadline (const DpoDeadline *deadline,
+                gpointer           user_data)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (deadline->due);
+  g_autofree char *when = NULL;
+  const char *state = deadline->overdue ? _("OVERDUE") : _("due");
+
+  if (deadline->kind == DPO_DEADLINE_CNIL)
+    {
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      /* Translators: a line of "dpo deadlines" for an incident's 72-hour clock */
+      g_print (_("%s  %-7s  CNIL notification  %s  %s\n"), when, state, deadline->id, deadline->what);
+    }
+  else
+    {
+      when = g_date_time_format (local, "%Y-%m-%d      ");
+      g_print (_("%s  %-7s  %-17s  %s  %s%s\n"), when, state,
+               dpo_enum_label (DPO_ENUM_REQUEST_KIND, deadline->what), deadline->id,
+               deadline->person != NULL ? deadline->person : "",
+               deadline->extended ? _(" (extended)") : "");
+    }
+  return TRUE;
+}
+
+static int
+run_deadlines (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[3], NULL, &argc, &argv, 0, &exit_code))
+    return exit_code;
+  if (!open_store (cli, &error))
+    return fail (error);
+
+  dpo_store_foreach_deadline (cli->store, print_deadline, NULL);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[] = {
   { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
   { "export-json", N_("FILE.json"),
     N_("Writes everything as an interchange file, with computed fields (\"-\" for standard output)."),
     run_export_json },
+  { "execute", N_("REQUEST-ID"),
+    N_("Carries a request out: erasure (refused while a contract is active), rectification "
+       "(applies the changes), access (writes the person’s data to --output FILE)."), run_execute },
+  { "deadlines", "",
+    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
+    run_deadlines },
 };
 
 static char *
@@ -183,7 +261,8 @@ describe_commands (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (COMMANDS); i++)
     {
-      g_autofree char *usage = g_strdup_printf ("%s %s", COMMANDS[i].name, _(COMMANDS[i].args));
+      g_autofree char *usage = g_strdup_printf ("%s %s", COMMANDS[i].name,
+                                                *COMMANDS[i].args ? _(COMMANDS[i].args) : "");
       g_string_append_printf (text, "\n  %-28s %s", usage, _(COMMANDS[i].summary));
     }
   g_string_append_printf (text, "\n\n%s",

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-record-json.h"
 #include "dpo-store-private.h"
@@ -305,7 +306,7 @@ check_executable (DpoStore    *self,
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_ALREADY_DONE,
                    _("Request %s is already closed (status: %s); it is not carried out again."),
-                   x->request->id, x->request->status);
+                   x->request->id, dpo_enum_label (DPO_ENUM_REQUEST_STATUS, x->request->status));
       return FALSE;
     }
   if (g_str_equal (kind, "restriction") || g_str_equal (kind, "objection"))
