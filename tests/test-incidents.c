@@ -1,0 +1,229 @@
+/* test-incidents.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <string.h>
+
+#include "dpo-deadline.h"
+#include "dpo-error.h"
+#include "dpo-store.h"
+#include "dpo-test-util.h"
+#include "dpo-time.h"
+#include "dpo-validate.h"
+
+static DpoIncident *
+new_incident (const char *id,
+              const char *aware_at)
+{
+  DpoIncident *incident = dpo_incident_new ();
+
+  incident->id = g_strdup (id);
+  incident->title = g_strdup ("Vol d’identifiants sur le portail de tiers payant");
+  incident->natures = g_strsplit ("confidentiality", ",", -1);
+  incident->aware_at = dpo_time_parse (aware_at, NULL);
+  incident->risk = g_strdup ("high");
+  return incident;
+}
+
+static void
+assert_refused (DpoStore    *store,
+                DpoIncident *incident,
+                const char  *field,
+                const char  *why)
+{
+  g_autofree char *before = dpo_test_export (store, "2024-03-01");
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dpo_store_save_incident (store, incident, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, field));
+  g_assert_nonnull (strstr (error->message, why));
+  after = dpo_test_export (store, "2024-03-01");
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_bad_incidents (void)
+{
+  g_autoptr(DpoStore) store = dpo_test_new_store (NULL);
+  g_autoptr(DpoIncident) incident = NULL;
+
+  incident = new_incident ("INC-1", "2099-01-01T10:00:00+01:00");
+  assert_refused (store, incident, "Awareness", "future");
+  g_clear_pointer (&incident, dpo_incident_free);
+
+  incident = new_incident ("INC-1", "2024-01-29T10:00:00+01:00");
+  incident->started_at = dpo_time_parse ("2024-01-22T00:00:00+01:00", NULL);
+  incident->ended_at = dpo_time_parse ("2024-01-21T00:00:00+01:00", NULL);
+  assert_refused (store, incident, "End", "before it starts");
+  g_clear_pointer (&incident, dpo_incident_free);
+
+  incident = new_incident ("INC-1", "2024-01-29T10:00:00+01:00");
+  incident->approx_subjects = -18000;
+  assert_refused (store, incident, "Approximate number of persons", "negative");
+  g_clear_pointer (&incident, dpo_incident_free);
+
+  incident = new_incident ("INC-1", "2024-01-29T10:00:00+01:00");
+  g_free (incident->title);
+  incident->title = g_strdup ("   ");
+  assert_refused (store, incident, "Title", "empty");
+  g_clear_pointer (&incident, dpo_incident_free);
+
+  incident = new_incident ("INC-1", "2024-01-29T10:00:00+01:00");
+  g_strfreev (incident->natures);
+  incident->natures = NULL;
+  assert_refused (store, incident, "Nature", "at least one");
+}
+
+static void
+test_edit_is_audited (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-01-29T10:00:00+01:00");
+  g_autoptr(DpoIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->rowid, >, 0);
+
+  g_free (incident->risk);
+  incident->risk = g_strdup ("risk");
+  incident->approx_subjects = 18000;
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+
+  stored = dpo_store_get_incident (store, "INC-1", &error);
+  g_assert_cmpstr (stored->risk, ==, "risk");
+  g_assert_cmpint (stored->approx_subjects, ==, 18000);
+  g_assert_cmpint (dpo_test_query_int (path,
+                     "SELECT count(*) FROM audit WHERE entity = 'incident' AND action = 'update' "
+                     "AND json_extract (changes, '$.risk[0]') = 'high' "
+                     "AND json_extract (changes, '$.risk[1]') = 'risk' "
+                     "AND json_extract (changes, '$.approx_subjects[1]') = 18000 "
+                     "AND json_extract (changes, '$.title') IS NULL"), ==, 1);
+
+  /* Saving without a change writes no audit row. */
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 2);
+
+  /* A reference already in use. */
+  {
+    g_autoptr(DpoIncident) other = new_incident ("INC-1", "2024-01-30T10:00:00+01:00");
+    g_assert_false (dpo_store_save_incident (store, other, &error));
+    g_assert_error (error, DPO_ERROR, DPO_ERROR_EXISTS);
+  }
+}
+
+static DpoNotification *
+notification (const char *authority,
+              const char *kind,
+              const char *sent_at)
+{
+  DpoNotification *n = dpo_notification_new ();
+
+  n->authority = g_strdup (authority);
+  n->kind = g_strdup (kind);
+  n->sent_at = dpo_time_parse (sent_at, NULL);
+  return n;
+}
+
+static DpoCnilStatus
+status_of (DpoStore   *store,
+           const char *id,
+           const char *now_text)
+{
+  g_autoptr(DpoIncident) incident = dpo_store_get_incident (store, id, NULL);
+  g_autoptr(GDateTime) now = dpo_time_parse (now_text, NULL);
+
+  return dpo_cnil_status (incident->risk, incident->aware_at, incident->cnil_notified_at, now);
+}
+
+static void
+test_children_and_cnil_status (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-01-29T10:00:00+01:00");
+  g_autoptr(DpoNotification) anssi = notification ("anssi", "initial", "2024-01-29T12:00:00+01:00");
+  g_autoptr(DpoNotification) complement = notification ("cnil", "complementary", "2024-01-30T12:00:00+01:00");
+  g_autoptr(DpoNotification) early = notification ("cnil", "initial", "2024-01-28T12:00:00+01:00");
+  g_autoptr(DpoNotification) late = notification ("cnil", "initial", "2024-02-02T12:00:00+01:00");
+  g_autoptr(GError) error = NULL;
+  const char *day_after = "2024-01-30T18:00:00+01:00";
+
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_cmpint (status_of (store, "INC-1", day_after), ==, DPO_CNIL_PENDING);
+
+  /* ANSSI does not stop the CNIL clock, nor a complementary notification. */
+  g_assert_true (dpo_store_save_notification (store, "INC-1", anssi, &error));
+  g_assert_true (dpo_store_save_notification (store, "INC-1", complement, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, "INC-1", day_after), ==, DPO_CNIL_PENDING);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-02-01T10:00:01+01:00"), ==, DPO_CNIL_OVERDUE);
+
+  /* A late initial notification, then moved back before awareness: allowed,
+   * but flagged as suspicious. */
+  g_assert_true (dpo_store_save_notification (store, "INC-1", late, &error));
+  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_LATE);
+  g_date_time_unref (late->sent_at);
+  late->sent_at = g_date_time_ref (early->sent_at);
+  g_assert_true (dpo_store_save_notification (store, "INC-1", late, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_ON_TIME);
+  {
+    g_autoptr(DpoIncident) stored = dpo_store_get_incident (store, "INC-1", NULL);
+    g_assert_true (dpo_notification_is_suspicious (late, stored));
+    g_assert_false (dpo_notification_is_suspicious (anssi, stored));
+    g_assert_cmpuint (stored->notifications->len, ==, 3);
+  }
+
+  g_assert_true (dpo_store_delete_incident_child (store, DPO_CHILD_NOTIFICATION, late->rowid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_OVERDUE);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'notification'"),
+                   ==, 5);
+
+  /* Deleting an entry twice: a clear error, nothing else. */
+  g_assert_false (dpo_store_delete_incident_child (store, DPO_CHILD_NOTIFICATION, late->rowid, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_incident (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_store_delete_incident (store, "INC-2024-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dpo_store_count_incidents (store), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM events"), ==, 0);
+  /* The whole record is in the log, so the deletion can be proven and undone. */
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT json_array_length (changes, '$.events') FROM audit "
+                                             "WHERE action = 'delete' AND record = 'INC-2024-01'"), ==, 6);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/incidents/bad-input", test_bad_incidents);
+  g_test_add_func ("/incidents/edit-audited", test_edit_is_audited);
+  g_test_add_func ("/incidents/children-and-cnil-status", test_children_and_cnil_status);
+  g_test_add_func ("/incidents/delete", test_delete_incident);
+
+  return g_test_run ();
+}
