@@ -23,7 +23,7 @@ struct _DpoPagedModel
   const char   *page_sql;
   GType         record_type;
   DpoRowReader  reader;
-  char         *search;
+  GPtrArray    *params;       /* of char *, NULL entries bind NULL */
   guint         n_items;
   GHashTable   *pages;        /* page number -> GPtrArray of DpoRow */
   gulong        changed_id;
@@ -34,6 +34,14 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DpoPagedModel, dpo_paged_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+static void
+bind_params (DpoPagedModel *self,
+             sqlite3_stmt  *stmt)
+{
+  for (guint i = 0; i < self->params->len; i++)
+    _dpo_bind_text (stmt, i + 1, g_ptr_array_index (self->params, i));
+}
+
 static guint
 count_rows (DpoPagedModel *self)
 {
@@ -42,7 +50,7 @@ count_rows (DpoPagedModel *self)
 
   if (stmt == NULL)
     return 0;
-  _dpo_bind_text (stmt, 1, self->search);
+  bind_params (self, stmt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -58,9 +66,9 @@ fetch_page (DpoPagedModel *self,
 
   if (stmt == NULL)
     return rows;
-  _dpo_bind_text (stmt, 1, self->search);
-  sqlite3_bind_int64 (stmt, 2, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+  bind_params (self, stmt);
+  sqlite3_bind_int64 (stmt, self->params->len + 1, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, self->params->len + 2, (gint64) page * PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, dpo_row_new (self->record_type, self->reader (stmt)));
   sqlite3_reset (stmt);
@@ -129,7 +137,7 @@ dpo_paged_model_finalize (GObject *object)
 {
   DpoPagedModel *self = (DpoPagedModel *) object;
 
-  g_free (self->search);
+  g_clear_pointer (&self->params, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dpo_paged_model_parent_class)->finalize (object);
 }
@@ -163,12 +171,13 @@ dpo_paged_model_reload (DpoPagedModel *self)
 }
 
 DpoPagedModel *
-dpo_paged_model_new (DpoStore     *store,
-                     const char   *count_sql,
-                     const char   *page_sql,
-                     GType         record_type,
-                     DpoRowReader  reader,
-                     const char   *search)
+dpo_paged_model_new (DpoStore           *store,
+                     const char         *count_sql,
+                     const char         *page_sql,
+                     GType               record_type,
+                     DpoRowReader        reader,
+                     const char * const *params,
+                     guint               n_params)
 {
   DpoPagedModel *self;
 
@@ -181,7 +190,9 @@ dpo_paged_model_new (DpoStore     *store,
   self->page_sql = page_sql;
   self->record_type = record_type;
   self->reader = reader;
-  self->search = g_strdup (search != NULL ? search : "");
+  self->params = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_params; i++)
+    g_ptr_array_add (self->params, g_strdup (params[i]));
   self->n_items = count_rows (self);
   self->changed_id = g_signal_connect_swapped (store, "changed",
                                                G_CALLBACK (dpo_paged_model_reload), self);

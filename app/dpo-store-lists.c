@@ -14,28 +14,24 @@
 
 /* Searches on the big tables are prefix matches ("Mart" finds Martin) that
  * SQLite answers from the NOCASE indexes; % and _ are dropped from the text
- * so the pattern stays a plain prefix. */
+ * so the pattern stays a plain prefix. NULL when there is nothing to search. */
 static char *
 prefix_pattern (const char *search)
 {
   GString *pattern = g_string_new (NULL);
 
-  for (const char *p = search; *p != '\0'; p++)
+  for (const char *p = search; p != NULL && *p != '\0'; p++)
     if (*p != '%' && *p != '_' && *p != '\\')
       g_string_append_c (pattern, *p);
   g_strstrip (pattern->str);
   pattern->len = strlen (pattern->str);
+  if (pattern->len == 0)
+    {
+      g_string_free (pattern, TRUE);
+      return NULL;
+    }
   g_string_append_c (pattern, '%');
   return g_string_free (pattern, FALSE);
-}
-
-static gboolean
-is_blank (const char *search)
-{
-  for (const char *p = search; p != NULL && *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
 }
 
 static guint
@@ -93,82 +89,135 @@ read_request (sqlite3_stmt *stmt)
 }
 
 /* The incident register is short (a few per year): a substring search over
- * reference, title and processor is instant without an index. */
+ * reference, title and processor is instant without an index. The most
+ * urgent first: clocks still running (soonest deadline first), then the rest
+ * by awareness, newest first. */
 #define INCIDENT_MATCH \
-  " WHERE ?1 = '' OR instr (lower (i.id || ' ' || i.title || ' ' || ifnull (i.processor, '')), lower (?1)) > 0"
+  " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || ifnull (i.processor, '')), lower (?1)) > 0"
+#define INCIDENT_URGENCY \
+  " ORDER BY (i.risk != 'none' AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.incident = i.pk" \
+  " AND n.authority = 'cnil' AND n.kind = 'initial')) DESC," \
+  " CASE WHEN i.risk != 'none' THEN i.aware_at END ASC, i.aware_at DESC, i.pk DESC"
 
 GListModel *
 dpo_store_list_incidents (DpoStore   *self,
                           const char *search)
 {
   g_autofree char *text = g_strstrip (g_strdup (search != NULL ? search : ""));
+  const char *params[] = { *text != '\0' ? text : NULL };
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
   return G_LIST_MODEL (dpo_paged_model_new (self,
                                             "SELECT count(*) FROM incidents i" INCIDENT_MATCH,
                                             "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
-                                            INCIDENT_MATCH " ORDER BY i.aware_at DESC, i.pk DESC"
-                                            " LIMIT ?2 OFFSET ?3",
-                                            DPO_TYPE_INCIDENT_RECORD, read_incident, text));
+                                            INCIDENT_MATCH INCIDENT_URGENCY " LIMIT ?2 OFFSET ?3",
+                                            DPO_TYPE_INCIDENT_RECORD, read_incident, params, 1));
 }
 
 #define SUBJECT_MATCH \
   " WHERE s.last_name LIKE ?1 OR s.first_name LIKE ?1 OR s.member_number LIKE ?1" \
   " OR s.nir LIKE replace (?1, ' ', '') OR s.id LIKE ?1"
+#define SUBJECT_ORDER \
+  " ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, s.pk LIMIT ?2 OFFSET ?3"
 
 GListModel *
 dpo_store_list_subjects (DpoStore   *self,
                          const char *search)
 {
-  g_autofree char *pattern = NULL;
+  g_autofree char *pattern = prefix_pattern (search);
+  const char *params[] = { pattern };
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
-  if (is_blank (search))
+  if (pattern == NULL)
     return G_LIST_MODEL (dpo_paged_model_new (self,
-                                              "SELECT count(*) FROM subjects WHERE ?1 = ?1",
+                                              "SELECT count(*) FROM subjects WHERE ?1 IS NULL",
                                               "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
-                                              " ORDER BY s.last_name COLLATE NOCASE,"
-                                              " s.first_name COLLATE NOCASE LIMIT ?2 OFFSET ?3",
-                                              DPO_TYPE_SUBJECT_RECORD, read_subject, ""));
+                                              " WHERE ?1 IS NULL" SUBJECT_ORDER,
+                                              DPO_TYPE_SUBJECT_RECORD, read_subject, params, 1));
 
-  pattern = prefix_pattern (search);
   return G_LIST_MODEL (dpo_paged_model_new (self,
                                             "SELECT count(*) FROM subjects s" SUBJECT_MATCH,
                                             "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
-                                            SUBJECT_MATCH " ORDER BY s.last_name COLLATE NOCASE,"
-                                            " s.first_name COLLATE NOCASE LIMIT ?2 OFFSET ?3",
-                                            DPO_TYPE_SUBJECT_RECORD, read_subject, pattern));
+                                            SUBJECT_MATCH SUBJECT_ORDER,
+                                            DPO_TYPE_SUBJECT_RECORD, read_subject, params, 1));
 }
 
-#define REQUEST_MATCH \
-  " WHERE r.id LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
-  " s2.last_name LIKE ?1 OR s2.member_number LIKE ?1 OR s2.nir LIKE replace (?1, ' ', ''))"
+/* ?1 search pattern, ?2 status, ?3 kind, ?4 due from, ?5 due until, ?6 open only. */
+#define REQUEST_SEARCH \
+  " (r.id LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
+  " s2.last_name LIKE ?1 OR s2.member_number LIKE ?1 OR s2.nir LIKE replace (?1, ' ', '')))"
+#define REQUEST_FILTERS \
+  " (?2 IS NULL OR r.status = ?2 OR (?2 = 'open' AND r.status IN ('received', 'in_progress')))" \
+  " AND (?3 IS NULL OR r.kind = ?3)" \
+  " AND (?4 IS NULL OR r.current_due_on >= ?4) AND (?5 IS NULL OR r.current_due_on <= ?5)" \
+  " AND (?6 IS NULL OR r.status IN ('received', 'in_progress'))"
+#define REQUEST_FROM \
+  " FROM requests r LEFT JOIN subjects s ON s.pk = r.subject WHERE"
+#define REQUEST_ORDER " ORDER BY r.current_due_on, r.pk LIMIT ?7 OFFSET ?8"
+
+static char *
+local_date (GDateTime *now,
+            int        days)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
+
+  return g_date_time_format (shifted, "%Y-%m-%d");
+}
+
+GListModel *
+dpo_store_list_requests_filtered (DpoStore               *self,
+                                  const DpoRequestFilter *filter)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  const char *params[6];
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  now = dpo_store_dup_now (self);
+  pattern = prefix_pattern (filter->search);
+  if (filter->urgency == DPO_URGENCY_OVERDUE)
+    until = local_date (now, -1);
+  else if (filter->urgency == DPO_URGENCY_DUE_SOON)
+    {
+      from = local_date (now, 0);
+      until = local_date (now, 7);
+    }
+
+  params[0] = pattern;
+  params[1] = filter->status;
+  params[2] = filter->kind;
+  params[3] = from;
+  params[4] = until;
+  params[5] = filter->urgency != DPO_URGENCY_ANY ? "1" : NULL;
+
+  if (pattern == NULL)
+    return G_LIST_MODEL (dpo_paged_model_new (self,
+                                              "SELECT count(*) FROM requests r WHERE ?1 IS NULL AND"
+                                              REQUEST_FILTERS,
+                                              "SELECT " DPO_REQUEST_COLUMNS REQUEST_FROM " ?1 IS NULL AND"
+                                              REQUEST_FILTERS REQUEST_ORDER,
+                                              DPO_TYPE_REQUEST_RECORD, read_request, params, 6));
+
+  return G_LIST_MODEL (dpo_paged_model_new (self,
+                                            "SELECT count(*) FROM requests r WHERE" REQUEST_SEARCH
+                                            " AND" REQUEST_FILTERS,
+                                            "SELECT " DPO_REQUEST_COLUMNS REQUEST_FROM REQUEST_SEARCH
+                                            " AND" REQUEST_FILTERS REQUEST_ORDER,
+                                            DPO_TYPE_REQUEST_RECORD, read_request, params, 6));
+}
 
 GListModel *
 dpo_store_list_requests (DpoStore   *self,
                          const char *search)
 {
-  g_autofree char *pattern = NULL;
+  DpoRequestFilter filter = { search, NULL, NULL, DPO_URGENCY_ANY };
 
-  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
-
-  if (is_blank (search))
-    return G_LIST_MODEL (dpo_paged_model_new (self,
-                                              "SELECT count(*) FROM requests WHERE ?1 = ?1",
-                                              "SELECT " DPO_REQUEST_COLUMNS " FROM requests r"
-                                              " LEFT JOIN subjects s ON s.pk = r.subject"
-                                              " ORDER BY r.received_at DESC, r.pk DESC"
-                                              " LIMIT ?2 OFFSET ?3",
-                                              DPO_TYPE_REQUEST_RECORD, read_request, ""));
-
-  pattern = prefix_pattern (search);
-  return G_LIST_MODEL (dpo_paged_model_new (self,
-                                            "SELECT count(*) FROM requests r" REQUEST_MATCH,
-                                            "SELECT " DPO_REQUEST_COLUMNS " FROM requests r"
-                                            " LEFT JOIN subjects s ON s.pk = r.subject"
-                                            REQUEST_MATCH " ORDER BY r.received_at DESC, r.pk DESC"
-                                            " LIMIT ?2 OFFSET ?3",
-                                            DPO_TYPE_REQUEST_RECORD, read_request, pattern));
+  return dpo_store_list_requests_filtered (self, &filter);
 }

@@ -61,6 +61,25 @@ GListModel *dpo_store_list_subjects     (DpoStore     *self,
 GListModel *dpo_store_list_requests     (DpoStore     *self,
                                          const char   *search);
 
+typedef enum
+{
+  DPO_URGENCY_ANY,
+  DPO_URGENCY_OVERDUE,    /* open and past its current due date */
+  DPO_URGENCY_DUE_SOON,   /* open and due within the next 7 days */
+} DpoUrgency;
+
+typedef struct
+{
+  const char *search;     /* NULL or "" for all */
+  const char *status;     /* a status word, "open" (received or in progress), or NULL */
+  const char *kind;       /* a request kind word, or NULL */
+  DpoUrgency  urgency;
+} DpoRequestFilter;
+
+/* Requests sorted by their current due date, soonest first. */
+GListModel *dpo_store_list_requests_filtered (DpoStore               *self,
+                                              const DpoRequestFilter *filter);
+
 /* Whole records by reference, children included; DPO_ERROR_NOT_FOUND if absent. */
 DpoIncident *dpo_store_get_incident     (DpoStore     *self,
                                          const char   *id,
