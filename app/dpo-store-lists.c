@@ -146,8 +146,9 @@ dpo_store_list_subjects (DpoStore   *self,
 
 /* ?1 search pattern, ?2 status, ?3 kind, ?4 due from, ?5 due until, ?6 open only. */
 #define REQUEST_SEARCH \
-  " (r.id LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
-  " s2.last_name LIKE ?1 OR s2.member_number LIKE ?1 OR s2.nir LIKE replace (?1, ' ', '')))"
+  " (r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
+  " s2.last_name LIKE ?1 OR s2.first_name LIKE ?1 OR s2.member_number LIKE ?1" \
+  " OR s2.nir LIKE replace (?1, ' ', '')))"
 #define REQUEST_FILTERS \
   " (?2 IS NULL OR r.status = ?2 OR (?2 = 'open' AND r.status IN ('received', 'in_progress')))" \
   " AND (?3 IS NULL OR r.kind = ?3)" \

@@ -90,6 +90,7 @@ static const char * const MIGRATIONS[] = {
   ");"
   /* NOCASE indexes let LIKE 'prefix%' use them (case_sensitive_like is off). */
   "CREATE INDEX subjects_last_name ON subjects (last_name COLLATE NOCASE, first_name COLLATE NOCASE);"
+  "CREATE INDEX subjects_first_name ON subjects (first_name COLLATE NOCASE);"
   "CREATE INDEX subjects_member_number ON subjects (member_number COLLATE NOCASE);"
   "CREATE INDEX subjects_nir ON subjects (nir COLLATE NOCASE);"
   "CREATE INDEX subjects_id_nocase ON subjects (id COLLATE NOCASE);"
@@ -132,6 +133,7 @@ static const char * const MIGRATIONS[] = {
   "CREATE INDEX requests_status_due ON requests (status, current_due_on);"
   "CREATE INDEX requests_received_at ON requests (received_at);"
   "CREATE INDEX requests_id_nocase ON requests (id COLLATE NOCASE);"
+  "CREATE INDEX requests_requester_nocase ON requests (requester_name COLLATE NOCASE);"
   /* The erasure rule, held by the database itself: whatever path a DELETE
    * takes, a person with a contract active today cannot be deleted. */
   "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "

@@ -229,6 +229,40 @@ dpo_time_parse (const char  *text,
   return time;
 }
 
+/* g_time_zone_new_local(), behind g_date_time_to_local(), reads and parses
+ * the zone file again on every call when TZ is unset (GLib 2.74: about
+ * 5 µs and a 64 KiB allocation each), which made a million-row export four
+ * times slower. The zone is kept, and made again only if TZ changes. */
+GTimeZone *
+dpo_time_dup_local_zone (void)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *result;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (tz, zone_tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+    }
+  result = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+static GDateTime *
+to_local (GDateTime *time)
+{
+  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+
+  return g_date_time_to_timezone (time, zone);
+}
+
 /* %Y does not pad years before 1000: print the fields ourselves so the text
  * always sorts and parses as ISO 8601. */
 static char *
@@ -275,7 +309,7 @@ dpo_time_to_iso_local (GDateTime *time)
 
   /* Always a numeric offset, even when the local zone is UTC, so an export
    * says which zone it was written in. */
-  local = g_date_time_to_local (time);
+  local = to_local (time);
   zone = g_date_time_format (local, "%:z");
   return format_iso (local, zone);
 }
@@ -287,9 +321,22 @@ dpo_time_format_display (GDateTime *time)
 
   g_return_val_if_fail (time != NULL, NULL);
 
-  /* %x is the locale's date: 29/01/2024 in French. */
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%x %H:%M");
+  /* Not %x: in English locales it gives an ambiguous "02/01/24". */
+  local = to_local (time);
+  return g_date_time_format (local, C_("date and time format", "%-d %b %Y %H:%M"));
+}
+
+char *
+dpo_date_format_display (const GDate *date)
+{
+  char buffer[128];
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!g_date_valid (date) ||
+      g_date_strftime (buffer, sizeof buffer, C_("date format", "%-d %b %Y"), date) == 0)
+    return NULL;
+  return g_strdup (buffer);
 }
 
 gboolean
@@ -348,7 +395,7 @@ dpo_time_get_local_date (GDateTime *time,
   g_return_if_fail (time != NULL);
   g_return_if_fail (out != NULL);
 
-  local = g_date_time_to_local (time);
+  local = to_local (time);
   g_date_clear (out, 1);
   g_date_set_dmy (out,
                   g_date_time_get_day_of_month (local),

@@ -23,10 +23,15 @@ GDateTime *dpo_time_parse            (const char   *text,
 char      *dpo_time_to_storage       (GDateTime    *time);
 /* Reads the storage form back; NULL for NULL or unreadable text. */
 GDateTime *dpo_time_from_storage     (const char   *text);
+/* The local time zone; unlike g_time_zone_new_local(), cheap to call often. */
+GTimeZone *dpo_time_dup_local_zone   (void);
 /* "2024-01-29T10:00:00+01:00": the local time zone, for export. */
 char      *dpo_time_to_iso_local     (GDateTime    *time);
-/* "29/01/2024 10:00" style, per the locale, for display. */
+/* "29 Jan 2024 10:00" in English, "29/01/2024 10:00" in French: for display,
+ * in the local time zone. */
 char      *dpo_time_format_display   (GDateTime    *time);
+/* "29 Jan 2024" in English, "29/01/2024" in French. */
+char      *dpo_date_format_display   (const GDate  *date);
 
 /* Parses "YYYY-MM-DD" strictly (no 2024-02-30, no 2023-02-29). */
 gboolean   dpo_date_parse            (const char   *text,
