@@ -52,30 +52,14 @@ update_incident_row (DpoStore     *self,
                      GError      **error)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "UPDATE incidents SET id = ?, title = ?, description = ?, processor = ?, natures = ?, "
-    "origin = ?, started_at = ?, ended_at = ?, aware_at = ?, data_categories = ?, "
-    "subject_categories = ?, approx_subjects = ?, approx_records = ?, consequences = ?, "
-    "risk = ?, measures = ?, delay_reason = ? WHERE pk = ?", error);
+    "UPDATE incidents SET id = ?1, title = ?2, description = ?3, processor = ?4, natures = ?5, "
+    "origin = ?6, started_at = ?7, ended_at = ?8, aware_at = ?9, data_categories = ?10, "
+    "subject_categories = ?11, approx_subjects = ?12, approx_records = ?13, consequences = ?14, "
+    "risk = ?15, measures = ?16, delay_reason = ?17 WHERE pk = ?18", error);
 
   if (stmt == NULL)
     return FALSE;
-  _dpo_bind_text (stmt, 1, incident->id);
-  _dpo_bind_text (stmt, 2, incident->title);
-  _dpo_bind_text (stmt, 3, incident->description);
-  _dpo_bind_text (stmt, 4, incident->processor);
-  _dpo_bind_words (stmt, 5, (const char * const *) incident->natures);
-  _dpo_bind_text (stmt, 6, incident->origin);
-  _dpo_bind_time (stmt, 7, incident->started_at);
-  _dpo_bind_time (stmt, 8, incident->ended_at);
-  _dpo_bind_time (stmt, 9, incident->aware_at);
-  _dpo_bind_words (stmt, 10, (const char * const *) incident->data_categories);
-  _dpo_bind_words (stmt, 11, (const char * const *) incident->subject_categories);
-  _dpo_bind_count (stmt, 12, incident->approx_subjects);
-  _dpo_bind_count (stmt, 13, incident->approx_records);
-  _dpo_bind_text (stmt, 14, incident->consequences);
-  _dpo_bind_text (stmt, 15, incident->risk);
-  _dpo_bind_text (stmt, 16, incident->measures);
-  _dpo_bind_text (stmt, 17, incident->delay_reason);
+  _dpo_bind_incident_fields (stmt, incident);
   sqlite3_bind_int64 (stmt, 18, incident->rowid);
   return _dpo_store_step_done (self, stmt, error);
 }

@@ -46,19 +46,12 @@ update_subject_row (DpoStore    *self,
                     GError     **error)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "UPDATE subjects SET id = ?, last_name = ?, first_name = ?, birth_date = ?, nir = ?, "
-    "member_number = ?, email = ?, postal_address = ? WHERE pk = ?", error);
+    "UPDATE subjects SET id = ?1, last_name = ?2, first_name = ?3, birth_date = ?4, nir = ?5, "
+    "member_number = ?6, email = ?7, postal_address = ?8 WHERE pk = ?9", error);
 
   if (stmt == NULL)
     return FALSE;
-  _dpo_bind_text (stmt, 1, subject->id);
-  _dpo_bind_text (stmt, 2, subject->last_name);
-  _dpo_bind_text (stmt, 3, subject->first_name);
-  _dpo_bind_text (stmt, 4, subject->birth_date);
-  _dpo_bind_text (stmt, 5, subject->nir);
-  _dpo_bind_text (stmt, 6, subject->member_number);
-  _dpo_bind_text (stmt, 7, subject->email);
-  _dpo_bind_text (stmt, 8, subject->postal_address);
+  _dpo_bind_subject_fields (stmt, subject);
   sqlite3_bind_int64 (stmt, 9, subject->rowid);
   return _dpo_store_step_done (self, stmt, error);
 }

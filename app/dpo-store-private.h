@@ -134,6 +134,13 @@ JsonNode     *_dpo_audit_diff              (JsonNode      *old_node,
                                             JsonNode      *new_node);
 
 /* dpo-store-write.c: inserts in the caller's transaction, with audit. */
+void          _dpo_bind_incident_fields      (sqlite3_stmt      *stmt,
+                                              const DpoIncident *incident);
+void          _dpo_bind_subject_fields       (sqlite3_stmt      *stmt,
+                                              const DpoSubject  *subject);
+void          _dpo_bind_request_fields       (DpoStore          *self,
+                                              sqlite3_stmt      *stmt,
+                                              const DpoRequest  *request);
 gboolean      _dpo_store_insert_incident_row (DpoStore    *self,
                                               DpoIncident *incident,
                                               GError     **error);

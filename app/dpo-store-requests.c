@@ -115,33 +115,15 @@ update_request_row (DpoStore    *self,
                     GError     **error)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "UPDATE requests SET id = ?, subject = (SELECT pk FROM subjects WHERE id = ?), "
-    "requester_name = ?, requester_contact = ?, kind = ?, received_at = ?, channel = ?, "
-    "identity_verified_at = ?, extension_reason = ?, extension_notified_at = ?, "
-    "status = ifnull (?, 'received'), answered_at = ?, outcome = ?, refusal_ground = ?, "
-    "changes = ?, due_on = ?, current_due_on = ? WHERE pk = ?", error);
-  g_autofree char *due_on = NULL, *current_due_on = NULL;
+    "UPDATE requests SET id = ?1, subject = (SELECT pk FROM subjects WHERE id = ?2), "
+    "requester_name = ?3, requester_contact = ?4, kind = ?5, received_at = ?6, channel = ?7, "
+    "identity_verified_at = ?8, extension_reason = ?9, extension_notified_at = ?10, "
+    "status = ifnull (?11, 'received'), answered_at = ?12, outcome = ?13, refusal_ground = ?14, "
+    "changes = ?15, due_on = ?16, current_due_on = ?17 WHERE pk = ?18", error);
 
   if (stmt == NULL)
     return FALSE;
-  _dpo_request_due_columns (request, dpo_store_get_alsace_moselle (self), &due_on, &current_due_on);
-  _dpo_bind_text (stmt, 1, request->id);
-  _dpo_bind_text (stmt, 2, request->subject_id);
-  _dpo_bind_text (stmt, 3, request->requester_name);
-  _dpo_bind_text (stmt, 4, request->requester_contact);
-  _dpo_bind_text (stmt, 5, request->kind);
-  _dpo_bind_time (stmt, 6, request->received_at);
-  _dpo_bind_text (stmt, 7, request->channel);
-  _dpo_bind_time (stmt, 8, request->identity_verified_at);
-  _dpo_bind_text (stmt, 9, request->extension_reason);
-  _dpo_bind_time (stmt, 10, request->extension_notified_at);
-  _dpo_bind_text (stmt, 11, request->status);
-  _dpo_bind_time (stmt, 12, request->answered_at);
-  _dpo_bind_text (stmt, 13, request->outcome);
-  _dpo_bind_text (stmt, 14, request->refusal_ground);
-  _dpo_bind_text (stmt, 15, request->changes);
-  _dpo_bind_text (stmt, 16, due_on);
-  _dpo_bind_text (stmt, 17, current_due_on);
+  _dpo_bind_request_fields (self, stmt, request);
   sqlite3_bind_int64 (stmt, 18, request->rowid);
   return _dpo_store_step_done (self, stmt, error);
 }

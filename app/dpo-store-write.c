@@ -12,6 +12,74 @@
 /* These run inside the caller's transaction; each appends its audit row
  * there too, so a record and its trace land together or not at all. */
 
+/* The fields of a record bound as ?1..?n, shared by its INSERT and UPDATE
+ * statements (the UPDATEs bind the row's pk after them). */
+void
+_dpo_bind_incident_fields (sqlite3_stmt      *stmt,
+                           const DpoIncident *incident)
+{
+  _dpo_bind_text (stmt, 1, incident->id);
+  _dpo_bind_text (stmt, 2, incident->title);
+  _dpo_bind_text (stmt, 3, incident->description);
+  _dpo_bind_text (stmt, 4, incident->processor);
+  _dpo_bind_words (stmt, 5, (const char * const *) incident->natures);
+  _dpo_bind_text (stmt, 6, incident->origin);
+  _dpo_bind_time (stmt, 7, incident->started_at);
+  _dpo_bind_time (stmt, 8, incident->ended_at);
+  _dpo_bind_time (stmt, 9, incident->aware_at);
+  _dpo_bind_words (stmt, 10, (const char * const *) incident->data_categories);
+  _dpo_bind_words (stmt, 11, (const char * const *) incident->subject_categories);
+  _dpo_bind_count (stmt, 12, incident->approx_subjects);
+  _dpo_bind_count (stmt, 13, incident->approx_records);
+  _dpo_bind_text (stmt, 14, incident->consequences);
+  _dpo_bind_text (stmt, 15, incident->risk);
+  _dpo_bind_text (stmt, 16, incident->measures);
+  _dpo_bind_text (stmt, 17, incident->delay_reason);
+}
+
+void
+_dpo_bind_subject_fields (sqlite3_stmt     *stmt,
+                          const DpoSubject *subject)
+{
+  _dpo_bind_text (stmt, 1, subject->id);
+  _dpo_bind_text (stmt, 2, subject->last_name);
+  _dpo_bind_text (stmt, 3, subject->first_name);
+  _dpo_bind_text (stmt, 4, subject->birth_date);
+  _dpo_bind_text (stmt, 5, subject->nir);
+  _dpo_bind_text (stmt, 6, subject->member_number);
+  _dpo_bind_text (stmt, 7, subject->email);
+  _dpo_bind_text (stmt, 8, subject->postal_address);
+}
+
+/* Also binds the due dates derived from the receipt and the extension. */
+void
+_dpo_bind_request_fields (DpoStore         *self,
+                          sqlite3_stmt     *stmt,
+                          const DpoRequest *request)
+{
+  g_autofree char *due_on = NULL;
+  g_autofree char *current_due_on = NULL;
+
+  _dpo_request_due_columns (request, dpo_store_get_alsace_moselle (self), &due_on, &current_due_on);
+  _dpo_bind_text (stmt, 1, request->id);
+  _dpo_bind_text (stmt, 2, request->subject_id);
+  _dpo_bind_text (stmt, 3, request->requester_name);
+  _dpo_bind_text (stmt, 4, request->requester_contact);
+  _dpo_bind_text (stmt, 5, request->kind);
+  _dpo_bind_time (stmt, 6, request->received_at);
+  _dpo_bind_text (stmt, 7, request->channel);
+  _dpo_bind_time (stmt, 8, request->identity_verified_at);
+  _dpo_bind_text (stmt, 9, request->extension_reason);
+  _dpo_bind_time (stmt, 10, request->extension_notified_at);
+  _dpo_bind_text (stmt, 11, request->status);
+  _dpo_bind_time (stmt, 12, request->answered_at);
+  _dpo_bind_text (stmt, 13, request->outcome);
+  _dpo_bind_text (stmt, 14, request->refusal_ground);
+  _dpo_bind_text (stmt, 15, request->changes);
+  _dpo_bind_text (stmt, 16, due_on);
+  _dpo_bind_text (stmt, 17, current_due_on);
+}
+
 gboolean
 _dpo_store_insert_event (DpoStore  *self,
               gint64     incident,
@@ -106,8 +174,8 @@ _dpo_store_insert_communication (DpoStore          *self,
 
 gboolean
 _dpo_store_insert_incident_row (DpoStore     *self,
-                     DpoIncident  *incident,
-                     GError      **error)
+                                DpoIncident  *incident,
+                                GError      **error)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO incidents (id, title, description, processor, natures, origin, started_at, "
@@ -117,23 +185,7 @@ _dpo_store_insert_incident_row (DpoStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  _dpo_bind_text (stmt, 1, incident->id);
-  _dpo_bind_text (stmt, 2, incident->title);
-  _dpo_bind_text (stmt, 3, incident->description);
-  _dpo_bind_text (stmt, 4, incident->processor);
-  _dpo_bind_words (stmt, 5, (const char * const *) incident->natures);
-  _dpo_bind_text (stmt, 6, incident->origin);
-  _dpo_bind_time (stmt, 7, incident->started_at);
-  _dpo_bind_time (stmt, 8, incident->ended_at);
-  _dpo_bind_time (stmt, 9, incident->aware_at);
-  _dpo_bind_words (stmt, 10, (const char * const *) incident->data_categories);
-  _dpo_bind_words (stmt, 11, (const char * const *) incident->subject_categories);
-  _dpo_bind_count (stmt, 12, incident->approx_subjects);
-  _dpo_bind_count (stmt, 13, incident->approx_records);
-  _dpo_bind_text (stmt, 14, incident->consequences);
-  _dpo_bind_text (stmt, 15, incident->risk);
-  _dpo_bind_text (stmt, 16, incident->measures);
-  _dpo_bind_text (stmt, 17, incident->delay_reason);
+  _dpo_bind_incident_fields (stmt, incident);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   incident->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
@@ -200,14 +252,7 @@ _dpo_store_insert_subject (DpoStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  _dpo_bind_text (stmt, 1, subject->id);
-  _dpo_bind_text (stmt, 2, subject->last_name);
-  _dpo_bind_text (stmt, 3, subject->first_name);
-  _dpo_bind_text (stmt, 4, subject->birth_date);
-  _dpo_bind_text (stmt, 5, subject->nir);
-  _dpo_bind_text (stmt, 6, subject->member_number);
-  _dpo_bind_text (stmt, 7, subject->email);
-  _dpo_bind_text (stmt, 8, subject->postal_address);
+  _dpo_bind_subject_fields (stmt, subject);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
@@ -231,29 +276,10 @@ _dpo_store_insert_request (DpoStore    *self,
     "answered_at, outcome, refusal_ground, changes, due_on, current_due_on) "
     "VALUES (?, (SELECT pk FROM subjects WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, "
     "ifnull (?, 'received'), ?, ?, ?, ?, ?, ?)", error);
-  g_autofree char *due_on = NULL;
-  g_autofree char *current_due_on = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  _dpo_request_due_columns (request, dpo_store_get_alsace_moselle (self), &due_on, &current_due_on);
-  _dpo_bind_text (stmt, 1, request->id);
-  _dpo_bind_text (stmt, 2, request->subject_id);
-  _dpo_bind_text (stmt, 3, request->requester_name);
-  _dpo_bind_text (stmt, 4, request->requester_contact);
-  _dpo_bind_text (stmt, 5, request->kind);
-  _dpo_bind_time (stmt, 6, request->received_at);
-  _dpo_bind_text (stmt, 7, request->channel);
-  _dpo_bind_time (stmt, 8, request->identity_verified_at);
-  _dpo_bind_text (stmt, 9, request->extension_reason);
-  _dpo_bind_time (stmt, 10, request->extension_notified_at);
-  _dpo_bind_text (stmt, 11, request->status);
-  _dpo_bind_time (stmt, 12, request->answered_at);
-  _dpo_bind_text (stmt, 13, request->outcome);
-  _dpo_bind_text (stmt, 14, request->refusal_ground);
-  _dpo_bind_text (stmt, 15, request->changes);
-  _dpo_bind_text (stmt, 16, due_on);
-  _dpo_bind_text (stmt, 17, current_due_on);
+  _dpo_bind_request_fields (self, stmt, request);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   request->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
