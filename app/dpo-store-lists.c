@@ -90,14 +90,22 @@ read_request (sqlite3_stmt *stmt)
 
 /* The incident register is short (a few per year): a substring search over
  * reference, title and processor is instant without an index. The most
- * urgent first: clocks still running (soonest deadline first), then the rest
- * by awareness, newest first. */
+ * urgent first: clocks still running (soonest deadline first), then late
+ * notifications whose delay reason is still missing, then the rest by
+ * awareness, newest first. Times are stored as UTC text, which SQLite's date
+ * functions read. */
 #define INCIDENT_MATCH \
   " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || ifnull (i.processor, '')), lower (?1)) > 0"
+#define INCIDENT_FIRST_CNIL \
+  "(SELECT min (n.sent_at) FROM notifications n WHERE n.incident = i.pk" \
+  " AND n.authority = 'cnil' AND n.kind = 'initial')"
 #define INCIDENT_URGENCY \
-  " ORDER BY (i.risk != 'none' AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.incident = i.pk" \
-  " AND n.authority = 'cnil' AND n.kind = 'initial')) DESC," \
-  " CASE WHEN i.risk != 'none' THEN i.aware_at END ASC, i.aware_at DESC, i.pk DESC"
+  " ORDER BY CASE WHEN i.risk = 'none' THEN 2" \
+  " WHEN " INCIDENT_FIRST_CNIL " IS NULL THEN 0" \
+  " WHEN ifnull (trim (i.delay_reason), '') = '' AND " INCIDENT_FIRST_CNIL \
+  " > strftime ('%Y-%m-%dT%H:%M:%SZ', i.aware_at, '+72 hours') THEN 1 ELSE 2 END," \
+  " CASE WHEN i.risk != 'none' AND " INCIDENT_FIRST_CNIL " IS NULL THEN i.aware_at END ASC," \
+  " i.aware_at DESC, i.pk DESC"
 
 GListModel *
 dpo_store_list_incidents (DpoStore   *self,
@@ -148,7 +156,7 @@ dpo_store_list_subjects (DpoStore   *self,
 #define REQUEST_SEARCH \
   " (r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
   " s2.last_name LIKE ?1 OR s2.first_name LIKE ?1 OR s2.member_number LIKE ?1" \
-  " OR s2.nir LIKE replace (?1, ' ', '')))"
+  " OR s2.nir LIKE replace (?1, ' ', '') OR s2.id LIKE ?1))"
 #define REQUEST_FILTERS \
   " (?2 IS NULL OR r.status = ?2 OR (?2 = 'open' AND r.status IN ('received', 'in_progress')))" \
   " AND (?3 IS NULL OR r.kind = ?3)" \

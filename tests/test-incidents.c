@@ -10,6 +10,7 @@
 
 #include "dpo-deadline.h"
 #include "dpo-error.h"
+#include "dpo-row.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -213,6 +214,50 @@ test_delete_incident (void)
                                              "WHERE action = 'delete' AND record = 'INC-2024-01'"), ==, 6);
 }
 
+static void
+save_with_notification (DpoStore   *store,
+                        const char *id,
+                        const char *aware_at,
+                        const char *risk,
+                        const char *cnil_sent_at)
+{
+  g_autoptr(DpoIncident) incident = new_incident (id, aware_at);
+  g_autoptr(GError) error = NULL;
+
+  g_free (incident->risk);
+  incident->risk = g_strdup (risk);
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_no_error (error);
+  if (cnil_sent_at != NULL)
+    {
+      g_autoptr(DpoNotification) n = notification ("cnil", "initial", cnil_sent_at);
+      g_assert_true (dpo_store_save_notification (store, id, n, &error));
+    }
+}
+
+static void
+test_most_urgent_first (void)
+{
+  g_autoptr(DpoStore) store = dpo_test_new_store (NULL);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  save_with_notification (store, "DONE", "2024-03-01T10:00:00+01:00", "high", "2024-03-02T10:00:00+01:00");
+  save_with_notification (store, "NONE", "2024-03-05T10:00:00+01:00", "none", NULL);
+  save_with_notification (store, "LATE", "2024-01-01T10:00:00+01:00", "risk", "2024-01-10T10:00:00+01:00");
+  save_with_notification (store, "OPEN-NEW", "2024-02-20T10:00:00+01:00", "risk", NULL);
+  save_with_notification (store, "OPEN-OLD", "2024-02-10T10:00:00+01:00", "high", NULL);
+
+  list = dpo_store_list_incidents (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DpoRow) row = g_list_model_get_item (list, i);
+      g_string_append_printf (order, "%s%s", i ? " " : "", dpo_row_get_incident (row)->id);
+    }
+  /* Running clocks by deadline, then late without a reason, then the rest, newest first. */
+  g_assert_cmpstr (order->str, ==, "OPEN-OLD OPEN-NEW LATE NONE DONE");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/incidents/edit-audited", test_edit_is_audited);
   g_test_add_func ("/incidents/children-and-cnil-status", test_children_and_cnil_status);
   g_test_add_func ("/incidents/delete", test_delete_incident);
+  g_test_add_func ("/incidents/most-urgent-first", test_most_urgent_first);
 
   return g_test_run ();
 }
