@@ -10,11 +10,13 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "dpo-cli-output.h"
 #include "dpo-deadlines.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
+#include "dpo-export-xlsx.h"
 #include "dpo-store.h"
 #include "dpo-time.h"
 
@@ -110,7 +112,18 @@ open_store (Cli     *cli,
   return TRUE;
 }
 
-static const Command COMMANDS[4];
+/* In the order of "dpo --help". */
+enum {
+  CMD_IMPORT,
+  CMD_EXPORT_JSON,
+  CMD_EXPORT_REGISTERS,
+  CMD_EXPORT_INCIDENT,
+  CMD_EXECUTE,
+  CMD_DEADLINES,
+  N_COMMANDS
+};
+
+static const Command COMMANDS[N_COMMANDS];
 
 static int
 run_import (Cli   *cli,
@@ -122,7 +135,7 @@ run_import (Cli   *cli,
   DpoImportCounts counts = { 0 };
   int exit_code = EXIT_OK;
 
-  if (!parse_command_options (&COMMANDS[0], NULL, &argc, &argv, 1, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_IMPORT], NULL, &argc, &argv, 1, &exit_code))
     return exit_code;
 
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -151,7 +164,7 @@ run_export_json (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int exit_code = EXIT_OK;
 
-  if (!parse_command_options (&COMMANDS[1], NULL, &argc, &argv, 1, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_EXPORT_JSON], NULL, &argc, &argv, 1, &exit_code))
     return exit_code;
   if (!open_store (cli, &error))
     return fail (error);
@@ -166,6 +179,111 @@ run_export_json (Cli   *cli,
     }
 
   if (!dpo_cli_write_atomically (argv[1], write_json, cli->store, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+/* Test hook, not a user setting: DPO_XLSX_MAX_ROWS sets the rows per sheet
+ * (header included), so that tests see continuation sheets without writing
+ * a million rows. 0, Excel's limit, when unset or not a number in range. */
+static guint
+xlsx_max_rows (void)
+{
+  const char *text = g_getenv ("DPO_XLSX_MAX_ROWS");
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 2, DPO_XLSX_SHEET_ROWS, &value, NULL))
+    return 0;
+  return value;
+}
+
+/* Ctrl+C during a long export: the export notices at its next progress
+ * report, removes its temporary file and fails as cancelled. A second
+ * Ctrl+C ends the program at once (SA_RESETHAND). */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt (int signum)
+{
+  interrupted = 1;
+}
+
+static void
+cancel_if_interrupted (guint64  done,
+                       guint64  total,
+                       gpointer cancellable)
+{
+  if (interrupted)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+catch_interrupts (void)
+{
+  struct sigaction action = { 0 };
+
+  action.sa_handler = on_interrupt;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+}
+
+/* "-" is standard output for export-json; a workbook is a zip written by
+ * path, so it needs a real file. */
+static gboolean
+is_a_file_name (const char *path)
+{
+  if (!g_str_equal (path, "-"))
+    return TRUE;
+  g_printerr (_("dpo: a workbook cannot go to standard output; give a file name such as "
+                "registers.xlsx.\n"));
+  return FALSE;
+}
+
+static int
+run_export_registers (Cli   *cli,
+                      int    argc,
+                      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_EXPORT_REGISTERS], NULL, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (!is_a_file_name (argv[1]))
+    return EXIT_FAILURE_;
+  if (!open_store (cli, &error))
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  catch_interrupts ();
+  if (!dpo_store_export_registers (cli->store, file, xlsx_max_rows (),
+                                   cancel_if_interrupted, cancellable, cancellable, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static int
+run_export_incident (Cli   *cli,
+                     int    argc,
+                     char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_EXPORT_INCIDENT], NULL, &argc, &argv, 2, &exit_code))
+    return exit_code;
+  if (!is_a_file_name (argv[2]))
+    return EXIT_FAILURE_;
+  if (!open_store (cli, &error))
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if (!dpo_store_export_incident (cli->store, argv[1], file, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -186,7 +304,7 @@ run_execute (Cli   *cli,
     { NULL }
   };
 
-  if (!parse_command_options (&COMMANDS[2], entries, &argc, &argv, 1, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_EXECUTE], entries, &argc, &argv, 1, &exit_code))
     return exit_code;
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
@@ -231,7 +349,7 @@ run_deadlines (Cli   *cli,
   g_autoptr(GError) error = NULL;
   int exit_code = EXIT_OK;
 
-  if (!parse_command_options (&COMMANDS[3], NULL, &argc, &argv, 0, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], NULL, &argc, &argv, 0, &exit_code))
     return exit_code;
   if (!open_store (cli, &error))
     return fail (error);
@@ -240,16 +358,22 @@ run_deadlines (Cli   *cli,
   return EXIT_OK;
 }
 
-static const Command COMMANDS[] = {
-  { "import", N_("FILE.json"),
+static const Command COMMANDS[N_COMMANDS] = {
+  [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
-  { "export-json", N_("FILE.json"),
+  [CMD_EXPORT_JSON] = { "export-json", N_("FILE.json"),
     N_("Writes everything as an interchange file, with computed fields (\"-\" for standard output)."),
     run_export_json },
-  { "execute", N_("REQUEST-ID"),
+  [CMD_EXPORT_REGISTERS] = { "export-registers", N_("FILE.xlsx"),
+    N_("Writes the registers workbook: breaches, timeline, notifications, complaints and "
+       "requests, one sheet each, with deadlines as of --as-of or now."), run_export_registers },
+  [CMD_EXPORT_INCIDENT] = { "export-incident", N_("ID FILE.xlsx"),
+    N_("Writes one incident as a workbook in the order of the CNIL’s notification form."),
+    run_export_incident },
+  [CMD_EXECUTE] = { "execute", N_("REQUEST-ID"),
     N_("Carries a request out: erasure (refused while a contract is active), rectification "
        "(applies the changes), access (writes the person’s data to --output FILE)."), run_execute },
-  { "deadlines", "",
+  [CMD_DEADLINES] = { "deadlines", "",
     N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
     run_deadlines },
 };

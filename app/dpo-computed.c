@@ -30,6 +30,23 @@ dpo_incident_get_cnil_status (const DpoIncident *incident,
                           incident->cnil_notified_at, now);
 }
 
+gint64
+dpo_incident_count_informed (const DpoIncident *incident)
+{
+  gint64 informed = -1;
+
+  g_return_val_if_fail (incident != NULL, -1);
+
+  for (guint i = 0; incident->communications != NULL && i < incident->communications->len; i++)
+    {
+      DpoCommunication *communication = g_ptr_array_index (incident->communications, i);
+
+      if (communication->count >= 0)
+        informed = MAX (informed, 0) + communication->count;
+    }
+  return informed;
+}
+
 gboolean
 dpo_request_is_open (const DpoRequest *request)
 {
@@ -37,6 +54,55 @@ dpo_request_is_open (const DpoRequest *request)
 
   return g_strcmp0 (request->status, "received") == 0 ||
          g_strcmp0 (request->status, "in_progress") == 0;
+}
+
+/* Both due dates of a day of receipt. Long lists come sorted or grouped by
+ * that day, so the last day's dates are kept, one day per thread: a
+ * million-row export computes each day's once. */
+static void
+due_dates (const GDate *received_on,
+           gboolean     alsace_moselle,
+           GDate       *due_on,
+           GDate       *extended_due_on)
+{
+  static _Thread_local struct
+  {
+    guint32 day;          /* YYYYMMDD, 0 for none */
+    gboolean alsace_moselle;
+    GDate due_on;
+    GDate extended_due_on;
+  } last;
+  guint32 day = g_date_get_year (received_on) * 10000 + g_date_get_month (received_on) * 100 +
+                g_date_get_day (received_on);
+
+  if (day != last.day || alsace_moselle != last.alsace_moselle)
+    {
+      dpo_request_due_on (received_on, FALSE, alsace_moselle, &last.due_on);
+      dpo_request_due_on (received_on, TRUE, alsace_moselle, &last.extended_due_on);
+      last.day = day;
+      last.alsace_moselle = alsace_moselle;
+    }
+  *due_on = last.due_on;
+  *extended_due_on = last.extended_due_on;
+}
+
+void
+dpo_request_get_deadlines_on (const DpoRequest    *request,
+                              const GDate         *today,
+                              gboolean             alsace_moselle,
+                              DpoRequestDeadlines *out)
+{
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (request->received_at != NULL);
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (out != NULL);
+
+  dpo_time_get_local_date (request->received_at, &out->received_on);
+  due_dates (&out->received_on, alsace_moselle, &out->due_on, &out->extended_due_on);
+  out->extended = request->extension_notified_at != NULL;
+  out->open = dpo_request_is_open (request);
+  out->overdue = out->open &&
+                 g_date_compare (today, dpo_request_deadlines_current (out)) > 0;
 }
 
 void
@@ -47,20 +113,10 @@ dpo_request_get_deadlines (const DpoRequest    *request,
 {
   GDate today;
 
-  g_return_if_fail (request != NULL);
-  g_return_if_fail (request->received_at != NULL);
   g_return_if_fail (now != NULL);
-  g_return_if_fail (out != NULL);
-
-  dpo_time_get_local_date (request->received_at, &out->received_on);
-  dpo_request_due_on (&out->received_on, FALSE, alsace_moselle, &out->due_on);
-  dpo_request_due_on (&out->received_on, TRUE, alsace_moselle, &out->extended_due_on);
-  out->extended = request->extension_notified_at != NULL;
-  out->open = dpo_request_is_open (request);
 
   dpo_time_get_local_date (now, &today);
-  out->overdue = out->open &&
-                 g_date_compare (&today, dpo_request_deadlines_current (out)) > 0;
+  dpo_request_get_deadlines_on (request, &today, alsace_moselle, out);
 }
 
 const GDate *

@@ -23,6 +23,10 @@ GDateTime     *dpo_incident_dup_cnil_deadline (const DpoIncident *incident);
 DpoCnilStatus  dpo_incident_get_cnil_status   (const DpoIncident *incident,
                                                GDateTime         *now);
 
+/* The people told of the breach (Art. 34): the sum of the communications'
+ * counts; -1 when no communication gives a count. */
+gint64         dpo_incident_count_informed    (const DpoIncident *incident);
+
 typedef struct
 {
   GDate    received_on;       /* the local calendar date of receipt */
@@ -37,6 +41,11 @@ typedef struct
 gboolean       dpo_request_is_open            (const DpoRequest  *request);
 void           dpo_request_get_deadlines      (const DpoRequest  *request,
                                                GDateTime         *now,
+                                               gboolean           alsace_moselle,
+                                               DpoRequestDeadlines *out);
+/* The same with today's local date already known: for a long list. */
+void           dpo_request_get_deadlines_on   (const DpoRequest  *request,
+                                               const GDate       *today,
                                                gboolean           alsace_moselle,
                                                DpoRequestDeadlines *out);
 /* extended_due_on once extended, else due_on. */

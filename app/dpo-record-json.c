@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "dpo-deadline.h"
+#include "dpo-computed.h"
 #include "dpo-record-json.h"
 #include "dpo-time.h"
 
@@ -201,12 +201,8 @@ add_cnil_clock (JsonBuilder       *builder,
                 const DpoIncident *incident,
                 GDateTime         *now)
 {
-  DpoCnilStatus status = dpo_cnil_status (incident->risk, incident->aware_at,
-                                          incident->cnil_notified_at, now);
-  g_autoptr(GDateTime) deadline = NULL;
-
-  if (dpo_cnil_required (incident->risk))
-    deadline = dpo_cnil_deadline (incident->aware_at);
+  DpoCnilStatus status = dpo_incident_get_cnil_status (incident, now);
+  g_autoptr(GDateTime) deadline = dpo_incident_dup_cnil_deadline (incident);
 
   json_builder_set_member_name (builder, "cnil_deadline");
   add_time_value (builder, deadline);
@@ -307,39 +303,26 @@ add_changes (JsonBuilder *builder,
   json_builder_add_value (builder, g_steal_pointer (&node));
 }
 
-static gboolean
-request_is_open (const DpoRequest *request)
-{
-  return g_strcmp0 (request->status, "received") == 0 ||
-         g_strcmp0 (request->status, "in_progress") == 0;
-}
-
 static void
 add_due_dates (JsonBuilder      *builder,
                const DpoRequest *request,
                GDateTime        *now,
                gboolean          alsace_moselle)
 {
-  gboolean extended = request->extension_notified_at != NULL;
-  GDate received, due, extended_due, today;
+  DpoRequestDeadlines deadlines;
   g_autofree char *due_text = NULL;
 
-  dpo_time_get_local_date (request->received_at, &received);
-  dpo_time_get_local_date (now, &today);
-  dpo_request_due_on (&received, FALSE, alsace_moselle, &due);
-  dpo_request_due_on (&received, TRUE, alsace_moselle, &extended_due);
+  dpo_request_get_deadlines (request, now, alsace_moselle, &deadlines);
 
-  due_text = dpo_date_to_iso (&due);
+  due_text = dpo_date_to_iso (&deadlines.due_on);
   add_string (builder, "due_on", due_text);
-  if (extended)
+  if (deadlines.extended)
     {
-      g_autofree char *extended_text = dpo_date_to_iso (&extended_due);
+      g_autofree char *extended_text = dpo_date_to_iso (&deadlines.extended_due_on);
       add_string (builder, "extended_due_on", extended_text);
     }
   json_builder_set_member_name (builder, "overdue");
-  json_builder_add_boolean_value (builder,
-                                  request_is_open (request) &&
-                                  g_date_compare (&today, extended ? &extended_due : &due) > 0);
+  json_builder_add_boolean_value (builder, deadlines.overdue);
 }
 
 JsonNode *

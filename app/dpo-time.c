@@ -167,7 +167,10 @@ set_not_a_time (GError     **error,
 static GDateTime *
 fields_to_date_time (const Fields *f)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (f->offset);
+  /* Stored times are all UTC: g_time_zone_new_utc() is a shared zone,
+   * where g_time_zone_new_offset() builds one for each call. */
+  g_autoptr(GTimeZone) tz = f->offset == 0 ? g_time_zone_new_utc ()
+                                            : g_time_zone_new_offset (f->offset);
   g_autoptr(GDateTime) whole = NULL;
 
   whole = g_date_time_new (tz, f->year, f->month, f->day,
@@ -177,6 +180,8 @@ fields_to_date_time (const Fields *f)
 
   /* Adding the microseconds, rather than passing fractional seconds to
    * g_date_time_new(), keeps them exact. */
+  if (f->usec == 0)
+    return g_steal_pointer (&whole);
   return g_date_time_add (whole, f->usec);
 }
 
@@ -391,16 +396,15 @@ dpo_time_get_local_date (GDateTime *time,
                          GDate     *out)
 {
   g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
 
   g_return_if_fail (time != NULL);
   g_return_if_fail (out != NULL);
 
   local = to_local (time);
+  g_date_time_get_ymd (local, &year, &month, &day);
   g_date_clear (out, 1);
-  g_date_set_dmy (out,
-                  g_date_time_get_day_of_month (local),
-                  g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  g_date_set_dmy (out, day, month, year);
 }
 
 GDateTime *

@@ -324,6 +324,84 @@ test_newer_database (void)
   remove_tree (dir);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_import_and_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "export.json", NULL);
+  g_autofree char *example_path = g_build_filename (g_getenv ("DPO_SOURCE_ROOT"), "data",
+                                                    "example", "breach-2024.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  AdwMessageDialog *dialog;
+  DpoIncidentsPage *incidents;
+  DpoWindow *window;
+  DpoStore *store;
+  GStatBuf st;
+
+  store = dpo_store_open (path, &error);
+  g_assert_no_error (error);
+  window = present_window (store);
+  incidents = DPO_INCIDENTS_PAGE (find_widget (GTK_WIDGET (window), is_type,
+                                               GSIZE_TO_POINTER (DPO_TYPE_INCIDENTS_PAGE)));
+
+  /* A bad file: nothing imported, a dialog names the place and the problem. */
+  g_file_set_contents (bad_path,
+                       "{\"format\": \"dpo-workbench\", \"version\": 1, \"requests\": "
+                       "[{\"id\": \"R-1\", \"kind\": \"access\", \"requester\": {\"name\": \"X\"}}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  dpo_window_import_file (window, bad);
+  wait_until (has_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_test_message ("Import error shown: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "received_at"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (dpo_store_count_requests (store), ==, 0);
+
+  /* The example file, on the worker thread: the lists follow, a toast says so. */
+  dpo_window_import_file (window, example);
+  wait_until (model_has_one_item, incidents);
+  wait_for_widget (window, is_shown_label, "Imported: 1 incident, 5 people, 5 requests");
+
+  /* Export: the whole store, private to the user. */
+  g_assert_true (dpo_window_export_json (window, out));
+  g_assert_true (g_file_get_contents (out_path, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "\"INC-2024-01\""));
+  g_assert_cmpint (g_stat (out_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  destroy_window (window, store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/empty-then-example", test_empty_then_example);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
   g_test_add_func ("/ui/window/newer-database", test_newer_database);
+  g_test_add_func ("/ui/window/import-and-export", test_import_and_export);
 
   return g_test_run ();
 }

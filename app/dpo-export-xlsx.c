@@ -1,0 +1,121 @@
+/* dpo-export-xlsx.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dpo-error.h"
+#include "dpo-export-xlsx.h"
+#include "dpo-export-xlsx-private.h"
+#include "dpo-time.h"
+
+/* The registers workbook of DESIGN "Registers workbook". Each register is
+ * read with a cursor and written row by row to a constant-memory sheet, so
+ * a million requests cost no more memory than one. All five are read in
+ * one transaction: the workbook is a consistent snapshot. The registers
+ * themselves are in dpo-export-breaches.c and dpo-export-requests.c. */
+
+/* How often, in rows, the export looks for a cancellation and reports. */
+#define TICK_EVERY 1024
+
+gboolean
+_dpo_export_set_read_error (Export  *e,
+                            GError **error)
+{
+  g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot read the database “%s”: %s"),
+               dpo_store_get_path (e->store), sqlite3_errmsg (_dpo_store_get_db (e->store)));
+  return FALSE;
+}
+
+gboolean
+_dpo_export_tick (Export  *e,
+                  GError **error)
+{
+  if (++e->done % TICK_EVERY != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (e->cancellable, error))
+    return FALSE;
+  if (e->progress != NULL)
+    e->progress (e->done, e->total, e->progress_data);
+  return TRUE;
+}
+
+static void
+count_rows (Export *e)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _dpo_store_prepare (e->store,
+                             "SELECT (SELECT count(*) FROM incidents) * 4 "
+                             "+ (SELECT count(*) FROM events) + (SELECT count(*) FROM notifications) "
+                             "+ (SELECT count(*) FROM complaints) + (SELECT count(*) FROM requests)",
+                             NULL);
+  /* Each incident counts once in each of its four registers (dpo-export-breaches.c). */
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    e->total = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+static gboolean
+write_registers (Export  *e,
+                 GError **error)
+{
+  return _dpo_export_write_incident_registers (e, error) && _dpo_export_write_requests (e, error);
+}
+
+gboolean
+dpo_store_export_registers (DpoStore               *self,
+                            GFile                  *file,
+                            guint                   max_rows,
+                            DpoExportProgressFunc   progress,
+                            gpointer                progress_data,
+                            GCancellable           *cancellable,
+                            GError                **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  sqlite3 *db;
+  Export e = { 0 };
+  gboolean began, ok;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  now = dpo_store_dup_now (self);
+  e.store = self;
+  e.now = now;
+  dpo_time_get_local_date (now, &e.today);
+  e.alsace_moselle = dpo_store_get_alsace_moselle (self);
+  e.cancellable = cancellable;
+  e.progress = progress;
+  e.progress_data = progress_data;
+
+  e.book = dpo_xlsx_book_new (file, max_rows, error);
+  if (e.book == NULL)
+    return FALSE;
+
+  /* One read transaction: a consistent snapshot even if another window
+   * writes meanwhile. (Not if the caller has one open already: then it is
+   * the caller's, and not ours to end.) */
+  db = _dpo_store_get_db (self);
+  began = sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  count_rows (&e);
+  ok = write_registers (&e, error) && dpo_xlsx_book_commit (e.book, error);
+  if (began)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  dpo_xlsx_book_free (e.book);
+  if (ok && progress != NULL)
+    progress (e.total, e.total, progress_data);
+  return ok;
+}

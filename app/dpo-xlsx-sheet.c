@@ -1,0 +1,441 @@
+/* dpo-xlsx-sheet.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dpo-error.h"
+#include "dpo-xlsx-private.h"
+
+/* How often (in rows) a sheet checks that its temporary file still takes
+ * the rows: libxlsxwriter does not check its own writes there. */
+#define CHECK_EVERY 4096
+
+static void
+check (DpoXlsxSheet *sheet,
+       lxw_error     err)
+{
+  _dpo_xlsx_book_check (sheet->book, err);
+}
+
+void
+_dpo_xlsx_sheet_free (gpointer data)
+{
+  DpoXlsxSheet *sheet = data;
+
+  g_free (sheet->name);
+  g_strfreev (sheet->titles);
+  g_free (sheet);
+}
+
+/* Excel refuses []:*?/\ in sheet names, an apostrophe at either end, more
+ * than 31 characters and a name used twice. A translation may bring any of
+ * these, so names are mended rather than trusted. */
+static char *
+mend_sheet_name (const char *name,
+                 guint       part)
+{
+  g_autofree char *suffix = part > 1 ? g_strdup_printf (" (%u)", part) : g_strdup ("");
+  glong room = LXW_SHEETNAME_MAX - g_utf8_strlen (suffix, -1);
+  g_autoptr(GString) mended = g_string_new (NULL);
+  glong n_chars = 0;
+
+  for (const char *p = name; *p != '\0' && n_chars < room; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 && strchr ("[]:*?/\\", (char) c) != NULL)
+        c = '-';
+      g_string_append_unichar (mended, c);
+    }
+  while (mended->len > 0 && mended->str[0] == '\'')
+    g_string_erase (mended, 0, 1);
+  while (mended->len > 0 && mended->str[mended->len - 1] == '\'')
+    g_string_truncate (mended, mended->len - 1);
+  if (mended->len == 0)
+    g_string_append (mended, "Sheet");
+
+  g_string_append (mended, suffix);
+  return g_string_free (g_steal_pointer (&mended), FALSE);
+}
+
+static lxw_worksheet *
+add_worksheet (DpoXlsxSheet *sheet)
+{
+  DpoXlsxBook *book = sheet->book;
+  g_autofree char *name = NULL;
+  lxw_worksheet *worksheet;
+
+  /* A name already taken (two names translated alike), or the one Excel
+   * keeps for itself, moves on to the next free "Name (n)". */
+  for (;;)
+    {
+      g_free (name);
+      name = mend_sheet_name (sheet->name, sheet->part);
+      if (workbook_validate_sheet_name (book->workbook, name) != LXW_ERROR_SHEETNAME_ALREADY_USED &&
+          g_ascii_strcasecmp (name, "History") != 0)
+        break;
+      sheet->part++;
+    }
+
+  worksheet = workbook_add_worksheet (book->workbook, name);
+  if (worksheet == NULL)
+    _dpo_xlsx_book_check (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+  return worksheet;
+}
+
+/* Widths fit the translated titles; the header row is bold and frozen. */
+static void
+write_header (DpoXlsxSheet *sheet)
+{
+  DpoXlsxBook *book = sheet->book;
+  lxw_worksheet *ws = sheet->worksheet;
+
+  for (guint i = 0; i < sheet->n_columns; i++)
+    {
+      const char *title = sheet->titles != NULL ? sheet->titles[i] : NULL;
+      double width = sheet->columns[i].width;
+
+      if (title != NULL)
+        width = MAX (width, g_utf8_strlen (title, -1) + 2);
+      _dpo_xlsx_book_check (book, worksheet_set_column (ws, i, i, MIN (width, 80), NULL));
+      if (title != NULL)
+        _dpo_xlsx_book_check (book, worksheet_write_string (ws, 0, i, title,
+                                                            book->formats[DPO_XLSX_BOLD]));
+    }
+  if (sheet->titles != NULL)
+    {
+      worksheet_freeze_panes (ws, 1, 0);
+      sheet->used = 1;
+    }
+}
+
+/* Starts part number sheet->part of the sheet. */
+static gboolean
+begin_worksheet (DpoXlsxSheet *sheet)
+{
+  sheet->worksheet = add_worksheet (sheet);
+  if (sheet->worksheet == NULL)
+    return FALSE;
+  sheet->used = 0;
+  sheet->row = 0;
+  sheet->ended = FALSE;
+  write_header (sheet);
+  return TRUE;
+}
+
+static void
+check_tmpfile (DpoXlsxSheet *sheet)
+{
+  FILE *tmp = sheet->worksheet->optimize_tmpfile;
+
+  if (tmp == NULL)
+    return;
+  errno = 0;
+  if (fflush (tmp) != 0 || ferror (tmp))
+    _dpo_xlsx_book_fail_errno (sheet->book, errno != 0 ? errno : EIO);
+}
+
+/* Notes how many bytes of rows the worksheet holds: the finished file must
+ * hold them all (see dpo-xlsx-verify.c). */
+static void
+note_data_size (DpoXlsxSheet *sheet)
+{
+  GArray *sizes = sheet->book->data_sizes;
+  guint index = sheet->worksheet->index;
+  guint64 unknown = G_MAXUINT64;
+  off_t size = ftello (sheet->worksheet->optimize_tmpfile);
+
+  while (sizes->len <= index)
+    g_array_append_val (sizes, unknown);
+  if (size >= 0)
+    g_array_index (sizes, guint64, index) = size;
+}
+
+void
+_dpo_xlsx_sheet_end (DpoXlsxSheet *sheet)
+{
+  if (sheet->ended || sheet->worksheet == NULL)
+    return;
+  sheet->ended = TRUE;
+
+  if (sheet->titles != NULL)
+    check (sheet, worksheet_autofilter (sheet->worksheet, 0, 0, sheet->used - 1,
+                                        sheet->n_columns - 1));
+  /* The last row waits in memory until another starts: send it out now,
+   * so the temporary file is complete (libxlsxwriter's own call at close
+   * then finds nothing left to write). */
+  lxw_worksheet_write_single_row (sheet->worksheet);
+  check_tmpfile (sheet);
+  if (sheet->book->failure == LXW_NO_ERROR && sheet->worksheet->optimize_tmpfile != NULL)
+    note_data_size (sheet);
+}
+
+DpoXlsxSheet *
+dpo_xlsx_book_add_sheet (DpoXlsxBook         *book,
+                         const char          *name,
+                         const DpoXlsxColumn *columns,
+                         guint                n_columns,
+                         GError             **error)
+{
+  DpoXlsxSheet *sheet;
+
+  g_return_val_if_fail (book != NULL && book->workbook != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (columns != NULL && n_columns > 0, NULL);
+
+  sheet = g_new0 (DpoXlsxSheet, 1);
+  sheet->book = book;
+  sheet->name = g_strdup (name);
+  sheet->columns = columns;
+  sheet->n_columns = n_columns;
+  sheet->part = 1;
+  if (columns[0].title != NULL)
+    {
+      sheet->titles = g_new0 (char *, n_columns + 1);
+      for (guint i = 0; i < n_columns; i++)
+        sheet->titles[i] = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "register column",
+                                                   columns[i].title));
+    }
+  g_ptr_array_add (book->sheets, sheet);
+
+  if (!begin_worksheet (sheet) || book->failure != LXW_NO_ERROR)
+    {
+      dpo_xlsx_book_set_error (book, error);
+      return NULL;
+    }
+  return sheet;
+}
+
+gboolean
+dpo_xlsx_sheet_next_row (DpoXlsxSheet  *sheet,
+                         GError       **error)
+{
+  DpoXlsxBook *book = sheet->book;
+
+  if (sheet->rows % CHECK_EVERY == CHECK_EVERY - 1)
+    check_tmpfile (sheet);
+  if (book->failure != LXW_NO_ERROR)
+    {
+      dpo_xlsx_book_set_error (book, error);
+      return FALSE;
+    }
+
+  if (sheet->used >= book->max_rows)
+    {
+      _dpo_xlsx_sheet_end (sheet);
+      sheet->part++;
+      if (!begin_worksheet (sheet) || book->failure != LXW_NO_ERROR)
+        {
+          dpo_xlsx_book_set_error (book, error);
+          return FALSE;
+        }
+    }
+
+  sheet->row = sheet->used++;
+  sheet->rows++;
+  return TRUE;
+}
+
+gboolean
+dpo_xlsx_sheet_finish (DpoXlsxSheet  *sheet,
+                       GError       **error)
+{
+  _dpo_xlsx_sheet_end (sheet);
+  if (sheet->book->failure != LXW_NO_ERROR)
+    {
+      dpo_xlsx_book_set_error (sheet->book, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gsize
+utf16_length (gunichar c)
+{
+  return c >= 0x10000 ? 2 : 1;
+}
+
+/* @text cut to @max UTF-16 code units (as Excel counts), ending with a
+ * visible mark; NULL when it already fits. */
+static char *
+cut_text (const char *text,
+          gsize       max)
+{
+  const char *mark = _("… [truncated]");
+  gsize mark_units = 0, units = 0;
+  const char *p, *end = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (p = mark; *p != '\0'; p = g_utf8_next_char (p))
+    mark_units += utf16_length (g_utf8_get_char (p));
+  g_return_val_if_fail (mark_units < max, NULL);
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      units += utf16_length (g_utf8_get_char (p));
+      if (end == NULL && units > max - mark_units)
+        end = p;
+      if (units > max)
+        {
+          g_autofree char *head = g_strndup (text, end - text);
+          return g_strconcat (head, mark, NULL);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+cell_is_writable (DpoXlsxSheet *sheet,
+                  guint         column)
+{
+  g_return_val_if_fail (column < sheet->n_columns, FALSE);
+  return sheet->worksheet != NULL;
+}
+
+void
+dpo_xlsx_sheet_styled_text (DpoXlsxSheet *sheet,
+                            guint         column,
+                            const char   *text,
+                            DpoXlsxStyle  style)
+{
+  g_autofree char *cut = NULL;
+
+  if (text == NULL || *text == '\0' || !cell_is_writable (sheet, column))
+    return;
+  /* A UTF-16 code unit takes at least one byte: short text always fits. */
+  if (strlen (text) > DPO_XLSX_MAX_TEXT)
+    cut = cut_text (text, DPO_XLSX_MAX_TEXT);
+  /* worksheet_write_string() always makes a string cell: text that starts
+   * with = + - @ stays text, never a formula. */
+  check (sheet, worksheet_write_string (sheet->worksheet, sheet->row, column,
+                                        cut != NULL ? cut : text, sheet->book->formats[style]));
+}
+
+void
+dpo_xlsx_sheet_text (DpoXlsxSheet *sheet,
+                     guint         column,
+                     const char   *text)
+{
+  dpo_xlsx_sheet_styled_text (sheet, column, text, DPO_XLSX_PLAIN);
+}
+
+/* Excel's dates run from 1900 to 9999; anything else is written as text. */
+static gboolean
+to_excel_date (int           year,
+               int           month,
+               int           day,
+               lxw_datetime *out)
+{
+  out->year = year;
+  out->month = month;
+  out->day = day;
+  out->hour = 0;
+  out->min = 0;
+  out->sec = 0;
+  return year >= 1900 && year <= 9999;
+}
+
+/* The C library's localtime_r() rather than g_date_time_to_local(): the
+ * same zone (TZ, else /etc/localtime), found by a binary search where
+ * GLib 2.74 walks the zone's transitions one by one; it counted for a
+ * tenth of the export's own time. */
+void
+dpo_xlsx_sheet_date_time (DpoXlsxSheet *sheet,
+                          guint         column,
+                          GDateTime    *time)
+{
+  time_t seconds;
+  struct tm local;
+  lxw_datetime value;
+
+  if (time == NULL || !cell_is_writable (sheet, column))
+    return;
+
+  seconds = (time_t) g_date_time_to_unix (time);
+  if (localtime_r (&seconds, &local) == NULL ||
+      !to_excel_date (local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, &value))
+    {
+      g_autoptr(GDateTime) fallback = g_date_time_to_timezone (time, sheet->book->local);
+      g_autofree char *text = g_date_time_format (fallback, "%Y-%m-%d %H:%M");
+
+      dpo_xlsx_sheet_text (sheet, column, text);
+      return;
+    }
+  value.hour = local.tm_hour;
+  value.min = local.tm_min;
+  value.sec = local.tm_sec;
+  check (sheet, worksheet_write_datetime (sheet->worksheet, sheet->row, column, &value,
+                                          sheet->book->date_time));
+}
+
+void
+dpo_xlsx_sheet_date (DpoXlsxSheet *sheet,
+                     guint         column,
+                     const GDate  *date)
+{
+  lxw_datetime value;
+
+  if (date == NULL || !g_date_valid (date) || !cell_is_writable (sheet, column))
+    return;
+
+  if (!to_excel_date (g_date_get_year (date), g_date_get_month (date),
+                      g_date_get_day (date), &value))
+    {
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      dpo_xlsx_sheet_text (sheet, column, text);
+      return;
+    }
+  check (sheet, worksheet_write_datetime (sheet->worksheet, sheet->row, column, &value,
+                                          sheet->book->date));
+}
+
+void
+dpo_xlsx_sheet_count (DpoXlsxSheet *sheet,
+                      guint         column,
+                      gint64        count)
+{
+  if (count < 0 || !cell_is_writable (sheet, column))
+    return;
+  check (sheet, worksheet_write_number (sheet->worksheet, sheet->row, column,
+                                        (double) count, sheet->book->count));
+}
+
+void
+dpo_xlsx_sheet_hours (DpoXlsxSheet *sheet,
+                      guint         column,
+                      double        hours)
+{
+  if (!cell_is_writable (sheet, column))
+    return;
+  check (sheet, worksheet_write_number (sheet->worksheet, sheet->row, column,
+                                        hours, sheet->book->hours));
+}
+
+char *
+dpo_xlsx_join_labels (DpoEnum             vocabulary,
+                      const char * const *words)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, dpo_enum_label (vocabulary, words[i]));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

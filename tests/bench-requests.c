@@ -1,0 +1,542 @@
+/* bench-requests.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+
+#include "bench-requests-fill.h"
+#include "dpo-list-page.h"
+#include "dpo-requests-page.h"
+#include "dpo-row.h"
+#include "dpo-store.h"
+#include "dpo-window.h"
+
+/* The window over a big register (meson test --benchmark; issue 4, "Scale"):
+ * 1,000,000 requests and 200,000 people against an empty database.
+ *
+ *   bench-requests                 runs everything, prints a table, PASS/FAIL
+ *   bench-requests --fill DB N M   fills DB with N people and M requests
+ *   bench-requests --window DB     one window on DB, in a process of its own
+ *                                  so that its peak memory is its own; prints
+ *                                  "frame_ms search_ms... peak_kb"
+ *
+ * First frame: from opening the database to the first frame drawn (the
+ * frame clock's "after-paint"), on the Requests page. Search: from setting
+ * the search entry's text (its typing delay set to 0) to the first frame
+ * drawn after the list's model was replaced, with matching rows on screen.
+ * Peak memory: VmHWM. Targets: first frame at most 1.3 times the empty
+ * one's, every search at most 50 ms, peak memory at most the empty one's
+ * plus 60 MB. DPO_BENCH_REQUESTS and DPO_BENCH_SUBJECTS scale it down for
+ * a trial run. Exit status 1 when a target is missed. */
+
+#define N_REQUESTS     1000000
+#define N_SUBJECTS     200000
+#define N_RUNS         3
+#define TARGET_RATIO   1.3
+#define TARGET_SEARCH  50.0
+#define TARGET_MEMORY  60.0
+
+/* Window mode */
+
+typedef enum
+{
+  PHASE_FIRST_FRAME,
+  PHASE_SETTLE,
+  PHASE_SEARCH,
+  PHASE_DONE,
+} Phase;
+
+typedef struct
+{
+  GMainLoop       *loop;
+  DpoWindow       *window;
+  DpoRequestsPage *page;
+  Phase            phase;
+  gint64           start;
+  gint64           search_start;
+  const char      *expect;          /* text that a matching row shows, or NULL */
+  gboolean         model_replaced;
+  double           elapsed_ms;
+} Run;
+
+static gboolean
+find_label_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_prefix (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Run           *run)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->phase == PHASE_FIRST_FRAME)
+    {
+      run->elapsed_ms = (now - run->start) / 1000.0;
+      run->phase = PHASE_SETTLE;
+      g_main_loop_quit (run->loop);
+    }
+  else if (run->phase == PHASE_SEARCH && run->model_replaced)
+    {
+      GtkWidget *view = GTK_WIDGET (dpo_list_page_get_column_view (DPO_LIST_PAGE (run->page)));
+
+      GListModel *model = dpo_requests_page_get_model (run->page);
+      gboolean found = model != NULL && g_list_model_get_n_items (model) > 0;
+
+      /* Rows found but not bound yet: the next frame. */
+      if (found && run->expect != NULL && !find_label_prefix (view, run->expect))
+        return;
+      run->elapsed_ms = (now - run->search_start) / 1000.0;
+      run->phase = PHASE_DONE;
+      g_main_loop_quit (run->loop);
+    }
+}
+
+static void
+on_window_realize_cb (GtkWidget *widget,
+                      Run       *run)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), run);
+}
+
+static void
+on_model_notify_cb (GObject    *page,
+                    GParamSpec *pspec,
+                    Run        *run)
+{
+  if (run->phase == PHASE_SEARCH)
+    {
+      run->model_replaced = TRUE;
+      /* The replaced model may keep the same size (an empty database). */
+      gtk_widget_queue_draw (GTK_WIDGET (run->window));
+    }
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window finish what follows its first frame (idle work, the
+ * frames after it) before measuring a search. */
+static void
+settle (Run *run)
+{
+  g_timeout_add (400, quit_cb, run->loop);
+  g_main_loop_run (run->loop);
+}
+
+static double
+measure_search (Run        *run,
+                GtkEditable *entry,
+                const char *text,
+                const char *expect,
+                guint      *n_found)
+{
+  GListModel *model;
+
+  run->phase = PHASE_SEARCH;
+  run->model_replaced = FALSE;
+  run->expect = expect;
+  run->search_start = g_get_monotonic_time ();
+  gtk_editable_set_text (entry, text);
+  g_main_loop_run (run->loop);
+
+  model = dpo_requests_page_get_model (run->page);
+  *n_found = model != NULL ? g_list_model_get_n_items (model) : 0;
+  settle (run);
+  return run->elapsed_ms;
+}
+
+static gint64
+peak_memory_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_printerr ("bench-requests: the window did not finish within two minutes\n");
+  exit (1);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+run_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpoStore) store = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *member = NULL;
+  Run run = { 0 };
+  GtkEditable *entry;
+  double frame_ms, name_ms, member_ms, reference_ms;
+  guint n_name, n_member, n_reference;
+  AdwViewStack *stack;
+  GListModel *model;
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  g_timeout_add_seconds (120, give_up_cb, NULL);
+  run.start = g_get_monotonic_time ();
+
+  store = dpo_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  run.window = dpo_window_new (NULL, store);
+  /* The Requests page, shown first. */
+  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (run.window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "requests");
+  run.page = DPO_REQUESTS_PAGE (adw_view_stack_get_child_by_name (stack, "requests"));
+
+  g_signal_connect (run.window, "realize", G_CALLBACK (on_window_realize_cb), &run);
+  gtk_window_set_default_size (GTK_WINDOW (run.window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (run.window));
+  g_main_loop_run (run.loop);
+  frame_ms = run.elapsed_ms;
+  settle (&run);
+
+  entry = GTK_EDITABLE (find_type (GTK_WIDGET (run.page), GTK_TYPE_SEARCH_ENTRY));
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
+  g_signal_connect (run.page, "notify::model", G_CALLBACK (on_model_notify_cb), &run);
+
+  /* A request from the middle of the register, and its person's member
+   * number, to search for them as a DPO would. */
+  model = dpo_requests_page_get_model (run.page);
+  for (guint i = g_list_model_get_n_items (model) / 2; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DpoRow) row = g_list_model_get_item (model, i);
+      DpoRequest *request = dpo_row_get_request (row);
+      g_autoptr(DpoSubject) subject = NULL;
+
+      if (request->subject_id == NULL)
+        continue;
+      subject = dpo_store_get_subject (store, request->subject_id, NULL);
+      reference = g_strdup (request->id);
+      member = g_strdup (subject->member_number);
+      break;
+    }
+
+  name_ms = measure_search (&run, entry, BENCH_SEARCH_NAME, "Martin ", &n_name);
+  member_ms = measure_search (&run, entry, member != NULL ? member : "IP-100000", "R-", &n_member);
+  reference_ms = measure_search (&run, entry, reference != NULL ? reference : "R-2025-000001",
+                                 reference, &n_reference);
+
+  g_print ("%.1f %.1f %.1f %.1f %" G_GINT64_FORMAT " %u %u %u\n", frame_ms, name_ms, member_ms,
+           reference_ms, peak_memory_kb (), n_name, n_member, n_reference);
+
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  g_main_loop_unref (run.loop);
+  return 0;
+}
+
+/* Orchestration */
+
+typedef struct
+{
+  double frame_ms, name_ms, member_ms, reference_ms, peak_mb;
+  guint  n_name, n_member, n_reference;
+} Result;
+
+static char *self_path;
+
+static gboolean
+spawn_self (const char * const *args,
+            char              **out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, self_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-requests: %s %s: %s\n", args[0], args[1], error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+measure (const char *path,
+         Result     *result)
+{
+  const char * const args[] = { "--window", path, NULL };
+  g_autofree char *out = NULL;
+  gint64 peak_kb = 0;
+
+  if (!spawn_self (args, &out) ||
+      sscanf (out, "%lf %lf %lf %lf %" G_GINT64_FORMAT " %u %u %u", &result->frame_ms,
+              &result->name_ms, &result->member_ms, &result->reference_ms, &peak_kb,
+              &result->n_name, &result->n_member, &result->n_reference) != 8)
+    return FALSE;
+  result->peak_mb = peak_kb / 1024.0;
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of each measure over the runs. */
+static void
+median (Result *runs,
+        guint   n,
+        Result *out)
+{
+  double values[N_RUNS];
+  gsize offsets[] = { G_STRUCT_OFFSET (Result, frame_ms), G_STRUCT_OFFSET (Result, name_ms),
+                      G_STRUCT_OFFSET (Result, member_ms), G_STRUCT_OFFSET (Result, reference_ms),
+                      G_STRUCT_OFFSET (Result, peak_mb) };
+
+  *out = runs[0];
+  for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
+    {
+      for (guint i = 0; i < n; i++)
+        values[i] = G_STRUCT_MEMBER (double, &runs[i], offsets[k]);
+      qsort (values, n, sizeof (double), compare_doubles);
+      G_STRUCT_MEMBER (double, out, offsets[k]) = values[n / 2];
+    }
+}
+
+static guint
+env_count (const char *name,
+           guint       fallback)
+{
+  const char *text = g_getenv (name);
+  guint64 value = fallback;
+
+  if (text != NULL)
+    g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL);
+  return value;
+}
+
+/* Starts Xvfb on display @number; FALSE if it does not come up (a display
+ * taken, a stale socket). */
+static GSubprocess *
+spawn_xvfb (guint number)
+{
+  g_autofree char *display = g_strdup_printf (":%u", number);
+  const char *argv[] = { "Xvfb", display, "-displayfd", "3", "-screen", "0", "1400x900x24",
+                         "-nolisten", "tcp", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) xvfb = NULL;
+  g_autoptr(GError) error = NULL;
+  char ready[16] = { 0 };
+  int fds[2];
+  ssize_t n;
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, &error))
+    g_error ("%s", error->message);
+  g_subprocess_launcher_take_fd (launcher, fds[1], 3);
+  xvfb = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_clear_object (&launcher);   /* closes our copy of the write end */
+  if (xvfb == NULL)
+    g_error ("No display, and cannot start Xvfb: %s", error->message);
+
+  /* Xvfb writes the display number once it accepts connections, or exits. */
+  n = read (fds[0], ready, sizeof ready - 1);
+  close (fds[0]);
+  if (n <= 0)
+    {
+      g_subprocess_force_exit (xvfb);
+      return NULL;
+    }
+  return g_steal_pointer (&xvfb);
+}
+
+/* Without a display, an Xvfb of our own for the windows, on a display
+ * number with neither a lock nor a socket left. */
+static GSubprocess *
+start_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return NULL;
+
+  for (guint number = 140; number < 400; number++)
+    {
+      g_autofree char *lock = g_strdup_printf ("/tmp/.X%u-lock", number);
+      g_autofree char *socket = g_strdup_printf ("/tmp/.X11-unix/X%u", number);
+      GSubprocess *xvfb;
+
+      if (g_file_test (lock, G_FILE_TEST_EXISTS) || g_file_test (socket, G_FILE_TEST_EXISTS) ||
+          (xvfb = spawn_xvfb (number)) == NULL)
+        continue;
+      g_setenv ("DISPLAY", g_strdup_printf (":%u", number), TRUE);
+      /* No session bus either: fail fast rather than autolaunch one. */
+      if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+        g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/dpo-bench", TRUE);
+      return xvfb;
+    }
+  g_error ("No display, and no free display number for Xvfb");
+}
+
+static const char *
+verdict (gboolean pass)
+{
+  return pass ? "PASS" : "FAIL";
+}
+
+static int
+run_all (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-bench-req-XXXXXX", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.sqlite", NULL);
+  g_autofree char *big_path = g_build_filename (dir, "big.sqlite", NULL);
+  g_autofree char *n_subjects = g_strdup_printf ("%u", env_count ("DPO_BENCH_SUBJECTS", N_SUBJECTS));
+  g_autofree char *n_requests = g_strdup_printf ("%u", env_count ("DPO_BENCH_REQUESTS", N_REQUESTS));
+  const char * const fill_args[] = { "--fill", big_path, n_subjects, n_requests, NULL };
+  Result empty_runs[N_RUNS], big_runs[N_RUNS], empty, big, warm_up;
+  g_autoptr(GError) error = NULL;
+  gboolean frame_ok, search_ok, memory_ok;
+  double search_max;
+  g_autoptr(GSubprocess) xvfb = start_display ();
+  gint64 start;
+
+  {
+    g_autoptr(DpoStore) store = dpo_store_open (empty_path, &error);
+
+    g_assert_no_error (error);
+  }
+
+  start = g_get_monotonic_time ();
+  if (!spawn_self (fill_args, NULL))
+    return 1;
+  g_print ("Filled %s with %s people and %s requests in %.1f s\n", big_path, n_subjects,
+           n_requests, (g_get_monotonic_time () - start) / 1e6);
+
+  /* Warm the page cache with GTK's own files, then alternate. */
+  if (!measure (empty_path, &warm_up))
+    return 1;
+  for (guint i = 0; i < N_RUNS; i++)
+    if (!measure (empty_path, &empty_runs[i]) || !measure (big_path, &big_runs[i]))
+      return 1;
+  median (empty_runs, N_RUNS, &empty);
+  median (big_runs, N_RUNS, &big);
+
+  search_max = MAX (big.name_ms, MAX (big.member_ms, big.reference_ms));
+  frame_ok = big.frame_ms <= TARGET_RATIO * empty.frame_ms;
+  search_ok = search_max <= TARGET_SEARCH;
+  memory_ok = big.peak_mb <= empty.peak_mb + TARGET_MEMORY;
+
+  g_print ("\nMedian of %d runs, each in a new process (GSK_RENDERER=%s)\n", N_RUNS,
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("%-34s %12s %14s   %-22s %s\n", "", "empty", "big", "target", "result");
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (%.2f×)\n", "first frame, Requests page (ms)",
+           empty.frame_ms, big.frame_ms, "≤ 1.3 × empty", verdict (frame_ok),
+           big.frame_ms / empty.frame_ms);
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (%u rows)\n", "search “" BENCH_SEARCH_NAME "” (ms)",
+           empty.name_ms, big.name_ms, "≤ 50 ms", verdict (big.name_ms <= TARGET_SEARCH), big.n_name);
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (%u rows)\n", "search member number (ms)",
+           empty.member_ms, big.member_ms, "≤ 50 ms", verdict (big.member_ms <= TARGET_SEARCH),
+           big.n_member);
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (%u rows)\n", "search a reference (ms)",
+           empty.reference_ms, big.reference_ms, "≤ 50 ms",
+           verdict (big.reference_ms <= TARGET_SEARCH), big.n_reference);
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (+%.1f MB)\n", "peak memory, VmHWM (MB)",
+           empty.peak_mb, big.peak_mb, "≤ empty + 60 MB", verdict (memory_ok),
+           big.peak_mb - empty.peak_mb);
+  g_print ("\n%s\n", frame_ok && search_ok && memory_ok ? "PASS" : "FAIL");
+
+  g_unlink (empty_path);
+  g_unlink (big_path);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strdup_printf ("%s%s", i == 0 ? empty_path : big_path, "-wal");
+      g_autofree char *shm = g_strdup_printf ("%s%s", i == 0 ? empty_path : big_path, "-shm");
+
+      g_unlink (side);
+      g_unlink (shm);
+    }
+  g_rmdir (dir);
+  if (xvfb != NULL)
+    g_subprocess_force_exit (xvfb);
+
+  return frame_ok && search_ok && memory_ok ? 0 : 1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_path == NULL)
+    self_path = g_strdup (argv[0]);
+
+  if (argc == 5 && g_str_equal (argv[1], "--fill"))
+    {
+      bench_fill_database (argv[2], g_ascii_strtoull (argv[3], NULL, 10),
+                           g_ascii_strtoull (argv[4], NULL, 10));
+      return 0;
+    }
+
+  if (argc == 3 && g_str_equal (argv[1], "--window"))
+    {
+      gtk_init ();
+      adw_init ();
+      return run_window (argv[2]);
+    }
+
+  return run_all ();
+}

@@ -1,0 +1,248 @@
+/* dpo-dashboard-page.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dpo-dashboard-page.h"
+#include "dpo-deadlines.h"
+#include "dpo-ui.h"
+
+struct _DpoDashboardPage
+{
+  AdwBin     parent_instance;
+
+  /* Template children */
+  GtkStack  *stack;
+  GtkButton *incidents_button;
+  GtkButton *requests_button;
+  GtkButton *people_button;
+  GtkLabel  *incidents_count_label;
+  GtkLabel  *requests_count_label;
+  GtkLabel  *people_count_label;
+  GtkLabel  *deadlines_label;
+  GtkLabel  *database_label;
+
+  DpoStore  *store;
+};
+
+G_DEFINE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_count (GtkButton  *button,
+           GtkLabel   *label,
+           guint       count,
+           const char *accessible_format)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *accessible = g_strdup_printf (accessible_format, count);
+
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+#define DUE_SOON_DAYS 7
+
+/* "2 requests are overdue · 1 due within 7 days", in red while any is late. */
+static void
+dpo_dashboard_page_update_deadlines (DpoDashboardPage *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->deadlines_label);
+  g_autofree char *late = NULL;
+  g_autofree char *soon = NULL;
+  g_autofree char *text = NULL;
+  guint overdue = 0, due_soon = 0;
+
+  dpo_store_count_due (self->store, DUE_SOON_DAYS, &overdue, &due_soon);
+
+  if (overdue == 0 && due_soon == 0)
+    text = g_strdup (_("No request is overdue or due within the next 7 days."));
+  else
+    {
+      late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request is overdue",
+                                           "%u requests are overdue", overdue), overdue);
+      soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due within the next 7 days",
+                                           "%u due within the next 7 days", due_soon), due_soon);
+      /* Translators: overdue requests, then requests due soon */
+      text = g_strdup_printf (_("%s · %s"), late, soon);
+    }
+
+  gtk_label_set_text (self->deadlines_label, text);
+  if (overdue > 0)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+dpo_dashboard_page_update (DpoDashboardPage *self)
+{
+  guint incidents, requests, people;
+  g_autofree char *database = NULL;
+
+  if (self->store == NULL || dpo_store_is_empty (self->store))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  incidents = dpo_store_count_incidents (self->store);
+  requests = dpo_store_count_requests (self->store);
+  people = dpo_store_count_subjects (self->store);
+
+  set_count (self->incidents_button, self->incidents_count_label, incidents,
+             g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", incidents));
+  set_count (self->requests_button, self->requests_count_label, requests,
+             g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", requests));
+  set_count (self->people_button, self->people_count_label, people,
+             g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people));
+
+  dpo_dashboard_page_update_deadlines (self);
+
+  /* Translators: %s is the path of the database file */
+  database = g_strdup_printf (_("Database: %s"), dpo_store_get_path (self->store));
+  gtk_label_set_text (self->database_label, database);
+
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+}
+
+static void
+on_store_changed_cb (DpoDashboardPage *self,
+                     DpoStore         *store)
+{
+  dpo_dashboard_page_update (self);
+}
+
+static void
+dpo_dashboard_page_dispose (GObject *object)
+{
+  DpoDashboardPage *self = DPO_DASHBOARD_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_clear_object (&self->store);
+
+  /* The stack is both AdwBin's child and a template child: let AdwBin drop
+   * it first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DPO_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (dpo_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+dpo_dashboard_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DpoDashboardPage *self = DPO_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dpo_dashboard_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  DpoDashboardPage *self = DPO_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dpo_dashboard_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dpo_dashboard_page_dispose;
+  object_class->get_property = dpo_dashboard_page_get_property;
+  object_class->set_property = dpo_dashboard_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DPO_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  dpo_ui_init ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               APP_ID_PATH "/ui/dpo-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, incidents_button);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, requests_button);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, people_button);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, incidents_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, requests_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, people_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, deadlines_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, database_label);
+}
+
+static void
+dpo_dashboard_page_init (DpoDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DpoStore *
+dpo_dashboard_page_get_store (DpoDashboardPage *self)
+{
+  g_return_val_if_fail (DPO_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+dpo_dashboard_page_set_store (DpoDashboardPage *self,
+                              DpoStore         *store)
+{
+  g_return_if_fail (DPO_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (store == NULL || DPO_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  dpo_dashboard_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}

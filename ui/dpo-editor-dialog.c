@@ -1,0 +1,319 @@
+/* dpo-editor-dialog.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "dpo-editor-dialog.h"
+#include "dpo-error.h"
+#include "dpo-form.h"
+#include "dpo-time.h"
+#include "dpo-ui.h"
+
+struct _DpoEditorDialog
+{
+  AdwWindow          parent_instance;
+
+  /* Template children */
+  GtkButton         *accept_button;
+  GtkBox            *form_box;
+  GtkRevealer       *error_revealer;
+  GtkLabel          *error_label;
+
+  GtkWidget         *form;
+  DpoEditorSaveFunc  save;
+  gpointer           user_data;
+  GDestroyNotify     destroy;
+  char              *error;
+};
+
+G_DEFINE_FINAL_TYPE (DpoEditorDialog, dpo_editor_dialog, ADW_TYPE_WINDOW)
+
+gboolean
+dpo_editor_dialog_accept (DpoEditorDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DPO_IS_EDITOR_DIALOG (self), FALSE);
+
+  g_clear_pointer (&self->error, g_free);
+  if (!self->save (self->form, self->user_data, &error))
+    {
+      /* Nothing was written: the form stays as typed, with the reason. */
+      self->error = g_strdup (error->message);
+      dpo_form_show_error (self->error_revealer, self->error_label, self->form, error);
+      return FALSE;
+    }
+
+  dpo_form_show_error (self->error_revealer, self->error_label, self->form, NULL);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_accept_button_clicked_cb (DpoEditorDialog *self,
+                             GtkButton       *button)
+{
+  dpo_editor_dialog_accept (self);
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  dpo_editor_dialog_accept (DPO_EDITOR_DIALOG (widget));
+}
+
+static void
+dpo_editor_dialog_dispose (GObject *object)
+{
+  DpoEditorDialog *self = DPO_EDITOR_DIALOG (object);
+
+  if (self->destroy != NULL)
+    g_clear_pointer (&self->user_data, self->destroy);
+  self->form = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), DPO_TYPE_EDITOR_DIALOG);
+
+  G_OBJECT_CLASS (dpo_editor_dialog_parent_class)->dispose (object);
+}
+
+static void
+dpo_editor_dialog_finalize (GObject *object)
+{
+  DpoEditorDialog *self = DPO_EDITOR_DIALOG (object);
+
+  g_free (self->error);
+
+  G_OBJECT_CLASS (dpo_editor_dialog_parent_class)->finalize (object);
+}
+
+static void
+dpo_editor_dialog_class_init (DpoEditorDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dpo_editor_dialog_dispose;
+  object_class->finalize = dpo_editor_dialog_finalize;
+
+  gtk_widget_class_install_action (widget_class, "editor.accept", NULL, accept_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  dpo_ui_init ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               APP_ID_PATH "/ui/dpo-editor-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, form_box);
+  gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_button_clicked_cb);
+}
+
+static void
+dpo_editor_dialog_init (DpoEditorDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DpoEditorDialog *
+dpo_editor_dialog_new (GtkWidget         *parent,
+                       const char        *title,
+                       const char        *accept_label,
+                       GtkWidget         *form,
+                       DpoEditorSaveFunc  save,
+                       gpointer           user_data,
+                       GDestroyNotify     destroy)
+{
+  DpoEditorDialog *self;
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (form), NULL);
+  g_return_val_if_fail (save != NULL, NULL);
+
+  self = g_object_new (DPO_TYPE_EDITOR_DIALOG,
+                       "title", title,
+                       "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                       NULL);
+  gtk_button_set_label (self->accept_button, accept_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->accept_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accept_label,
+                                  -1);
+  self->form = form;
+  gtk_box_append (self->form_box, form);
+  self->save = save;
+  self->user_data = user_data;
+  self->destroy = destroy;
+
+  return self;
+}
+
+GtkWidget *
+dpo_editor_dialog_get_form (DpoEditorDialog *self)
+{
+  g_return_val_if_fail (DPO_IS_EDITOR_DIALOG (self), NULL);
+
+  return self->form;
+}
+
+const char *
+dpo_editor_dialog_get_error (DpoEditorDialog *self)
+{
+  g_return_val_if_fail (DPO_IS_EDITOR_DIALOG (self), NULL);
+
+  return self->error;
+}
+
+gboolean
+dpo_editor_parse_date (const char  *text,
+                       const char  *field,
+                       char       **iso,
+                       GError     **error)
+{
+  g_autofree char *trimmed = dpo_form_dup_text (text);
+  g_autofree char *candidate = NULL;
+  int day, month, year, consumed = 0;
+  GDate date;
+
+  *iso = NULL;
+  if (trimmed == NULL)
+    return TRUE;
+
+  /* 12/02/2024 is the twelfth of February, as a French form writes it. */
+  if (sscanf (trimmed, "%2d/%2d/%4d%n", &day, &month, &year, &consumed) == 3 &&
+      trimmed[consumed] == '\0')
+    candidate = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  else
+    candidate = g_strdup (trimmed);
+
+  if (!dpo_date_parse (candidate, &date, NULL))
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   /* Translators: %s is a field name, then the text typed;
+                    * keep the example in this year-month-day form */
+                   _("%s: “%s” is not a date such as 2024-02-12"), field, trimmed);
+      return FALSE;
+    }
+
+  *iso = dpo_date_to_iso (&date);
+  return TRUE;
+}
+
+static GtkWidget *
+first_overlay_below (GtkWidget *widget)
+{
+  if (widget == NULL || ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_overlay_below (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The overlay above @widget; for a dialog, the one of the window it
+ * belongs to. */
+static GtkWidget *
+find_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = NULL;
+
+  if (overlay != NULL)
+    return overlay;
+  if (GTK_IS_WINDOW (root))
+    parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+  return first_overlay_below (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (root));
+}
+
+void
+dpo_editor_toast (GtkWidget  *widget,
+                  const char *message)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  overlay = find_overlay (widget);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* Read-only values as the incident view shows them: the value reads first,
+ * the field's name small above it (style.css, row.property). */
+void
+dpo_editor_set_row_value (AdwActionRow *row,
+                          const char   *text,
+                          const char   *css_class)
+{
+  static const char * const classes[] = { "not-recorded", "value-error", "value-warning" };
+  GtkWidget *widget = GTK_WIDGET (row);
+
+  gtk_widget_add_css_class (widget, "property");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (row, text != NULL ? text : "");
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (widget, classes[i]);
+  if (g_strcmp0 (css_class, "dim-label") == 0)
+    gtk_widget_add_css_class (widget, "not-recorded");
+  else if (g_strcmp0 (css_class, "error") == 0)
+    gtk_widget_add_css_class (widget, "value-error");
+  else if (g_strcmp0 (css_class, "warning") == 0)
+    gtk_widget_add_css_class (widget, "value-warning");
+}
+
+void
+dpo_editor_label_rows (GtkWidget *root)
+{
+  if (ADW_IS_PREFERENCES_ROW (root))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+
+      if (title != NULL && *title != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                        -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dpo_editor_label_rows (child);
+}
+
+void
+dpo_editor_show_error (GtkWidget  *widget,
+                       const char *heading,
+                       const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,380 @@
+/* dpo-timeline.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dpo-computed.h"
+#include "dpo-enums.h"
+#include "dpo-form.h"
+#include "dpo-incident-text.h"
+#include "dpo-store.h"
+#include "dpo-time.h"
+#include "dpo-timeline.h"
+#include "dpo-validate.h"
+
+struct _DpoTimeline
+{
+  AdwBin      parent_instance;
+
+  GtkListBox *list;
+  guint       n_entries;
+};
+
+G_DEFINE_FINAL_TYPE (DpoTimeline, dpo_timeline, ADW_TYPE_BIN)
+
+#define MARKER (-1)
+
+typedef struct
+{
+  GDateTime  *at;          /* borrowed from the incident */
+  int         kind;        /* a DpoIncidentChild, or MARKER */
+  gint64      rowid;
+  guint       order;       /* ties keep the order of insertion */
+  const char *icon_name;
+  char       *title;
+  char       *subtitle;
+  gboolean    suspicious;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->title);
+  g_free (entry->subtitle);
+  g_free (entry);
+}
+
+static Entry *
+add_entry (GPtrArray  *entries,
+           GDateTime  *at,
+           int         kind,
+           gint64      rowid,
+           const char *icon_name,
+           char       *title,
+           char       *subtitle)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->at = at;
+  entry->kind = kind;
+  entry->rowid = rowid;
+  entry->order = entries->len;
+  entry->icon_name = icon_name;
+  entry->title = title;
+  entry->subtitle = subtitle;
+  g_ptr_array_add (entries, entry);
+  return entry;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = *(Entry **) a;
+  const Entry *y = *(Entry **) b;
+  int cmp = g_date_time_compare (x->at, y->at);
+
+  return cmp != 0 ? cmp : (int) x->order - (int) y->order;
+}
+
+/* @parts joined with " · ", NULLs and blanks skipped; takes the strings. */
+static char *
+join_parts (char  **parts,
+            guint   n_parts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", parts[i]);
+      g_free (parts[i]);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static const char *
+event_icon (const char *kind)
+{
+  static const struct { const char *kind, *icon; } icons[] = {
+    { "occurrence", "dialog-warning-symbolic" },
+    { "detection", "system-search-symbolic" },
+    { "awareness", "dialog-information-symbolic" },
+    { "containment", "changes-prevent-symbolic" },
+    { "notification", "mail-send-symbolic" },
+    { "complaint", "document-edit-symbolic" },
+    { "communication", "system-users-symbolic" },
+    { "measure", "security-high-symbolic" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    if (g_strcmp0 (icons[i].kind, kind) == 0)
+      return icons[i].icon;
+  return "document-properties-symbolic";
+}
+
+static void
+add_events (GPtrArray         *entries,
+            const DpoIncident *incident)
+{
+  for (guint i = 0; i < incident->events->len; i++)
+    {
+      DpoEvent *e = g_ptr_array_index (incident->events, i);
+
+      add_entry (entries, e->at, DPO_CHILD_EVENT, e->rowid, event_icon (e->kind),
+                 g_strdup (dpo_enum_label (DPO_ENUM_EVENT_KIND, e->kind)),
+                 g_strdup (e->description));
+    }
+}
+
+static char *
+notification_subtitle (const DpoNotification *n,
+                       const DpoIncident     *incident,
+                       gboolean               suspicious)
+{
+  GTimeSpan span = g_date_time_difference (n->sent_at, incident->aware_at);
+  g_autofree char *duration = dpo_incident_text_duration (span);
+
+  char *parts[] = {
+    suspicious
+    /* Translators: %s is a duration */
+    ? g_strdup_printf (_("%s before awareness"), duration)
+    /* Translators: %s is a duration */
+    : g_strdup_printf (_("%s after awareness"), duration),
+    n->reference != NULL
+    /* Translators: %s is the authority's reference for the notification */
+    ? g_strdup_printf (_("Reference %s"), n->reference) : NULL,
+  };
+
+  return join_parts (parts, G_N_ELEMENTS (parts));
+}
+
+static void
+add_notifications (GPtrArray         *entries,
+                   const DpoIncident *incident)
+{
+  for (guint i = 0; i < incident->notifications->len; i++)
+    {
+      DpoNotification *n = g_ptr_array_index (incident->notifications, i);
+      const char *authority = g_strcmp0 (n->authority, "other") == 0 && n->authority_name != NULL
+                              ? n->authority_name
+                              : dpo_enum_label (DPO_ENUM_AUTHORITY, n->authority);
+      gboolean suspicious = dpo_notification_is_suspicious (n, incident);
+      Entry *entry;
+
+      entry = add_entry (entries, n->sent_at, DPO_CHILD_NOTIFICATION, n->rowid, "mail-send-symbolic",
+                         /* Translators: the authority, then the kind (Initial, Complementary) */
+                         g_strdup_printf (_("Notification to %s · %s"), authority,
+                                          dpo_enum_label (DPO_ENUM_NOTIFICATION_KIND, n->kind)),
+                         notification_subtitle (n, incident, suspicious));
+      entry->suspicious = suspicious;
+    }
+}
+
+static void
+add_complaints (GPtrArray         *entries,
+                const DpoIncident *incident)
+{
+  for (guint i = 0; i < incident->complaints->len; i++)
+    {
+      DpoComplaint *c = g_ptr_array_index (incident->complaints, i);
+      char *parts[] = {
+        g_strdup (c->party),
+        c->reference != NULL ? g_strdup_printf (_("Reference %s"), c->reference) : NULL,
+        g_strdup (dpo_enum_label (DPO_ENUM_COMPLAINT_STATUS, c->status != NULL ? c->status : "open")),
+        g_strdup (c->outcome),
+      };
+
+      add_entry (entries, c->filed_at, DPO_CHILD_COMPLAINT, c->rowid, "document-edit-symbolic",
+                 /* Translators: the direction (Filed, Received), then the body (Police...) */
+                 g_strdup_printf (_("Complaint · %s · %s"),
+                                  dpo_enum_label (DPO_ENUM_COMPLAINT_DIRECTION, c->direction),
+                                  dpo_enum_label (DPO_ENUM_COMPLAINT_BODY, c->body)),
+                 join_parts (parts, G_N_ELEMENTS (parts)));
+    }
+}
+
+static void
+add_communications (GPtrArray         *entries,
+                    const DpoIncident *incident)
+{
+  for (guint i = 0; i < incident->communications->len; i++)
+    {
+      DpoCommunication *m = g_ptr_array_index (incident->communications, i);
+      g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, m->count);
+
+      add_entry (entries, m->sent_at, DPO_CHILD_COMMUNICATION, m->rowid, "system-users-symbolic",
+                 /* Translators: %s is the channel (Email, Post...) */
+                 g_strdup_printf (_("Communication to the people affected · %s"),
+                                  dpo_enum_label (DPO_ENUM_COMMUNICATION_CHANNEL, m->channel)),
+                 m->count >= 0
+                 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person informed",
+                                                 "%s people informed", m->count), count)
+                 : g_strdup (_("Number of people not recorded")));
+    }
+}
+
+static gboolean
+has_awareness_event (const DpoIncident *incident)
+{
+  for (guint i = 0; i < incident->events->len; i++)
+    {
+      DpoEvent *e = g_ptr_array_index (incident->events, i);
+
+      if (g_strcmp0 (e->kind, "awareness") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+date_box_new (GDateTime *at)
+{
+  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (at, zone);
+  g_autofree char *date_text = NULL;
+  g_autofree char *time_text = g_date_time_format (local, "%H:%M");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *date_label, *time_label;
+  GDate date;
+
+  dpo_time_get_local_date (at, &date);
+  date_text = dpo_date_format_display (&date);
+  date_label = gtk_label_new (date_text);
+  time_label = gtk_label_new (time_text);
+  gtk_label_set_xalign (GTK_LABEL (date_label), 1.0);
+  gtk_label_set_xalign (GTK_LABEL (time_label), 1.0);
+  gtk_label_set_width_chars (GTK_LABEL (date_label), 11);
+  gtk_widget_add_css_class (date_label, "numeric");
+  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_widget_add_css_class (time_label, "dim-label");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), date_label);
+  gtk_box_append (GTK_BOX (box), time_label);
+  gtk_widget_add_css_class (box, "timeline-date");
+  return box;
+}
+
+static GtkWidget *
+row_new (const Entry *entry)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *icon = gtk_image_new_from_icon_name (entry->icon_name);
+  g_autoptr(GVariant) target = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title);
+  if (entry->subtitle != NULL)
+    adw_action_row_set_subtitle (row, entry->subtitle);
+  adw_action_row_add_prefix (row, date_box_new (entry->at));
+  adw_action_row_add_prefix (row, icon);
+  gtk_widget_add_css_class (icon, "timeline-icon");
+
+  if (entry->kind == MARKER)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "timeline-marker");
+      return GTK_WIDGET (row);
+    }
+
+  if (entry->suspicious)
+    {
+      GtkWidget *flag = gtk_label_new (_("Before awareness"));
+
+      gtk_widget_add_css_class (flag, "badge");
+      gtk_widget_add_css_class (flag, "cnil-late");
+      gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (flag, _("Sent before the organisation became aware of the incident. "
+                                           "This is allowed, but check the date."));
+      adw_action_row_add_suffix (row, flag);
+    }
+
+  target = g_variant_ref_sink (g_variant_new ("(ix)", entry->kind, entry->rowid));
+  dpo_form_add_row_button (row, "document-edit-symbolic", _("Edit This Entry"),
+                           "incident.edit-entry", target);
+  dpo_form_add_row_button (row, "user-trash-symbolic", _("Delete This Entry"),
+                           "incident.delete-entry", target);
+  return GTK_WIDGET (row);
+}
+
+static void
+add_markers (GPtrArray         *entries,
+             const DpoIncident *incident,
+             GDateTime         *deadline)
+{
+  if (!has_awareness_event (incident))
+    add_entry (entries, incident->aware_at, MARKER, 0, "dialog-information-symbolic",
+               g_strdup (_("Awareness: the 72-hour clock starts")), NULL);
+  if (deadline != NULL)
+    add_entry (entries, deadline, MARKER, 0, "alarm-symbolic",
+               g_strdup (_("CNIL deadline: 72 hours after awareness")), NULL);
+}
+
+void
+dpo_timeline_set_incident (DpoTimeline       *self,
+                           const DpoIncident *incident)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GDateTime) deadline = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (DPO_IS_TIMELINE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  self->n_entries = 0;
+
+  if (incident == NULL)
+    return;
+
+  add_events (entries, incident);
+  add_notifications (entries, incident);
+  add_complaints (entries, incident);
+  add_communications (entries, incident);
+  self->n_entries = entries->len;
+
+  deadline = dpo_incident_dup_cnil_deadline (incident);
+  add_markers (entries, incident, deadline);
+  g_ptr_array_sort (entries, compare_entries);
+
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (self->list, row_new (g_ptr_array_index (entries, i)));
+}
+
+guint
+dpo_timeline_get_n_entries (DpoTimeline *self)
+{
+  g_return_val_if_fail (DPO_IS_TIMELINE (self), 0);
+
+  return self->n_entries;
+}
+
+static void
+dpo_timeline_class_init (DpoTimelineClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "timeline");
+}
+
+static void
+dpo_timeline_init (DpoTimeline *self)
+{
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story of the incident"),
+                                  -1);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
+}
+
+GtkWidget *
+dpo_timeline_new (void)
+{
+  return g_object_new (DPO_TYPE_TIMELINE, NULL);
+}

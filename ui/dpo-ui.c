@@ -1,0 +1,50 @@
+/* dpo-ui.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dpo-resources.h"
+#include "dpo-ui.h"
+
+void
+dpo_ui_init (void)
+{
+  static gsize initialized = 0;
+
+  /* The resource lives in the static dpo-ui library: registered by hand
+   * (--manual-register), because an unreferenced object's constructor
+   * would not be linked in. */
+  if (g_once_init_enter (&initialized))
+    {
+      dpo_register_resource ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+GSettings *
+dpo_ui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s is not installed; settings are not kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+char *
+dpo_ui_resource_path (const char *name)
+{
+  return g_strconcat (APP_ID_PATH, "/", name, NULL);
+}

@@ -1,0 +1,26 @@
+/* dpo-ui.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Registers the UI's GResource (once). Every widget class with a template
+ * calls it first, so tests can build widgets without a DpoApplication. */
+void       dpo_ui_init              (void);
+
+/* The app's GSettings, or NULL when the schema is not installed (an
+ * uninstalled build without GSETTINGS_SCHEMA_DIR): the window then simply
+ * does not remember its size, instead of aborting. */
+GSettings *dpo_ui_settings_new      (void);
+
+/* The resource path of @name under the app's resource base path. */
+char      *dpo_ui_resource_path     (const char *name);
+
+G_END_DECLS

@@ -1,0 +1,159 @@
+/* dpo-window-import.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Moving data in and out of the window's store: the example scenario,
+ * JSON import (on a worker thread) and JSON export. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dpo-window-private.h"
+
+#define EXAMPLE_RESOURCE APP_ID_PATH "/example/breach-2024.json"
+
+/* "1 incident, 5 people, 5 requests" */
+static char *
+format_counts (const DpoImportCounts *counts)
+{
+  g_autofree char *incidents =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
+                                  counts->incidents), counts->incidents);
+  g_autofree char *people =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                  counts->subjects), counts->subjects);
+  g_autofree char *requests =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests",
+                                  counts->requests), counts->requests);
+
+  /* Translators: the counts of an import: incidents, people, requests */
+  return g_strdup_printf (_("%s, %s, %s"), incidents, people, requests);
+}
+
+void
+_dpo_window_load_example (DpoWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+  DpoImportCounts counts = { 0 };
+
+  g_return_if_fail (self->store != NULL);
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL ||
+      !dpo_store_import_bytes (self->store, bytes, _("the example scenario"), &counts, &error))
+    {
+      _dpo_window_show_error (self, _("Cannot Load the Example Scenario"), error->message);
+      return;
+    }
+
+  summary = format_counts (&counts);
+  /* Translators: %s lists the counts, e.g. "1 incident, 5 people, 5 requests" */
+  message = g_strdup_printf (_("Example scenario loaded: %s"), summary);
+  _dpo_window_toast (self, message);
+}
+
+static void
+on_import_finished_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DpoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+  DpoImportCounts counts = { 0 };
+
+  if (!dpo_store_import_file_finish (DPO_STORE (source), result, &counts, &error))
+    {
+      /* Cancelled: the window is going away. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      _dpo_window_set_busy (self, FALSE);
+      _dpo_window_show_error (self, _("Import Failed"), error->message);
+      return;
+    }
+
+  _dpo_window_set_busy (self, FALSE);
+  summary = format_counts (&counts);
+  /* Translators: %s lists the counts, e.g. "1 incident, 5 people, 5 requests" */
+  message = g_strdup_printf (_("Imported: %s"), summary);
+  _dpo_window_toast (self, message);
+}
+
+void
+dpo_window_import_file (DpoWindow *self,
+                        GFile     *file)
+{
+  g_return_if_fail (DPO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store != NULL && !self->busy);
+
+  _dpo_window_set_busy (self, TRUE);
+  dpo_store_import_file_async (self->store, file, self->cancellable,
+                               on_import_finished_cb, g_object_ref (self));
+}
+
+static gboolean
+export_json_to (DpoWindow  *self,
+                GFile      *file,
+                GError    **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
+
+  /* Over an existing file, g_file_replace() writes a temporary file and
+   * renames it on close, so a failed export leaves the old file intact.
+   * Private: the export holds NIRs. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!dpo_store_export_json (self->store, G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      /* Closing cancelled discards the temporary file; a new file that
+       * was half written goes too. */
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+gboolean
+dpo_window_export_json (DpoWindow *self,
+                        GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (DPO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!export_json_to (self, file, &error))
+    {
+      _dpo_window_show_error (self, _("Export Failed"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_parse_name (file);
+  /* Translators: %s is the exported file */
+  message = g_strdup_printf (_("Exported to %s"), name);
+  _dpo_window_toast (self, message);
+  return TRUE;
+}
+

@@ -1,0 +1,31 @@
+/* main.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "dpo-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DpoApplication) app = NULL;
+  const char *localedir = g_getenv ("DPO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = dpo_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
