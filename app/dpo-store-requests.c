@@ -9,26 +9,30 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dpo-deadline.h"
+#include "dpo-computed.h"
 #include "dpo-error.h"
 #include "dpo-record-json.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
+/* The stored columns are a copy of dpo-computed's due dates, kept for
+ * sorting and filtering a million requests from an index. */
 void
 _dpo_request_due_columns (const DpoRequest  *request,
                           gboolean           alsace_moselle,
                           char             **due_on,
                           char             **current_due_on)
 {
-  GDate received, due, current;
+  DpoRequestDeadlines deadlines;
+  GDate any_day;
 
-  dpo_time_get_local_date (request->received_at, &received);
-  dpo_request_due_on (&received, FALSE, alsace_moselle, &due);
-  dpo_request_due_on (&received, request->extension_notified_at != NULL, alsace_moselle, &current);
-  *due_on = dpo_date_to_iso (&due);
-  *current_due_on = dpo_date_to_iso (&current);
+  /* Only the due dates are used, not "overdue": any valid day will do. */
+  g_date_clear (&any_day, 1);
+  g_date_set_dmy (&any_day, 1, G_DATE_JANUARY, 2000);
+  dpo_request_get_deadlines_on (request, &any_day, alsace_moselle, &deadlines);
+  *due_on = dpo_date_to_iso (&deadlines.due_on);
+  *current_due_on = dpo_date_to_iso (dpo_request_deadlines_current (&deadlines));
 }
 
 gboolean
