@@ -61,7 +61,8 @@ parse_command_options (const Command  *command,
                        int             n_args,
                        int            *exit_code)
 {
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, command->args);
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name,
+                                                *command->args ? _(command->args) : "");
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(GError) error = NULL;
 
@@ -79,7 +80,8 @@ parse_command_options (const Command  *command,
   if (*argc - 1 != n_args)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr (_("dpo %s: expected %s\n\n%s"), command->name, command->args, help);
+      g_printerr (_("dpo %s: expected %s\n\n%s"), command->name,
+                  *command->args ? _(command->args) : "", help);
       *exit_code = EXIT_FAILURE_;
       return FALSE;
     }
@@ -316,28 +318,43 @@ run_execute (Cli   *cli,
   return EXIT_OK;
 }
 
+/* Pads to @width characters, not bytes, so accented labels line up. */
+static char *
+pad (const char *text,
+     glong       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *padded = g_string_new (text);
+
+  for (glong i = length; i < width; i++)
+    g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
+}
+
 static gboolean
 print_deadline (const DpoDeadline *deadline,
                 gpointer           user_data)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (deadline->due);
+  g_autofree char *state = pad (deadline->overdue ? _("OVERDUE") : _("due"), 7);
+  g_autofree char *what = NULL;
   g_autofree char *when = NULL;
-  const char *state = deadline->overdue ? _("OVERDUE") : _("due");
+  const char *detail;
 
   if (deadline->kind == DPO_DEADLINE_CNIL)
     {
       when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-      /* Translators: a line of "dpo deadlines" for an incident's 72-hour clock */
-      g_print (_("%s  %-7s  CNIL notification  %s  %s\n"), when, state, deadline->id, deadline->what);
+      what = pad (_("CNIL notification"), 17);
+      detail = deadline->what;
     }
   else
     {
       when = g_date_time_format (local, "%Y-%m-%d      ");
-      g_print (_("%s  %-7s  %-17s  %s  %s%s\n"), when, state,
-               dpo_enum_label (DPO_ENUM_REQUEST_KIND, deadline->what), deadline->id,
-               deadline->person != NULL ? deadline->person : "",
-               deadline->extended ? _(" (extended)") : "");
+      what = pad (dpo_enum_label (DPO_ENUM_REQUEST_KIND, deadline->what), 17);
+      detail = deadline->person != NULL ? deadline->person : "";
     }
+  g_print ("%s  %s  %s  %s  %s%s\n", when, state, what, deadline->id, detail,
+           deadline->extended ? _(" (extended)") : "");
   return TRUE;
 }
 

@@ -270,8 +270,8 @@ _dpo_field_count (DpoImportFields *f,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return _dpo_field_fail (f, member, _("must be a whole number, not %s"), describe_node (node));
   if (json_node_get_int (node) < 0)
-    return _dpo_field_fail (f, member, _("cannot be negative (%" G_GINT64_FORMAT ")"),
-                            json_node_get_int (node));
+    return _dpo_field_fail (f, member, _("cannot be negative (%lld)"),
+                            (long long) json_node_get_int (node));
   *out = json_node_get_int (node);
   return TRUE;
 }

@@ -389,12 +389,12 @@ check_header (DpoImportDoc  *doc,
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version", _("is missing"));
   if (version > FORMAT_VERSION)
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version",
-                             _("the file was written by a newer DPO Workbench (format version %"
-                               G_GINT64_FORMAT "; this program reads up to %d)"),
-                             version, FORMAT_VERSION);
+                             _("the file was written by a newer DPO Workbench (format version %lld; "
+                               "this program reads up to %d)"),
+                             (long long) version, FORMAT_VERSION);
   if (version < 1)
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version",
-                             _("%" G_GINT64_FORMAT " is not a format version"), version);
+                             _("%lld is not a format version"), (long long) version);
   return TRUE;
 }
 
@@ -413,8 +413,8 @@ parse_root (DpoImportDoc  *doc,
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL, _("the file is empty")), NULL;
   if (!g_utf8_validate_len (data, size, &end))
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
-                             _("the file is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")"),
-                             (gsize) (end - data)), NULL;
+                             _("the file is not UTF-8 text (invalid byte at offset %lu)"),
+                             (unsigned long) (end - data)), NULL;
 
   doc->parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (doc->parser, data, size, &parse_error))

@@ -312,8 +312,9 @@ check_executable (DpoStore    *self,
   if (g_str_equal (kind, "restriction") || g_str_equal (kind, "objection"))
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("A %s request cannot be carried out automatically: apply it in the systems "
-                     "concerned, then record the outcome and mark the request answered."), kind);
+                   _("Requests of this kind (%s) cannot be carried out automatically: apply it in the "
+                     "systems concerned, then record the outcome and mark the request answered."),
+                   dpo_enum_label (DPO_ENUM_REQUEST_KIND, kind));
       return FALSE;
     }
   if (x->request->subject_id == NULL)
