@@ -147,6 +147,10 @@ dpo_store_export_registers_async (DpoStore              *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dpo_store_export_registers_async);
+  /* A cancellation that came too late (the file was already renamed into
+   * place) must not be reported as one: the caller would say that nothing
+   * was written. The worker checks the cancellable itself. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, registers_task_free);
   g_task_run_in_thread (task, export_registers_thread);
 }
@@ -226,6 +230,7 @@ dpo_store_export_incident_async (DpoStore            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dpo_store_export_incident_async);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, incident_task_free);
   g_task_run_in_thread (task, export_incident_thread);
 }

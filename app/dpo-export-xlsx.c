@@ -110,7 +110,12 @@ dpo_store_export_registers (DpoStore               *self,
   db = _dpo_store_get_db (self);
   began = sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
   count_rows (&e);
-  ok = write_registers (&e, error) && dpo_xlsx_book_commit (e.book, error);
+  ok = write_registers (&e, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
+  /* Every row written: what remains, zipping the sheets into the file, can
+   * take a third of the time and cannot be cancelled. Say so. */
+  if (ok && progress != NULL)
+    progress (e.total, e.total, progress_data);
+  ok = ok && dpo_xlsx_book_commit (e.book, error);
   if (began)
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 

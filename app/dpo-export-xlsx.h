@@ -30,7 +30,8 @@ typedef void (*DpoExportProgressFunc) (guint64  done,
  * untouched. Errors are DPO_ERROR_IO naming the file, or G_IO_ERROR_CANCELLED.
  * @max_rows: rows per sheet, header included (0 for DPO_XLSX_SHEET_ROWS).
  * @progress, if not NULL, is called in this thread every thousand rows or
- * so, and once at the end with @done == @total. */
+ * so; with @done == @total once every row is written (the file is then
+ * being finished, which can no longer be cancelled), and again at the end. */
 gboolean dpo_store_export_registers        (DpoStore              *self,
                                             GFile                 *file,
                                             guint                  max_rows,

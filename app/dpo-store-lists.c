@@ -123,48 +123,95 @@ dpo_store_list_incidents (DpoStore   *self,
                                             DPO_TYPE_INCIDENT_RECORD, read_incident, params, 1));
 }
 
+/* ?1 the prefix pattern, ?2 the same without spaces for the NIR (written
+ * "2 78 04 ..." or "27804..."): a pattern computed in SQL would keep
+ * SQLite from the NIR index, and the whole search would scan the table. */
 #define SUBJECT_MATCH \
   " WHERE s.last_name LIKE ?1 OR s.first_name LIKE ?1 OR s.member_number LIKE ?1" \
-  " OR s.nir LIKE replace (?1, ' ', '') OR s.id LIKE ?1"
+  " OR s.nir LIKE ?2 OR s.id LIKE ?1"
 #define SUBJECT_ORDER \
-  " ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, s.pk LIMIT ?2 OFFSET ?3"
+  " ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, s.pk LIMIT ?3 OFFSET ?4"
+
+static char *
+nir_pattern (const char *pattern)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = pattern; p != NULL && *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
 
 GListModel *
 dpo_store_list_subjects (DpoStore   *self,
                          const char *search)
 {
   g_autofree char *pattern = prefix_pattern (search);
-  const char *params[] = { pattern };
+  g_autofree char *nir = nir_pattern (pattern);
+  const char *params[] = { pattern, nir };
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
   if (pattern == NULL)
     return G_LIST_MODEL (dpo_paged_model_new (self,
-                                              "SELECT count(*) FROM subjects WHERE ?1 IS NULL",
+                                              "SELECT count(*) FROM subjects",
                                               "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
-                                              " WHERE ?1 IS NULL" SUBJECT_ORDER,
-                                              DPO_TYPE_SUBJECT_RECORD, read_subject, params, 1));
+                                              SUBJECT_ORDER,
+                                              DPO_TYPE_SUBJECT_RECORD, read_subject, params, 2));
 
   return G_LIST_MODEL (dpo_paged_model_new (self,
                                             "SELECT count(*) FROM subjects s" SUBJECT_MATCH,
                                             "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
                                             SUBJECT_MATCH SUBJECT_ORDER,
-                                            DPO_TYPE_SUBJECT_RECORD, read_subject, params, 1));
+                                            DPO_TYPE_SUBJECT_RECORD, read_subject, params, 2));
 }
 
-/* ?1 search pattern, ?2 status, ?3 kind, ?4 due from, ?5 due until, ?6 open only. */
+/* Requests: ?1 the search pattern, ?2 its NIR form, ?3 a status, ?4 a
+ * kind, ?5 and ?6 the due-date range; LIMIT ?7 OFFSET ?8. Each combination
+ * of filters gets SQL of its own, holding only the conditions in use, so
+ * that SQLite can plan with the indexes (a condition such as "?3 IS NULL OR
+ * r.status = ?3" is evaluated on every row of a million). */
 #define REQUEST_SEARCH \
-  " (r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
+  "(r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
   " s2.last_name LIKE ?1 OR s2.first_name LIKE ?1 OR s2.member_number LIKE ?1" \
-  " OR s2.nir LIKE replace (?1, ' ', '') OR s2.id LIKE ?1))"
-#define REQUEST_FILTERS \
-  " (?2 IS NULL OR r.status = ?2 OR (?2 = 'open' AND r.status IN ('received', 'in_progress')))" \
-  " AND (?3 IS NULL OR r.kind = ?3)" \
-  " AND (?4 IS NULL OR r.current_due_on >= ?4) AND (?5 IS NULL OR r.current_due_on <= ?5)" \
-  " AND (?6 IS NULL OR r.status IN ('received', 'in_progress'))"
-#define REQUEST_FROM \
-  " FROM requests r LEFT JOIN subjects s ON s.pk = r.subject WHERE"
-#define REQUEST_ORDER " ORDER BY r.current_due_on, r.pk LIMIT ?7 OFFSET ?8"
+  " OR s2.nir LIKE ?2 OR s2.id LIKE ?1))"
+#define REQUEST_OPEN "r.status IN ('received', 'in_progress')"
+
+static const char *
+request_sql (gboolean                count,
+             const DpoRequestFilter *filter,
+             gboolean                search)
+{
+  g_autoptr(GString) sql = g_string_new (count ? "SELECT count(*) FROM requests r"
+                                               : "SELECT " DPO_REQUEST_COLUMNS " FROM requests r"
+                                                 " LEFT JOIN subjects s ON s.pk = r.subject");
+  gboolean open = g_strcmp0 (filter->status, "open") == 0 || filter->urgency != DPO_URGENCY_ANY;
+  const char *conditions[5];
+  guint n = 0;
+
+  if (search)
+    conditions[n++] = REQUEST_SEARCH;
+  if (open)
+    conditions[n++] = REQUEST_OPEN;
+  if (filter->status != NULL && !g_str_equal (filter->status, "open"))
+    conditions[n++] = "r.status = ?3";
+  if (filter->kind != NULL)
+    conditions[n++] = "r.kind = ?4";
+  if (filter->urgency == DPO_URGENCY_OVERDUE)
+    conditions[n++] = "r.current_due_on <= ?6";
+  else if (filter->urgency == DPO_URGENCY_DUE_SOON)
+    conditions[n++] = "r.current_due_on BETWEEN ?5 AND ?6";
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s%s", i == 0 ? " WHERE " : " AND ", conditions[i]);
+  if (!count)
+    g_string_append (sql, " ORDER BY r.current_due_on, r.pk LIMIT ?7 OFFSET ?8");
+
+  /* The paged model and the statement cache keep the SQL: interned, it
+   * lives as long as the program, and each variant is prepared once. */
+  return g_intern_string (sql->str);
+}
 
 static char *
 local_date (GDateTime *now,
@@ -182,6 +229,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
 {
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *pattern = NULL;
+  g_autofree char *nir = NULL;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
   const char *params[6];
@@ -191,6 +239,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
 
   now = dpo_store_dup_now (self);
   pattern = prefix_pattern (filter->search);
+  nir = nir_pattern (pattern);
   if (filter->urgency == DPO_URGENCY_OVERDUE)
     until = local_date (now, -1);
   else if (filter->urgency == DPO_URGENCY_DUE_SOON)
@@ -200,25 +249,15 @@ dpo_store_list_requests_filtered (DpoStore               *self,
     }
 
   params[0] = pattern;
-  params[1] = filter->status;
-  params[2] = filter->kind;
-  params[3] = from;
-  params[4] = until;
-  params[5] = filter->urgency != DPO_URGENCY_ANY ? "1" : NULL;
-
-  if (pattern == NULL)
-    return G_LIST_MODEL (dpo_paged_model_new (self,
-                                              "SELECT count(*) FROM requests r WHERE ?1 IS NULL AND"
-                                              REQUEST_FILTERS,
-                                              "SELECT " DPO_REQUEST_COLUMNS REQUEST_FROM " ?1 IS NULL AND"
-                                              REQUEST_FILTERS REQUEST_ORDER,
-                                              DPO_TYPE_REQUEST_RECORD, read_request, params, 6));
+  params[1] = nir;
+  params[2] = filter->status;
+  params[3] = filter->kind;
+  params[4] = from;
+  params[5] = until;
 
   return G_LIST_MODEL (dpo_paged_model_new (self,
-                                            "SELECT count(*) FROM requests r WHERE" REQUEST_SEARCH
-                                            " AND" REQUEST_FILTERS,
-                                            "SELECT " DPO_REQUEST_COLUMNS REQUEST_FROM REQUEST_SEARCH
-                                            " AND" REQUEST_FILTERS REQUEST_ORDER,
+                                            request_sql (TRUE, filter, pattern != NULL),
+                                            request_sql (FALSE, filter, pattern != NULL),
                                             DPO_TYPE_REQUEST_RECORD, read_request, params, 6));
 }
 

@@ -10,12 +10,12 @@
 #include <glib.h>
 
 /* A register the size of a big insurer's after a breach: @n_subjects
- * people (names drawn from common French surnames, valid NIRs, member
+ * people (French surnames as frequent as in life, valid NIRs, member
  * numbers, a contract each) and @n_requests requests over the last four
  * years, most answered, some still open and overdue. Written straight with
  * SQLite (prepared statements, one transaction) into a database the store
  * created, so the schema, indexes and triggers are the store's own. The
- * common surname "MARTIN" is the benchmark's search. */
+ * most common French surname, "Martin", is the benchmark's name search. */
 void bench_fill_database (const char *path,
                           guint       n_subjects,
                           guint       n_requests);

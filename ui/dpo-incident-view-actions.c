@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "dpo-entry-editor.h"
+#include "dpo-export-ui.h"
+#include "dpo-export-xlsx.h"
 #include "dpo-form.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-entry.h"
@@ -273,6 +275,109 @@ delete_entry_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Export Report… */
+
+/* The view is held weakly: closing it disposes it, which cancels the
+ * export. */
+typedef struct
+{
+  GWeakRef  view;
+  GFile    *file;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_weak_ref_clear (&job->view);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportJob, report_job_free)
+
+static void
+on_report_finished_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ReportJob) job = user_data;
+  g_autoptr(DpoIncidentView) self = g_weak_ref_get (&job->view);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = dpo_store_export_incident_finish (DPO_STORE (source), result, &error);
+  /* Cancelled because the view was closed. */
+  if (self == NULL || self->export_cancellable == NULL)
+    return;
+
+  g_clear_object (&self->export_cancellable);
+  _dpo_incident_view_actions_update (self);
+  if (ok)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 dpo_export_ui_toast_new (GTK_WINDOW (self), _("Incident report exported"),
+                                                          job->file));
+  else
+    dpo_export_ui_show_error (GTK_WINDOW (self), _("Cannot Export the Incident Report"), error->message);
+}
+
+void
+dpo_incident_view_export_report_to (DpoIncidentView *self,
+                                    GFile           *file)
+{
+  ReportJob *job;
+
+  g_return_if_fail (DPO_IS_INCIDENT_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->export_cancellable == NULL);
+
+  self->export_cancellable = g_cancellable_new ();
+  _dpo_incident_view_actions_update (self);
+
+  job = g_new0 (ReportJob, 1);
+  g_weak_ref_init (&job->view, self);
+  job->file = g_object_ref (file);
+  dpo_store_export_incident_async (self->store, self->id, file, self->export_cancellable,
+                                   on_report_finished_cb, job);
+}
+
+static void
+on_report_file_chosen_cb (GtkWindow *parent,
+                          GFile     *file)
+{
+  DpoIncidentView *self = DPO_INCIDENT_VIEW (parent);
+
+  if (self->incident != NULL && self->export_cancellable == NULL)
+    dpo_incident_view_export_report_to (self, file);
+}
+
+/* "INC-2024-01": a reference typed by the DPO, made safe for a file name. */
+static char *
+file_name_part (const char *id)
+{
+  g_autofree char *part = g_strdup (id);
+
+  g_strdelimit (part, "/\\:*?\"<>|", '-');
+  return g_steal_pointer (&part);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DpoIncidentView *self = DPO_INCIDENT_VIEW (widget);
+  g_autofree char *id = file_name_part (self->id);
+  g_autofree char *today = dpo_export_ui_today (self->store);
+  g_autofree char *name = NULL;
+
+  /* Translators: the proposed name of an incident's report; %1$s is the
+   * incident's reference, %2$s today's date, as 2026-11-23. Keep ".xlsx",
+   * avoid "/". */
+  name = g_strdup_printf (_("incident-%1$s-%2$s.xlsx"), id, today);
+  dpo_export_ui_choose_file (GTK_WINDOW (self), self->store, _("Export the Incident Report"), name,
+                             on_report_file_chosen_cb);
+}
+
 void
 _dpo_incident_view_actions_update (DpoIncidentView *self)
 {
@@ -283,6 +388,8 @@ _dpo_incident_view_actions_update (DpoIncidentView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->incident != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.export-report",
+                                 self->incident != NULL && self->export_cancellable == NULL);
 }
 
 void
@@ -296,6 +403,7 @@ _dpo_incident_view_class_actions_init (DpoIncidentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "incident.add-entry", "s", add_entry_action);
   gtk_widget_class_install_action (widget_class, "incident.edit-entry", "(ix)", edit_entry_action);
   gtk_widget_class_install_action (widget_class, "incident.delete-entry", "(ix)", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "incident.export-report", NULL, export_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "incident.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

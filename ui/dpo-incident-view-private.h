@@ -37,6 +37,7 @@ struct _DpoIncidentView
   const char      *badge_class;   /* a static style class */
   guint            clock_id;
   guint            reload_id;
+  GCancellable    *export_cancellable;  /* while the report is written */
 };
 
 /* dpo-incident-view-actions.c */

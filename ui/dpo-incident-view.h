@@ -33,6 +33,12 @@ GtkWindow         *dpo_incident_view_new_incident (GtkWindow       *parent,
 const char        *dpo_incident_view_get_id       (DpoIncidentView *self);
 /* The incident as last read from the store (NULL once deleted). */
 const DpoIncident *dpo_incident_view_get_incident (DpoIncidentView *self);
+/* Writes the incident's report for the CNIL (the order of its notification
+ * form) to @file, on a worker thread; the result is a toast with "Open" or
+ * a dialog with the reason. incident.export-report asks for @file, then
+ * calls this. */
+void               dpo_incident_view_export_report_to (DpoIncidentView *self,
+                                                       GFile           *file);
 /* Re-reads the CNIL clock as of the store's "now" (the minute timer). */
 void               dpo_incident_view_refresh_clock (DpoIncidentView *self);
 

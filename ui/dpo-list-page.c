@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-list-page.h"
+#include "dpo-reset-model.h"
 #include "dpo-ui.h"
 
 typedef struct
@@ -23,7 +24,10 @@ typedef struct
   AdwStatusPage  *empty_page;
   AdwStatusPage  *no_results_page;
 
-  GtkSingleSelection *selection;
+  GtkNoSelection     *selection;
+  DpoResetModel      *shown;        /* the model, as the column view sees it */
+  guint               reveal_tick;  /* shows the rows of a new model, frame by frame */
+  gint64              reveal_frame; /* the frame that shows the first screenful */
   char               *search_label;
   char               *list_label;
   DpoStore           *store;
@@ -99,6 +103,51 @@ on_model_items_changed_cb (DpoListPage *self,
     dpo_list_page_update_state (self);
 }
 
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DpoListPage *self = DPO_LIST_PAGE (user_data);
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  /* The frame being drawn shows the first screenful as it is. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= priv->reveal_frame)
+    return G_SOURCE_CONTINUE;
+  if (dpo_reset_model_reveal_more (priv->shown))
+    return G_SOURCE_CONTINUE;
+  priv->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A new list shows a screenful in this frame, the rest over the next ones. */
+static void
+on_shown_items_changed_cb (DpoListPage *self,
+                           guint        position,
+                           guint        removed,
+                           guint        added,
+                           GListModel  *shown)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (priv->column_view));
+
+  if (priv->reveal_tick != 0 || !dpo_reset_model_is_partial (priv->shown))
+    return;
+
+  priv->reveal_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
+  priv->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view),
+                                                    reveal_tick_cb, self, NULL);
+}
+
+static void
+dpo_list_page_show_model (DpoListPage *self,
+                          GListModel  *model)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  dpo_reset_model_set_model (priv->shown, model);
+}
+
 static void
 dpo_list_page_set_model (DpoListPage *self,
                          GListModel  *model)
@@ -118,9 +167,24 @@ dpo_list_page_set_model (DpoListPage *self,
                              G_CALLBACK (on_model_items_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
-  gtk_single_selection_set_model (priv->selection, model);
+  /* A page out of sight gets its rows when it comes into view: GTK 4.8
+   * builds up to 200 rows for a list, even one nobody sees. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || model == NULL)
+    dpo_list_page_show_model (self, model);
   dpo_list_page_update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+static void
+dpo_list_page_map (GtkWidget *widget)
+{
+  DpoListPage *self = DPO_LIST_PAGE (widget);
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (dpo_list_page_parent_class)->map (widget);
+
+  if (dpo_reset_model_get_model (priv->shown) != priv->model)
+    dpo_list_page_show_model (self, priv->model);
 }
 
 void
@@ -178,6 +242,7 @@ dpo_list_page_finalize (GObject *object)
   DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
 
   g_clear_object (&priv->selection);
+  g_clear_object (&priv->shown);
   g_clear_pointer (&priv->search_label, g_free);
   g_clear_pointer (&priv->list_label, g_free);
 
@@ -286,6 +351,7 @@ dpo_list_page_class_init (DpoListPageClass *klass)
   object_class->finalize = dpo_list_page_finalize;
   object_class->get_property = dpo_list_page_get_property;
   object_class->set_property = dpo_list_page_set_property;
+  widget_class->map = dpo_list_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DPO_TYPE_STORE,
@@ -322,9 +388,12 @@ dpo_list_page_init (DpoListPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  priv->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (priv->selection, FALSE);
-  gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+  /* No selection: a row opens on activation. The lazy model reaches the
+   * column view through a DpoResetModel (see there why). */
+  priv->shown = dpo_reset_model_new ();
+  g_signal_connect_object (priv->shown, "items-changed", G_CALLBACK (on_shown_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  priv->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (priv->shown)));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
 
   dpo_list_page_update_state (self);

@@ -37,6 +37,8 @@ struct _DpoRequestsPage
   GtkDropDown    *urgency_dropdown;
   GtkWidget      *filters;
   DpoStore       *store;           /* followed for the counts */
+  GDateTime      *now;             /* for the due dates of the rows shown */
+  gint64          now_checked;
   guint           overdue;
   guint           due_soon;
 };
@@ -51,13 +53,20 @@ get_deadlines (DpoRequestsPage     *self,
                DpoRequestDeadlines *out)
 {
   DpoStore *store = dpo_list_page_get_store (DPO_LIST_PAGE (self));
-  g_autoptr(GDateTime) now = NULL;
+  gint64 now_us = g_get_monotonic_time ();
 
   if (store == NULL || request->received_at == NULL)
     return FALSE;
 
-  now = dpo_store_dup_now (store);
-  dpo_request_get_deadlines (request, now, dpo_store_get_alsace_moselle (store), out);
+  /* "Now" once a second, not twice a cell: the local time zone is looked
+   * up anew each time. */
+  if (self->now == NULL || now_us - self->now_checked > G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&self->now, g_date_time_unref);
+      self->now = dpo_store_dup_now (store);
+      self->now_checked = now_us;
+    }
+  dpo_request_get_deadlines (request, self->now, dpo_store_get_alsace_moselle (store), out);
   return TRUE;
 }
 
@@ -264,6 +273,7 @@ static void
 on_store_changed_cb (DpoRequestsPage *self,
                      DpoStore        *store)
 {
+  g_clear_pointer (&self->now, g_date_time_unref);
   dpo_requests_page_update_counts (self);
 }
 
@@ -457,6 +467,7 @@ dpo_requests_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (dpo_requests_page_parent_class)->dispose (object);
 }
@@ -522,6 +533,7 @@ dpo_requests_page_set_store (DpoRequestsPage *self,
                                  G_CONNECT_SWAPPED);
     }
 
+  g_clear_pointer (&self->now, g_date_time_unref);
   dpo_request_view_set_store (self->view, store);
   dpo_requests_page_show_list (self);
   dpo_list_page_set_store (DPO_LIST_PAGE (self), store);

@@ -362,6 +362,10 @@ _dpo_window_actions_update (DpoWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", has_store && idle);
   gtk_widget_action_set_enabled (widget, "win.load-example", has_store && idle);
   gtk_widget_action_set_enabled (widget, "win.export-json", has_store && idle);
+  gtk_widget_action_set_enabled (widget, "win.export-registers",
+                                 has_store && idle && self->export_cancellable == NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-export",
+                                 self->export_cancellable != NULL && self->export_pulse_id == 0);
   gtk_widget_action_set_enabled (widget, "win.show-page", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.new-incident", has_store);

@@ -31,12 +31,18 @@ struct _DpoWindow
   DpoIncidentsPage     *incidents_page;
   DpoRequestsPage      *requests_page;
   DpoPeoplePage        *people_page;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
 
   DpoStore             *store;
   GSettings            *settings;      /* NULL without an installed schema */
   GCancellable         *cancellable;   /* cancelled when the window goes */
   char                 *path;          /* the database shown, or that failed */
   guint                 busy : 1;      /* an import is running */
+  GCancellable         *export_cancellable; /* while the registers are exported */
+  guint                 export_reveal_id;
+  guint                 export_pulse_id;    /* finishing the file: no Cancel */
 };
 
 /* dpo-window-actions.c */
@@ -55,6 +61,12 @@ void _dpo_window_set_busy           (DpoWindow      *self,
                                      gboolean        busy);
 /* dpo-window-import.c: imports the example scenario from the resource. */
 void _dpo_window_load_example       (DpoWindow      *self);
+
+/* dpo-window-export.c: win.export-registers and win.cancel-export. */
+void _dpo_window_class_export_init  (DpoWindowClass *klass);
+void _dpo_window_export_dispose     (DpoWindow      *self);
+/* DPO_EXPORT_REGISTERS=FILE: an export at start-up (screenshots). */
+void _dpo_window_export_from_environment (DpoWindow *self);
 
 /* Opens a database the user picked, and remembers it for the next start. */
 void _dpo_window_open_chosen_path   (DpoWindow      *self,

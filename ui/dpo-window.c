@@ -173,6 +173,7 @@ dpo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _dpo_window_export_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
@@ -260,9 +261,13 @@ dpo_window_class_init (DpoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, incidents_page);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, requests_page);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, DpoWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DpoWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoWindow, export_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_notify_title_visible_cb);
 
   _dpo_window_class_actions_init (klass);
+  _dpo_window_class_export_init (klass);
 }
 
 static void
@@ -321,6 +326,7 @@ dpo_window_set_store (DpoWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   dpo_incident_view_open_from_environment (GTK_WINDOW (self), store);
   _dpo_window_show_from_environment (self);
+  _dpo_window_export_from_environment (self);
 }
 
 gboolean

@@ -36,5 +36,13 @@ void       dpo_window_import_file (DpoWindow    *self,
 /* Writes the whole store as JSON to @file; says how it went (toast or dialog). */
 gboolean   dpo_window_export_json (DpoWindow    *self,
                                    GFile        *file);
+/* Writes the registers workbook to @file on a worker thread, with its
+ * progress and a Cancel button under the header; the result is a toast
+ * with "Open", a dialog with the reason, or "Export cancelled" (and no
+ * file). win.export-registers asks for @file, then calls this. */
+void       dpo_window_export_registers_to (DpoWindow *self,
+                                           GFile     *file);
+/* TRUE from dpo_window_export_registers_to() until its result is shown. */
+gboolean   dpo_window_get_exporting       (DpoWindow *self);
 
 G_END_DECLS

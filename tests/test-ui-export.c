@@ -1,0 +1,559 @@
+/* test-ui-export.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The registers workbook and the incident report from the GUI: the save
+ * chooser's proposal, the export on its worker thread with its progress
+ * and Cancel, the toast with "Open", the error dialog, and never a file
+ * left behind by a cancelled or failed export. What the workbook holds is
+ * test-xlsx.py's business. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "dpo-incident-view.h"
+#include "dpo-store.h"
+#include "dpo-window.h"
+
+#define WAIT_MS 20000
+
+/* Enough requests for an export to last a few seconds: long enough to see
+ * its progress (which shows after a quarter of a second) and cancel it. */
+#define MANY_REQUESTS 300000
+
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+typedef gboolean (*Condition)   (gpointer       data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_shown_button (GtkWidget     *widget,
+                 gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+get_by_id (GtkWidget  *root,
+           const char *id)
+{
+  GtkWidget *widget = find_widget (root, has_id, id);
+
+  if (widget == NULL)
+    g_error ("No widget “%s”", id);
+  return widget;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting");
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+typedef struct
+{
+  GtkWidget     *root;
+  WidgetMatch    match;
+  gconstpointer  data;
+} FindData;
+
+static gboolean
+widget_found (gpointer data)
+{
+  FindData *find = data;
+
+  return find_widget (find->root, find->match, find->data) != NULL;
+}
+
+static GtkWidget *
+wait_for_widget (GtkWidget     *root,
+                 WidgetMatch    match,
+                 gconstpointer  data)
+{
+  FindData find = { root, match, data };
+
+  wait_until (widget_found, &find);
+  return find_widget (root, match, data);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
+  return GTK_WIDGET (find_toplevel (type));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+not_exporting (gpointer window)
+{
+  return !dpo_window_get_exporting (window);
+}
+
+static gboolean
+chooser_has_folder (gpointer chooser)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+
+  return folder != NULL;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Only the database's own files: no workbook, no temporary file. */
+static void
+assert_nothing_written (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("In the folder: %s", name);
+      g_assert_true (g_str_has_prefix (name, "workbench.sqlite"));
+    }
+}
+
+/* A zip, as an .xlsx is: "PK" first. */
+static void
+assert_workbook (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (contents[0] == 'P' && contents[1] == 'K');
+}
+
+/* A database with the example scenario, its "now" fixed. */
+static DpoStore *
+example_store (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *example_path = g_build_filename (g_getenv ("DPO_SOURCE_ROOT"), "data",
+                                                    "example", "breach-2024.json", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-23T10:00:00+01:00", NULL);
+  g_autoptr(GBytes) example = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  DpoStore *store;
+
+  store = dpo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (example_path, &contents, &length, &error));
+  example = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
+  g_assert_no_error (error);
+  dpo_store_set_now (store, now);
+  return store;
+}
+
+/* MANY_REQUESTS more requests, straight into the file. */
+static void
+add_many_requests (DpoStore *store)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql =
+    g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+                     "INSERT INTO requests (id, requester_name, kind, received_at, channel, status, "
+                     "  due_on, current_due_on) "
+                     "SELECT printf('R-BULK-%%06d', i), 'Person ' || i, 'access', "
+                     "  '2026-10-01T08:00:00Z', 'email', 'received', '2026-11-02', '2026-11-02' FROM n",
+                     MANY_REQUESTS);
+
+  g_assert_cmpint (sqlite3_open (dpo_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static DpoWindow *
+present_window (DpoStore *store)
+{
+  DpoWindow *window = dpo_window_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* Destroys @window and checks that it and @store (our last reference)
+ * are finalized: no export keeps either. */
+static void
+destroy_window (DpoWindow *window,
+                DpoStore  *store)
+{
+  gpointer window_ptr = window;
+  gpointer store_ptr = store;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &window_ptr);
+  if (store != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (store), &store_ptr);
+      g_object_unref (store);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (is_null, &window_ptr);
+  wait_until (is_null, &store_ptr);
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Without a database, nothing to export: the action does nothing (it
+ * would fail a precondition, fatally here). */
+static void
+test_no_database (void)
+{
+  DpoWindow *window = present_window (NULL);
+
+  g_assert_false (gtk_widget_get_sensitive (get_by_id (GTK_WIDGET (window), "header_export_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-registers", NULL);
+  g_assert_false (dpo_window_get_exporting (window));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  destroy_window (window, NULL);
+}
+
+/* Ctrl+E's chooser: a save chooser in the database's folder proposing a
+ * dated name. Once it has read the folder, the DPO types @name and
+ * accepts. */
+static void
+choose_file (DpoWindow  *window,
+             const char *name)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) database = NULL;
+  GtkWidget *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-registers", NULL));
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                   "registers-2026-11-23.xlsx");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   "Excel Workbooks");
+
+  wait_until (chooser_has_folder, chooser);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  database = g_file_new_for_path (dpo_store_get_path (dpo_window_get_store (window)));
+  g_assert_true (g_file_has_parent (database, folder));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+/* Through the chooser, a name typed without the extension gets it; the
+ * workbook is written; a toast offers to open it. Again: the file with
+ * the extension added exists, and the chooser did not ask about it, so
+ * the window does. Then straight to a file: the controls that would start
+ * another export are disabled while it runs. */
+static void
+test_registers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "registres DPO.xlsx", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "registers.xlsx", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  DpoStore *store = example_store (dir);
+  DpoWindow *window = present_window (store);
+  GtkWidget *header_button = get_by_id (GTK_WIDGET (window), "header_export_button");
+  AdwMessageDialog *dialog;
+  GStatBuf before, after;
+
+  g_assert_true (gtk_widget_get_sensitive (header_button));
+
+  choose_file (window, "registres DPO");
+  wait_for_widget (GTK_WIDGET (window), is_shown_label, "Registers exported");
+  wait_for_widget (GTK_WIDGET (window), is_shown_button, "_Open");
+  g_assert_false (dpo_window_get_exporting (window));
+  g_assert_true (gtk_widget_get_sensitive (header_button));
+  assert_workbook (path);
+
+  /* "Replace?": no, then yes. */
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  choose_file (window, "registres DPO");
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “registres DPO.xlsx”?");
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_false (dpo_window_get_exporting (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  choose_file (window, "registres DPO");
+  dialog = wait_for_message_dialog ();
+  adw_message_dialog_response (dialog, "replace");
+  g_assert_true (dpo_window_get_exporting (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (not_exporting, window);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, !=, before.st_ino);
+  assert_workbook (path);
+
+  dpo_window_export_registers_to (window, other);
+  g_assert_true (dpo_window_get_exporting (window));
+  g_assert_false (gtk_widget_get_sensitive (header_button));
+  g_assert_false (gtk_widget_get_sensitive (get_by_id (GTK_WIDGET (window), "export_button")));
+  wait_until (not_exporting, window);
+  g_assert_true (gtk_widget_get_sensitive (header_button));
+  assert_workbook (other_path);
+
+  destroy_window (window, store);
+  remove_tree (dir);
+}
+
+/* A read-only place: a dialog that names the file; nothing written. */
+static void
+test_registers_unwritable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-export-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/x.xlsx");
+  DpoStore *store = example_store (dir);
+  DpoWindow *window = present_window (store);
+  AdwMessageDialog *dialog;
+
+  dpo_window_export_registers_to (window, file);
+  dialog = wait_for_message_dialog ();
+  g_test_message ("Export error shown: %s", adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Export the Registers");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "x.xlsx"));
+  g_assert_false (dpo_window_get_exporting (window));
+  g_assert_false (g_file_test ("/proc/x.xlsx", G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window, store);
+  assert_nothing_written (dir);
+  remove_tree (dir);
+}
+
+static gboolean
+progress_shown (gpointer data)
+{
+  DpoWindow *window = data;
+  GtkRevealer *revealer = GTK_REVEALER (get_by_id (GTK_WIDGET (window), "export_revealer"));
+  GtkLabel *label = GTK_LABEL (get_by_id (GTK_WIDGET (window), "export_label"));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (get_by_id (GTK_WIDGET (window), "export_progress"));
+
+  return gtk_revealer_get_reveal_child (revealer) &&
+         gtk_progress_bar_get_fraction (bar) > 0 &&
+         g_str_has_prefix (gtk_label_get_text (label), "Exporting the registers… ");
+}
+
+/* A big store: the progress shows under the header, and Cancel there
+ * stops the export and leaves no file; cancelling at once does too; and
+ * closing the window during an export cancels it. */
+static void
+test_registers_cancel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "registers.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DpoStore *store = example_store (dir);
+  DpoWindow *window;
+  GtkWidget *cancel;
+
+  add_many_requests (store);
+
+  /* Cancel, once the progress shows. */
+  window = present_window (store);
+  dpo_window_export_registers_to (window, file);
+  wait_until (progress_shown, window);
+  g_test_message ("Progress: %s", gtk_label_get_text (GTK_LABEL (get_by_id (GTK_WIDGET (window),
+                                                                            "export_label"))));
+  cancel = wait_for_widget (GTK_WIDGET (window), is_shown_button, "_Cancel");
+  g_assert_true (gtk_widget_get_sensitive (cancel));
+  gtk_widget_activate (cancel);
+  wait_for_widget (GTK_WIDGET (window), is_shown_label, "Export cancelled");
+  g_assert_false (dpo_window_get_exporting (window));
+  assert_nothing_written (dir);
+  destroy_window (window, NULL);
+
+  /* Cancel right after starting. */
+  window = present_window (store);
+  dpo_window_export_registers_to (window, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
+  wait_for_widget (GTK_WIDGET (window), is_shown_label, "Export cancelled");
+  wait_until (not_exporting, window);
+  assert_nothing_written (dir);
+  destroy_window (window, NULL);
+
+  /* The window closed while exporting: cancelled, both let go. */
+  window = present_window (store);
+  dpo_window_export_registers_to (window, file);
+  destroy_window (window, store);
+  assert_nothing_written (dir);
+
+  remove_tree (dir);
+}
+
+/* The incident view's report for the CNIL, to a file, then to a place
+ * that cannot be written. */
+static void
+test_incident_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "INC-2024-01.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) unwritable = g_file_new_for_path ("/proc/y.xlsx");
+  DpoStore *store = example_store (dir);
+  DpoWindow *window = present_window (store);
+  AdwMessageDialog *dialog;
+  DpoIncidentView *view;
+  GtkWidget *button, *chooser;
+  gpointer view_ptr;
+
+  view = dpo_incident_view_present (GTK_WINDOW (window), store, "INC-2024-01");
+  g_assert_nonnull (view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  view_ptr = view;
+  g_object_add_weak_pointer (G_OBJECT (view), &view_ptr);
+
+  /* The button beside the CNIL clock proposes a name with the reference. */
+  button = get_by_id (GTK_WIDGET (view), "export_report_button");
+  g_assert_true (gtk_widget_get_mapped (button));
+  gtk_widget_activate (button);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                   "incident-INC-2024-01-2026-11-23.xlsx");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+
+  dpo_incident_view_export_report_to (view, file);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  wait_for_widget (GTK_WIDGET (view), is_shown_label, "Incident report exported");
+  wait_for_widget (GTK_WIDGET (view), is_shown_button, "_Open");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  assert_workbook (path);
+
+  dpo_incident_view_export_report_to (view, unwritable);
+  dialog = wait_for_message_dialog ();
+  g_test_message ("Report error shown: %s", adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Export the Incident Report");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "y.xlsx"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  wait_until (is_null, &view_ptr);
+  destroy_window (window, store);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/export/no-database", test_no_database);
+  g_test_add_func ("/ui/export/registers", test_registers);
+  g_test_add_func ("/ui/export/registers-unwritable", test_registers_unwritable);
+  g_test_add_func ("/ui/export/registers-cancel", test_registers_cancel);
+  g_test_add_func ("/ui/export/incident-report", test_incident_report);
+
+  return g_test_run ();
+}
