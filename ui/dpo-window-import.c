@@ -64,13 +64,24 @@ on_import_finished_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(DpoWindow) self = user_data;
+  GWeakRef *window_ref = user_data;
+  g_autoptr(DpoWindow) self = g_weak_ref_get (window_ref);
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *message = NULL;
   DpoImportCounts counts = { 0 };
+  gboolean imported;
 
-  if (!dpo_store_import_file_finish (DPO_STORE (source), result, &counts, &error))
+  imported = dpo_store_import_file_finish (DPO_STORE (source), result, &counts, &error);
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+
+  /* The window was closed meanwhile: the import itself is whole (one
+   * transaction) and there is nobody left to tell. */
+  if (self == NULL)
+    return;
+
+  if (!imported)
     {
       /* Cancelled: the window is going away. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -92,13 +103,19 @@ void
 dpo_window_import_file (DpoWindow *self,
                         GFile     *file)
 {
+  GWeakRef *window_ref;
+
   g_return_if_fail (DPO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->store != NULL && !self->busy);
 
+  window_ref = g_new0 (GWeakRef, 1);
+
   _dpo_window_set_busy (self, TRUE);
+  /* Held weakly, so closing the window during an import releases it. */
+  g_weak_ref_init (window_ref, self);
   dpo_store_import_file_async (self->store, file, self->cancellable,
-                               on_import_finished_cb, g_object_ref (self));
+                               on_import_finished_cb, window_ref);
 }
 
 static gboolean
