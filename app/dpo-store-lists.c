@@ -171,46 +171,170 @@ dpo_store_list_subjects (DpoStore   *self,
  * kind, ?5 and ?6 the due-date range; LIMIT ?7 OFFSET ?8. Each combination
  * of filters gets SQL of its own, holding only the conditions in use, so
  * that SQLite can plan with the indexes (a condition such as "?3 IS NULL OR
- * r.status = ?3" is evaluated on every row of a million). */
-#define REQUEST_SEARCH \
-  "(r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN (SELECT s2.pk FROM subjects s2 WHERE" \
-  " s2.last_name LIKE ?1 OR s2.first_name LIKE ?1 OR s2.member_number LIKE ?1" \
-  " OR s2.nir LIKE ?2 OR s2.id LIKE ?1))"
-#define REQUEST_OPEN "r.status IN ('received', 'in_progress')"
+ * r.status = ?3" is evaluated on every row of a million). The SQL is
+ * interned: the paged model and the statement cache keep it, and each
+ * variant is prepared once.
+ *
+ * Without a search, the rows come in due-date order from an index that
+ * holds the filter: requests_open_due (open requests, overdue, due soon),
+ * requests_status_due, requests_kind_due or requests_due.
+ *
+ * A search collects the matching keys and due dates from the indexes (by
+ * reference, requester, or person: requests_subject holds each person's
+ * statuses and due dates), sorts out one page of them, and reads only that
+ * page's rows: searching "Martin" in a million requests reads a hundred.
+ * A broad search ("R", "2"), more than DPO_STORE_SEARCH_LIMIT matches,
+ * lists the DPO_STORE_SEARCH_LIMIT due soonest, read in due-date order:
+ * matches are many, so each page stops early. */
+
+#define SUBJECT_MATCH_KEYS \
+  "SELECT s2.pk FROM subjects s2 WHERE s2.last_name LIKE ?1 OR s2.first_name LIKE ?1" \
+  " OR s2.member_number LIKE ?1 OR s2.nir LIKE ?2 OR s2.id LIKE ?1"
+
+typedef struct
+{
+  gboolean    search;
+  gboolean    broad;
+  gboolean    open;          /* received or in progress */
+  gboolean    status;        /* one status, ?3 */
+  gboolean    kind;          /* ?4 */
+  DpoUrgency  urgency;
+} RequestQuery;
+
+/* " AND status = ?3 AND ..." for the columns of @table ("r.", "" or, to
+ * keep SQLite from the filters' indexes when a search's is better, "+"). */
+static void
+append_filters (GString            *sql,
+                const RequestQuery *q,
+                const char         *table)
+{
+  if (q->open)
+    g_string_append_printf (sql, " AND %sstatus IN ('received', 'in_progress')", table);
+  if (q->status)
+    g_string_append_printf (sql, " AND %sstatus = ?3", table);
+  if (q->kind)
+    g_string_append_printf (sql, " AND %skind = ?4", table);
+  if (q->urgency == DPO_URGENCY_OVERDUE)
+    g_string_append_printf (sql, " AND %scurrent_due_on <= ?6", table);
+  else if (q->urgency == DPO_URGENCY_DUE_SOON)
+    g_string_append_printf (sql, " AND %scurrent_due_on BETWEEN ?5 AND ?6", table);
+}
+
+/* The matching requests, filters applied in each branch: (pk, due). With
+ * @all, UNION ALL (streams; a request matching twice comes twice). */
+static void
+append_matches (GString            *sql,
+                const RequestQuery *q,
+                gboolean            all)
+{
+  static const char * const branches[] = {
+    "id LIKE ?1", "requester_name LIKE ?1", "subject IN (" SUBJECT_MATCH_KEYS ")",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (branches); i++)
+    {
+      if (i > 0)
+        g_string_append (sql, all ? " UNION ALL " : " UNION ");
+      g_string_append_printf (sql, "SELECT pk, current_due_on AS due FROM requests WHERE %s",
+                              branches[i]);
+      /* By reference or requester, the search's own index is the narrow
+       * one; by person, requests_subject holds status and due date too. */
+      append_filters (sql, q, i < 2 ? "+" : "");
+    }
+}
 
 static const char *
-request_sql (gboolean                count,
-             const DpoRequestFilter *filter,
-             gboolean                search)
+ordered_index (const RequestQuery *q)
 {
-  g_autoptr(GString) sql = g_string_new (count ? "SELECT count(*) FROM requests r"
-                                               : "SELECT " DPO_REQUEST_COLUMNS " FROM requests r"
-                                                 " LEFT JOIN subjects s ON s.pk = r.subject");
-  gboolean open = g_strcmp0 (filter->status, "open") == 0 || filter->urgency != DPO_URGENCY_ANY;
-  const char *conditions[5];
-  guint n = 0;
+  if (q->open)
+    return "requests_open_due";
+  if (q->status)
+    return "requests_status_due";
+  if (q->kind)
+    return "requests_kind_due";
+  return "requests_due";
+}
 
-  if (search)
-    conditions[n++] = REQUEST_SEARCH;
-  if (open)
-    conditions[n++] = REQUEST_OPEN;
-  if (filter->status != NULL && !g_str_equal (filter->status, "open"))
-    conditions[n++] = "r.status = ?3";
-  if (filter->kind != NULL)
-    conditions[n++] = "r.kind = ?4";
-  if (filter->urgency == DPO_URGENCY_OVERDUE)
-    conditions[n++] = "r.current_due_on <= ?6";
-  else if (filter->urgency == DPO_URGENCY_DUE_SOON)
-    conditions[n++] = "r.current_due_on BETWEEN ?5 AND ?6";
+static const char *
+request_count_sql (const RequestQuery *q)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
 
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, "%s%s", i == 0 ? " WHERE " : " AND ", conditions[i]);
-  if (!count)
-    g_string_append (sql, " ORDER BY r.current_due_on, r.pk LIMIT ?7 OFFSET ?8");
+  if (!q->search)
+    {
+      g_autoptr(GString) filters = g_string_new (NULL);
 
-  /* The paged model and the statement cache keep the SQL: interned, it
-   * lives as long as the program, and each variant is prepared once. */
+      /* SQLite counts from the smallest index that holds the filters (and,
+       * without a WHERE clause at all, from its pages alone). */
+      append_filters (filters, q, "r.");
+      g_string_append (sql, "SELECT count(*) FROM requests r");
+      if (filters->len > 0)
+        g_string_append_printf (sql, " WHERE %s", filters->str + strlen (" AND "));
+    }
+  else if (!q->broad)
+    {
+      g_string_append (sql, "SELECT count(*) FROM (");
+      append_matches (sql, q, FALSE);
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_append (sql, "SELECT count(*) FROM (SELECT DISTINCT pk FROM (");
+      append_matches (sql, q, TRUE);
+      g_string_append (sql, ") LIMIT " G_STRINGIFY (DPO_STORE_SEARCH_LIMIT) ")");
+    }
   return g_intern_string (sql->str);
+}
+
+static const char *
+request_page_sql (const RequestQuery *q)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " DPO_REQUEST_COLUMNS " FROM ");
+
+  if (q->search && !q->broad)
+    {
+      g_string_append (sql, "(SELECT pk, due FROM (");
+      append_matches (sql, q, FALSE);
+      g_string_append (sql, ") ORDER BY due, pk LIMIT ?7 OFFSET ?8) m"
+                            " JOIN requests r ON r.pk = m.pk"
+                            " LEFT JOIN subjects s ON s.pk = r.subject ORDER BY m.due, m.pk");
+      return g_intern_string (sql->str);
+    }
+
+  g_string_append_printf (sql, "requests r INDEXED BY %s LEFT JOIN subjects s ON s.pk = r.subject"
+                               " WHERE 1", ordered_index (q));
+  if (q->search)
+    g_string_append (sql, " AND (r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN ("
+                          SUBJECT_MATCH_KEYS "))");
+  append_filters (sql, q, "r.");
+  g_string_append (sql, " ORDER BY r.current_due_on, r.pk LIMIT ?7 OFFSET ?8");
+  return g_intern_string (sql->str);
+}
+
+/* Counts the matches up to one past the limit, streaming. A request
+ * matching twice is counted twice: harmless, both plans list the same
+ * requests, the broad one is only slower for a few thousand matches. */
+static gboolean
+is_broad_search (DpoStore           *self,
+                 const RequestQuery *q,
+                 const char * const *params)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM (SELECT 1 FROM (");
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  append_matches (sql, q, TRUE);
+  g_string_append (sql, ") LIMIT ?7)");
+  stmt = _dpo_store_prepare (self, g_intern_string (sql->str), NULL);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    _dpo_bind_text (stmt, i + 1, params[i]);
+  sqlite3_bind_int64 (stmt, 7, DPO_STORE_SEARCH_LIMIT + 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count > DPO_STORE_SEARCH_LIMIT;
 }
 
 static char *
@@ -233,6 +357,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
   const char *params[6];
+  RequestQuery q = { 0 };
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -255,9 +380,14 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   params[4] = from;
   params[5] = until;
 
-  return G_LIST_MODEL (dpo_paged_model_new (self,
-                                            request_sql (TRUE, filter, pattern != NULL),
-                                            request_sql (FALSE, filter, pattern != NULL),
+  q.search = pattern != NULL;
+  q.open = g_strcmp0 (filter->status, "open") == 0 || filter->urgency != DPO_URGENCY_ANY;
+  q.status = filter->status != NULL && !g_str_equal (filter->status, "open");
+  q.kind = filter->kind != NULL;
+  q.urgency = filter->urgency;
+  q.broad = q.search && is_broad_search (self, &q, params);
+
+  return G_LIST_MODEL (dpo_paged_model_new (self, request_count_sql (&q), request_page_sql (&q),
                                             DPO_TYPE_REQUEST_RECORD, read_request, params, 6));
 }
 

@@ -128,7 +128,9 @@ static const char * const MIGRATIONS[] = {
   "  due_on TEXT NOT NULL,"
   "  current_due_on TEXT NOT NULL"
   ");"
-  "CREATE INDEX requests_subject ON requests (subject);"
+  /* With the status and due date, a person's requests are found, filtered
+   * and sorted from the index alone (a search by name). */
+  "CREATE INDEX requests_subject ON requests (subject, status, current_due_on);"
   "CREATE INDEX requests_due ON requests (current_due_on, pk);"
   "CREATE INDEX requests_status_due ON requests (status, current_due_on);"
   /* The requests still to answer, by due date: the Requests page's "open",

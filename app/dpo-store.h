@@ -76,7 +76,12 @@ typedef struct
   DpoUrgency  urgency;
 } DpoRequestFilter;
 
-/* Requests sorted by their current due date, soonest first. */
+/* Requests sorted by their current due date, soonest first.
+ * A search that matches more than DPO_STORE_SEARCH_LIMIT requests (with
+ * the other filters) lists only the DPO_STORE_SEARCH_LIMIT due soonest:
+ * counting and sorting a million matches (a search for "R" or "2") would
+ * hold the window for seconds. */
+#define DPO_STORE_SEARCH_LIMIT 10000
 GListModel *dpo_store_list_requests_filtered (DpoStore               *self,
                                               const DpoRequestFilter *filter);
 

@@ -24,7 +24,8 @@
 /* The requests and people of the example scenario, through the window:
  * carrying out an erasure for a person with an active contract shows the
  * refusal and deletes nothing; the filters and the due counts; recording a
- * request; a person's NIR checked by the form. */
+ * request; a person's NIR checked by the form; the Alsace-Moselle setting
+ * in the Preferences window. */
 
 #define WAIT_MS 10000
 
@@ -289,7 +290,7 @@ test_erasure_refused (void)
   wait_for_widget (GTK_WIDGET (page), is_shown_label, "Erasure · Martin Claire");
 
   /* Carry Out…, then confirm the erasure. */
-  button = wait_for_widget (GTK_WIDGET (page), is_shown_button, "_Carry Out…");
+  button = wait_for_widget (GTK_WIDGET (page), is_shown_button, "Carry Out…");
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
   dialog = wait_for_message_dialog ("Carry Out the Erasure?");
@@ -529,6 +530,67 @@ test_person_nir (void)
   remove_tree (dir);
 }
 
+static gboolean
+is_preferences_window (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_WINDOW (widget);
+}
+
+static GtkWidget *
+find_preferences_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (is_preferences_window (window, NULL) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_preferences_window (gpointer data)
+{
+  return find_preferences_window () != NULL;
+}
+
+/* The Alsace-Moselle holidays: a setting of the database (the dpo CLI
+ * reads the same), switched in the Preferences window. */
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
+  DpoStore *store = open_example (dir, NULL);
+  DpoWindow *window = present_window (store);
+  GtkWidget *preferences, *sw;
+  gpointer preferences_ptr;
+
+  g_assert_false (dpo_store_get_alsace_moselle (store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  wait_until (has_preferences_window, NULL);
+  preferences = find_preferences_window ();
+  sw = find_widget (preferences, is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
+  g_assert_nonnull (sw);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_true (dpo_store_get_alsace_moselle (store));
+  gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+  g_assert_false (dpo_store_get_alsace_moselle (store));
+
+  preferences_ptr = preferences;
+  g_object_add_weak_pointer (G_OBJECT (preferences), &preferences_ptr);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  wait_until (is_null, &preferences_ptr);
+
+  destroy_window (window, store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/ui/requests/filters-and-counts", test_filters_and_counts);
   g_test_add_func ("/ui/requests/new-request", test_new_request);
   g_test_add_func ("/ui/people/nir", test_person_nir);
+  g_test_add_func ("/ui/preferences/alsace-moselle", test_preferences);
 
   return g_test_run ();
 }

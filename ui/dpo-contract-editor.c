@@ -178,7 +178,7 @@ dpo_contract_editor_present (GtkWidget         *parent,
 
   dialog = dpo_editor_dialog_new (parent,
                                   contract != NULL ? _("Edit Contract") : _("New Contract"),
-                                  contract != NULL ? _("_Save") : _("_Add"),
+                                  contract != NULL ? _("Save") : _("Add"),
                                   form, save_cb, NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 460);
   gtk_window_present (GTK_WINDOW (dialog));

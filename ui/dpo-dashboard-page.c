@@ -29,6 +29,7 @@ struct _DpoDashboardPage
   GtkLabel  *database_label;
 
   DpoStore  *store;
+  gboolean   stale;     /* changed while out of sight */
 };
 
 G_DEFINE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, ADW_TYPE_BIN)
@@ -95,6 +96,12 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
   guint incidents, requests, people;
   g_autofree char *database = NULL;
 
+  /* Out of sight, the counts wait: over a million requests each costs a
+   * scan, and another page is being drawn. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+
   if (self->store == NULL || dpo_store_is_empty (self->store))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -126,6 +133,17 @@ on_store_changed_cb (DpoDashboardPage *self,
                      DpoStore         *store)
 {
   dpo_dashboard_page_update (self);
+}
+
+static void
+dpo_dashboard_page_map (GtkWidget *widget)
+{
+  DpoDashboardPage *self = DPO_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dpo_dashboard_page_parent_class)->map (widget);
+
+  if (self->stale)
+    dpo_dashboard_page_update (self);
 }
 
 static void
@@ -190,6 +208,7 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
   object_class->dispose = dpo_dashboard_page_dispose;
   object_class->get_property = dpo_dashboard_page_get_property;
   object_class->set_property = dpo_dashboard_page_set_property;
+  widget_class->map = dpo_dashboard_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DPO_TYPE_STORE,

@@ -145,9 +145,6 @@ dpo_editor_dialog_new (GtkWidget         *parent,
                        "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                        NULL);
   gtk_button_set_label (self->accept_button, accept_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->accept_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accept_label,
-                                  -1);
   self->form = form;
   gtk_box_append (self->form_box, form);
   self->save = save;
@@ -288,7 +285,8 @@ dpo_editor_set_row_value (AdwActionRow *row,
 void
 dpo_editor_label_rows (GtkWidget *root)
 {
-  if (ADW_IS_PREFERENCES_ROW (root))
+  /* Entry and combo rows already take their title as their name. */
+  if (ADW_IS_PREFERENCES_ROW (root) && !ADW_IS_ENTRY_ROW (root) && !ADW_IS_COMBO_ROW (root))
     {
       const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
 

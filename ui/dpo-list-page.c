@@ -26,8 +26,10 @@ typedef struct
 
   GtkNoSelection     *selection;
   DpoResetModel      *shown;        /* the model, as the column view sees it */
-  guint               reveal_tick;  /* shows the rows of a new model, frame by frame */
-  gint64              reveal_frame; /* the frame that shows the first screenful */
+  GtkAdjustment      *vadjustment;  /* of the column view's scrolled window */
+  guint               reveal_idle;  /* shows more rows of a long list */
+  GdkFrameClock      *frame_clock;  /* while waiting for those rows' frame */
+  gulong              after_paint_id;
   char               *search_label;
   char               *list_label;
   DpoStore           *store;
@@ -103,40 +105,77 @@ on_model_items_changed_cb (DpoListPage *self,
     dpo_list_page_update_state (self);
 }
 
+/* About the height of a row of the registers, in pixels, and the least. */
+#define ROW_HEIGHT 24.0
+#define MIN_ROW_HEIGHT 18.0
+
+/* A new list shows a screenful of rows; more come as it is scrolled near
+ * the last one shown (GTK 4.8 would otherwise build, and on the next search
+ * destroy, 200 rows at once). */
 static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+needs_more_rows (DpoListPage *self)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+  GtkAdjustment *adjustment = priv->vadjustment;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (priv->shown));
+  double page, upper, row;
+
+  if (adjustment == NULL || !dpo_reset_model_is_partial (priv->shown))
+    return FALSE;
+
+  /* Rows shorter than the view leave the adjustment at the view's height:
+   * then count on small rows. A few rows ahead of the view, either way. */
+  page = gtk_adjustment_get_page_size (adjustment);
+  upper = gtk_adjustment_get_upper (adjustment);
+  row = upper > page && shown > 0 ? upper / shown : MIN_ROW_HEIGHT;
+  return shown * row < gtk_adjustment_get_value (adjustment) + page + 4 * row;
+}
+
+static void on_vadjustment_changed_cb (DpoListPage   *self,
+                                       GtkAdjustment *adjustment);
+
+/* The rows just revealed are laid out: look again. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   DpoListPage   *self)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  g_clear_signal_handler (&priv->after_paint_id, priv->frame_clock);
+  g_clear_object (&priv->frame_clock);
+  on_vadjustment_changed_cb (self, priv->vadjustment);
+}
+
+static gboolean
+reveal_idle_cb (gpointer user_data)
 {
   DpoListPage *self = DPO_LIST_PAGE (user_data);
   DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+  GdkFrameClock *clock;
 
-  /* The frame being drawn shows the first screenful as it is. */
-  if (gdk_frame_clock_get_frame_counter (clock) <= priv->reveal_frame)
-    return G_SOURCE_CONTINUE;
-  if (dpo_reset_model_reveal_more (priv->shown))
-    return G_SOURCE_CONTINUE;
-  priv->reveal_tick = 0;
+  priv->reveal_idle = 0;
+  if (!needs_more_rows (self) || !dpo_reset_model_reveal_more (priv->shown))
+    return G_SOURCE_REMOVE;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (priv->column_view));
+  if (clock != NULL && priv->after_paint_id == 0)
+    {
+      priv->frame_clock = g_object_ref (clock);
+      priv->after_paint_id = g_signal_connect (clock, "after-paint",
+                                               G_CALLBACK (on_after_paint_cb), self);
+    }
   return G_SOURCE_REMOVE;
 }
 
-/* A new list shows a screenful in this frame, the rest over the next ones. */
+/* Not while GTK lays the list out: in an idle, after the frame. */
 static void
-on_shown_items_changed_cb (DpoListPage *self,
-                           guint        position,
-                           guint        removed,
-                           guint        added,
-                           GListModel  *shown)
+on_vadjustment_changed_cb (DpoListPage   *self,
+                           GtkAdjustment *adjustment)
 {
   DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (priv->column_view));
 
-  if (priv->reveal_tick != 0 || !dpo_reset_model_is_partial (priv->shown))
-    return;
-
-  priv->reveal_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
-  priv->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view),
-                                                    reveal_tick_cb, self, NULL);
+  if (priv->reveal_idle == 0 && needs_more_rows (self))
+    priv->reveal_idle = g_idle_add (reveal_idle_cb, self);
 }
 
 static void
@@ -144,7 +183,13 @@ dpo_list_page_show_model (DpoListPage *self,
                           GListModel  *model)
 {
   DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+  double page = gtk_adjustment_get_page_size (priv->vadjustment);
 
+  /* Once the list has a size, a new model (a search, a filter) shows the
+   * top half of the view in the next frame, the rest in the one after:
+   * results appear sooner than if GTK built a screenful of rows first. */
+  if (page > 0)
+    dpo_reset_model_set_first_rows (priv->shown, (guint) (page / ROW_HEIGHT / 2) + 1);
   dpo_reset_model_set_model (priv->shown, model);
 }
 
@@ -229,6 +274,10 @@ dpo_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (priv->model, on_model_items_changed_cb, self);
   g_clear_object (&priv->model);
   g_clear_object (&priv->store);
+  g_clear_handle_id (&priv->reveal_idle, g_source_remove);
+  if (priv->frame_clock != NULL)
+    g_clear_signal_handler (&priv->after_paint_id, priv->frame_clock);
+  g_clear_object (&priv->frame_clock);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DPO_TYPE_LIST_PAGE);
 
@@ -391,8 +440,12 @@ dpo_list_page_init (DpoListPage *self)
   /* No selection: a row opens on activation. The lazy model reaches the
    * column view through a DpoResetModel (see there why). */
   priv->shown = dpo_reset_model_new ();
-  g_signal_connect_object (priv->shown, "items-changed", G_CALLBACK (on_shown_items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  priv->vadjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (priv->column_view))));
+  g_signal_connect_object (priv->vadjustment, "changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->vadjustment, "value-changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   priv->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (priv->shown)));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
 
@@ -448,6 +501,16 @@ dpo_list_page_get_column_view (DpoListPage *self)
   g_return_val_if_fail (DPO_IS_LIST_PAGE (self), NULL);
 
   return priv->column_view;
+}
+
+const char *
+dpo_list_page_get_search (DpoListPage *self)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (DPO_IS_LIST_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
 }
 
 GtkBox *

@@ -41,6 +41,8 @@ void           dpo_list_page_set_store          (DpoListPage *self,
 /* The lazy model currently shown (NULL without a store). */
 GListModel    *dpo_list_page_get_model          (DpoListPage *self);
 GtkColumnView *dpo_list_page_get_column_view    (DpoListPage *self);
+/* The text searched for ("" when none). */
+const char    *dpo_list_page_get_search         (DpoListPage *self);
 /* The row of the search entry, for a subclass's filters and buttons. */
 GtkBox        *dpo_list_page_get_toolbar        (DpoListPage *self);
 /* Asks the store again, e.g. when a setting that changes computed cells moved. */

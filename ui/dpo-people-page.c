@@ -156,14 +156,11 @@ static void
 add_new_button (DpoPeoplePage *self)
 {
   GtkBox *toolbar = dpo_list_page_get_toolbar (DPO_LIST_PAGE (self));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Person…"));
+  GtkWidget *button = gtk_button_new_with_label (_("New Person…"));
 
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.new");
   gtk_widget_set_tooltip_text (button, _("Add a member or beneficiary to the register"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Person"),
-                                  -1);
   gtk_box_append (toolbar, button);
 }
 

@@ -217,7 +217,7 @@ dpo_person_editor_present (GtkWidget        *parent,
 
   dialog = dpo_editor_dialog_new (parent,
                                   subject != NULL ? _("Edit Person") : _("New Person"),
-                                  subject != NULL ? _("_Save") : _("_Add"),
+                                  subject != NULL ? _("Save") : _("Add"),
                                   form, save_cb, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (DPO_PERSON_EDITOR (form)->last_name_row));

@@ -507,7 +507,7 @@ dpo_request_editor_present (GtkWidget        *parent,
 
   dialog = dpo_editor_dialog_new (parent,
                                   request != NULL ? _("Edit Request") : _("New Request"),
-                                  request != NULL ? _("_Save") : _("_Record"),
+                                  request != NULL ? _("Save") : _("Record"),
                                   form, save_cb, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   /* Recording in seconds: start where the typing starts. */

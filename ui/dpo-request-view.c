@@ -16,51 +16,9 @@
 #include "dpo-error.h"
 #include "dpo-form.h"
 #include "dpo-request-editor.h"
-#include "dpo-request-view.h"
+#include "dpo-request-view-private.h"
 #include "dpo-time.h"
 #include "dpo-ui.h"
-
-struct _DpoRequestView
-{
-  GtkBox               parent_instance;
-
-  /* Template children */
-  GtkLabel            *title_label;
-  GtkLabel            *subtitle_label;
-  GtkButton           *carry_out_button;
-  GtkStack            *stack;
-  GtkBox              *content;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
-  GtkLabel            *status_badge;
-  GtkLabel            *summary_label;
-  AdwActionRow        *person_row;
-  GtkWidget           *person_arrow;
-  AdwActionRow        *kind_row;
-  AdwActionRow        *channel_row;
-  AdwActionRow        *received_row;
-  AdwActionRow        *due_row;
-  AdwActionRow        *extended_due_row;
-  AdwActionRow        *identity_row;
-  GtkButton           *verify_button;
-  AdwPreferencesGroup *extension_group;
-  GtkButton           *extend_button;
-  AdwActionRow        *extension_state_row;
-  AdwEntryRow         *extension_reason_row;
-  AdwEntryRow         *extension_notified_row;
-  AdwPreferencesGroup *changes_group;
-  AdwComboRow         *status_row;
-  AdwActionRow        *answered_row;
-  AdwEntryRow         *outcome_row;
-  AdwEntryRow         *refusal_ground_row;
-
-  DpoStore            *store;
-  char                *id;
-  DpoRequest          *request;      /* as stored; NULL when absent */
-  GPtrArray           *change_rows;
-  const char          *badge_class;
-  guint                updating : 1;
-};
 
 G_DEFINE_FINAL_TYPE (DpoRequestView, dpo_request_view, GTK_TYPE_BOX)
 
@@ -91,8 +49,8 @@ get_deadlines (DpoRequestView      *self,
                              deadlines);
 }
 
-static gboolean
-is_closing_status (const char *status)
+gboolean
+_dpo_request_view_is_closing_status (const char *status)
 {
   return g_strcmp0 (status, "answered") == 0 ||
          g_strcmp0 (status, "refused") == 0 ||
@@ -174,7 +132,6 @@ dpo_request_view_update_actions (DpoRequestView *self)
                                request == NULL ? NULL
                                : carry_out ? carry_out_tooltip (request) : why_not);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->carry_out_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Carry Out the Request"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   request == NULL ? "" : carry_out ? carry_out_tooltip (request) : why_not,
                                   -1);
@@ -541,8 +498,8 @@ fill_answer (DpoRequestView *self,
                            request->refusal_ground != NULL ? request->refusal_ground : "");
 }
 
-static void
-dpo_request_view_reload (DpoRequestView *self)
+void
+_dpo_request_view_reload (DpoRequestView *self)
 {
   g_autoptr(DpoRequest) previous = g_steal_pointer (&self->request);
   DpoRequestDeadlines deadlines;
@@ -580,29 +537,27 @@ dpo_request_view_reload (DpoRequestView *self)
   dpo_request_view_update_actions (self);
 }
 
-static void
-show_error (DpoRequestView *self,
-            const GError   *error)
+void
+_dpo_request_view_show_error (DpoRequestView *self,
+                              const GError   *error)
 {
   dpo_form_show_error (self->error_revealer, self->error_label, GTK_WIDGET (self->content), error);
 }
 
-/* Saves @request (a changed copy) through the core. On error nothing was
- * written: the view shows the stored record again, and why. */
-static gboolean
-save (DpoRequestView *self,
-      DpoRequest     *request)
+gboolean
+_dpo_request_view_save (DpoRequestView *self,
+                        DpoRequest     *request)
 {
   g_autoptr(GError) error = NULL;
 
   if (!dpo_store_save_request (self->store, request, &error))
     {
-      dpo_request_view_reload (self);
-      show_error (self, error);
+      _dpo_request_view_reload (self);
+      _dpo_request_view_show_error (self, error);
       return FALSE;
     }
 
-  show_error (self, NULL);
+  _dpo_request_view_show_error (self, NULL);
   return TRUE;
 }
 
@@ -610,370 +565,7 @@ static void
 on_store_changed_cb (DpoRequestView *self,
                      DpoStore       *store)
 {
-  dpo_request_view_reload (self);
-}
-
-/* Status */
-
-typedef struct
-{
-  DpoRequestView *self;
-  char           *status;
-} StatusChange;
-
-static void
-status_change_free (gpointer  data,
-                    GClosure *closure)
-{
-  StatusChange *change = data;
-
-  g_object_unref (change->self);
-  g_free (change->status);
-  g_free (change);
-}
-
-static void
-set_status (DpoRequestView *self,
-            const char     *status)
-{
-  g_autoptr(DpoRequest) request = dpo_request_copy (self->request);
-
-  g_free (request->status);
-  request->status = g_strdup (status);
-  /* Reopened: it is no longer answered. */
-  if (!is_closing_status (status))
-    g_clear_pointer (&request->answered_at, g_date_time_unref);
-  if (save (self, request))
-    {
-      /* Translators: %s is the new status of a request */
-      g_autofree char *message = g_strdup_printf (_("Status: %s"),
-                                                  dpo_enum_label (DPO_ENUM_REQUEST_STATUS, status));
-
-      dpo_editor_toast (GTK_WIDGET (self), message);
-    }
-}
-
-static void
-on_status_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              StatusChange     *change)
-{
-  if (g_str_equal (response, "change") && change->self->request != NULL)
-    set_status (change->self, change->status);
-  else
-    dpo_request_view_reload (change->self);
-}
-
-static void
-confirm_status (DpoRequestView *self,
-                const char     *status)
-{
-  const char *label = dpo_enum_label (DPO_ENUM_REQUEST_STATUS, status);
-  g_autofree char *heading = NULL;
-  const char *body;
-  GtkWidget *dialog;
-  StatusChange *change;
-
-  /* Translators: %s is a request status ("Answered", "Refused", "Withdrawn") */
-  heading = g_strdup_printf (_("Mark the Request “%s”?"), label);
-  if (g_str_equal (status, "withdrawn"))
-    body = _("A withdrawn request is closed: it can no longer be carried out.");
-  else if (g_str_equal (status, "refused"))
-    body = _("A refused request is closed: it can no longer be carried out. Record the refusal "
-             "ground, which the person must be told along with their right to complain to the CNIL.");
-  else
-    body = _("Use this when you answered the person outside DPO Workbench. The request is closed: "
-             "it can no longer be carried out. Record the outcome.");
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "change", _("_Close the Request"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  change = g_new0 (StatusChange, 1);
-  change->self = g_object_ref (self);
-  change->status = g_strdup (status);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_status_dialog_response_cb),
-                         change, status_change_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_status_row_notify_selected_cb (DpoRequestView *self,
-                                  GParamSpec     *pspec,
-                                  AdwComboRow    *row)
-{
-  const char *status;
-
-  if (self->updating || self->request == NULL)
-    return;
-
-  status = dpo_form_combo_get (row, DPO_ENUM_REQUEST_STATUS);
-  if (g_strcmp0 (status, self->request->status) == 0)
-    return;
-
-  if (is_closing_status (status))
-    confirm_status (self, status);
-  else
-    set_status (self, status);
-}
-
-static void
-save_text_field (DpoRequestView  *self,
-                 AdwEntryRow     *row,
-                 char           **(*field) (DpoRequest *request))
-{
-  g_autoptr(DpoRequest) request = NULL;
-  char **slot;
-
-  if (self->request == NULL)
-    return;
-
-  request = dpo_request_copy (self->request);
-  slot = field (request);
-  g_free (*slot);
-  *slot = dpo_form_dup_text (gtk_editable_get_text (GTK_EDITABLE (row)));
-  if (save (self, request))
-    dpo_editor_toast (GTK_WIDGET (self), _("Saved"));
-}
-
-static char **
-outcome_field (DpoRequest *request)
-{
-  return &request->outcome;
-}
-
-static char **
-refusal_ground_field (DpoRequest *request)
-{
-  return &request->refusal_ground;
-}
-
-static void
-on_outcome_row_apply_cb (DpoRequestView *self,
-                         AdwEntryRow    *row)
-{
-  save_text_field (self, row, outcome_field);
-}
-
-static void
-on_refusal_ground_row_apply_cb (DpoRequestView *self,
-                                AdwEntryRow    *row)
-{
-  save_text_field (self, row, refusal_ground_field);
-}
-
-/* Actions */
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  DpoRequestView *self = DPO_REQUEST_VIEW (widget);
-
-  dpo_request_editor_present (widget, self->store, self->request, NULL);
-}
-
-static void
-verify_identity_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  DpoRequestView *self = DPO_REQUEST_VIEW (widget);
-  g_autoptr(DpoRequest) request = dpo_request_copy (self->request);
-
-  request->identity_verified_at = dpo_store_dup_now (self->store);
-  if (save (self, request))
-    dpo_editor_toast (widget, _("Identity marked as verified"));
-}
-
-static void
-extend_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  DpoRequestView *self = DPO_REQUEST_VIEW (widget);
-  g_autoptr(DpoRequest) request = dpo_request_copy (self->request);
-  g_autoptr(GError) error = NULL;
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->extension_notified_row));
-  g_autoptr(GDateTime) notified = dpo_form_parse_time (typed, _("Person told on"), &error);
-
-  if (error != NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_free (request->extension_reason);
-  request->extension_reason = dpo_form_dup_text (gtk_editable_get_text (GTK_EDITABLE (self->extension_reason_row)));
-  request->extension_notified_at = g_steal_pointer (&notified);
-  if (request->extension_reason == NULL && request->extension_notified_at == NULL)
-    request->extension_reason = g_strdup ("");
-  if (save (self, request))
-    dpo_editor_toast (widget, _("Extension recorded: the answer is now due in three months"));
-}
-
-static void
-show_person_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  DpoRequestView *self = DPO_REQUEST_VIEW (widget);
-
-  if (self->request != NULL && self->request->subject_id != NULL)
-    gtk_widget_activate_action (widget, "win.show-person", "s", self->request->subject_id);
-}
-
-/* Carrying out */
-
-static void
-execute (DpoRequestView *self,
-         GFile          *output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *outcome = NULL;
-  g_autofree char *id = g_strdup (self->id);
-
-  if (dpo_store_execute_request (self->store, id, output, &outcome, &error))
-    {
-      dpo_editor_toast (GTK_WIDGET (self), outcome);
-      return;
-    }
-
-  if (g_error_matches (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT))
-    {
-      GtkWidget *dialog;
-
-      /* The refusal is recorded already; the person keeps all their data. */
-      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                       _("Erasure Refused"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  dpo_editor_show_error (GTK_WIDGET (self), _("Cannot Carry Out the Request"), error->message);
-}
-
-static void
-on_output_chooser_response_cb (GtkNativeDialog *native,
-                               int              response,
-                               DpoRequestView  *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-
-  if (file != NULL && self->request != NULL)
-    execute (self, file);
-}
-
-static void
-choose_output (DpoRequestView *self)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = g_strdup_printf ("%s-%s.json", self->request->id, self->request->subject_id);
-
-  native = gtk_file_chooser_native_new (_("Save the Person’s Data"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("JSON Files"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_output_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-on_carry_out_dialog_response_cb (AdwMessageDialog *dialog,
-                                 const char       *response,
-                                 DpoRequestView   *self)
-{
-  if (g_str_equal (response, "carry-out") && self->request != NULL)
-    execute (self, NULL);
-}
-
-static char *
-describe_changes (DpoRequestView *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < self->change_rows->len; i++)
-    {
-      AdwActionRow *row = g_ptr_array_index (self->change_rows, i);
-
-      g_string_append_printf (text, "\n%s: %s",
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              adw_action_row_get_subtitle (row));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-confirm_carry_out (DpoRequestView *self)
-{
-  const char *name = self->request->subject_name;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  gboolean erasure = g_str_equal (self->request->kind, "erasure");
-  GtkWidget *dialog;
-
-  if (erasure)
-    {
-      heading = g_strdup (_("Carry Out the Erasure?"));
-      /* Translators: %s is the person's name */
-      body = g_strdup_printf (_("If %s has no active contract, their data and contracts are deleted "
-                                "for good, and the request stays in the register without them. "
-                                "If a contract is still active, nothing is deleted and the request "
-                                "is recorded as refused."), name);
-    }
-  else
-    {
-      g_autofree char *changes = describe_changes (self);
-
-      heading = g_strdup (_("Apply the Changes?"));
-      /* Translators: %s is the person's name, then the list of changes */
-      body = g_strdup_printf (_("The record of %s will be changed as requested:\n%s\n\nThe audit log "
-                                "keeps the old values."), name, changes);
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "carry-out", erasure ? _("_Erase") : _("_Apply"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "carry-out",
-                                              erasure ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_carry_out_dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-carry_out_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  DpoRequestView *self = DPO_REQUEST_VIEW (widget);
-  const char *kind = self->request->kind;
-
-  if (g_str_equal (kind, "access") || g_str_equal (kind, "portability"))
-    choose_output (self);
-  else
-    confirm_carry_out (self);
+  _dpo_request_view_reload (self);
 }
 
 static void
@@ -1000,11 +592,6 @@ dpo_request_view_class_init (DpoRequestViewClass *klass)
 
   object_class->dispose = dpo_request_view_dispose;
 
-  gtk_widget_class_install_action (widget_class, "request.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "request.carry-out", NULL, carry_out_action);
-  gtk_widget_class_install_action (widget_class, "request.verify-identity", NULL, verify_identity_action);
-  gtk_widget_class_install_action (widget_class, "request.extend", NULL, extend_action);
-  gtk_widget_class_install_action (widget_class, "request.show-person", NULL, show_person_action);
 
   dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1037,9 +624,8 @@ dpo_request_view_class_init (DpoRequestViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, answered_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, refusal_ground_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_row_notify_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_outcome_row_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_refusal_ground_row_apply_cb);
+
+  _dpo_request_view_class_actions_init (widget_class);
 }
 
 static void
@@ -1071,7 +657,7 @@ dpo_request_view_set_store (DpoRequestView *self,
                              G_CONNECT_SWAPPED);
 
   g_clear_pointer (&self->id, g_free);
-  dpo_request_view_reload (self);
+  _dpo_request_view_reload (self);
 }
 
 void
@@ -1085,9 +671,9 @@ dpo_request_view_show (DpoRequestView *self,
       g_free (self->id);
       self->id = g_strdup (id);
       g_clear_pointer (&self->request, dpo_request_free);
-      show_error (self, NULL);
+      _dpo_request_view_show_error (self, NULL);
     }
-  dpo_request_view_reload (self);
+  _dpo_request_view_reload (self);
 }
 
 const char *

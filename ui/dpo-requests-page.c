@@ -41,6 +41,7 @@ struct _DpoRequestsPage
   gint64          now_checked;
   guint           overdue;
   guint           due_soon;
+  gboolean        has_requests;
 };
 
 G_DEFINE_FINAL_TYPE (DpoRequestsPage, dpo_requests_page, DPO_TYPE_LIST_PAGE)
@@ -209,7 +210,9 @@ dpo_requests_page_is_filtered (DpoListPage *page)
 {
   DpoRequestsPage *self = DPO_REQUESTS_PAGE (page);
 
-  return self->status_dropdown != NULL &&
+  /* Without any request, the page says so and offers the example, whatever
+   * the filters (open requests only, at first). */
+  return self->status_dropdown != NULL && self->has_requests &&
          (selected_status (self) != NULL || selected_kind (self) != NULL ||
           selected_urgency (self) != DPO_URGENCY_ANY);
 }
@@ -218,6 +221,12 @@ static char *
 dpo_requests_page_format_count (DpoListPage *page,
                                 guint        n_items)
 {
+  const char *search = dpo_list_page_get_search (page);
+
+  /* A broad search lists only the requests due soonest (dpo-store.h). */
+  if (n_items >= DPO_STORE_SEARCH_LIMIT && search != NULL && *search != '\0')
+    return g_strdup_printf (_("The %u due soonest · refine the search"), n_items);
+
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", n_items),
                           n_items);
 }
@@ -251,6 +260,8 @@ dpo_requests_page_update_counts (DpoRequestsPage *self)
   self->overdue = self->due_soon = 0;
   if (self->store != NULL)
     dpo_store_count_due (self->store, DUE_SOON_DAYS, &self->overdue, &self->due_soon);
+  self->has_requests = self->store != NULL && dpo_store_count_requests (self->store) > 0;
+  gtk_widget_set_visible (self->filters, self->has_requests);
 
   overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue",
                                           self->overdue), self->overdue);
@@ -389,6 +400,9 @@ add_filters (DpoRequestsPage *self)
   gtk_box_insert_child_after (toolbar, box, search);
   self->filters = box;
 
+  /* The requests still to answer, soonest due first: the DPO's day. */
+  gtk_drop_down_set_selected (self->status_dropdown, 1);
+
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_notify_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->kind_dropdown, "notify::selected",
@@ -416,7 +430,7 @@ add_header (DpoRequestsPage *self)
 {
   GtkWidget *toolbar = GTK_WIDGET (dpo_list_page_get_toolbar (DPO_LIST_PAGE (self)));
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New Request…"));
+  GtkWidget *new_button = gtk_button_new_with_label (_("New Request…"));
 
   gtk_widget_add_css_class (header, "page-header");
   self->overdue_button = new_count_button (self, G_CALLBACK (on_overdue_button_clicked_cb));
@@ -429,9 +443,6 @@ add_header (DpoRequestsPage *self)
   gtk_widget_add_css_class (new_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "requests.new");
   gtk_widget_set_tooltip_text (new_button, _("Record a request received by email, post, phone, web or in person"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (new_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Request"),
-                                  -1);
   gtk_box_append (GTK_BOX (header), new_button);
 
   gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (toolbar)), header);
@@ -536,8 +547,8 @@ dpo_requests_page_set_store (DpoRequestsPage *self,
   g_clear_pointer (&self->now, g_date_time_unref);
   dpo_request_view_set_store (self->view, store);
   dpo_requests_page_show_list (self);
-  dpo_list_page_set_store (DPO_LIST_PAGE (self), store);
   dpo_requests_page_update_counts (self);
+  dpo_list_page_set_store (DPO_LIST_PAGE (self), store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.new", store != NULL);
 }
 

@@ -11,8 +11,8 @@
 
 /* A screenful first; then more each frame, until GTK has all the rows it
  * keeps (200 in GTK 4.8); past those, the rest at once costs nothing. */
-#define FIRST_ROWS   40
-#define STEP_ROWS    40
+#define FIRST_ROWS   24
+#define STEP_ROWS    24
 #define BUILT_ROWS   240
 
 struct _DpoResetModel
@@ -20,7 +20,8 @@ struct _DpoResetModel
   GObject     parent_instance;
 
   GListModel *model;
-  guint       n_items;   /* what we last reported */
+  guint       n_items;     /* what we last reported */
+  guint       first_rows;  /* shown at once after a reset */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -79,7 +80,7 @@ reset (DpoResetModel *self)
   if (old_n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
 
-  self->n_items = MIN (source_n_items (self), FIRST_ROWS);
+  self->n_items = MIN (source_n_items (self), self->first_rows);
   if (self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
@@ -149,6 +150,16 @@ dpo_reset_model_class_init (DpoResetModelClass *klass)
 static void
 dpo_reset_model_init (DpoResetModel *self)
 {
+  self->first_rows = FIRST_ROWS;
+}
+
+void
+dpo_reset_model_set_first_rows (DpoResetModel *self,
+                                guint          first_rows)
+{
+  g_return_if_fail (DPO_IS_RESET_MODEL (self));
+
+  self->first_rows = CLAMP (first_rows, 1, BUILT_ROWS);
 }
 
 DpoResetModel *

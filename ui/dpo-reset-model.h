@@ -24,14 +24,17 @@ G_DECLARE_FINAL_TYPE (DpoResetModel, dpo_reset_model, DPO, RESET_MODEL, GObject)
  * the top. Smaller changes are passed on as they are.
  *
  * After such a reset only a screenful of rows is shown at first: call
- * dpo_reset_model_reveal_more() once a frame (a tick callback) while it
- * returns TRUE, so that GTK builds its rows over a few frames rather than
- * all before the first one. */
+ * dpo_reset_model_reveal_more() as the view is scrolled near the last row
+ * shown, so that GTK builds only the rows seen rather than 200 at once
+ * (and, on the next search, destroys only those). */
 DpoResetModel *dpo_reset_model_new       (void);
 GListModel    *dpo_reset_model_get_model (DpoResetModel *self);
 void           dpo_reset_model_set_model (DpoResetModel *self,
                                           GListModel    *model);
 gboolean       dpo_reset_model_is_partial (DpoResetModel *self);
+/* How many rows a reset shows at once: a screenful (24 until set). */
+void           dpo_reset_model_set_first_rows (DpoResetModel *self,
+                                               guint          first_rows);
 /* Shows more rows; FALSE once all are shown. */
 gboolean       dpo_reset_model_reveal_more (DpoResetModel *self);
 

@@ -1,0 +1,69 @@
+/* dpo-request-view-private.h
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dpo-request-view.h"
+
+G_BEGIN_DECLS
+
+struct _DpoRequestView
+{
+  GtkBox               parent_instance;
+
+  /* Template children */
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  GtkButton           *carry_out_button;
+  GtkStack            *stack;
+  GtkBox              *content;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_label;
+  GtkLabel            *status_badge;
+  GtkLabel            *summary_label;
+  AdwActionRow        *person_row;
+  GtkWidget           *person_arrow;
+  AdwActionRow        *kind_row;
+  AdwActionRow        *channel_row;
+  AdwActionRow        *received_row;
+  AdwActionRow        *due_row;
+  AdwActionRow        *extended_due_row;
+  AdwActionRow        *identity_row;
+  GtkButton           *verify_button;
+  AdwPreferencesGroup *extension_group;
+  GtkButton           *extend_button;
+  AdwActionRow        *extension_state_row;
+  AdwEntryRow         *extension_reason_row;
+  AdwEntryRow         *extension_notified_row;
+  AdwPreferencesGroup *changes_group;
+  AdwComboRow         *status_row;
+  AdwActionRow        *answered_row;
+  AdwEntryRow         *outcome_row;
+  AdwEntryRow         *refusal_ground_row;
+
+  DpoStore            *store;
+  char                *id;
+  DpoRequest          *request;      /* as stored; NULL when absent */
+  GPtrArray           *change_rows;
+  const char          *badge_class;
+  guint                updating : 1;
+};
+
+/* dpo-request-view.c */
+void     _dpo_request_view_reload       (DpoRequestView *self);
+void     _dpo_request_view_show_error   (DpoRequestView *self,
+                                         const GError   *error);
+/* Saves @request (a changed copy) through the core. On error nothing was
+ * written: the view shows the stored record again, and why. */
+gboolean _dpo_request_view_save         (DpoRequestView *self,
+                                         DpoRequest     *request);
+gboolean _dpo_request_view_is_closing_status (const char *status);
+
+/* dpo-request-view-actions.c: the buttons, the status, the answer. */
+void     _dpo_request_view_class_actions_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
