@@ -86,18 +86,22 @@ refuse_erasure (DpoStore           *self,
                 GError            **error)
 {
   g_autofree char *name = person_name (x->subject);
+  g_autofree char *since = NULL;
+  GDate start;
 
+  since = dpo_date_parse (contract->start_date, &start, NULL) ? dpo_date_format_display (&start)
+                                                               : g_strdup (contract->start_date);
   g_free (x->request->refusal_ground);
   x->request->refusal_ground =
     g_strdup_printf (_("Active contract %s (since %s): the data are needed to perform it "
                        "(GDPR Art. 17(1)(a) and 6(1)(b))."),
-                     contract->number, contract->start_date);
+                     contract->number, since);
   x->outcome = g_strdup (_("Erasure refused: the person has an active contract."));
   g_set_error (&x->refusal, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT,
                _("Erasure refused: %s has an active contract (%s, since %s). Their data are needed "
                  "to perform it, so nothing was deleted. The request is recorded as refused with "
                  "this ground."),
-               name, contract->number, contract->start_date);
+               name, contract->number, since);
   return answer (self, x, "refused", error);
 }
 

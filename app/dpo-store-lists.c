@@ -34,40 +34,25 @@ prefix_pattern (const char *search)
   return g_string_free (pattern, FALSE);
 }
 
-static guint
-count_table (DpoStore   *self,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, sql, NULL);
-  guint count = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
-}
-
 guint
 dpo_store_count_incidents (DpoStore *self)
 {
   g_return_val_if_fail (DPO_IS_STORE (self), 0);
-  return count_table (self, "SELECT count(*) FROM incidents");
+  return (guint) _dpo_store_query_int (self, "SELECT count(*) FROM incidents");
 }
 
 guint
 dpo_store_count_subjects (DpoStore *self)
 {
   g_return_val_if_fail (DPO_IS_STORE (self), 0);
-  return count_table (self, "SELECT count(*) FROM subjects");
+  return (guint) _dpo_store_query_int (self, "SELECT count(*) FROM subjects");
 }
 
 guint
 dpo_store_count_requests (DpoStore *self)
 {
   g_return_val_if_fail (DPO_IS_STORE (self), 0);
-  return count_table (self, "SELECT count(*) FROM requests");
+  return (guint) _dpo_store_query_int (self, "SELECT count(*) FROM requests");
 }
 
 static gpointer

@@ -14,6 +14,7 @@
 
 #include "dpo-error.h"
 #include "dpo-store-private.h"
+#include "dpo-time.h"
 
 struct _DpoStore
 {
@@ -315,9 +316,13 @@ dpo_store_dup_now (DpoStore *self)
 {
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
+  g_autoptr(GTimeZone) local = NULL;
+
   if (self->now != NULL)
     return g_date_time_ref (self->now);
-  return g_date_time_new_now_local ();
+  /* The shared local zone: g_date_time_new_now_local() re-reads it each time. */
+  local = dpo_time_dup_local_zone ();
+  return g_date_time_new_now (local);
 }
 
 /* Called by dpo-store-requests.c once the due dates are recomputed. */
@@ -461,12 +466,28 @@ _dpo_store_emit_changed (DpoStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+gint64
+_dpo_store_query_int (DpoStore   *self,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 gboolean
 dpo_store_is_empty (DpoStore *self)
 {
   g_return_val_if_fail (DPO_IS_STORE (self), TRUE);
 
-  return dpo_store_count_incidents (self) == 0 &&
-         dpo_store_count_subjects (self) == 0 &&
-         dpo_store_count_requests (self) == 0;
+  /* EXISTS stops at the first row: counting a million requests is not needed. */
+  return _dpo_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM incidents) OR "
+                                     "EXISTS (SELECT 1 FROM subjects) OR "
+                                     "EXISTS (SELECT 1 FROM requests)") == 0;
 }
