@@ -14,9 +14,10 @@
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
-static char *
-local_date_text (GDateTime *now,
-                 int        days_ahead)
+/* "YYYY-MM-DD" of the local calendar day @days_ahead after @now's. */
+char *
+_dpo_local_date_text (GDateTime *now,
+                      int        days_ahead)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
   g_autoptr(GDateTime) later = g_date_time_add_days (local, days_ahead);
@@ -120,7 +121,7 @@ dpo_store_foreach_deadline (DpoStore        *self,
   g_return_if_fail (func != NULL);
 
   now = dpo_store_dup_now (self);
-  today = local_date_text (now, 0);
+  today = _dpo_local_date_text (now, 0);
   clocks = running_cnil_clocks (self, now);
 
   stmt = _dpo_store_prepare (self,
@@ -168,8 +169,8 @@ dpo_store_count_due (DpoStore *self,
   g_return_if_fail (DPO_IS_STORE (self));
 
   now = dpo_store_dup_now (self);
-  today = local_date_text (now, 0);
-  horizon = local_date_text (now, days);
+  today = _dpo_local_date_text (now, 0);
+  horizon = _dpo_local_date_text (now, days);
   *overdue = *due_soon = 0;
 
   stmt = _dpo_store_prepare (self,

@@ -322,16 +322,6 @@ is_broad_search (DpoStore           *self,
   return count > DPO_STORE_SEARCH_LIMIT;
 }
 
-static char *
-local_date (GDateTime *now,
-            int        days)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-  g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
-
-  return g_date_time_format (shifted, "%Y-%m-%d");
-}
-
 GListModel *
 dpo_store_list_requests_filtered (DpoStore               *self,
                                   const DpoRequestFilter *filter)
@@ -351,11 +341,11 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   pattern = prefix_pattern (filter->search);
   nir = nir_pattern (pattern);
   if (filter->urgency == DPO_URGENCY_OVERDUE)
-    until = local_date (now, -1);
+    until = _dpo_local_date_text (now, -1);
   else if (filter->urgency == DPO_URGENCY_DUE_SOON)
     {
-      from = local_date (now, 0);
-      until = local_date (now, 7);
+      from = _dpo_local_date_text (now, 0);
+      until = _dpo_local_date_text (now, 7);
     }
 
   params[0] = pattern;

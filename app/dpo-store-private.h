@@ -70,6 +70,10 @@ gboolean      _dpo_store_update_request    (DpoStore      *self,
                                             const char    *action,
                                             GError       **error);
 
+/* dpo-deadlines.c */
+char         *_dpo_local_date_text         (GDateTime     *now,
+                                            int            days_ahead);
+
 /* dpo-store-schema.c */
 gboolean      _dpo_store_migrate           (sqlite3       *db,
                                             int            from_version,
