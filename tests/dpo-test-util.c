@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "dpo-test-util.h"
@@ -99,4 +100,19 @@ dpo_test_query_int (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+void
+dpo_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }

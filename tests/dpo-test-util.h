@@ -25,6 +25,8 @@ char      *dpo_test_export         (DpoStore   *store,
                                     const char *as_of);
 /* The whole file as bytes, to prove it was not touched. */
 GBytes    *dpo_test_file_bytes     (const char *path);
+/* Deletes @dir and the files in it. */
+void       dpo_test_remove_tree    (const char *dir);
 /* One integer from a read-only SQL query on another connection. */
 gint64     dpo_test_query_int      (const char *path,
                                     const char *sql);

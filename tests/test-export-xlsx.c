@@ -5,7 +5,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -78,21 +77,6 @@ import_requests (DpoStore *store,
   g_assert_no_error (error);
 }
 
-/* The test's folder (dpo_test_new_store) and what it holds. */
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* Only the database's own files: no workbook, no temporary file. */
 static void
 assert_nothing_written (const char *dir)
@@ -125,7 +109,7 @@ test_progress (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   g_clear_object (&store);
-  remove_folder (dir);
+  dpo_test_remove_tree (dir);
 }
 
 static void
@@ -146,7 +130,7 @@ test_cancel_midway (void)
   assert_nothing_written (dir);
 
   g_clear_object (&store);
-  remove_folder (dir);
+  dpo_test_remove_tree (dir);
 }
 
 typedef struct
@@ -196,7 +180,7 @@ test_async (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   g_clear_object (&store);
-  remove_folder (dir);
+  dpo_test_remove_tree (dir);
 }
 
 static void
@@ -218,7 +202,7 @@ test_async_cancelled (void)
   assert_nothing_written (dir);
 
   g_clear_object (&store);
-  remove_folder (dir);
+  dpo_test_remove_tree (dir);
 }
 
 static void
@@ -245,7 +229,7 @@ test_incident_async (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   g_clear_object (&store);
-  remove_folder (dir);
+  dpo_test_remove_tree (dir);
 }
 
 static void
@@ -263,7 +247,7 @@ test_error_names_the_file (void)
   g_assert_nonnull (strstr (error->message, "the folder does not exist"));
 
   g_clear_object (&store);
-  remove_folder (dir);
+  dpo_test_remove_tree (dir);
 }
 
 int

@@ -20,6 +20,8 @@
 
 #include "dpo-incident-view.h"
 #include "dpo-store.h"
+#include "dpo-test-util.h"
+#include "dpo-ui-test-util.h"
 #include "dpo-window.h"
 
 #define WAIT_MS 20000
@@ -27,150 +29,6 @@
 /* Enough requests for an export to last a few seconds: long enough to see
  * its progress (which shows after a quarter of a second) and cancel it. */
 #define MANY_REQUESTS 300000
-
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-typedef gboolean (*Condition)   (gpointer       data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
-
-static gboolean
-is_shown_label (GtkWidget     *widget,
-                gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_shown_button (GtkWidget     *widget,
-                 gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static GtkWidget *
-get_by_id (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = find_widget (root, has_id, id);
-
-  if (widget == NULL)
-    g_error ("No widget “%s”", id);
-  return widget;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting");
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-typedef struct
-{
-  GtkWidget     *root;
-  WidgetMatch    match;
-  gconstpointer  data;
-} FindData;
-
-static gboolean
-widget_found (gpointer data)
-{
-  FindData *find = data;
-
-  return find_widget (find->root, find->match, find->data) != NULL;
-}
-
-static GtkWidget *
-wait_for_widget (GtkWidget     *root,
-                 WidgetMatch    match,
-                 gconstpointer  data)
-{
-  FindData find = { root, match, data };
-
-  wait_until (widget_found, &find);
-  return find_widget (root, match, data);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
-  return GTK_WIDGET (find_toplevel (type));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static gboolean
 not_exporting (gpointer window)
@@ -184,21 +42,6 @@ chooser_has_folder (gpointer chooser)
   g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
 
   return folder != NULL;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Only the database's own files: no workbook, no temporary file. */
@@ -231,20 +74,11 @@ assert_workbook (const char *path)
 static DpoStore *
 example_store (const char *dir)
 {
-  g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
-  g_autofree char *example_path = g_build_filename (g_getenv ("DPO_SOURCE_ROOT"), "data",
-                                                    "example", "breach-2024.json", NULL);
   g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-23T10:00:00+01:00", NULL);
-  g_autoptr(GBytes) example = NULL;
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  DpoStore *store;
+  DpoStore *store = dpo_test_open_store (dir);
 
-  store = dpo_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (example_path, &contents, &length, &error));
-  example = g_bytes_new_take (g_steal_pointer (&contents), length);
   g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
   g_assert_no_error (error);
   dpo_store_set_now (store, now);
@@ -269,41 +103,10 @@ add_many_requests (DpoStore *store)
   sqlite3_close (db);
 }
 
-static DpoWindow *
-present_window (DpoStore *store)
-{
-  DpoWindow *window = dpo_window_new (NULL, store);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-/* Destroys @window and checks that it and @store (our last reference)
- * are finalized: no export keeps either. */
-static void
-destroy_window (DpoWindow *window,
-                DpoStore  *store)
-{
-  gpointer window_ptr = window;
-  gpointer store_ptr = store;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window_ptr);
-  if (store != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (store), &store_ptr);
-      g_object_unref (store);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (is_null, &window_ptr);
-  wait_until (is_null, &store_ptr);
-}
-
 static AdwMessageDialog *
 wait_for_message_dialog (void)
 {
-  return ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return ADW_MESSAGE_DIALOG (dpo_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Without a database, nothing to export: the action does nothing (it
@@ -311,13 +114,13 @@ wait_for_message_dialog (void)
 static void
 test_no_database (void)
 {
-  DpoWindow *window = present_window (NULL);
+  DpoWindow *window = dpo_test_present_window (NULL);
 
-  g_assert_false (gtk_widget_get_sensitive (get_by_id (GTK_WIDGET (window), "header_export_button")));
+  g_assert_false (gtk_widget_get_sensitive (dpo_test_get_by_id (GTK_WIDGET (window), "header_export_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-registers", NULL);
   g_assert_false (dpo_window_get_exporting (window));
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  destroy_window (window, NULL);
+  g_assert_null (dpo_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  dpo_test_destroy_window (window, NULL);
 }
 
 /* Ctrl+E's chooser: a save chooser in the database's folder proposing a
@@ -332,7 +135,7 @@ choose_file (DpoWindow  *window,
   GtkWidget *chooser;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-registers", NULL));
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = dpo_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
@@ -340,7 +143,7 @@ choose_file (DpoWindow  *window,
   g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
                    "Excel Workbooks");
 
-  wait_until (chooser_has_folder, chooser);
+  dpo_test_wait_until (chooser_has_folder, chooser);
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
   database = g_file_new_for_path (dpo_store_get_path (dpo_window_get_store (window)));
   g_assert_true (g_file_has_parent (database, folder));
@@ -362,16 +165,16 @@ test_registers (void)
   g_autofree char *other_path = g_build_filename (dir, "registers.xlsx", NULL);
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
   DpoStore *store = example_store (dir);
-  DpoWindow *window = present_window (store);
-  GtkWidget *header_button = get_by_id (GTK_WIDGET (window), "header_export_button");
+  DpoWindow *window = dpo_test_present_window (store);
+  GtkWidget *header_button = dpo_test_get_by_id (GTK_WIDGET (window), "header_export_button");
   AdwMessageDialog *dialog;
   GStatBuf before, after;
 
   g_assert_true (gtk_widget_get_sensitive (header_button));
 
   choose_file (window, "registres DPO");
-  wait_for_widget (GTK_WIDGET (window), is_shown_label, "Registers exported");
-  wait_for_widget (GTK_WIDGET (window), is_shown_button, "_Open");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Registers exported");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_button, "_Open");
   g_assert_false (dpo_window_get_exporting (window));
   g_assert_true (gtk_widget_get_sensitive (header_button));
   assert_workbook (path);
@@ -390,7 +193,7 @@ test_registers (void)
   adw_message_dialog_response (dialog, "replace");
   g_assert_true (dpo_window_get_exporting (window));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (not_exporting, window);
+  dpo_test_wait_until (not_exporting, window);
   g_assert_cmpint (g_stat (path, &after), ==, 0);
   g_assert_cmpuint (after.st_ino, !=, before.st_ino);
   assert_workbook (path);
@@ -398,13 +201,13 @@ test_registers (void)
   dpo_window_export_registers_to (window, other);
   g_assert_true (dpo_window_get_exporting (window));
   g_assert_false (gtk_widget_get_sensitive (header_button));
-  g_assert_false (gtk_widget_get_sensitive (get_by_id (GTK_WIDGET (window), "export_button")));
-  wait_until (not_exporting, window);
+  g_assert_false (gtk_widget_get_sensitive (dpo_test_get_by_id (GTK_WIDGET (window), "export_button")));
+  dpo_test_wait_until (not_exporting, window);
   g_assert_true (gtk_widget_get_sensitive (header_button));
   assert_workbook (other_path);
 
-  destroy_window (window, store);
-  remove_tree (dir);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 /* A read-only place: a dialog that names the file; nothing written. */
@@ -414,7 +217,7 @@ test_registers_unwritable (void)
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-export-XXXXXX", NULL);
   g_autoptr(GFile) file = g_file_new_for_path ("/proc/x.xlsx");
   DpoStore *store = example_store (dir);
-  DpoWindow *window = present_window (store);
+  DpoWindow *window = dpo_test_present_window (store);
   AdwMessageDialog *dialog;
 
   dpo_window_export_registers_to (window, file);
@@ -426,18 +229,18 @@ test_registers_unwritable (void)
   g_assert_false (g_file_test ("/proc/x.xlsx", G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  destroy_window (window, store);
+  dpo_test_destroy_window (window, store);
   assert_nothing_written (dir);
-  remove_tree (dir);
+  dpo_test_remove_tree (dir);
 }
 
 static gboolean
 progress_shown (gpointer data)
 {
   DpoWindow *window = data;
-  GtkRevealer *revealer = GTK_REVEALER (get_by_id (GTK_WIDGET (window), "export_revealer"));
-  GtkLabel *label = GTK_LABEL (get_by_id (GTK_WIDGET (window), "export_label"));
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (get_by_id (GTK_WIDGET (window), "export_progress"));
+  GtkRevealer *revealer = GTK_REVEALER (dpo_test_get_by_id (GTK_WIDGET (window), "export_revealer"));
+  GtkLabel *label = GTK_LABEL (dpo_test_get_by_id (GTK_WIDGET (window), "export_label"));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (dpo_test_get_by_id (GTK_WIDGET (window), "export_progress"));
 
   return gtk_revealer_get_reveal_child (revealer) &&
          gtk_progress_bar_get_fraction (bar) > 0 &&
@@ -460,35 +263,35 @@ test_registers_cancel (void)
   add_many_requests (store);
 
   /* Cancel, once the progress shows. */
-  window = present_window (store);
+  window = dpo_test_present_window (store);
   dpo_window_export_registers_to (window, file);
-  wait_until (progress_shown, window);
-  g_test_message ("Progress: %s", gtk_label_get_text (GTK_LABEL (get_by_id (GTK_WIDGET (window),
+  dpo_test_wait_until (progress_shown, window);
+  g_test_message ("Progress: %s", gtk_label_get_text (GTK_LABEL (dpo_test_get_by_id (GTK_WIDGET (window),
                                                                             "export_label"))));
-  cancel = wait_for_widget (GTK_WIDGET (window), is_shown_button, "_Cancel");
+  cancel = dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_button, "_Cancel");
   g_assert_true (gtk_widget_get_sensitive (cancel));
   gtk_widget_activate (cancel);
-  wait_for_widget (GTK_WIDGET (window), is_shown_label, "Export cancelled");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Export cancelled");
   g_assert_false (dpo_window_get_exporting (window));
   assert_nothing_written (dir);
-  destroy_window (window, NULL);
+  dpo_test_destroy_window (window, NULL);
 
   /* Cancel right after starting. */
-  window = present_window (store);
+  window = dpo_test_present_window (store);
   dpo_window_export_registers_to (window, file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
-  wait_for_widget (GTK_WIDGET (window), is_shown_label, "Export cancelled");
-  wait_until (not_exporting, window);
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Export cancelled");
+  dpo_test_wait_until (not_exporting, window);
   assert_nothing_written (dir);
-  destroy_window (window, NULL);
+  dpo_test_destroy_window (window, NULL);
 
   /* The window closed while exporting: cancelled, both let go. */
-  window = present_window (store);
+  window = dpo_test_present_window (store);
   dpo_window_export_registers_to (window, file);
-  destroy_window (window, store);
+  dpo_test_destroy_window (window, store);
   assert_nothing_written (dir);
 
-  remove_tree (dir);
+  dpo_test_remove_tree (dir);
 }
 
 /* The incident view's report for the CNIL, to a file, then to a place
@@ -501,7 +304,7 @@ test_incident_report (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) unwritable = g_file_new_for_path ("/proc/y.xlsx");
   DpoStore *store = example_store (dir);
-  DpoWindow *window = present_window (store);
+  DpoWindow *window = dpo_test_present_window (store);
   AdwMessageDialog *dialog;
   DpoIncidentView *view;
   GtkWidget *button, *chooser;
@@ -514,18 +317,18 @@ test_incident_report (void)
   g_object_add_weak_pointer (G_OBJECT (view), &view_ptr);
 
   /* The button beside the CNIL clock proposes a name with the reference. */
-  button = get_by_id (GTK_WIDGET (view), "export_report_button");
+  button = dpo_test_get_by_id (GTK_WIDGET (view), "export_report_button");
   g_assert_true (gtk_widget_get_mapped (button));
   gtk_widget_activate (button);
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = dpo_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "incident-INC-2024-01-2026-11-23.xlsx");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
 
   dpo_incident_view_export_report_to (view, file);
   g_assert_false (gtk_widget_get_sensitive (button));
-  wait_for_widget (GTK_WIDGET (view), is_shown_label, "Incident report exported");
-  wait_for_widget (GTK_WIDGET (view), is_shown_button, "_Open");
+  dpo_test_wait_for_widget (GTK_WIDGET (view), dpo_test_is_shown_label, "Incident report exported");
+  dpo_test_wait_for_widget (GTK_WIDGET (view), dpo_test_is_shown_button, "_Open");
   g_assert_true (gtk_widget_get_sensitive (button));
   assert_workbook (path);
 
@@ -537,17 +340,16 @@ test_incident_report (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (view));
-  wait_until (is_null, &view_ptr);
-  destroy_window (window, store);
-  remove_tree (dir);
+  dpo_test_wait_until (dpo_test_is_null, &view_ptr);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dpo_test_ui_init (&argc, &argv, WAIT_MS);
 
   g_test_add_func ("/ui/export/no-database", test_no_database);
   g_test_add_func ("/ui/export/registers", test_registers);

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "dpo-editor-dialog.h"
 #include "dpo-people-page.h"
 #include "dpo-person-editor.h"
@@ -18,7 +16,9 @@
 #include "dpo-requests-page.h"
 #include "dpo-row.h"
 #include "dpo-store.h"
+#include "dpo-test-util.h"
 #include "dpo-time.h"
+#include "dpo-ui-test-util.h"
 #include "dpo-window.h"
 
 /* The requests and people of the example scenario, through the window:
@@ -27,159 +27,17 @@
  * request; a person's NIR checked by the form; the Alsace-Moselle setting
  * in the Preferences window. */
 
-#define WAIT_MS 10000
-
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-typedef gboolean (*Condition)   (gpointer       data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_shown_label (GtkWidget     *widget,
-                gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) &&
-         gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_shown_button (GtkWidget     *widget,
-                 gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_shown_status_page (GtkWidget     *widget,
-                      gconstpointer  title)
-{
-  return ADW_IS_STATUS_PAGE (widget) &&
-         gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for the window");
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-typedef struct
-{
-  GtkWidget    *root;
-  WidgetMatch   match;
-  gconstpointer data;
-} FindData;
-
-static gboolean
-widget_found (gpointer data)
-{
-  FindData *find = data;
-
-  return find_widget (find->root, find->match, find->data) != NULL;
-}
-
-static GtkWidget *
-wait_for_widget (GtkWidget     *root,
-                 WidgetMatch    match,
-                 gconstpointer  data)
-{
-  FindData find = { root, match, data };
-
-  wait_until (widget_found, &find);
-  return find_widget (root, match, data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* A new database with the example scenario, "now" at the end of @as_of
  * (YYYY-MM-DD) or the wall clock. */
 static DpoStore *
 open_example (const char *dir,
               const char *as_of)
 {
-  g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
-  g_autofree char *example_path = g_build_filename (g_getenv ("DPO_SOURCE_ROOT"), "data",
-                                                    "example", "breach-2024.json", NULL);
+  g_autofree char *example_path = dpo_test_example_path ();
   g_autoptr(GFile) example = g_file_new_for_path (example_path);
   g_autoptr(GError) error = NULL;
-  DpoStore *store = dpo_store_open (path, &error);
+  DpoStore *store = dpo_test_open_store (dir);
 
-  g_assert_no_error (error);
   if (as_of != NULL)
     {
       g_autoptr(GDateTime) now = NULL;
@@ -192,39 +50,6 @@ open_example (const char *dir,
   g_assert_true (dpo_store_import_file (store, example, NULL, &error));
   g_assert_no_error (error);
   return store;
-}
-
-static DpoWindow *
-present_window (DpoStore *store)
-{
-  DpoWindow *window = dpo_window_new (NULL, store);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-destroy_window (DpoWindow *window,
-                DpoStore  *store)
-{
-  gpointer window_ptr = window;
-  gpointer store_ptr = store;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window_ptr);
-  g_object_add_weak_pointer (G_OBJECT (store), &store_ptr);
-  g_object_unref (store);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (is_null, &window_ptr);
-  wait_until (is_null, &store_ptr);
-}
-
-static GtkWidget *
-find_page (DpoWindow *window,
-           GType      type)
-{
-  return find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (type));
 }
 
 static AdwMessageDialog *
@@ -254,7 +79,7 @@ has_message_dialog (gpointer heading)
 static AdwMessageDialog *
 wait_for_message_dialog (const char *heading)
 {
-  wait_until (has_message_dialog, (gpointer) heading);
+  dpo_test_wait_until (has_message_dialog, (gpointer) heading);
   return find_message_dialog (heading);
 }
 
@@ -274,29 +99,29 @@ test_erasure_refused (void)
   g_autoptr(DpoRequest) request = NULL;
   g_autoptr(GError) error = NULL;
   DpoStore *store = open_example (dir, NULL);
-  DpoWindow *window = present_window (store);
-  DpoRequestsPage *page = DPO_REQUESTS_PAGE (find_page (window, DPO_TYPE_REQUESTS_PAGE));
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoRequestsPage *page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
   AdwMessageDialog *dialog;
   GtkWidget *button;
   GtkWidget *ground;
   const char *body;
 
   /* Open the request from the list, as a click on its row does. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_page (window, ADW_TYPE_VIEW_STACK)),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "requests");
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "R-2024-0002");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "R-2024-0002");
   g_signal_emit_by_name (dpo_list_page_get_column_view (DPO_LIST_PAGE (page)), "activate", 1);
   g_assert_cmpstr (dpo_request_view_get_id (dpo_requests_page_get_view (page)), ==, "R-2024-0002");
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "Erasure · Martin Claire");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Erasure · Martin Claire");
 
   /* Carry Out…, then confirm the erasure. */
-  button = wait_for_widget (GTK_WIDGET (page), is_shown_button, "Carry Out…");
+  button = dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "Carry Out…");
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
   dialog = wait_for_message_dialog ("Carry Out the Erasure?");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  gtk_widget_activate (wait_for_widget (GTK_WIDGET (dialog), is_shown_button, "_Erase"));
-  wait_until (no_message_dialog, "Carry Out the Erasure?");
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Erase"));
+  dpo_test_wait_until (no_message_dialog, "Carry Out the Erasure?");
 
   /* Refused, in plain words; the person keeps all her data. */
   dialog = wait_for_message_dialog ("Erasure Refused");
@@ -320,19 +145,19 @@ test_erasure_refused (void)
   g_assert_nonnull (request->refusal_ground);
   g_assert_nonnull (strstr (request->refusal_ground, "CT-2019-0042"));
 
-  gtk_widget_activate (wait_for_widget (GTK_WIDGET (dialog), is_shown_button, "_Close"));
-  wait_until (no_message_dialog, "Erasure Refused");
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Close"));
+  dpo_test_wait_until (no_message_dialog, "Erasure Refused");
 
   /* The view follows: Refused, with its ground; it cannot be carried out again. */
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "Refused");
-  ground = find_widget (GTK_WIDGET (dpo_requests_page_get_view (page)), is_row_titled,
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Refused");
+  ground = dpo_test_find_widget (GTK_WIDGET (dpo_requests_page_get_view (page)), dpo_test_is_row_titled,
                        "Refusal ground");
   g_assert_true (ADW_IS_ENTRY_ROW (ground));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ground)), ==, request->refusal_ground);
   g_assert_false (gtk_widget_is_sensitive (button));
 
-  destroy_window (window, store);
-  remove_tree (dir);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 typedef struct
@@ -356,7 +181,7 @@ wait_for_n_requests (DpoRequestsPage *page,
 {
   ModelCount count = { page, n_items };
 
-  wait_until (model_has_n_items, &count);
+  dpo_test_wait_until (model_has_n_items, &count);
 }
 
 static const char *
@@ -376,30 +201,30 @@ test_filters_and_counts (void)
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
   g_autoptr(GError) error = NULL;
   DpoStore *store = open_example (dir, "2024-03-13");
-  DpoWindow *window = present_window (store);
-  DpoRequestsPage *page = DPO_REQUESTS_PAGE (find_page (window, DPO_TYPE_REQUESTS_PAGE));
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoRequestsPage *page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
   GtkWidget *overdue;
   guint n_overdue, n_due_soon;
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_page (window, ADW_TYPE_VIEW_STACK)),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "requests");
 
   /* The counts are in the page header, whatever the filters. */
-  overdue = wait_for_widget (GTK_WIDGET (page), is_shown_button, "3 overdue");
-  wait_for_widget (GTK_WIDGET (page), is_shown_button, "1 due within 7 days");
+  overdue = dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "3 overdue");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "1 due within 7 days");
   dpo_requests_page_get_due_counts (page, &n_overdue, &n_due_soon);
   g_assert_cmpuint (n_overdue, ==, 3);
   g_assert_cmpuint (n_due_soon, ==, 1);
   wait_for_n_requests (page, 5);
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "5 requests");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "5 requests");
 
   /* A click on the overdue count shows those only, soonest due first. */
   gtk_widget_activate (overdue);
   wait_for_n_requests (page, 3);
   g_assert_cmpstr (request_id_at (page, 0), ==, "R-2024-0001");
   g_assert_cmpstr (request_id_at (page, 2), ==, "R-2024-0003");
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "3 requests");
-  wait_for_widget (GTK_WIDGET (page), is_shown_button, "3 overdue");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "3 requests");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "3 overdue");
 
   dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_DUE_SOON);
   wait_for_n_requests (page, 1);
@@ -413,7 +238,7 @@ test_filters_and_counts (void)
   /* Nothing answered yet: no results, said as such. */
   dpo_requests_page_set_filter (page, "answered", NULL, DPO_URGENCY_ANY);
   wait_for_n_requests (page, 0);
-  wait_for_widget (GTK_WIDGET (page), is_shown_status_page, "No Results");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_status_page, "No Results");
 
   /* The counts follow the store: Luc Bernard's contract ended in 2023, so
    * his erasure (R-2024-0003) is carried out, and one fewer is overdue. */
@@ -422,17 +247,11 @@ test_filters_and_counts (void)
   wait_for_n_requests (page, 1);
   dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_ANY);
   wait_for_n_requests (page, 5);
-  wait_for_widget (GTK_WIDGET (page), is_shown_button, "2 overdue");
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "Erased person");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "2 overdue");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Erased person");
 
-  destroy_window (window, store);
-  remove_tree (dir);
-}
-
-static gboolean
-dialog_is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 /* Recording a request takes a search and a click; a bad value keeps the
@@ -444,8 +263,8 @@ test_new_request (void)
   g_autoptr(DpoRequest) request = NULL;
   g_autoptr(GError) error = NULL;
   DpoStore *store = open_example (dir, "2024-03-13");
-  DpoWindow *window = present_window (store);
-  DpoRequestsPage *page = DPO_REQUESTS_PAGE (find_page (window, DPO_TYPE_REQUESTS_PAGE));
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoRequestsPage *page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
   DpoEditorDialog *dialog;
   DpoRequestEditor *editor;
   GtkWidget *received;
@@ -456,7 +275,7 @@ test_new_request (void)
   g_assert_cmpstr (dpo_request_editor_get_id (editor), ==, "R-2024-0006");
   g_assert_true (dpo_request_editor_choose_person (editor, "IP-0881"));
 
-  received = find_widget (GTK_WIDGET (editor), is_row_titled, "Received");
+  received = dpo_test_find_widget (GTK_WIDGET (editor), dpo_test_is_row_titled, "Received");
   gtk_editable_set_text (GTK_EDITABLE (received), "30/02/2024 10:00");
   g_assert_false (dpo_editor_dialog_accept (dialog));
   g_test_message ("Error shown: %s", dpo_editor_dialog_get_error (dialog));
@@ -468,7 +287,7 @@ test_new_request (void)
   dialog_ptr = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &dialog_ptr);
   g_assert_true (dpo_editor_dialog_accept (dialog));
-  wait_until (dialog_is_gone, &dialog_ptr);
+  dpo_test_wait_until (dpo_test_is_null, &dialog_ptr);
 
   request = dpo_store_get_request (store, "R-2024-0006", &error);
   g_assert_no_error (error);
@@ -477,8 +296,8 @@ test_new_request (void)
   g_assert_cmpstr (request->status, ==, "received");
   wait_for_n_requests (page, 6);
 
-  destroy_window (window, store);
-  remove_tree (dir);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 /* A person's NIR is checked by the core; the form says what is wrong, in
@@ -489,20 +308,20 @@ test_person_nir (void)
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
   g_autoptr(DpoSubject) subject = NULL;
   DpoStore *store = open_example (dir, NULL);
-  DpoWindow *window = present_window (store);
-  DpoPeoplePage *page = DPO_PEOPLE_PAGE (find_page (window, DPO_TYPE_PEOPLE_PAGE));
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoPeoplePage *page = DPO_PEOPLE_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_PEOPLE_PAGE));
   DpoEditorDialog *dialog;
   GtkWidget *form, *nir;
   gpointer dialog_ptr;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-0001");
   g_assert_cmpstr (dpo_person_view_get_id (dpo_people_page_get_view (page)), ==, "S-0001");
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "Active");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Active");
 
   subject = dpo_store_get_subject (store, "S-0001", NULL);
   dialog = dpo_person_editor_present (GTK_WIDGET (page), store, subject);
   form = dpo_editor_dialog_get_form (dialog);
-  nir = find_widget (form, is_row_titled, "Social security number (NIR)");
+  nir = dpo_test_find_widget (form, dpo_test_is_row_titled, "Social security number (NIR)");
   gtk_editable_set_text (GTK_EDITABLE (nir), "2 78 04 75 056 123 75");
   g_assert_false (dpo_editor_dialog_accept (dialog));
   g_test_message ("Error shown: %s", dpo_editor_dialog_get_error (dialog));
@@ -515,19 +334,19 @@ test_person_nir (void)
 
   /* Corrected, with spaces: saved, normalized. */
   gtk_editable_set_text (GTK_EDITABLE (nir), "2 78 04 75 056 123 74");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (form, is_row_titled, "Email")), "claire@example.org");
+  gtk_editable_set_text (GTK_EDITABLE (dpo_test_find_widget (form, dpo_test_is_row_titled, "Email")), "claire@example.org");
   dialog_ptr = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &dialog_ptr);
   g_assert_true (dpo_editor_dialog_accept (dialog));
-  wait_until (dialog_is_gone, &dialog_ptr);
+  dpo_test_wait_until (dpo_test_is_null, &dialog_ptr);
   g_clear_pointer (&subject, dpo_subject_free);
   subject = dpo_store_get_subject (store, "S-0001", NULL);
   g_assert_cmpstr (subject->email, ==, "claire@example.org");
   g_assert_cmpstr (subject->nir, ==, "278047505612374");
-  wait_for_widget (GTK_WIDGET (page), is_shown_label, "claire@example.org");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "claire@example.org");
 
-  destroy_window (window, store);
-  remove_tree (dir);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 static gboolean
@@ -565,15 +384,15 @@ test_preferences (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
   DpoStore *store = open_example (dir, NULL);
-  DpoWindow *window = present_window (store);
+  DpoWindow *window = dpo_test_present_window (store);
   GtkWidget *preferences, *sw;
   gpointer preferences_ptr;
 
   g_assert_false (dpo_store_get_alsace_moselle (store));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
-  wait_until (has_preferences_window, NULL);
+  dpo_test_wait_until (has_preferences_window, NULL);
   preferences = find_preferences_window ();
-  sw = find_widget (preferences, is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
+  sw = dpo_test_find_by_type (preferences, GTK_TYPE_SWITCH);
   g_assert_nonnull (sw);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
 
@@ -585,18 +404,17 @@ test_preferences (void)
   preferences_ptr = preferences;
   g_object_add_weak_pointer (G_OBJECT (preferences), &preferences_ptr);
   gtk_window_destroy (GTK_WINDOW (preferences));
-  wait_until (is_null, &preferences_ptr);
+  dpo_test_wait_until (dpo_test_is_null, &preferences_ptr);
 
-  destroy_window (window, store);
-  remove_tree (dir);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/requests/erasure-refused", test_erasure_refused);
   g_test_add_func ("/ui/requests/filters-and-counts", test_filters_and_counts);

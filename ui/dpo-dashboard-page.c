@@ -151,9 +151,7 @@ dpo_dashboard_page_dispose (GObject *object)
 {
   DpoDashboardPage *self = DPO_DASHBOARD_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_clear_object (&self->store);
+  dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
 
   /* The stack is both AdwBin's child and a template child: let AdwBin drop
    * it first, or both would unparent it. */
@@ -250,17 +248,8 @@ dpo_dashboard_page_set_store (DpoDashboardPage *self,
   g_return_if_fail (DPO_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (store == NULL || DPO_IS_STORE (store));
 
-  if (self->store == store)
+  if (!dpo_ui_follow_store (&self->store, store, G_CALLBACK (on_store_changed_cb), self))
     return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-
-  g_set_object (&self->store, store);
-
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
 
   dpo_dashboard_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

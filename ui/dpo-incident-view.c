@@ -308,9 +308,7 @@ dpo_incident_view_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_clear_object (&self->store);
+  dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->incident, dpo_incident_free);
 
@@ -402,9 +400,8 @@ dpo_incident_view_present (GtkWindow  *parent,
                        "transient-for", parent,
                        "destroy-with-parent", TRUE,
                        NULL);
-  self->store = g_object_ref (store);
+  dpo_ui_follow_store (&self->store, store, G_CALLBACK (on_store_changed_cb), self);
   self->id = g_strdup (id);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   /* Another database in the main window: this one's incidents go. */
   if (parent != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (parent), "store") != NULL)
     g_signal_connect_object (parent, "notify::store", G_CALLBACK (on_parent_notify_store_cb), self,

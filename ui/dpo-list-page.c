@@ -34,6 +34,9 @@ typedef struct
   char               *list_label;
   DpoStore           *store;
   GListModel         *model;
+  AdwLeaflet         *leaflet;      /* with a detail: the list, or the detail */
+  GtkWidget          *list;
+  GtkWidget          *detail;
 } DpoListPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DpoListPage, dpo_list_page, ADW_TYPE_BIN)
@@ -532,4 +535,53 @@ dpo_list_page_focus_search (DpoListPage *self)
 
   if (gtk_widget_get_visible (GTK_WIDGET (priv->search_entry)))
     gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+void
+dpo_list_page_add_detail (DpoListPage *self,
+                          GtkWidget   *detail)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+  GtkWidget *list;
+
+  g_return_if_fail (DPO_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (detail));
+  g_return_if_fail (priv->leaflet == NULL);
+
+  list = adw_bin_get_child (ADW_BIN (self));
+  g_object_ref (list);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
+  priv->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_unfold (priv->leaflet, FALSE);
+  adw_leaflet_set_can_navigate_back (priv->leaflet, TRUE);
+  adw_leaflet_append (priv->leaflet, list);
+  priv->list = list;
+  g_object_unref (list);
+
+  priv->detail = detail;
+  adw_leaflet_append (priv->leaflet, detail);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (priv->leaflet));
+}
+
+void
+dpo_list_page_show_list (DpoListPage *self)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  g_return_if_fail (DPO_IS_LIST_PAGE (self));
+  g_return_if_fail (priv->leaflet != NULL);
+
+  adw_leaflet_set_visible_child (priv->leaflet, priv->list);
+}
+
+void
+dpo_list_page_show_detail (DpoListPage *self)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  g_return_if_fail (DPO_IS_LIST_PAGE (self));
+  g_return_if_fail (priv->leaflet != NULL);
+
+  adw_leaflet_set_visible_child (priv->leaflet, priv->detail);
 }

@@ -48,5 +48,11 @@ GtkBox        *dpo_list_page_get_toolbar        (DpoListPage *self);
 /* Asks the store again, e.g. when a setting that changes computed cells moved. */
 void           dpo_list_page_reload             (DpoListPage *self);
 void           dpo_list_page_focus_search       (DpoListPage *self);
+/* The register and @detail (one item's view) one at a time, in a
+ * leaflet: the detail slides in over the list, and back. */
+void           dpo_list_page_add_detail         (DpoListPage *self,
+                                                 GtkWidget   *detail);
+void           dpo_list_page_show_list          (DpoListPage *self);
+void           dpo_list_page_show_detail        (DpoListPage *self);
 
 G_END_DECLS

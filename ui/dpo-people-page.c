@@ -22,8 +22,6 @@ struct _DpoPeoplePage
 {
   DpoListPage    parent_instance;
 
-  AdwLeaflet    *leaflet;
-  GtkWidget     *list;
   DpoPersonView *view;
 };
 
@@ -164,27 +162,6 @@ add_new_button (DpoPeoplePage *self)
   gtk_box_append (toolbar, button);
 }
 
-/* The register and one person's view, one at a time. */
-static void
-add_leaflet (DpoPeoplePage *self)
-{
-  GtkWidget *list = adw_bin_get_child (ADW_BIN (self));
-
-  g_object_ref (list);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-
-  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
-  adw_leaflet_set_can_unfold (self->leaflet, FALSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  adw_leaflet_append (self->leaflet, list);
-  self->list = list;
-  g_object_unref (list);
-
-  self->view = g_object_new (DPO_TYPE_PERSON_VIEW, NULL);
-  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->view));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->leaflet));
-}
-
 static void
 dpo_people_page_class_init (DpoPeoplePageClass *klass)
 {
@@ -221,7 +198,8 @@ dpo_people_page_init (DpoPeoplePage *self)
                            G_CONNECT_SWAPPED);
 
   add_new_button (self);
-  add_leaflet (self);
+  self->view = g_object_new (DPO_TYPE_PERSON_VIEW, NULL);
+  dpo_list_page_add_detail (DPO_LIST_PAGE (self), GTK_WIDGET (self->view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.new", FALSE);
 }
 
@@ -253,7 +231,7 @@ dpo_people_page_show_person (DpoPeoplePage *self,
   g_return_if_fail (id != NULL);
 
   dpo_person_view_show (self->view, id);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->view));
+  dpo_list_page_show_detail (DPO_LIST_PAGE (self));
 }
 
 void
@@ -261,7 +239,7 @@ dpo_people_page_show_list (DpoPeoplePage *self)
 {
   g_return_if_fail (DPO_IS_PEOPLE_PAGE (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list);
+  dpo_list_page_show_list (DPO_LIST_PAGE (self));
 }
 
 DpoPersonView *

@@ -365,9 +365,7 @@ dpo_person_view_dispose (GObject *object)
 {
   DpoPersonView *self = DPO_PERSON_VIEW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_clear_object (&self->store);
+  dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->subject, dpo_subject_free);
   g_clear_pointer (&self->contract_rows, g_ptr_array_unref);
@@ -423,15 +421,8 @@ dpo_person_view_set_store (DpoPersonView *self,
   g_return_if_fail (DPO_IS_PERSON_VIEW (self));
   g_return_if_fail (store == NULL || DPO_IS_STORE (store));
 
-  if (self->store == store)
+  if (!dpo_ui_follow_store (&self->store, store, G_CALLBACK (on_store_changed_cb), self))
     return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
 
   g_clear_pointer (&self->id, g_free);
   dpo_person_view_reload (self);

@@ -573,9 +573,7 @@ dpo_request_view_dispose (GObject *object)
 {
   DpoRequestView *self = DPO_REQUEST_VIEW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_clear_object (&self->store);
+  dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->request, dpo_request_free);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
@@ -646,15 +644,8 @@ dpo_request_view_set_store (DpoRequestView *self,
   g_return_if_fail (DPO_IS_REQUEST_VIEW (self));
   g_return_if_fail (store == NULL || DPO_IS_STORE (store));
 
-  if (self->store == store)
+  if (!dpo_ui_follow_store (&self->store, store, G_CALLBACK (on_store_changed_cb), self))
     return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
 
   g_clear_pointer (&self->id, g_free);
   _dpo_request_view_reload (self);

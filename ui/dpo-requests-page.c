@@ -27,8 +27,6 @@ struct _DpoRequestsPage
 {
   DpoListPage     parent_instance;
 
-  AdwLeaflet     *leaflet;
-  GtkWidget      *list;            /* the register: header, toolbar, table */
   DpoRequestView *view;
   GtkButton      *overdue_button;
   GtkButton      *due_soon_button;
@@ -448,36 +446,12 @@ add_header (DpoRequestsPage *self)
   gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (toolbar)), header);
 }
 
-/* The register and one request's view, one at a time: the view slides in
- * over the list, and back. */
-static void
-add_leaflet (DpoRequestsPage *self)
-{
-  GtkWidget *list = adw_bin_get_child (ADW_BIN (self));
-
-  g_object_ref (list);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-
-  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
-  adw_leaflet_set_can_unfold (self->leaflet, FALSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  adw_leaflet_append (self->leaflet, list);
-  self->list = list;
-  g_object_unref (list);
-
-  self->view = g_object_new (DPO_TYPE_REQUEST_VIEW, NULL);
-  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->view));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->leaflet));
-}
-
 static void
 dpo_requests_page_dispose (GObject *object)
 {
   DpoRequestsPage *self = DPO_REQUESTS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_clear_object (&self->store);
+  dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (dpo_requests_page_parent_class)->dispose (object);
@@ -523,7 +497,8 @@ dpo_requests_page_init (DpoRequestsPage *self)
 
   add_filters (self);
   add_header (self);
-  add_leaflet (self);
+  self->view = g_object_new (DPO_TYPE_REQUEST_VIEW, NULL);
+  dpo_list_page_add_detail (DPO_LIST_PAGE (self), GTK_WIDGET (self->view));
   dpo_requests_page_update_counts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.new", FALSE);
 }
@@ -534,16 +509,7 @@ dpo_requests_page_set_store (DpoRequestsPage *self,
 {
   g_return_if_fail (DPO_IS_REQUESTS_PAGE (self));
 
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-
+  dpo_ui_follow_store (&self->store, store, G_CALLBACK (on_store_changed_cb), self);
   g_clear_pointer (&self->now, g_date_time_unref);
   dpo_request_view_set_store (self->view, store);
   dpo_requests_page_show_list (self);
@@ -568,7 +534,7 @@ dpo_requests_page_show_request (DpoRequestsPage *self,
   g_return_if_fail (id != NULL);
 
   dpo_request_view_show (self->view, id);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->view));
+  dpo_list_page_show_detail (DPO_LIST_PAGE (self));
 }
 
 void
@@ -576,7 +542,7 @@ dpo_requests_page_show_list (DpoRequestsPage *self)
 {
   g_return_if_fail (DPO_IS_REQUESTS_PAGE (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list);
+  dpo_list_page_show_list (DPO_LIST_PAGE (self));
 }
 
 DpoRequestView *

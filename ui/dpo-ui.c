@@ -48,3 +48,23 @@ dpo_ui_resource_path (const char *name)
 {
   return g_strconcat (APP_ID_PATH, "/", name, NULL);
 }
+
+gboolean
+dpo_ui_follow_store (DpoStore  **store_ptr,
+                     DpoStore   *store,
+                     GCallback   changed_cb,
+                     gpointer    instance)
+{
+  g_return_val_if_fail (store_ptr != NULL, FALSE);
+  g_return_val_if_fail (store == NULL || DPO_IS_STORE (store), FALSE);
+
+  if (*store_ptr == store)
+    return FALSE;
+
+  if (*store_ptr != NULL)
+    g_signal_handlers_disconnect_by_func (*store_ptr, changed_cb, instance);
+  g_set_object (store_ptr, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", changed_cb, instance, G_CONNECT_SWAPPED);
+  return TRUE;
+}

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "dpo-store.h"
+
 G_BEGIN_DECLS
 
 /* Registers the UI's GResource (once). Every widget class with a template
@@ -22,5 +24,14 @@ GSettings *dpo_ui_settings_new      (void);
 
 /* The resource path of @name under the app's resource base path. */
 char      *dpo_ui_resource_path     (const char *name);
+
+/* Makes *@store_ptr hold @store (a new reference, or none), and moves
+ * @changed_cb (connected swapped, on @instance) from the old store's
+ * "changed" signal to the new one's. FALSE, doing nothing, when @store
+ * is already held; dispose passes NULL to let go. */
+gboolean   dpo_ui_follow_store      (DpoStore  **store_ptr,
+                                     DpoStore   *store,
+                                     GCallback   changed_cb,
+                                     gpointer    instance);
 
 G_END_DECLS

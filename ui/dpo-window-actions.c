@@ -56,16 +56,34 @@ add_filter (GtkFileChooserNative *native,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 }
 
-static char *
-chooser_take_path (GtkNativeDialog *native,
-                   int              response)
+static void
+show_chooser (GtkFileChooserNative *native,
+              GCallback             response_cb,
+              DpoWindow            *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_signal_connect_object (native, "response", response_cb, self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
+/* The file chosen, or NULL; the chooser is done with. */
+static GFile *
+chooser_finish (GtkNativeDialog *native,
+                int              response)
+{
+  GFile *file = NULL;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  return file;
+}
+
+static char *
+chooser_finish_path (GtkNativeDialog *native,
+                     int              response)
+{
+  g_autoptr(GFile) file = chooser_finish (native, response);
+
   return file != NULL ? g_file_get_path (file) : NULL;
 }
 
@@ -76,12 +94,10 @@ on_open_chooser_response_cb (GtkNativeDialog *native,
                              int              response,
                              DpoWindow       *self)
 {
-  g_autofree char *path = chooser_take_path (native, response);
+  g_autofree char *path = chooser_finish_path (native, response);
 
   if (path != NULL)
     _dpo_window_open_chosen_path (self, path);
-
-  g_object_unref (native);
 }
 
 static void
@@ -98,8 +114,7 @@ open_database_action (GtkWidget  *widget,
 
   add_filter (native, _("DPO Workbench Databases"), patterns, mime_types);
   add_filter (native, _("All Files"), all, NULL);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_open_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_chooser (native, G_CALLBACK (on_open_chooser_response_cb), self);
 }
 
 /* New Database… */
@@ -109,9 +124,8 @@ on_new_chooser_response_cb (GtkNativeDialog *native,
                             int              response,
                             DpoWindow       *self)
 {
-  g_autofree char *path = chooser_take_path (native, response);
+  g_autofree char *path = chooser_finish_path (native, response);
 
-  g_object_unref (native);
   if (path == NULL)
     return;
 
@@ -142,8 +156,7 @@ new_database_action (GtkWidget  *widget,
                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "workbench.sqlite");
-  g_signal_connect_object (native, "response", G_CALLBACK (on_new_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_chooser (native, G_CALLBACK (on_new_chooser_response_cb), self);
 }
 
 /* Import JSON… */
@@ -153,11 +166,7 @@ on_import_chooser_response_cb (GtkNativeDialog *native,
                                int              response,
                                DpoWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
+  g_autoptr(GFile) file = chooser_finish (native, response);
 
   if (file != NULL && self->store != NULL && !self->busy)
     dpo_window_import_file (self, file);
@@ -175,8 +184,7 @@ import_action (GtkWidget  *widget,
   static const char * const mime_types[] = { "application/json", NULL };
 
   add_filter (native, _("JSON Files"), patterns, mime_types);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_chooser (native, G_CALLBACK (on_import_chooser_response_cb), self);
 }
 
 /* Load Example Scenario */
@@ -196,11 +204,7 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
                                int              response,
                                DpoWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
+  g_autoptr(GFile) file = chooser_finish (native, response);
 
   if (file != NULL && self->store != NULL)
     dpo_window_export_json (self, file);
@@ -216,8 +220,7 @@ export_json_action (GtkWidget  *widget,
                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "dpo-workbench-export.json");
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_chooser (native, G_CALLBACK (on_export_chooser_response_cb), self);
 }
 
 /* Navigation */
