@@ -27,6 +27,7 @@ struct _DpoDashboardPage
   GtkLabel  *people_count_label;
   GtkLabel  *deadlines_label;
   GtkLabel  *database_label;
+  GtkLabel  *empty_database_label;
 
   DpoStore  *store;
   gboolean   stale;     /* changed while out of sight */
@@ -102,6 +103,14 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
   if (self->stale)
     return;
 
+  if (self->store != NULL)
+    {
+      /* Translators: %s is the path of the database file */
+      database = g_strdup_printf (_("Database: %s"), dpo_store_get_path (self->store));
+      gtk_label_set_text (self->database_label, database);
+      gtk_label_set_text (self->empty_database_label, database);
+    }
+
   if (self->store == NULL || dpo_store_is_empty (self->store))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -120,10 +129,6 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
              g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people));
 
   dpo_dashboard_page_update_deadlines (self);
-
-  /* Translators: %s is the path of the database file */
-  database = g_strdup_printf (_("Database: %s"), dpo_store_get_path (self->store));
-  gtk_label_set_text (self->database_label, database);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
@@ -225,6 +230,7 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, people_count_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, deadlines_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, database_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, empty_database_label);
 }
 
 static void
