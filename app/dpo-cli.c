@@ -12,7 +12,6 @@
 #include <locale.h>
 #include <signal.h>
 
-#include "dpo-cli-output.h"
 #include "dpo-deadlines.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
@@ -149,21 +148,13 @@ run_import (Cli   *cli,
   return EXIT_OK;
 }
 
-static gboolean
-write_json (gpointer        store,
-            GOutputStream  *stream,
-            GCancellable   *cancellable,
-            GError        **error)
-{
-  return dpo_store_export_json (store, stream, cancellable, error);
-}
-
 static int
 run_export_json (Cli   *cli,
                  int    argc,
                  char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
   int exit_code = EXIT_OK;
 
   if (!parse_command_options (&COMMANDS[CMD_EXPORT_JSON], NULL, &argc, &argv, 1, &exit_code))
@@ -180,7 +171,8 @@ run_export_json (Cli   *cli,
       return EXIT_OK;
     }
 
-  if (!dpo_cli_write_atomically (argv[1], write_json, cli->store, &error))
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!dpo_store_export_json_file (cli->store, file, NULL, &error))
     return fail (error);
   return EXIT_OK;
 }

@@ -178,3 +178,117 @@ dpo_store_export_json (DpoStore       *self,
 
   return ok;
 }
+
+/* A new file is written in place (and removed on failure); over an existing
+ * one, g_file_replace() writes a temporary file renamed on close, so a failed
+ * export leaves the old file as it was. Private: the export holds NIRs. */
+gboolean
+dpo_store_export_json_file (DpoStore      *self,
+                            GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_parse_name (file);
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+  if (stream != NULL &&
+      dpo_store_export_json (self, G_OUTPUT_STREAM (stream), cancellable, &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    return TRUE;
+
+  if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+    }
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name, local_error->message);
+  return FALSE;
+}
+
+typedef struct
+{
+  GFile     *file;
+  GDateTime *now;
+} JsonTask;
+
+static void
+json_task_free (gpointer data)
+{
+  JsonTask *task_data = data;
+
+  g_clear_object (&task_data->file);
+  g_clear_pointer (&task_data->now, g_date_time_unref);
+  g_free (task_data);
+}
+
+/* The worker reads through a connection of its own, in one read
+ * transaction, so the window keeps drawing and writing meanwhile. */
+static void
+export_json_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  JsonTask *task_data = data;
+  g_autoptr(DpoStore) worker = NULL;
+  GError *error = NULL;
+
+  worker = dpo_store_open (dpo_store_get_path (source_object), &error);
+  if (worker != NULL)
+    dpo_store_set_now (worker, task_data->now);
+  if (worker == NULL || !dpo_store_export_json_file (worker, task_data->file, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+dpo_store_export_json_file_async (DpoStore            *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JsonTask *task_data;
+
+  g_return_if_fail (DPO_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task_data = g_new0 (JsonTask, 1);
+  task_data->file = g_object_ref (file);
+  task_data->now = dpo_store_dup_now (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dpo_store_export_json_file_async);
+  g_task_set_task_data (task, task_data, json_task_free);
+  g_task_run_in_thread (task, export_json_thread);
+}
+
+gboolean
+dpo_store_export_json_file_finish (DpoStore      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -200,4 +200,20 @@ gboolean    dpo_store_execute_request     (DpoStore          *self,
                                            char             **outcome,
                                            GError           **error);
 
+/* The same, into @file, whole or not at all (see dpo-export-json.c); the
+ * async variant runs on a worker thread with its own connection, as of the
+ * caller's "now". Errors name the file. */
+gboolean    dpo_store_export_json_file        (DpoStore            *self,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void        dpo_store_export_json_file_async  (DpoStore            *self,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    dpo_store_export_json_file_finish (DpoStore            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 G_END_DECLS

@@ -191,6 +191,7 @@ test_import_and_export (void)
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
+  g_autofree char *exported_toast = NULL;
   AdwMessageDialog *dialog;
   DpoIncidentsPage *incidents;
   DpoWindow *window;
@@ -220,8 +221,10 @@ test_import_and_export (void)
   dpo_test_wait_until (model_has_one_item, incidents);
   dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Imported: 1 incident, 5 people, 5 requests");
 
-  /* Export: the whole store, private to the user. */
-  g_assert_true (dpo_window_export_json (window, out));
+  /* Export, on the worker thread: the whole store, private to the user. */
+  dpo_window_export_json (window, out);
+  exported_toast = g_strdup_printf ("Exported to %s", out_path);
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, exported_toast);
   g_assert_true (g_file_get_contents (out_path, &exported, NULL, NULL));
   g_assert_nonnull (strstr (exported, "\"INC-2024-01\""));
   g_assert_cmpint (g_stat (out_path, &st), ==, 0);

@@ -118,59 +118,54 @@ dpo_window_import_file (DpoWindow *self,
                                on_import_finished_cb, window_ref);
 }
 
-static gboolean
-export_json_to (DpoWindow  *self,
-                GFile      *file,
-                GError    **error)
+static void
+on_export_json_finished_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  gboolean existed = g_file_query_exists (file, NULL);
-
-  /* Over an existing file, g_file_replace() writes a temporary file and
-   * renames it on close, so a failed export leaves the old file intact.
-   * Private: the export holds NIRs. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!dpo_store_export_json (self->store, G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      /* Closing cancelled discards the temporary file; a new file that
-       * was half written goes too. */
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
-}
-
-gboolean
-dpo_window_export_json (DpoWindow *self,
-                        GFile     *file)
-{
+  GWeakRef *window_ref = user_data;
+  g_autoptr(DpoWindow) self = g_weak_ref_get (window_ref);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  gboolean exported;
 
-  g_return_val_if_fail (DPO_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
+  exported = dpo_store_export_json_file_finish (DPO_STORE (source), result, &error);
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
 
-  if (!export_json_to (self, file, &error))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _dpo_window_set_busy (self, FALSE);
+  if (!exported)
     {
       _dpo_window_show_error (self, _("Export Failed"), error->message);
-      return FALSE;
+      return;
     }
 
-  name = g_file_get_parse_name (file);
+  name = g_file_get_parse_name (self->export_json_file);
   /* Translators: %s is the exported file */
   message = g_strdup_printf (_("Exported to %s"), name);
   _dpo_window_toast (self, message);
-  return TRUE;
+}
+
+/* Runs on a worker thread: a million requests never freeze the window. */
+void
+dpo_window_export_json (DpoWindow *self,
+                        GFile     *file)
+{
+  GWeakRef *window_ref;
+
+  g_return_if_fail (DPO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store != NULL && !self->busy);
+
+  g_set_object (&self->export_json_file, file);
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  _dpo_window_set_busy (self, TRUE);
+  dpo_store_export_json_file_async (self->store, file, self->cancellable,
+                                    on_export_json_finished_cb, window_ref);
 }
 

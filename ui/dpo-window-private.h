@@ -39,7 +39,8 @@ struct _DpoWindow
   GSettings            *settings;      /* NULL without an installed schema */
   GCancellable         *cancellable;   /* cancelled when the window goes */
   char                 *path;          /* the database shown, or that failed */
-  guint                 busy : 1;      /* an import is running */
+  guint                 busy : 1;      /* an import or a JSON export is running */
+  GFile                *export_json_file;
   GCancellable         *export_cancellable; /* while the registers are exported */
   guint                 export_reveal_id;
   guint                 export_pulse_id;    /* finishing the file: no Cancel */

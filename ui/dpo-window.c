@@ -173,6 +173,7 @@ dpo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_json_file);
   _dpo_window_export_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

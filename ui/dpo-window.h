@@ -34,7 +34,7 @@ gboolean   dpo_window_open_path (DpoWindow      *self,
 void       dpo_window_import_file (DpoWindow    *self,
                                    GFile        *file);
 /* Writes the whole store as JSON to @file; says how it went (toast or dialog). */
-gboolean   dpo_window_export_json (DpoWindow    *self,
+void       dpo_window_export_json (DpoWindow    *self,
                                    GFile        *file);
 /* Writes the registers workbook to @file on a worker thread, with its
  * progress and a Cancel button under the header; the result is a toast
