@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dpo-export-xlsx.h"
+#include "dpo-store-private.h"
 
 /* The exports on a worker thread, for the window: GTask, a connection of
  * the worker's own to the store's file, and progress sent back to the
@@ -86,20 +87,6 @@ forward_progress (guint64  done,
                               report_progress_cb, report, progress_report_free);
 }
 
-/* A SQLite connection must not be shared with the main thread's readers:
- * the worker opens its own, as of the caller's "now". */
-static DpoStore *
-open_worker_store (const char  *path,
-                   GDateTime   *now,
-                   GError     **error)
-{
-  DpoStore *worker = dpo_store_open (path, error);
-
-  if (worker != NULL)
-    dpo_store_set_now (worker, now);
-  return worker;
-}
-
 static void
 export_registers_thread (GTask        *task,
                          gpointer      source_object,
@@ -110,7 +97,7 @@ export_registers_thread (GTask        *task,
   g_autoptr(DpoStore) worker = NULL;
   GError *error = NULL;
 
-  worker = open_worker_store (dpo_store_get_path (source_object), data->now, &error);
+  worker = _dpo_store_open_worker (source_object, data->now, &error);
   if (worker == NULL ||
       !dpo_store_export_registers (worker, data->file, data->max_rows,
                                    data->progress != NULL ? forward_progress : NULL, task,
@@ -199,7 +186,7 @@ export_incident_thread (GTask        *task,
   g_autoptr(DpoStore) worker = NULL;
   GError *error = NULL;
 
-  worker = open_worker_store (dpo_store_get_path (source_object), data->now, &error);
+  worker = _dpo_store_open_worker (source_object, data->now, &error);
   if (worker == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !dpo_store_export_incident (worker, data->id, data->file, &error))
     g_task_return_error (task, error);

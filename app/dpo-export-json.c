@@ -250,9 +250,7 @@ export_json_thread (GTask        *task,
   g_autoptr(DpoStore) worker = NULL;
   GError *error = NULL;
 
-  worker = dpo_store_open (dpo_store_get_path (source_object), &error);
-  if (worker != NULL)
-    dpo_store_set_now (worker, task_data->now);
+  worker = _dpo_store_open_worker (source_object, task_data->now, &error);
   if (worker == NULL || !dpo_store_export_json_file (worker, task_data->file, cancellable, &error))
     g_task_return_error (task, error);
   else

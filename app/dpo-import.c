@@ -147,8 +147,7 @@ dpo_store_import_file (DpoStore         *self,
   return dpo_store_import_bytes (self, bytes, name, counts, error);
 }
 
-/* The worker thread writes through a connection of its own: a SQLite
- * connection must not be shared with the main thread's readers. */
+/* The worker thread writes through a connection of its own. */
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -161,7 +160,7 @@ import_thread (GTask        *task,
   g_autofree DpoImportCounts *counts = g_new0 (DpoImportCounts, 1);
   GError *error = NULL;
 
-  worker = dpo_store_open (dpo_store_get_path (self), &error);
+  worker = _dpo_store_open_worker (self, NULL, &error);
   if (worker == NULL || !dpo_store_import_file (worker, file, counts, &error))
     g_task_return_error (task, error);
   else

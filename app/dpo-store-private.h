@@ -36,6 +36,9 @@ gboolean      _dpo_store_write             (DpoStore      *self,
                                             DpoWriteFunc   write,
                                             gpointer       data,
                                             GError       **error);
+DpoStore     *_dpo_store_open_worker       (DpoStore      *self,
+                                            GDateTime     *now,
+                                            GError       **error);
 /* The first column of the first row of a constant query, 0 if none. */
 gint64        _dpo_store_query_int         (DpoStore      *self,
                                             const char    *sql);

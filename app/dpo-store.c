@@ -466,6 +466,21 @@ _dpo_store_emit_changed (DpoStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A SQLite connection must not be shared with the main thread's readers:
+ * a worker thread opens its own on the same file, as of @now (NULL for the
+ * wall clock). */
+DpoStore *
+_dpo_store_open_worker (DpoStore   *self,
+                        GDateTime  *now,
+                        GError    **error)
+{
+  DpoStore *worker = dpo_store_open (self->path, error);
+
+  if (worker != NULL)
+    dpo_store_set_now (worker, now);
+  return worker;
+}
+
 gint64
 _dpo_store_query_int (DpoStore   *self,
                       const char *sql)
