@@ -13,11 +13,8 @@
 #include "dpo-import-fields.h"
 #include "dpo-nir.h"
 #include "dpo-time.h"
+#include "dpo-validate.h"
 
-/* The person fields a rectification may change. */
-static const char * const PERSON_FIELDS[] = {
-  "last_name", "first_name", "birth_date", "nir", "member_number", "email", "postal_address", NULL
-};
 
 static char *
 member_path (DpoImportFields *f,
@@ -75,15 +72,6 @@ describe_node (JsonNode *node)
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* Looks @member up; NULL when absent or null, which a required field refuses. */
 static JsonNode *
 lookup (DpoImportFields *f,
@@ -132,7 +120,7 @@ _dpo_field_string (DpoImportFields  *f,
     return ok;
   if (!expect_string (f, member, node, &text))
     return FALSE;
-  if (required && is_blank (text))
+  if (required && dpo_text_is_blank (text))
     return _dpo_field_fail (f, member, _("is empty (it is required)"));
 
   *out = g_strdup (text);
@@ -356,11 +344,12 @@ read_change (DpoImportFields *f,
 {
   g_autofree char *value = NULL;
   g_autofree char *normalized = NULL;
-  GDate date;
 
-  if (!g_strv_contains (PERSON_FIELDS, field))
-    return _dpo_field_fail (f, field, _("“%s” is not a field of a person (one of: %s)"),
-                            field, "last_name, first_name, birth_date, nir, member_number, email, postal_address");
+  if (!g_strv_contains (DPO_PERSON_FIELDS, field))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) DPO_PERSON_FIELDS);
+      return _dpo_field_fail (f, field, _("“%s” is not a field of a person (one of: %s)"), field, known);
+    }
 
   if (g_str_equal (field, "nir"))
     {
@@ -371,7 +360,6 @@ read_change (DpoImportFields *f,
     {
       if (!_dpo_field_date (f, changes, field, FALSE, &value))
         return FALSE;
-      (void) date;
     }
   else if (!_dpo_field_string (f, changes, field,
                                g_str_equal (field, "last_name") || g_str_equal (field, "first_name"),

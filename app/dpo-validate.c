@@ -36,8 +36,8 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+dpo_text_is_blank (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
@@ -50,7 +50,7 @@ check_required_text (const char  *text,
                      const char  *field,
                      GError     **error)
 {
-  if (is_blank (text))
+  if (dpo_text_is_blank (text))
     return invalid (error, field, _("cannot be empty"));
   return TRUE;
 }
@@ -126,7 +126,7 @@ dpo_validate_notification (const DpoNotification  *notification,
   if (!check_word (DPO_ENUM_AUTHORITY, notification->authority, _("Authority"), TRUE, error) ||
       !check_word (DPO_ENUM_NOTIFICATION_KIND, notification->kind, _("Kind"), TRUE, error))
     return FALSE;
-  if (g_str_equal (notification->authority, "other") && is_blank (notification->authority_name))
+  if (g_str_equal (notification->authority, "other") && dpo_text_is_blank (notification->authority_name))
     return invalid (error, _("Authority name"), _("is required for another authority"));
   if (notification->sent_at == NULL)
     return invalid (error, _("Sent"), _("is required"));
@@ -184,7 +184,7 @@ dpo_validate_subject (DpoSubject  *subject,
       !check_date (subject->birth_date, _("Birth date"), error))
     return FALSE;
 
-  if (!is_blank (subject->nir))
+  if (!dpo_text_is_blank (subject->nir))
     {
       if (!dpo_nir_validate (subject->nir, &nir, &local_error))
         return invalid (error, _("Social security number (NIR)"), "%s", local_error->message);
@@ -224,7 +224,7 @@ check_extension (const DpoRequest  *request,
   if (request->extension_notified_at == NULL)
     return request->extension_reason == NULL ||
            invalid (error, _("Extension"), _("the date the person was told of the extension is required"));
-  if (is_blank (request->extension_reason))
+  if (dpo_text_is_blank (request->extension_reason))
     return invalid (error, _("Extension"), _("the reason for the extension is required"));
 
   dpo_time_get_local_date (request->received_at, &received);
@@ -254,7 +254,7 @@ dpo_validate_request (const DpoRequest  *request,
     return FALSE;
   if (request->received_at == NULL)
     return invalid (error, _("Received"), _("is required"));
-  if (request->subject_id == NULL && is_blank (request->requester_name) &&
+  if (request->subject_id == NULL && dpo_text_is_blank (request->requester_name) &&
       request->rowid == 0)
     return invalid (error, _("Person"), _("choose the person, or give the requester’s name"));
   if (request->answered_at != NULL &&
@@ -270,7 +270,7 @@ dpo_validate_request (const DpoRequest  *request,
   return TRUE;
 }
 
-static const char * const PERSON_FIELDS[] = {
+const char * const DPO_PERSON_FIELDS[] = {
   "last_name", "first_name", "birth_date", "nir", "member_number", "email", "postal_address", NULL
 };
 
@@ -300,11 +300,11 @@ dpo_validate_changes (const char  *changes,
       g_autoptr(GError) local_error = NULL;
       GDate date;
 
-      if (!g_strv_contains (PERSON_FIELDS, field))
+      if (!g_strv_contains (DPO_PERSON_FIELDS, field))
         return invalid (error, _("Changes"), _("“%s” is not a field of a person"), field);
       if (text == NULL && !JSON_NODE_HOLDS_NULL (value))
         return invalid (error, _("Changes"), _("the new value of “%s” must be text"), field);
-      if ((g_str_equal (field, "last_name") || g_str_equal (field, "first_name")) && is_blank (text))
+      if ((g_str_equal (field, "last_name") || g_str_equal (field, "first_name")) && dpo_text_is_blank (text))
         return invalid (error, _("Changes"), _("“%s” cannot be emptied"), field);
       if (g_str_equal (field, "birth_date") && text != NULL && !dpo_date_parse (text, &date, &local_error))
         return invalid (error, _("Changes"), "%s", local_error->message);

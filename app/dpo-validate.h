@@ -39,6 +39,12 @@ gboolean dpo_validate_changes       (const char             *changes,
                                      char                  **normalized,
                                      GError                **error);
 
+/* The person fields a rectification may change, NULL-terminated. */
+extern const char * const DPO_PERSON_FIELDS[];
+
+/* NULL, empty, or only spaces. */
+gboolean dpo_text_is_blank          (const char             *text);
+
 /* "Suspicious" but allowed: a notification sent before the incident was
  * known. The UI flags it. */
 gboolean dpo_notification_is_suspicious (const DpoNotification *notification,
