@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 
 #include "bench-requests-fill.h"
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 #include "dpo-store.h"
 #include "dpo-time.h"
 

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "bench-xlsx-rows.h"
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 #include "dpo-export-xlsx.h"
 #include "dpo-store.h"
 #include "dpo-time.h"

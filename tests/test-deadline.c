@@ -10,7 +10,7 @@
 
 #include <locale.h>
 
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 #include "dpo-time.h"
 
 static void

@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 #include "dpo-error.h"
 #include "dpo-row.h"
 #include "dpo-store.h"

@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "dpo-deadlines.h"
+#include "dpo-store-deadlines.h"
 #include "dpo-error.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-dashboard-page.h"
-#include "dpo-deadlines.h"
+#include "dpo-store-deadlines.h"
 #include "dpo-ui.h"
 
 struct _DpoDashboardPage

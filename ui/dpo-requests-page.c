@@ -11,7 +11,7 @@
 
 #include "dpo-columns.h"
 #include "dpo-computed.h"
-#include "dpo-deadlines.h"
+#include "dpo-store-deadlines.h"
 #include "dpo-enums.h"
 #include "dpo-records.h"
 #include "dpo-request-editor.h"

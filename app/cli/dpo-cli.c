@@ -12,7 +12,7 @@
 #include <locale.h>
 #include <signal.h>
 
-#include "dpo-deadlines.h"
+#include "dpo-store-deadlines.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-export-xlsx.h"

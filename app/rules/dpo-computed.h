@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 #include "dpo-records.h"
 
 G_BEGIN_DECLS

@@ -10,7 +10,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-computed.h"
 #include "dpo-error.h"
+#include "dpo-time.h"
 #include "dpo-record-json.h"
 #include "dpo-store-private.h"
 
@@ -73,6 +75,59 @@ end_array (Writer *w)
   return write_text (w, w->first ? "]" : "\n  ]");
 }
 
+/* The read-only computed fields (DESIGN "Interchange format"), appended after
+ * the stored ones, as of @now. */
+static void
+set_time_member (JsonObject *object,
+                 const char *member,
+                 GDateTime  *time)
+{
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    {
+      json_object_set_null_member (object, member);
+      return;
+    }
+  text = dpo_time_to_iso_local (time);
+  json_object_set_string_member (object, member, text);
+}
+
+static void
+add_cnil_clock (JsonNode          *node,
+                const DpoIncident *incident,
+                GDateTime         *now)
+{
+  JsonObject *object = json_node_get_object (node);
+  DpoCnilStatus status = dpo_incident_get_cnil_status (incident, now);
+  g_autoptr(GDateTime) deadline = dpo_incident_dup_cnil_deadline (incident);
+
+  set_time_member (object, "cnil_deadline", deadline);
+  set_time_member (object, "cnil_notified_at", incident->cnil_notified_at);
+  json_object_set_string_member (object, "cnil_status", dpo_cnil_status_to_word (status));
+}
+
+static void
+add_due_dates (JsonNode         *node,
+               const DpoRequest *request,
+               GDateTime        *now,
+               gboolean          alsace_moselle)
+{
+  JsonObject *object = json_node_get_object (node);
+  DpoRequestDeadlines deadlines;
+  g_autofree char *due_text = NULL;
+
+  dpo_request_get_deadlines (request, now, alsace_moselle, &deadlines);
+  due_text = dpo_date_to_iso (&deadlines.due_on);
+  json_object_set_string_member (object, "due_on", due_text);
+  if (deadlines.extended)
+    {
+      g_autofree char *extended_text = dpo_date_to_iso (&deadlines.extended_due_on);
+      json_object_set_string_member (object, "extended_due_on", extended_text);
+    }
+  json_object_set_boolean_member (object, "overdue", deadlines.overdue);
+}
+
 static gboolean
 write_incidents (DpoStore  *self,
                  Writer    *w,
@@ -93,7 +148,8 @@ write_incidents (DpoStore  *self,
       g_autoptr(JsonNode) node = NULL;
 
       _dpo_store_read_incident_children (self, incident);
-      node = dpo_incident_to_json (incident, now);
+      node = dpo_incident_to_json (incident);
+      add_cnil_clock (node, incident, now);
       ok = write_record (w, node);
     }
   sqlite3_reset (stmt);
@@ -143,7 +199,9 @@ write_requests (DpoStore  *self,
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(DpoRequest) request = _dpo_request_from_row (stmt);
-      g_autoptr(JsonNode) node = dpo_request_to_json (request, now, alsace_moselle);
+      g_autoptr(JsonNode) node = dpo_request_to_json (request);
+
+      add_due_dates (node, request, now, alsace_moselle);
 
       ok = write_record (w, node);
     }

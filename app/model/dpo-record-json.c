@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include "dpo-computed.h"
 #include "dpo-record-json.h"
 #include "dpo-time.h"
 
@@ -196,24 +195,8 @@ contract_to_json (gconstpointer record)
   return dpo_contract_to_json (record);
 }
 
-static void
-add_cnil_clock (JsonBuilder       *builder,
-                const DpoIncident *incident,
-                GDateTime         *now)
-{
-  DpoCnilStatus status = dpo_incident_get_cnil_status (incident, now);
-  g_autoptr(GDateTime) deadline = dpo_incident_dup_cnil_deadline (incident);
-
-  json_builder_set_member_name (builder, "cnil_deadline");
-  add_time_value (builder, deadline);
-  json_builder_set_member_name (builder, "cnil_notified_at");
-  add_time_value (builder, incident->cnil_notified_at);
-  add_string (builder, "cnil_status", dpo_cnil_status_to_word (status));
-}
-
 JsonNode *
-dpo_incident_to_json (const DpoIncident *incident,
-                      GDateTime         *now)
+dpo_incident_to_json (const DpoIncident *incident)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -239,8 +222,6 @@ dpo_incident_to_json (const DpoIncident *incident,
   add_list (builder, "notifications", incident->notifications, notification_to_json);
   add_list (builder, "complaints", incident->complaints, complaint_to_json);
   add_list (builder, "communications", incident->communications, communication_to_json);
-  if (now != NULL)
-    add_cnil_clock (builder, incident, now);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -303,32 +284,8 @@ add_changes (JsonBuilder *builder,
   json_builder_add_value (builder, g_steal_pointer (&node));
 }
 
-static void
-add_due_dates (JsonBuilder      *builder,
-               const DpoRequest *request,
-               GDateTime        *now,
-               gboolean          alsace_moselle)
-{
-  DpoRequestDeadlines deadlines;
-  g_autofree char *due_text = NULL;
-
-  dpo_request_get_deadlines (request, now, alsace_moselle, &deadlines);
-
-  due_text = dpo_date_to_iso (&deadlines.due_on);
-  add_string (builder, "due_on", due_text);
-  if (deadlines.extended)
-    {
-      g_autofree char *extended_text = dpo_date_to_iso (&deadlines.extended_due_on);
-      add_string (builder, "extended_due_on", extended_text);
-    }
-  json_builder_set_member_name (builder, "overdue");
-  json_builder_add_boolean_value (builder, deadlines.overdue);
-}
-
 JsonNode *
-dpo_request_to_json (const DpoRequest *request,
-                     GDateTime        *now,
-                     gboolean          alsace_moselle)
+dpo_request_to_json (const DpoRequest *request)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -352,8 +309,6 @@ dpo_request_to_json (const DpoRequest *request,
   add_string (builder, "outcome", request->outcome);
   add_string (builder, "refusal_ground", request->refusal_ground);
   add_changes (builder, request->changes);
-  if (now != NULL)
-    add_due_dates (builder, request, now, alsace_moselle);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -13,16 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* Records as interchange objects (DESIGN "Interchange format"). With @now,
- * the read-only computed fields are added as of that moment (export-json);
- * without, only the stored fields (an access request's answer). Times are
+/* Records as interchange objects (DESIGN "Interchange format"): the stored
+ * fields only; export-json adds the computed ones (exchange/). Times are
  * written with the local offset. */
-JsonNode *dpo_incident_to_json (const DpoIncident *incident,
-                                GDateTime         *now);
+JsonNode *dpo_incident_to_json (const DpoIncident *incident);
 JsonNode *dpo_subject_to_json  (const DpoSubject  *subject);
-JsonNode *dpo_request_to_json  (const DpoRequest  *request,
-                                GDateTime         *now,
-                                gboolean           alsace_moselle);
+JsonNode *dpo_request_to_json  (const DpoRequest  *request);
 
 JsonNode *dpo_event_to_json         (const DpoEvent         *event);
 JsonNode *dpo_notification_to_json  (const DpoNotification  *notification);

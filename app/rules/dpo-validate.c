@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-nir.h"

@@ -73,7 +73,7 @@ gboolean      _dpo_store_update_request    (DpoStore      *self,
                                             const char    *action,
                                             GError       **error);
 
-/* dpo-deadlines.c */
+/* dpo-store-deadlines.c */
 char         *_dpo_local_date_text         (GDateTime     *now,
                                             int            days_ahead);
 

@@ -1,4 +1,4 @@
-/* dpo-deadlines.c
+/* dpo-store-deadlines.c
  *
  * Copyright 2026 The DPO Workbench authors
  *
@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "dpo-deadline.h"
-#include "dpo-deadlines.h"
+#include "dpo-due-date.h"
+#include "dpo-store-deadlines.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 

@@ -1,4 +1,4 @@
-/* dpo-deadline.c
+/* dpo-due-date.c
  *
  * Copyright 2026 The DPO Workbench authors
  *
@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "dpo-deadline.h"
+#include "dpo-due-date.h"
 
 #define CNIL_DELAY_HOURS 72
 

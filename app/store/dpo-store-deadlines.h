@@ -1,4 +1,4 @@
-/* dpo-deadlines.h
+/* dpo-store-deadlines.h
  *
  * Copyright 2026 The DPO Workbench authors
  *

@@ -266,7 +266,7 @@ write_access_file (DpoStore   *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(DpoRequest) request = _dpo_request_from_row (stmt);
-      json_builder_add_value (builder, dpo_request_to_json (request, NULL, FALSE));
+      json_builder_add_value (builder, dpo_request_to_json (request));
     }
   sqlite3_reset (stmt);
   json_builder_end_array (builder);

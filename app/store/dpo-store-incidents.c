@@ -20,7 +20,7 @@
 static JsonNode *
 incident_fields_json (const DpoIncident *incident)
 {
-  JsonNode *node = dpo_incident_to_json (incident, NULL);
+  JsonNode *node = dpo_incident_to_json (incident);
   JsonObject *object = json_node_get_object (node);
 
   /* The children are audited on their own. */
@@ -142,7 +142,7 @@ write_delete_incident (DpoStore  *self,
   if (old == NULL)
     return FALSE;
   /* The whole record goes into the log, so a deletion can be proven and undone. */
-  old_node = dpo_incident_to_json (old, NULL);
+  old_node = dpo_incident_to_json (old);
   stmt = _dpo_store_prepare (self, "DELETE FROM incidents WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;

@@ -1,4 +1,4 @@
-/* dpo-deadline.h
+/* dpo-due-date.h
  *
  * Copyright 2026 The DPO Workbench authors
  *

@@ -168,8 +168,8 @@ _dpo_store_update_request (DpoStore    *self,
                    _("This request no longer exists; it may have been deleted meanwhile."));
       return FALSE;
     }
-  old_node = dpo_request_to_json (old, NULL, FALSE);
-  new_node = dpo_request_to_json (request, NULL, FALSE);
+  old_node = dpo_request_to_json (old);
+  new_node = dpo_request_to_json (request);
   diff = _dpo_audit_diff (old_node, new_node);
   if (diff == NULL)
     return TRUE;
@@ -213,7 +213,7 @@ write_request (DpoStore  *self,
   if (request->rowid != 0)
     return _dpo_store_update_request (self, request, "update", error);
 
-  node = dpo_request_to_json (request, NULL, FALSE);
+  node = dpo_request_to_json (request);
   return _dpo_store_insert_request (self, request, node, error);
 }
 
