@@ -13,7 +13,7 @@
  * so that bench-xlsx (through the store and the core's export) and
  * bench-xlsx-bare (libxlsxwriter alone) write the same cells. */
 
-#define BENCH_REQUESTS  1000000
+#define BENCH_REQUESTS  1100000
 #define BENCH_SUBJECTS  100000
 /* 2020-01-06T09:00:00Z; one request every 127 seconds: four years. */
 #define BENCH_EPOCH     G_GINT64_CONSTANT (1578301200)

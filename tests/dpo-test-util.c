@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dpo-export-json.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
 
@@ -66,7 +67,7 @@ dpo_test_export (DpoStore   *store,
   now = dpo_time_end_of_local_day (&date);
   dpo_store_set_now (store, now);
 
-  g_assert_true (dpo_store_export_json (store, out, NULL, &error));
+  g_assert_true (dpo_export_json (store, out, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "dpo-error.h"
-#include "dpo-export-xlsx.h"
+#include "dpo-registers.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
 
@@ -99,7 +99,7 @@ test_progress (void)
   Progress p = { 0 };
 
   import_requests (store, 3000);
-  g_assert_true (dpo_store_export_registers (store, file, 0, on_progress, &p, NULL, &error));
+  g_assert_true (dpo_registers_export (store, file, 0, on_progress, &p, NULL, &error));
   g_assert_no_error (error);
   /* Each incident counts once per incident register, then its events,
    * notifications, complaints, and the requests. */
@@ -124,7 +124,7 @@ test_cancel_midway (void)
   Progress p = { .cancel_at_first_call = TRUE, .cancellable = cancellable };
 
   import_requests (store, 3000);
-  g_assert_false (dpo_store_export_registers (store, file, 0, on_progress, &p, cancellable, &error));
+  g_assert_false (dpo_registers_export (store, file, 0, on_progress, &p, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (p.calls, ==, 1);
   assert_nothing_written (dir);
@@ -168,8 +168,8 @@ test_async (void)
   Waiter w = { NULL };
 
   import_requests (store, 3000);
-  dpo_store_export_registers_async (store, file, 0, on_progress, &p, NULL, on_done, &w);
-  g_assert_true (dpo_store_export_registers_finish (store, wait_for (&w), &error));
+  dpo_registers_export_async (store, file, 0, on_progress, &p, NULL, on_done, &w);
+  g_assert_true (dpo_registers_export_finish (store, wait_for (&w), &error));
   g_assert_no_error (error);
   g_clear_object (&w.result);
 
@@ -195,8 +195,8 @@ test_async_cancelled (void)
   Waiter w = { NULL };
 
   g_cancellable_cancel (cancellable);
-  dpo_store_export_registers_async (store, file, 0, NULL, NULL, cancellable, on_done, &w);
-  g_assert_false (dpo_store_export_registers_finish (store, wait_for (&w), &error));
+  dpo_registers_export_async (store, file, 0, NULL, NULL, cancellable, on_done, &w);
+  g_assert_false (dpo_registers_export_finish (store, wait_for (&w), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_object (&w.result);
   assert_nothing_written (dir);
@@ -215,15 +215,15 @@ test_incident_async (void)
   g_autoptr(GError) error = NULL;
   Waiter w = { NULL };
 
-  dpo_store_export_incident_async (store, "NOPE", file, NULL, on_done, &w);
-  g_assert_false (dpo_store_export_incident_finish (store, wait_for (&w), &error));
+  dpo_registers_export_incident_async (store, "NOPE", file, NULL, on_done, &w);
+  g_assert_false (dpo_registers_export_incident_finish (store, wait_for (&w), &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND);
   g_clear_object (&w.result);
   g_clear_error (&error);
   assert_nothing_written (dir);
 
-  dpo_store_export_incident_async (store, "INC-2024-01", file, NULL, on_done, &w);
-  g_assert_true (dpo_store_export_incident_finish (store, wait_for (&w), &error));
+  dpo_registers_export_incident_async (store, "INC-2024-01", file, NULL, on_done, &w);
+  g_assert_true (dpo_registers_export_incident_finish (store, wait_for (&w), &error));
   g_assert_no_error (error);
   g_clear_object (&w.result);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -241,7 +241,7 @@ test_error_names_the_file (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dpo_store_export_registers (store, file, 0, NULL, NULL, NULL, &error));
+  g_assert_false (dpo_registers_export (store, file, 0, NULL, NULL, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_IO);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "the folder does not exist"));

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dpo-deadlines.h"
 #include "dpo-store-deadlines.h"
 #include "dpo-error.h"
 #include "dpo-store.h"
@@ -305,7 +306,7 @@ test_deadlines_order (void)
   g_assert_true (dpo_store_save_incident (store, incident, &error));
   g_assert_no_error (error);
 
-  dpo_store_foreach_deadline (store, collect, order);
+  dpo_deadlines_foreach (store, collect, order);
   g_assert_cmpstr (order->str, ==,
                    "R-2024-0001! R-2024-0002 R-2024-0003 INC-2024-02 R-2024-0004 R-2024-0005");
 }

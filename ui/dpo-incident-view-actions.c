@@ -11,7 +11,7 @@
 
 #include "dpo-entry-editor.h"
 #include "dpo-export-ui.h"
-#include "dpo-export-xlsx.h"
+#include "dpo-registers.h"
 #include "dpo-form.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-entry.h"
@@ -305,7 +305,7 @@ on_report_finished_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = dpo_store_export_incident_finish (DPO_STORE (source), result, &error);
+  ok = dpo_registers_export_incident_finish (DPO_STORE (source), result, &error);
   /* Cancelled because the view was closed. */
   if (self == NULL || self->export_cancellable == NULL)
     return;
@@ -336,8 +336,8 @@ dpo_incident_view_export_report_to (DpoIncidentView *self,
   job = g_new0 (ReportJob, 1);
   g_weak_ref_init (&job->view, self);
   job->file = g_object_ref (file);
-  dpo_store_export_incident_async (self->store, self->id, file, self->export_cancellable,
-                                   on_report_finished_cb, job);
+  dpo_registers_export_incident_async (self->store, self->id, file, self->export_cancellable,
+                                       on_report_finished_cb, job);
 }
 
 static void

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-export-ui.h"
-#include "dpo-export-xlsx.h"
+#include "dpo-registers.h"
 #include "dpo-window-private.h"
 
 /* A small register is written before the bar could be read: it appears
@@ -137,7 +137,7 @@ on_export_finished_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = dpo_store_export_registers_finish (DPO_STORE (source), result, &error);
+  ok = dpo_registers_export_finish (DPO_STORE (source), result, &error);
   /* Cancelled because the window went: nothing to say, nowhere to say it. */
   if (self == NULL || self->export_cancellable == NULL)
     return;
@@ -169,8 +169,8 @@ dpo_window_export_registers_to (DpoWindow *self,
   job = g_new0 (ExportJob, 1);
   g_weak_ref_init (&job->window, self);
   job->file = g_object_ref (file);
-  dpo_store_export_registers_async (self->store, file, 0, on_export_progress_cb, job,
-                                    self->export_cancellable, on_export_finished_cb, job);
+  dpo_registers_export_async (self->store, file, 0, on_export_progress_cb, job,
+                              self->export_cancellable, on_export_finished_cb, job);
 }
 
 gboolean

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-export-json.h"
 #include "dpo-window-private.h"
 
 #define EXAMPLE_RESOURCE APP_ID_PATH "/example/breach-2024.json"
@@ -130,7 +131,7 @@ on_export_json_finished_cb (GObject      *source,
   g_autofree char *message = NULL;
   gboolean exported;
 
-  exported = dpo_store_export_json_file_finish (DPO_STORE (source), result, &error);
+  exported = dpo_export_json_file_finish (DPO_STORE (source), result, &error);
   g_weak_ref_clear (window_ref);
   g_free (window_ref);
 
@@ -165,7 +166,7 @@ dpo_window_export_json (DpoWindow *self,
   window_ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (window_ref, self);
   _dpo_window_set_busy (self, TRUE);
-  dpo_store_export_json_file_async (self->store, file, self->cancellable,
-                                    on_export_json_finished_cb, window_ref);
+  dpo_export_json_file_async (self->store, file, self->cancellable,
+                              on_export_json_finished_cb, window_ref);
 }
 

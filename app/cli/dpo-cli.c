@@ -12,10 +12,11 @@
 #include <locale.h>
 #include <signal.h>
 
-#include "dpo-store-deadlines.h"
+#include "dpo-deadlines.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
-#include "dpo-export-xlsx.h"
+#include "dpo-export-json.h"
+#include "dpo-registers.h"
 #include "dpo-store.h"
 #include "dpo-time.h"
 
@@ -166,13 +167,13 @@ run_export_json (Cli   *cli,
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (!dpo_store_export_json (cli->store, out, NULL, &error))
+      if (!dpo_export_json (cli->store, out, NULL, &error))
         return fail (error);
       return EXIT_OK;
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!dpo_store_export_json_file (cli->store, file, NULL, &error))
+  if (!dpo_export_json_file (cli->store, file, NULL, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -254,8 +255,8 @@ run_export_registers (Cli   *cli,
 
   file = g_file_new_for_commandline_arg (argv[1]);
   catch_interrupts ();
-  if (!dpo_store_export_registers (cli->store, file, xlsx_max_rows (),
-                                   cancel_if_interrupted, cancellable, cancellable, &error))
+  if (!dpo_registers_export (cli->store, file, xlsx_max_rows (),
+                             cancel_if_interrupted, cancellable, cancellable, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -277,7 +278,7 @@ run_export_incident (Cli   *cli,
     return fail (error);
 
   file = g_file_new_for_commandline_arg (argv[2]);
-  if (!dpo_store_export_incident (cli->store, argv[1], file, &error))
+  if (!dpo_registers_export_incident (cli->store, argv[1], file, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -363,7 +364,7 @@ run_deadlines (Cli   *cli,
   if (!open_store (cli, &error))
     return fail (error);
 
-  dpo_store_foreach_deadline (cli->store, print_deadline, NULL);
+  dpo_deadlines_foreach (cli->store, print_deadline, NULL);
   return EXIT_OK;
 }
 

@@ -14,7 +14,9 @@
 #include "dpo-error.h"
 #include "dpo-time.h"
 #include "dpo-record-json.h"
-#include "dpo-store-private.h"
+#include "dpo-export-json.h"
+#include "dpo-store-cursor.h"
+#include "dpo-store-worker.h"
 
 /* The document is written record by record from a database cursor, so a
  * million requests need no more memory than one. Records are sorted by id:
@@ -128,57 +130,68 @@ add_due_dates (JsonNode         *node,
   json_object_set_boolean_member (object, "overdue", deadlines.overdue);
 }
 
+/* Ends a cursor's array; a read error ends the document. */
+static gboolean
+end_section (Writer  *w,
+             gboolean ok,
+             GError  *read_error)
+{
+  if (read_error != NULL)
+    {
+      g_propagate_error (w->error, read_error);
+      return FALSE;
+    }
+  return ok && end_array (w);
+}
+
 static gboolean
 write_incidents (DpoStore  *self,
                  Writer    *w,
                  GDateTime *now)
 {
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(DpoStoreCursor) cursor = NULL;
+  GError *read_error = NULL;
   gboolean ok = TRUE;
 
-  stmt = _dpo_store_prepare (self, "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i ORDER BY i.id",
-                             w->error);
-  if (stmt == NULL)
+  cursor = dpo_store_cursor_incidents (self, DPO_STORE_ORDER_ID, TRUE, w->error);
+  if (cursor == NULL)
     return FALSE;
-
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok)
     {
-      g_autoptr(DpoIncident) incident = _dpo_incident_from_row (stmt);
+      g_autoptr(DpoIncident) incident = dpo_store_cursor_next_incident (cursor, &read_error);
       g_autoptr(JsonNode) node = NULL;
 
-      _dpo_store_read_incident_children (self, incident);
+      if (incident == NULL)
+        break;
       node = dpo_incident_to_json (incident);
       add_cnil_clock (node, incident, now);
       ok = write_record (w, node);
     }
-  sqlite3_reset (stmt);
-  return ok;
+  return end_section (w, ok, read_error);
 }
 
 static gboolean
 write_subjects (DpoStore *self,
                 Writer   *w)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(DpoStoreCursor) cursor = NULL;
+  GError *read_error = NULL;
   gboolean ok = TRUE;
 
-  stmt = _dpo_store_prepare (self, "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s ORDER BY s.id",
-                             w->error);
-  if (stmt == NULL)
+  cursor = dpo_store_cursor_subjects (self, w->error);
+  if (cursor == NULL)
     return FALSE;
-
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok)
     {
-      g_autoptr(DpoSubject) subject = _dpo_subject_from_row (stmt);
+      g_autoptr(DpoSubject) subject = dpo_store_cursor_next_subject (cursor, &read_error);
       g_autoptr(JsonNode) node = NULL;
 
-      _dpo_store_read_subject_contracts (self, subject);
+      if (subject == NULL)
+        break;
       node = dpo_subject_to_json (subject);
       ok = write_record (w, node);
     }
-  sqlite3_reset (stmt);
-  return ok;
+  return end_section (w, ok, read_error);
 }
 
 static gboolean
@@ -187,53 +200,51 @@ write_requests (DpoStore  *self,
                 GDateTime *now)
 {
   gboolean alsace_moselle = dpo_store_get_alsace_moselle (self);
-  sqlite3_stmt *stmt;
+  g_autoptr(DpoStoreCursor) cursor = NULL;
+  GError *read_error = NULL;
   gboolean ok = TRUE;
 
-  stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
-                                   "LEFT JOIN subjects s ON s.pk = r.subject ORDER BY r.id",
-                             w->error);
-  if (stmt == NULL)
+  cursor = dpo_store_cursor_requests (self, DPO_STORE_ORDER_ID, w->error);
+  if (cursor == NULL)
     return FALSE;
-
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok)
     {
-      g_autoptr(DpoRequest) request = _dpo_request_from_row (stmt);
-      g_autoptr(JsonNode) node = dpo_request_to_json (request);
+      g_autoptr(DpoRequest) request = dpo_store_cursor_next_request (cursor, &read_error);
+      g_autoptr(JsonNode) node = NULL;
 
+      if (request == NULL)
+        break;
+      node = dpo_request_to_json (request);
       add_due_dates (node, request, now, alsace_moselle);
-
       ok = write_record (w, node);
     }
-  sqlite3_reset (stmt);
-  return ok;
+  return end_section (w, ok, read_error);
 }
 
 gboolean
-dpo_store_export_json (DpoStore       *self,
-                       GOutputStream  *stream,
-                       GCancellable   *cancellable,
-                       GError        **error)
+dpo_export_json (DpoStore       *store,
+                 GOutputStream  *stream,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
+  g_autoptr(DpoStoreSnapshot) snapshot = NULL;
   g_autoptr(GDateTime) now = NULL;
   Writer w = { stream, cancellable, error, TRUE };
   gboolean ok;
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  now = dpo_store_dup_now (self);
+  now = dpo_store_dup_now (store);
 
   /* One read transaction: the document is a consistent snapshot even if
    * another window writes meanwhile. */
-  sqlite3_exec (_dpo_store_get_db (self), "BEGIN", NULL, NULL, NULL);
+  snapshot = dpo_store_snapshot_begin (store);
   ok = write_text (&w, "{\n  \"format\": \"dpo-workbench\",\n  \"version\": 1") &&
-       begin_array (&w, "incidents", FALSE) && write_incidents (self, &w, now) && end_array (&w) &&
-       begin_array (&w, "subjects", FALSE) && write_subjects (self, &w) && end_array (&w) &&
-       begin_array (&w, "requests", FALSE) && write_requests (self, &w, now) && end_array (&w) &&
+       begin_array (&w, "incidents", FALSE) && write_incidents (store, &w, now) &&
+       begin_array (&w, "subjects", FALSE) && write_subjects (store, &w) &&
+       begin_array (&w, "requests", FALSE) && write_requests (store, &w, now) &&
        write_text (&w, "\n}\n");
-  sqlite3_exec (_dpo_store_get_db (self), "COMMIT", NULL, NULL, NULL);
-
   return ok;
 }
 
@@ -241,24 +252,24 @@ dpo_store_export_json (DpoStore       *self,
  * one, g_file_replace() writes a temporary file renamed on close, so a failed
  * export leaves the old file as it was. Private: the export holds NIRs. */
 gboolean
-dpo_store_export_json_file (DpoStore      *self,
-                            GFile         *file,
-                            GCancellable  *cancellable,
-                            GError       **error)
+dpo_export_json_file (DpoStore      *store,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   gboolean existed;
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = g_file_get_parse_name (file);
   existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
   if (stream != NULL &&
-      dpo_store_export_json (self, G_OUTPUT_STREAM (stream), cancellable, &local_error) &&
+      dpo_export_json (store, G_OUTPUT_STREAM (stream), cancellable, &local_error) &&
       g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     return TRUE;
 
@@ -280,71 +291,38 @@ dpo_store_export_json_file (DpoStore      *self,
   return FALSE;
 }
 
-typedef struct
-{
-  GFile     *file;
-  GDateTime *now;
-} JsonTask;
-
-static void
-json_task_free (gpointer data)
-{
-  JsonTask *task_data = data;
-
-  g_clear_object (&task_data->file);
-  g_clear_pointer (&task_data->now, g_date_time_unref);
-  g_free (task_data);
-}
-
 /* The worker reads through a connection of its own, in one read
  * transaction, so the window keeps drawing and writing meanwhile. */
-static void
-export_json_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      data,
-                    GCancellable *cancellable)
+static gboolean
+export_json_job (DpoStore      *worker,
+                 GTask         *task,
+                 gpointer       file,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  JsonTask *task_data = data;
-  g_autoptr(DpoStore) worker = NULL;
-  GError *error = NULL;
-
-  worker = _dpo_store_open_worker (source_object, task_data->now, &error);
-  if (worker == NULL || !dpo_store_export_json_file (worker, task_data->file, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return dpo_export_json_file (worker, file, cancellable, error);
 }
 
-void
-dpo_store_export_json_file_async (DpoStore            *self,
-                                  GFile               *file,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  JsonTask *task_data;
+static const char export_json_tag[] = "dpo_export_json_file_async";
 
-  g_return_if_fail (DPO_IS_STORE (self));
+void
+dpo_export_json_file_async (DpoStore            *store,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (DPO_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  task_data = g_new0 (JsonTask, 1);
-  task_data->file = g_object_ref (file);
-  task_data->now = dpo_store_dup_now (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dpo_store_export_json_file_async);
-  g_task_set_task_data (task, task_data, json_task_free);
-  g_task_run_in_thread (task, export_json_thread);
+  dpo_store_job_run_async (store, export_json_job, g_object_ref (file), g_object_unref,
+                           export_json_tag, cancellable, callback, user_data);
 }
 
 gboolean
-dpo_store_export_json_file_finish (DpoStore      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+dpo_export_json_file_finish (DpoStore      *store,
+                             GAsyncResult  *result,
+                             GError       **error)
 {
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dpo_store_job_finish (store, result, export_json_tag, error);
 }

@@ -7,49 +7,47 @@
 
 #include "config.h"
 
-#include "dpo-export-xlsx.h"
-#include "dpo-store-private.h"
+#include "dpo-registers.h"
+#include "dpo-store-worker.h"
 
-/* The exports on a worker thread, for the window: GTask, a connection of
- * the worker's own to the store's file, and progress sent back to the
- * caller's main context. */
+/* The exports on a worker thread, for the window (dpo-store-worker.h), with
+ * progress sent back to the caller's main context. */
 
 typedef struct
 {
   GFile                 *file;
   guint                  max_rows;
-  GDateTime             *now;
   DpoExportProgressFunc  progress;
   gpointer               progress_data;
   GMainContext          *context;
   gint64                 last_report;   /* monotonic µs, in the worker */
-} RegistersTask;
+  GTask                 *task;          /* while the job runs */
+} RegistersJob;
 
 static void
-registers_task_free (gpointer data)
+registers_job_free (gpointer data)
 {
-  RegistersTask *task_data = data;
+  RegistersJob *job = data;
 
-  g_clear_object (&task_data->file);
-  g_clear_pointer (&task_data->now, g_date_time_unref);
-  g_clear_pointer (&task_data->context, g_main_context_unref);
-  g_free (task_data);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_free (job);
 }
 
 typedef struct
 {
-  GTask   *task;
-  guint64  done;
-  guint64  total;
+  GTask        *task;
+  RegistersJob *job;
+  guint64       done;
+  guint64       total;
 } ProgressReport;
 
 static gboolean
 report_progress_cb (gpointer data)
 {
   ProgressReport *report = data;
-  RegistersTask *task_data = g_task_get_task_data (report->task);
 
-  task_data->progress (report->done, report->total, task_data->progress_data);
+  report->job->progress (report->done, report->total, report->job->progress_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -64,95 +62,78 @@ progress_report_free (gpointer data)
 
 /* Runs in the worker: forwards at most ten reports a second to the
  * caller's main context. Reports are queued before the task's result, at
- * the same priority, so none arrives after the callback. */
+ * the same priority, so none arrives after the callback; each holds the
+ * task, and so the job, alive until it is delivered. */
 static void
 forward_progress (guint64  done,
                   guint64  total,
                   gpointer user_data)
 {
-  GTask *task = user_data;
-  RegistersTask *task_data = g_task_get_task_data (task);
+  RegistersJob *job = user_data;
   gint64 now = g_get_monotonic_time ();
   ProgressReport *report;
 
-  if (done < total && now - task_data->last_report < G_USEC_PER_SEC / 10)
+  if (done < total && now - job->last_report < G_USEC_PER_SEC / 10)
     return;
-  task_data->last_report = now;
+  job->last_report = now;
 
   report = g_new0 (ProgressReport, 1);
-  report->task = g_object_ref (task);
+  report->task = g_object_ref (job->task);
+  report->job = job;
   report->done = done;
   report->total = total;
-  g_main_context_invoke_full (task_data->context, G_PRIORITY_DEFAULT,
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
                               report_progress_cb, report, progress_report_free);
 }
 
-static void
-export_registers_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
+static gboolean
+export_registers_job (DpoStore      *worker,
+                      GTask         *task,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  RegistersTask *data = task_data;
-  g_autoptr(DpoStore) worker = NULL;
-  GError *error = NULL;
+  RegistersJob *job = data;
 
-  worker = _dpo_store_open_worker (source_object, data->now, &error);
-  if (worker == NULL ||
-      !dpo_store_export_registers (worker, data->file, data->max_rows,
-                                   data->progress != NULL ? forward_progress : NULL, task,
-                                   cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  job->task = task;
+  return dpo_registers_export (worker, job->file, job->max_rows,
+                               job->progress != NULL ? forward_progress : NULL, job,
+                               cancellable, error);
 }
 
+static const char registers_tag[] = "dpo_registers_export_async";
+
 void
-dpo_store_export_registers_async (DpoStore              *self,
-                                  GFile                 *file,
-                                  guint                  max_rows,
-                                  DpoExportProgressFunc  progress,
-                                  gpointer               progress_data,
-                                  GCancellable          *cancellable,
-                                  GAsyncReadyCallback    callback,
-                                  gpointer               user_data)
+dpo_registers_export_async (DpoStore              *store,
+                            GFile                 *file,
+                            guint                  max_rows,
+                            DpoExportProgressFunc  progress,
+                            gpointer               progress_data,
+                            GCancellable          *cancellable,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  RegistersTask *data;
+  RegistersJob *job;
 
-  g_return_if_fail (DPO_IS_STORE (self));
+  g_return_if_fail (DPO_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (RegistersTask, 1);
-  data->file = g_object_ref (file);
-  data->max_rows = max_rows;
-  data->now = dpo_store_dup_now (self);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dpo_store_export_registers_async);
-  /* A cancellation that came too late (the file was already renamed into
-   * place) must not be reported as one: the caller would say that nothing
-   * was written. The worker checks the cancellable itself. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, data, registers_task_free);
-  g_task_run_in_thread (task, export_registers_thread);
+  job = g_new0 (RegistersJob, 1);
+  job->file = g_object_ref (file);
+  job->max_rows = max_rows;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  dpo_store_job_run_async (store, export_registers_job, job, registers_job_free, registers_tag,
+                           cancellable, callback, user_data);
 }
 
 gboolean
-dpo_store_export_registers_finish (DpoStore      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+dpo_registers_export_finish (DpoStore      *store,
+                             GAsyncResult  *result,
+                             GError       **error)
 {
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dpo_store_export_registers_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dpo_store_job_finish (store, result, registers_tag, error);
 }
 
 /* The incident report, on a worker thread too: it is small, but the
@@ -160,77 +141,60 @@ dpo_store_export_registers_finish (DpoStore      *self,
 
 typedef struct
 {
-  char      *id;
-  GFile     *file;
-  GDateTime *now;
-} IncidentTask;
+  char  *id;
+  GFile *file;
+} IncidentJob;
 
 static void
-incident_task_free (gpointer data)
+incident_job_free (gpointer data)
 {
-  IncidentTask *task_data = data;
+  IncidentJob *job = data;
 
-  g_free (task_data->id);
-  g_clear_object (&task_data->file);
-  g_clear_pointer (&task_data->now, g_date_time_unref);
-  g_free (task_data);
+  g_free (job->id);
+  g_clear_object (&job->file);
+  g_free (job);
 }
 
-static void
-export_incident_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+static gboolean
+export_incident_job (DpoStore      *worker,
+                     GTask         *task,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
-  IncidentTask *data = task_data;
-  g_autoptr(DpoStore) worker = NULL;
-  GError *error = NULL;
+  IncidentJob *job = data;
 
-  worker = _dpo_store_open_worker (source_object, data->now, &error);
-  if (worker == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error) ||
-      !dpo_store_export_incident (worker, data->id, data->file, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         dpo_registers_export_incident (worker, job->id, job->file, error);
 }
+
+static const char incident_tag[] = "dpo_registers_export_incident_async";
 
 void
-dpo_store_export_incident_async (DpoStore            *self,
-                                 const char          *id,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+dpo_registers_export_incident_async (DpoStore            *store,
+                                     const char          *id,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  IncidentTask *data;
+  IncidentJob *job;
 
-  g_return_if_fail (DPO_IS_STORE (self));
+  g_return_if_fail (DPO_IS_STORE (store));
   g_return_if_fail (id != NULL);
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (IncidentTask, 1);
-  data->id = g_strdup (id);
-  data->file = g_object_ref (file);
-  data->now = dpo_store_dup_now (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dpo_store_export_incident_async);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, data, incident_task_free);
-  g_task_run_in_thread (task, export_incident_thread);
+  job = g_new0 (IncidentJob, 1);
+  job->id = g_strdup (id);
+  job->file = g_object_ref (file);
+  dpo_store_job_run_async (store, export_incident_job, job, incident_job_free, incident_tag,
+                           cancellable, callback, user_data);
 }
 
 gboolean
-dpo_store_export_incident_finish (DpoStore      *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+dpo_registers_export_incident_finish (DpoStore      *store,
+                                      GAsyncResult  *result,
+                                      GError       **error)
 {
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dpo_store_export_incident_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dpo_store_job_finish (store, result, incident_tag, error);
 }

@@ -233,32 +233,34 @@ write_incident_register (Export            *e,
                          GError           **error)
 {
   const char *name = g_dpgettext2 (GETTEXT_PACKAGE, "sheet", incident_registers[which].name);
+  g_autoptr(DpoStoreCursor) cursor = NULL;
+  GError *read_error = NULL;
   DpoXlsxSheet *sheet;
-  sqlite3_stmt *stmt;
   gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
 
   sheet = dpo_xlsx_book_add_sheet (e->book, name, incident_registers[which].columns,
                                    incident_registers[which].n_columns, error);
   if (sheet == NULL)
     return FALSE;
 
-  stmt = _dpo_store_prepare (e->store, "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i "
-                                       "ORDER BY i.aware_at, i.id", error);
-  if (stmt == NULL)
+  cursor = dpo_store_cursor_incidents (e->store, DPO_STORE_ORDER_DATE, TRUE, error);
+  if (cursor == NULL)
     return FALSE;
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok)
     {
-      g_autoptr(DpoIncident) incident = _dpo_incident_from_row (stmt);
+      g_autoptr(DpoIncident) incident = dpo_store_cursor_next_incident (cursor, &read_error);
 
-      _dpo_store_read_incident_children (e->store, incident);
+      if (incident == NULL)
+        break;
       ok = write_incident_rows (e, sheet, which, incident, error) && _dpo_export_tick (e, error);
     }
-  sqlite3_reset (stmt);
 
-  if (ok && rc != SQLITE_DONE)
-    return _dpo_export_set_read_error (e, error);
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
   return ok && dpo_xlsx_sheet_finish (sheet, error);
 }
 

@@ -11,7 +11,7 @@
 
 #include "dpo-computed.h"
 #include "dpo-enums.h"
-#include "dpo-export-xlsx.h"
+#include "dpo-registers.h"
 #include "dpo-xlsx-sheet.h"
 
 /* One incident on one sheet, in the order of the CNIL's online notification
@@ -356,10 +356,10 @@ write_form (DpoXlsxSheet      *sheet,
 }
 
 gboolean
-dpo_store_export_incident (DpoStore    *self,
-                           const char  *id,
-                           GFile       *file,
-                           GError     **error)
+dpo_registers_export_incident (DpoStore    *self,
+                               const char  *id,
+                               GFile       *file,
+                               GError     **error)
 {
   g_autoptr(DpoIncident) incident = NULL;
   g_autoptr(GDateTime) now = NULL;

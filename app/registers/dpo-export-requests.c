@@ -91,71 +91,103 @@ request_labels_init (RequestLabels *labels)
   labels->erased = _("Data erased");
 }
 
+/* DESIGN's "on time": answered on or before the current due date; still
+ * open, late ("No") only once that date has passed. */
 static const char *
-on_time_label (const DpoRequest          *request,
+on_time_label (const DpoRequestRow       *row,
                const DpoRequestDeadlines *deadlines,
+               const GDate               *answered,
                const RequestLabels       *labels)
 {
-  GDate answered;
-
-  /* Still open: not yet on time or late, unless its due date has passed. */
   if (deadlines->open)
     return deadlines->overdue ? labels->no : NULL;
-  if (request->answered_at == NULL)
+  if (row->answered_at == DPO_STORE_NO_TIME || !g_date_valid (answered))
     return NULL;
-
-  dpo_time_get_local_date (request->answered_at, &answered);
-  return g_date_compare (&answered, dpo_request_deadlines_current (deadlines)) <= 0
+  return g_date_compare (answered, dpo_request_deadlines_current (deadlines)) <= 0
          ? labels->yes : labels->no;
 }
 
 static const char *
-request_person (const DpoRequest    *request,
+request_person (const DpoRequestRow *row,
                 const RequestLabels *labels)
 {
-  if (request->subject_name != NULL)
-    return request->subject_name;
-  if (request->requester_name != NULL)
-    return request->requester_name;
+  if (row->person != NULL)
+    return row->person;
+  if (row->requester_name != NULL)
+    return row->requester_name;
   return labels->erased;
 }
 
 static void
+write_time (DpoXlsxSheet *sheet,
+            guint         column,
+            gint64        unix_time,
+            GDate        *local_date)
+{
+  if (unix_time != DPO_STORE_NO_TIME)
+    dpo_xlsx_sheet_unix_time (sheet, column, unix_time, local_date);
+  else if (local_date != NULL)
+    g_date_clear (local_date, 1);
+}
+
+/* The hot loop of the export: columns go from the row straight into cells,
+ * with no record, GDateTime or string made per row. */
+static void
 write_request (DpoXlsxSheet        *sheet,
-               const DpoRequest    *request,
+               const DpoRequestRow *row,
                const RequestLabels *labels,
                Export              *e)
 {
   DpoRequestDeadlines deadlines;
+  GDate received, answered;
   guint c = 0;
 
-  dpo_request_get_deadlines_on (request, &e->today, e->alsace_moselle, &deadlines);
+  dpo_xlsx_sheet_text (sheet, c++, row->id);
+  write_time (sheet, c++, row->received_at, &received);
+  dpo_xlsx_sheet_text (sheet, c++, labels_get (&labels->kinds, row->kind));
+  dpo_xlsx_sheet_text (sheet, c++, labels_get (&labels->channels, row->channel));
+  dpo_xlsx_sheet_text (sheet, c++, request_person (row, labels));
+  write_time (sheet, c++, row->identity_verified_at, NULL);
+  if (!g_date_valid (&received))
+    {
+      /* Only a time Excel cannot show comes here: its cell is text. */
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (row->received_at);
 
-  dpo_xlsx_sheet_text (sheet, c++, request->id);
-  dpo_xlsx_sheet_date_time (sheet, c++, request->received_at);
-  dpo_xlsx_sheet_text (sheet, c++, labels_get (&labels->kinds, request->kind));
-  dpo_xlsx_sheet_text (sheet, c++, labels_get (&labels->channels, request->channel));
-  dpo_xlsx_sheet_text (sheet, c++, request_person (request, labels));
-  dpo_xlsx_sheet_date_time (sheet, c++, request->identity_verified_at);
+      if (at != NULL)
+        dpo_time_get_local_date (at, &received);
+      else
+        g_date_set_dmy (&received, 1, 1, 1);
+    }
+  dpo_request_deadlines_from (&received, row->extension_notified_at != DPO_STORE_NO_TIME,
+                              dpo_request_status_is_open (row->status), &e->today,
+                              e->alsace_moselle, &deadlines);
   dpo_xlsx_sheet_date (sheet, c++, &deadlines.due_on);
   dpo_xlsx_sheet_date (sheet, c++, deadlines.extended ? &deadlines.extended_due_on : NULL);
-  dpo_xlsx_sheet_text (sheet, c++, labels_get (&labels->statuses, request->status));
-  dpo_xlsx_sheet_date_time (sheet, c++, request->answered_at);
-  dpo_xlsx_sheet_text (sheet, c++, on_time_label (request, &deadlines, labels));
-  dpo_xlsx_sheet_text (sheet, c++, request->outcome);
-  dpo_xlsx_sheet_text (sheet, c++, request->refusal_ground);
-  dpo_xlsx_sheet_text (sheet, c++, request->extension_reason);
+  dpo_xlsx_sheet_text (sheet, c++, labels_get (&labels->statuses, row->status));
+  write_time (sheet, c++, row->answered_at, &answered);
+  if (row->answered_at != DPO_STORE_NO_TIME && !g_date_valid (&answered))
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (row->answered_at);
+
+      if (at != NULL)
+        dpo_time_get_local_date (at, &answered);
+    }
+  dpo_xlsx_sheet_text (sheet, c++, on_time_label (row, &deadlines, &answered, labels));
+  dpo_xlsx_sheet_text (sheet, c++, row->outcome);
+  dpo_xlsx_sheet_text (sheet, c++, row->refusal_ground);
+  dpo_xlsx_sheet_text (sheet, c++, row->extension_reason);
 }
 
 gboolean
 _dpo_export_write_requests (Export  *e,
                             GError **error)
 {
+  g_autoptr(DpoStoreCursor) cursor = NULL;
+  const DpoRequestRow *row;
   RequestLabels labels;
   DpoXlsxSheet *sheet;
-  sqlite3_stmt *stmt;
+  GError *read_error = NULL;
   gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
 
   request_labels_init (&labels);
   sheet = dpo_xlsx_book_add_sheet (e->book, C_("sheet", "Requests"), request_columns,
@@ -163,23 +195,21 @@ _dpo_export_write_requests (Export  *e,
   if (sheet == NULL)
     return FALSE;
 
-  stmt = _dpo_store_prepare (e->store, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
-                                       "LEFT JOIN subjects s ON s.pk = r.subject "
-                                       "ORDER BY r.received_at, r.pk", error);
-  if (stmt == NULL)
+  cursor = dpo_store_cursor_request_rows (e->store, DPO_STORE_ORDER_DATE, error);
+  if (cursor == NULL)
     return FALSE;
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (row = dpo_store_cursor_next_request_row (cursor, &read_error)) != NULL)
     {
-      g_autoptr(DpoRequest) request = _dpo_request_from_row (stmt);
-
       ok = dpo_xlsx_sheet_next_row (sheet, error) && _dpo_export_tick (e, error);
       if (ok)
-        write_request (sheet, request, &labels, e);
+        write_request (sheet, row, &labels, e);
     }
-  sqlite3_reset (stmt);
 
-  if (ok && rc != SQLITE_DONE)
-    return _dpo_export_set_read_error (e, error);
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
   return ok && dpo_xlsx_sheet_finish (sheet, error);
 }

@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "dpo-export-xlsx.h"
-#include "dpo-store-private.h"
+#include "dpo-registers.h"
+#include "dpo-store-cursor.h"
 #include "dpo-xlsx-sheet.h"
 
 G_BEGIN_DECLS
@@ -38,9 +38,6 @@ typedef struct
 
 /* Counts a row; now and then, reports progress and notices a cancellation. */
 gboolean _dpo_export_tick                     (Export   *e,
-                                               GError  **error);
-/* The cursor stopped on an error. */
-gboolean _dpo_export_set_read_error           (Export   *e,
                                                GError  **error);
 
 /* Breaches, Timeline, Notifications, Complaints; then Requests. */

@@ -52,8 +52,13 @@ dpo_request_is_open (const DpoRequest *request)
 {
   g_return_val_if_fail (request != NULL, FALSE);
 
-  return g_strcmp0 (request->status, "received") == 0 ||
-         g_strcmp0 (request->status, "in_progress") == 0;
+  return dpo_request_status_is_open (request->status);
+}
+
+gboolean
+dpo_request_status_is_open (const char *status)
+{
+  return g_strcmp0 (status, "received") == 0 || g_strcmp0 (status, "in_progress") == 0;
 }
 
 /* Both due dates of a day of receipt. Long lists come sorted or grouped by
@@ -92,15 +97,34 @@ dpo_request_get_deadlines_on (const DpoRequest    *request,
                               gboolean             alsace_moselle,
                               DpoRequestDeadlines *out)
 {
+  GDate received_on;
+
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->received_at != NULL);
   g_return_if_fail (today != NULL && g_date_valid (today));
   g_return_if_fail (out != NULL);
 
-  dpo_time_get_local_date (request->received_at, &out->received_on);
+  dpo_time_get_local_date (request->received_at, &received_on);
+  dpo_request_deadlines_from (&received_on, request->extension_notified_at != NULL,
+                              dpo_request_is_open (request), today, alsace_moselle, out);
+}
+
+void
+dpo_request_deadlines_from (const GDate         *received_on,
+                            gboolean             extended,
+                            gboolean             open,
+                            const GDate         *today,
+                            gboolean             alsace_moselle,
+                            DpoRequestDeadlines *out)
+{
+  g_return_if_fail (received_on != NULL && g_date_valid (received_on));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (out != NULL);
+
+  out->received_on = *received_on;
   due_dates (&out->received_on, alsace_moselle, &out->due_on, &out->extended_due_on);
-  out->extended = request->extension_notified_at != NULL;
-  out->open = dpo_request_is_open (request);
+  out->extended = extended;
+  out->open = open;
   out->overdue = out->open &&
                  g_date_compare (today, dpo_request_deadlines_current (out)) > 0;
 }

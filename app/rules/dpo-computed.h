@@ -39,12 +39,21 @@ typedef struct
 
 /* Received or in progress: still to be answered. */
 gboolean       dpo_request_is_open            (const DpoRequest  *request);
+gboolean       dpo_request_status_is_open     (const char        *status);
 void           dpo_request_get_deadlines      (const DpoRequest  *request,
                                                GDateTime         *now,
                                                gboolean           alsace_moselle,
                                                DpoRequestDeadlines *out);
 /* The same with today's local date already known: for a long list. */
 void           dpo_request_get_deadlines_on   (const DpoRequest  *request,
+                                               const GDate       *today,
+                                               gboolean           alsace_moselle,
+                                               DpoRequestDeadlines *out);
+/* The same from a request's parts, for a list that reads no records: its
+ * local date of receipt, whether an extension was notified, whether open. */
+void           dpo_request_deadlines_from     (const GDate       *received_on,
+                                               gboolean           extended,
+                                               gboolean           open,
                                                const GDate       *today,
                                                gboolean           alsace_moselle,
                                                DpoRequestDeadlines *out);

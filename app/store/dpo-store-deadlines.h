@@ -11,36 +11,9 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  DPO_DEADLINE_REQUEST,      /* a request's current due date */
-  DPO_DEADLINE_CNIL,         /* an incident's 72-hour CNIL clock */
-} DpoDeadlineKind;
-
-typedef struct
-{
-  DpoDeadlineKind  kind;
-  const char      *id;          /* the request's or the incident's reference */
-  const char      *what;        /* request kind word, or the incident's title */
-  const char      *person;      /* the person's name, or NULL */
-  GDateTime       *due;         /* the CNIL deadline; a request's due day at 23:59:59 local */
-  gboolean         overdue;
-  gboolean         extended;
-} DpoDeadline;
-
-typedef gboolean (*DpoDeadlineFunc) (const DpoDeadline *deadline,
-                                     gpointer           user_data);
-
-/* Calls @func for every open deadline, soonest first, as of
- * dpo_store_dup_now(): open requests (received, in progress) by their
- * current due date, and the CNIL clocks still running or overdue. Streams
- * from a cursor; stops when @func returns FALSE. */
-void  dpo_store_foreach_deadline (DpoStore        *self,
-                                  DpoDeadlineFunc  func,
-                                  gpointer         user_data);
-
 /* Counts for the page headers: open requests past their due date, and due
- * within @days days from today. */
+ * within @days days from today, as of dpo_store_dup_now(). The listing of
+ * every deadline is dpo_deadlines_foreach() (dpo-deadlines.h). */
 void  dpo_store_count_due        (DpoStore        *self,
                                   guint            days,
                                   guint           *overdue,

@@ -126,13 +126,6 @@ gboolean    dpo_store_import_file_finish (DpoStore        *self,
                                           DpoImportCounts *counts,
                                           GError         **error);
 
-/* The whole store as the interchange document, with computed fields as of
- * dpo_store_dup_now(). Depends only on the data and "now". */
-gboolean    dpo_store_export_json       (DpoStore       *self,
-                                         GOutputStream  *stream,
-                                         GCancellable   *cancellable,
-                                         GError        **error);
-
 /* Writing, one transaction each, with the audit log (old -> new).
  * Saving a record whose rowid is 0 inserts it; otherwise it updates the
  * record with that rowid. Every value is checked first: an error names the
@@ -199,21 +192,5 @@ gboolean    dpo_store_execute_request     (DpoStore          *self,
                                            GFile             *output,
                                            char             **outcome,
                                            GError           **error);
-
-/* The same, into @file, whole or not at all (see dpo-export-json.c); the
- * async variant runs on a worker thread with its own connection, as of the
- * caller's "now". Errors name the file. */
-gboolean    dpo_store_export_json_file        (DpoStore            *self,
-                                               GFile               *file,
-                                               GCancellable        *cancellable,
-                                               GError             **error);
-void        dpo_store_export_json_file_async  (DpoStore            *self,
-                                               GFile               *file,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-gboolean    dpo_store_export_json_file_finish (DpoStore            *self,
-                                               GAsyncResult        *result,
-                                               GError             **error);
 
 G_END_DECLS

@@ -352,32 +352,53 @@ to_excel_date (int           year,
  * GLib 2.74 walks the zone's transitions one by one; it counted for a
  * tenth of the export's own time. */
 void
-dpo_xlsx_sheet_date_time (DpoXlsxSheet *sheet,
+dpo_xlsx_sheet_unix_time (DpoXlsxSheet *sheet,
                           guint         column,
-                          GDateTime    *time)
+                          gint64        unix_time,
+                          GDate        *local_date)
 {
-  time_t seconds;
+  time_t seconds = (time_t) unix_time;
   struct tm local;
   lxw_datetime value;
 
-  if (time == NULL || !cell_is_writable (sheet, column))
+  if (local_date != NULL)
+    g_date_clear (local_date, 1);
+  if (!cell_is_writable (sheet, column))
     return;
 
-  seconds = (time_t) g_date_time_to_unix (time);
   if (localtime_r (&seconds, &local) == NULL ||
       !to_excel_date (local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, &value))
     {
-      g_autoptr(GDateTime) fallback = g_date_time_to_timezone (time, sheet->book->local);
-      g_autofree char *text = g_date_time_format (fallback, "%Y-%m-%d %H:%M");
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+      g_autoptr(GDateTime) fallback = NULL;
+      g_autofree char *text = NULL;
 
+      if (utc == NULL)
+        return;
+      fallback = g_date_time_to_timezone (utc, sheet->book->local);
+      text = g_date_time_format (fallback, "%Y-%m-%d %H:%M");
+      if (local_date != NULL)
+        g_date_set_dmy (local_date, g_date_time_get_day_of_month (fallback),
+                        g_date_time_get_month (fallback), g_date_time_get_year (fallback));
       dpo_xlsx_sheet_text (sheet, column, text);
       return;
     }
+  if (local_date != NULL)
+    g_date_set_dmy (local_date, local.tm_mday, local.tm_mon + 1, local.tm_year + 1900);
   value.hour = local.tm_hour;
   value.min = local.tm_min;
   value.sec = local.tm_sec;
   check (sheet, worksheet_write_datetime (sheet->worksheet, sheet->row, column, &value,
                                           sheet->book->date_time));
+}
+
+void
+dpo_xlsx_sheet_date_time (DpoXlsxSheet *sheet,
+                          guint         column,
+                          GDateTime    *time)
+{
+  if (time != NULL)
+    dpo_xlsx_sheet_unix_time (sheet, column, g_date_time_to_unix (time), NULL);
 }
 
 void

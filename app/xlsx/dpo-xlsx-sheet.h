@@ -86,6 +86,12 @@ void          dpo_xlsx_sheet_styled_text (DpoXlsxSheet      *sheet,
 void          dpo_xlsx_sheet_date_time (DpoXlsxSheet        *sheet,
                                         guint                column,
                                         GDateTime           *time);
+/* The same from Unix seconds; if @local_date is not NULL, it receives the
+ * cell's local calendar date (left invalid if the cell could not be written). */
+void          dpo_xlsx_sheet_unix_time (DpoXlsxSheet        *sheet,
+                                        guint                column,
+                                        gint64               unix_time,
+                                        GDate               *local_date);
 void          dpo_xlsx_sheet_date      (DpoXlsxSheet        *sheet,
                                         guint                column,
                                         const GDate         *date);

@@ -1,4 +1,4 @@
-/* dpo-export-xlsx.c
+/* dpo-registers.c
  *
  * Copyright 2026 The DPO Workbench authors
  *
@@ -7,10 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "dpo-error.h"
-#include "dpo-export-xlsx.h"
+#include "dpo-registers.h"
 #include "dpo-export-xlsx-private.h"
 #include "dpo-time.h"
 
@@ -22,15 +20,6 @@
 
 /* How often, in rows, the export looks for a cancellation and reports. */
 #define TICK_EVERY 1024
-
-gboolean
-_dpo_export_set_read_error (Export  *e,
-                            GError **error)
-{
-  g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot read the database “%s”: %s"),
-               dpo_store_get_path (e->store), sqlite3_errmsg (_dpo_store_get_db (e->store)));
-  return FALSE;
-}
 
 gboolean
 _dpo_export_tick (Export  *e,
@@ -48,18 +37,12 @@ _dpo_export_tick (Export  *e,
 static void
 count_rows (Export *e)
 {
-  sqlite3_stmt *stmt;
+  DpoStoreCounts counts;
 
-  stmt = _dpo_store_prepare (e->store,
-                             "SELECT (SELECT count(*) FROM incidents) * 4 "
-                             "+ (SELECT count(*) FROM events) + (SELECT count(*) FROM notifications) "
-                             "+ (SELECT count(*) FROM complaints) + (SELECT count(*) FROM requests)",
-                             NULL);
+  dpo_store_count_records (e->store, &counts);
   /* Each incident counts once in each of its four registers (dpo-export-breaches.c). */
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    e->total = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  e->total = counts.incidents * 4 + counts.events + counts.notifications + counts.complaints +
+             counts.requests;
 }
 
 static gboolean
@@ -70,18 +53,18 @@ write_registers (Export  *e,
 }
 
 gboolean
-dpo_store_export_registers (DpoStore               *self,
-                            GFile                  *file,
-                            guint                   max_rows,
-                            DpoExportProgressFunc   progress,
-                            gpointer                progress_data,
-                            GCancellable           *cancellable,
-                            GError                **error)
+dpo_registers_export (DpoStore               *self,
+                      GFile                  *file,
+                      guint                   max_rows,
+                      DpoExportProgressFunc   progress,
+                      gpointer                progress_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
 {
   g_autoptr(GDateTime) now = NULL;
-  sqlite3 *db;
+  DpoStoreSnapshot *snapshot;
   Export e = { 0 };
-  gboolean began, ok;
+  gboolean ok;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -107,8 +90,7 @@ dpo_store_export_registers (DpoStore               *self,
   /* One read transaction: a consistent snapshot even if another window
    * writes meanwhile. (Not if the caller has one open already: then it is
    * the caller's, and not ours to end.) */
-  db = _dpo_store_get_db (self);
-  began = sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  snapshot = dpo_store_snapshot_begin (self);
   count_rows (&e);
   ok = write_registers (&e, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
   /* Every row written: what remains, zipping the sheets into the file, can
@@ -116,8 +98,7 @@ dpo_store_export_registers (DpoStore               *self,
   if (ok && progress != NULL)
     progress (e.total, e.total, progress_data);
   ok = ok && dpo_xlsx_book_commit (e.book, error);
-  if (began)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  dpo_store_snapshot_end (snapshot);
 
   dpo_xlsx_book_free (e.book);
   if (ok && progress != NULL)
