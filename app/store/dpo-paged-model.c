@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "dpo-paged-model.h"
+#include "dpo-paged-model-private.h"
 #include "dpo-row.h"
 #include "dpo-store-private.h"
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "dpo-paged-model.h"
+#include "dpo-paged-model-private.h"
 #include "dpo-store-private.h"
 
 /* Searches on the big tables are prefix matches ("Mart" finds Martin) that

@@ -7,6 +7,11 @@
 
 #pragma once
 
+/* SQL stays in app/store: its room alone is built with DPO_STORE_COMPILATION. */
+#ifndef DPO_STORE_COMPILATION
+#error "dpo-store-private.h is internal to app/store"
+#endif
+
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
