@@ -198,6 +198,8 @@ _dpo_export_write_requests (Export  *e,
   cursor = dpo_store_cursor_request_rows (e->store, DPO_STORE_ORDER_DATE, error);
   if (cursor == NULL)
     return FALSE;
+  /* The store is not used otherwise until the cursor goes. */
+  dpo_store_cursor_prefetch (cursor);
 
   while (ok && (row = dpo_store_cursor_next_request_row (cursor, &read_error)) != NULL)
     {

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dpo-error.h"
 #include "dpo-store-cursor.h"
@@ -32,6 +33,8 @@ typedef enum
   KIND_REQUEST_ROW,
 } CursorKind;
 
+typedef struct _Batch Batch;
+
 struct _DpoStoreCursor
 {
   DpoStore      *store;
@@ -41,6 +44,14 @@ struct _DpoStoreCursor
   gboolean       done;
   DpoRequestRow  row;
   GString       *person;
+  /* Reading ahead (dpo_store_cursor_prefetch()): batches go from the
+   * reading thread to the caller through @full and come back through @free. */
+  GThread       *reader;
+  GAsyncQueue   *full;
+  GAsyncQueue   *free;
+  Batch         *batch;         /* the caller's current batch */
+  guint          index;         /* its next row */
+  gint           stop;          /* atomic: the caller is done */
 };
 
 DpoStoreSnapshot *
@@ -102,11 +113,15 @@ cursor_new (DpoStore    *self,
   return cursor;
 }
 
+static void stop_prefetch (DpoStoreCursor *cursor);
+
 void
 dpo_store_cursor_free (DpoStoreCursor *cursor)
 {
   if (cursor == NULL)
     return;
+  if (cursor->reader != NULL)
+    stop_prefetch (cursor);
   sqlite3_finalize (cursor->stmt);
   g_object_unref (cursor->store);
   if (cursor->person != NULL)
@@ -315,14 +330,12 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-const DpoRequestRow *
-dpo_store_cursor_next_request_row (DpoStoreCursor  *cursor,
-                                   GError         **error)
+static const DpoRequestRow *
+read_request_row (DpoStoreCursor  *cursor,
+                  GError         **error)
 {
   sqlite3_stmt *stmt;
   DpoRequestRow *row;
-
-  g_return_val_if_fail (cursor != NULL && cursor->kind == KIND_REQUEST_ROW, NULL);
 
   if (!step (cursor, error))
     return NULL;
@@ -353,6 +366,167 @@ dpo_store_cursor_next_request_row (DpoStoreCursor  *cursor,
   row->extension_reason = column_text (stmt, 14);
   row->current_due_on = column_text (stmt, 15);
   return row;
+}
+
+/* Reading ahead: a batch of rows whose strings are copied into one buffer. */
+#define BATCH_ROWS 512
+#define N_BATCHES  4
+#define N_TEXTS    12
+
+struct _Batch
+{
+  DpoRequestRow  rows[BATCH_ROWS];
+  gssize         offsets[BATCH_ROWS][N_TEXTS];   /* into @text; -1 for NULL */
+  guint          n_rows;
+  GString       *text;
+  gboolean       end;           /* no batch follows */
+  GError        *error;         /* the read error that ended the rows */
+};
+
+static const char **
+row_text (DpoRequestRow *row,
+          guint          i)
+{
+  const char **texts[N_TEXTS] = {
+    &row->id, &row->person, &row->last_name, &row->first_name, &row->requester_name,
+    &row->kind, &row->channel, &row->status, &row->outcome, &row->refusal_ground,
+    &row->extension_reason, &row->current_due_on,
+  };
+
+  return texts[i];
+}
+
+static void
+batch_add (Batch               *batch,
+           const DpoRequestRow *row)
+{
+  guint n = batch->n_rows++;
+
+  batch->rows[n] = *row;
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      const char *text = *row_text (&batch->rows[n], i);
+
+      batch->offsets[n][i] = text != NULL ? (gssize) batch->text->len : -1;
+      if (text != NULL)
+        g_string_append_len (batch->text, text, strlen (text) + 1);
+    }
+}
+
+/* Once the buffer no longer grows, its strings can be pointed at. */
+static void
+batch_seal (Batch *batch)
+{
+  for (guint n = 0; n < batch->n_rows; n++)
+    for (guint i = 0; i < N_TEXTS; i++)
+      *row_text (&batch->rows[n], i) =
+        batch->offsets[n][i] >= 0 ? batch->text->str + batch->offsets[n][i] : NULL;
+}
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  DpoStoreCursor *cursor = data;
+  gboolean end = FALSE;
+
+  while (!end)
+    {
+      Batch *batch = g_async_queue_pop (cursor->free);
+      const DpoRequestRow *row = NULL;
+
+      batch->n_rows = 0;
+      g_string_truncate (batch->text, 0);
+      while (!g_atomic_int_get (&cursor->stop) && batch->n_rows < BATCH_ROWS &&
+             (row = read_request_row (cursor, &batch->error)) != NULL)
+        batch_add (batch, row);
+      end = batch->end = row == NULL || g_atomic_int_get (&cursor->stop);
+      batch_seal (batch);
+      g_async_queue_push (cursor->full, batch);
+    }
+  return NULL;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_string_free (batch->text, TRUE);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+void
+dpo_store_cursor_prefetch (DpoStoreCursor *cursor)
+{
+  g_return_if_fail (cursor != NULL && cursor->kind == KIND_REQUEST_ROW);
+  g_return_if_fail (cursor->reader == NULL);
+
+  /* A connection moves between threads only if SQLite was built for it. */
+  if (!sqlite3_threadsafe ())
+    return;
+  cursor->full = g_async_queue_new_full (batch_free);
+  cursor->free = g_async_queue_new_full (batch_free);
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      Batch *batch = g_new0 (Batch, 1);
+
+      batch->text = g_string_sized_new (BATCH_ROWS * 160);
+      g_async_queue_push (cursor->free, batch);
+    }
+  cursor->reader = g_thread_new ("dpo-cursor", prefetch_thread, cursor);
+}
+
+/* The reader ends with the batch it is filling: take batches until it. */
+static void
+stop_prefetch (DpoStoreCursor *cursor)
+{
+  gboolean end = cursor->batch != NULL && cursor->batch->end;
+
+  g_atomic_int_set (&cursor->stop, TRUE);
+  if (cursor->batch != NULL)
+    g_async_queue_push (cursor->free, g_steal_pointer (&cursor->batch));
+  while (!end)
+    {
+      Batch *batch = g_async_queue_pop (cursor->full);
+
+      end = batch->end;
+      g_async_queue_push (cursor->free, batch);
+    }
+  g_thread_join (g_steal_pointer (&cursor->reader));
+  g_async_queue_unref (cursor->full);
+  g_async_queue_unref (cursor->free);
+}
+
+static const DpoRequestRow *
+next_prefetched_row (DpoStoreCursor  *cursor,
+                     GError         **error)
+{
+  while (cursor->batch == NULL || cursor->index >= cursor->batch->n_rows)
+    {
+      if (cursor->batch != NULL && cursor->batch->end)
+        {
+          if (cursor->batch->error != NULL)
+            g_propagate_error (error, g_steal_pointer (&cursor->batch->error));
+          return NULL;
+        }
+      if (cursor->batch != NULL)
+        g_async_queue_push (cursor->free, cursor->batch);
+      cursor->batch = g_async_queue_pop (cursor->full);
+      cursor->index = 0;
+    }
+  return &cursor->batch->rows[cursor->index++];
+}
+
+const DpoRequestRow *
+dpo_store_cursor_next_request_row (DpoStoreCursor  *cursor,
+                                   GError         **error)
+{
+  g_return_val_if_fail (cursor != NULL && cursor->kind == KIND_REQUEST_ROW, NULL);
+
+  if (cursor->reader != NULL)
+    return next_prefetched_row (cursor, error);
+  return read_request_row (cursor, error);
 }
 
 void

@@ -96,6 +96,11 @@ DpoStoreCursor      *dpo_store_cursor_request_rows     (DpoStore        *self,
 /* The next row; NULL at the end or on a read error (@error set). */
 const DpoRequestRow *dpo_store_cursor_next_request_row (DpoStoreCursor  *cursor,
                                                         GError         **error);
+/* Reads the rows ahead on a thread of its own, a few hundred at a time,
+ * while the caller writes the ones it has: a long export then reads the
+ * database on one core and writes on the other. Until the cursor is freed
+ * the store is the cursor's: the caller makes no other use of it. */
+void                 dpo_store_cursor_prefetch         (DpoStoreCursor  *cursor);
 
 void              dpo_store_cursor_free      (DpoStoreCursor *cursor);
 

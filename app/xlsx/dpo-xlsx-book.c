@@ -283,6 +283,7 @@ dpo_xlsx_book_free (DpoXlsxBook *book)
       lxw_workbook_free (book->workbook);
     }
   restore_locale (book);
+  g_clear_pointer (&book->follower, _dpo_xlsx_follow_free);
   if (book->tmp_fd >= 0)
     close (book->tmp_fd);
   if (book->tmp_path != NULL)
@@ -338,6 +339,7 @@ close_workbook (DpoXlsxBook  *book,
       return FALSE;
     }
 
+  book->follower = _dpo_xlsx_follow_start (book->tmp_path, book->data_sizes);
   errno = 0;
   err = workbook_close (book->workbook);
   /* workbook_close() frees the workbook, even when it fails (then leaving
@@ -373,7 +375,7 @@ move_into_place (DpoXlsxBook  *book,
       set_io_error (book, error, describe_errno (saved_errno));
       return FALSE;
     }
-  if (!_dpo_xlsx_verify (book->tmp_path, book->data_sizes))
+  if (!_dpo_xlsx_verify (book->tmp_path, book->data_sizes, book->follower))
     {
       set_io_error (book, error, _("the file came out incomplete (is the disk full?)"));
       return FALSE;

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 /* Shared by dpo-xlsx-book.c (the file) and dpo-xlsx-sheet.c (the sheets). */
 
+typedef struct _DpoXlsxFollower DpoXlsxFollower;
+
 struct _DpoXlsxBook
 {
   char          *path;           /* the file asked for */
@@ -34,6 +36,7 @@ struct _DpoXlsxBook
   /* Per worksheet index: the bytes of its rows, to check the result by;
    * G_MAXUINT64 until the worksheet is ended. */
   GArray        *data_sizes;
+  DpoXlsxFollower *follower;     /* checks the zip as it is written */
   /* The first failure: a libxlsxwriter error and the errno that went with it. */
   lxw_error      failure;
   int            failure_errno;
@@ -68,8 +71,15 @@ void      _dpo_xlsx_book_check       (DpoXlsxBook *book,
 void      _dpo_xlsx_book_fail_errno  (DpoXlsxBook *book,
                                       int          saved_errno);
 
-/* dpo-xlsx-verify.c: TRUE if every part of the written file is whole. */
-gboolean  _dpo_xlsx_verify           (const char  *path,
-                                      GArray      *data_sizes);
+/* dpo-xlsx-verify.c: TRUE if every part of the written file is whole.
+ * A follower started before workbook_close() checks the parts as they are
+ * written, so that only the last ones remain to check at the end. */
+DpoXlsxFollower *_dpo_xlsx_follow_start (const char      *path,
+                                         GArray          *data_sizes);
+void             _dpo_xlsx_follow_stop  (DpoXlsxFollower *follower);
+void             _dpo_xlsx_follow_free  (DpoXlsxFollower *follower);
+gboolean         _dpo_xlsx_verify       (const char      *path,
+                                         GArray          *data_sizes,
+                                         DpoXlsxFollower *follower);
 
 G_END_DECLS

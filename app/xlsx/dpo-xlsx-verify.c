@@ -265,30 +265,40 @@ expected_sheet_data (const Part *part,
   return g_array_index (data_sizes, guint64, n - 1);
 }
 
+/* What a part inflated to: its size, its rows, its end. */
+static gboolean
+check_output (const Part   *part,
+              GArray       *data_sizes,
+              const Output *out)
+{
+  guint64 expected = expected_sheet_data (part, data_sizes), found = 0;
+
+  /* No checksum: minizip computed it from these same bytes. Their number,
+   * and the rows among them, are what a failed temporary write changes. */
+  if (out->total != part->size)
+    return FALSE;
+  if (expected != G_MAXUINT64 && (!measure_sheet_data (out, &found) || found != expected))
+    return FALSE;
+  if (!g_str_has_suffix (part->name, ".xml") && !g_str_has_suffix (part->name, ".rels"))
+    return TRUE;
+  return closes_its_root (out);
+}
+
 static gboolean
 check_part (FILE       *file,
             const Part *part,
             GArray     *data_sizes,
             Buffers    *buffers)
 {
-  guint64 expected = expected_sheet_data (part, data_sizes), found = 0;
   guint8 local[LOCAL_SIZE];
-  Output out = { 0 };
+  g_autofree Output *out = g_new0 (Output, 1);
 
   if (!read_at (file, part->offset, local, LOCAL_SIZE) || le32 (local) != LOCAL_SIGNATURE ||
       fseeko (file, part->offset + LOCAL_SIZE + le16 (local + 26) + le16 (local + 28), SEEK_SET) != 0 ||
-      !read_part_data (file, part, buffers, &out))
+      !read_part_data (file, part, buffers, out))
     return FALSE;
 
-  /* No checksum: minizip computed it from these same bytes. Their number,
-   * and the rows among them, are what a failed temporary write changes. */
-  if (out.total != part->size)
-    return FALSE;
-  if (expected != G_MAXUINT64 && (!measure_sheet_data (&out, &found) || found != expected))
-    return FALSE;
-  if (!g_str_has_suffix (part->name, ".xml") && !g_str_has_suffix (part->name, ".rels"))
-    return TRUE;
-  return closes_its_root (&out);
+  return check_output (part, data_sizes, out);
 }
 
 static gboolean
@@ -314,9 +324,260 @@ read_part_entry (FILE   *file,
   return TRUE;
 }
 
+/* Reading back while the zip is still being written, on the other core:
+ * libxlsxwriter's minizip writes each part's local header, then its
+ * deflated data (a stream that says where it ends), then seeks back to
+ * fill in the header's sizes and goes on to the next part. So a part can
+ * be inflated as its data arrives, and its sizes read once they are in;
+ * at the end, what was checked this way only has to match the central
+ * directory. Anything unexpected (a stored part, a data descriptor, zip64)
+ * stops the following, and what is left is checked after the writing. */
+
+typedef struct
+{
+  guint32 offset;
+  guint32 compressed;
+  guint32 size;
+  guint16 method;
+  char    name[256];
+} Checked;
+
+struct _DpoXlsxFollower
+{
+  char    *path;
+  GArray  *data_sizes;
+  GArray  *checked;       /* of Checked: parts found whole, in file order */
+  GThread *thread;
+  gint     writer_done;   /* atomic */
+};
+
+/* Waits a little for the writer; FALSE once it is done (nothing more will come). */
+static gboolean
+wait_for_writer (DpoXlsxFollower *follower)
+{
+  if (g_atomic_int_get (&follower->writer_done))
+    return FALSE;
+  g_usleep (G_USEC_PER_SEC / 500);
+  return TRUE;
+}
+
+/* Reads @size bytes at @offset, waiting for the writer to put them there. */
+static gboolean
+read_when_written (DpoXlsxFollower *follower,
+                   FILE            *file,
+                   guint64          offset,
+                   void            *buffer,
+                   gsize            size)
+{
+  do
+    {
+      if (read_at (file, offset, buffer, size))
+        return TRUE;
+      clearerr (file);
+    }
+  while (wait_for_writer (follower));
+  return read_at (file, offset, buffer, size);
+}
+
+/* The local header at @offset: its name, and where its data starts. */
+static gboolean
+follow_local_header (DpoXlsxFollower *follower,
+                     FILE            *file,
+                     guint64          offset,
+                     Part            *part,
+                     guint64         *data)
+{
+  guint8 local[LOCAL_SIZE];
+  guint16 name_len;
+
+  if (!read_when_written (follower, file, offset, local, LOCAL_SIZE) ||
+      le32 (local) != LOCAL_SIGNATURE || (le16 (local + 6) & 0x8) != 0 ||
+      (le16 (local + 8) != Z_DEFLATED))
+    return FALSE;
+  name_len = le16 (local + 26);
+  if (name_len >= sizeof part->name ||
+      !read_when_written (follower, file, offset + LOCAL_SIZE, part->name, name_len))
+    return FALSE;
+  part->name[name_len] = '\0';
+  part->method = Z_DEFLATED;
+  part->offset = offset;
+  *data = offset + LOCAL_SIZE + name_len + le16 (local + 28);
+  return TRUE;
+}
+
+/* Inflates a part's data while it is being written: a deflate stream
+ * says where it ends. */
+static gboolean
+follow_part_data (DpoXlsxFollower *follower,
+                  FILE            *file,
+                  guint64          data,
+                  Buffers         *buffers,
+                  Output          *out,
+                  z_stream        *z)
+{
+  guint64 position = data;
+  int rc = Z_OK;
+
+  while (rc != Z_STREAM_END)
+    {
+      gsize n;
+
+      if (fseeko (file, position, SEEK_SET) != 0)
+        return FALSE;
+      n = fread (buffers->in, 1, CHUNK, file);
+      if (n == 0)
+        {
+          clearerr (file);
+          if (!wait_for_writer (follower) &&
+              (fseeko (file, position, SEEK_SET) != 0 ||
+               (n = fread (buffers->in, 1, CHUNK, file)) == 0))
+            return FALSE;
+          if (n == 0)
+            continue;
+        }
+      z->next_in = buffers->in;
+      z->avail_in = n;
+      do
+        {
+          z->next_out = buffers->inflated;
+          z->avail_out = CHUNK;
+          rc = inflate (z, Z_NO_FLUSH);
+          if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+            return FALSE;
+          collect (out, buffers->inflated, CHUNK - z->avail_out);
+        }
+      while (z->avail_out == 0 && rc != Z_STREAM_END);
+      position += n - z->avail_in;
+    }
+  return TRUE;
+}
+
+/* Once the part is written, minizip fills in its header's sizes. */
+static gboolean
+follow_part_sizes (DpoXlsxFollower *follower,
+                   FILE            *file,
+                   Part            *part)
+{
+  guint8 local[LOCAL_SIZE];
+
+  do
+    {
+      if (read_at (file, part->offset, local, LOCAL_SIZE) && le32 (local + 18) != 0)
+        {
+          part->compressed = le32 (local + 18);
+          part->size = le32 (local + 22);
+          return TRUE;
+        }
+      clearerr (file);
+    }
+  while (wait_for_writer (follower));
+  return FALSE;
+}
+
+/* Checks the part whose local header is at @offset, as it is written. */
+static gboolean
+follow_part (DpoXlsxFollower *follower,
+             FILE            *file,
+             Buffers         *buffers,
+             guint64          offset,
+             Checked         *checked,
+             guint64         *next)
+{
+  g_autofree Output *out = g_new0 (Output, 1);
+  z_stream z = { 0 };
+  guint64 data = 0;
+  Part part;
+  gboolean ok;
+
+  if (!follow_local_header (follower, file, offset, &part, &data) ||
+      inflateInit2 (&z, -MAX_WBITS) != Z_OK)
+    return FALSE;
+  ok = follow_part_data (follower, file, data, buffers, out, &z) &&
+       follow_part_sizes (follower, file, &part) &&
+       z.total_in == part.compressed && check_output (&part, follower->data_sizes, out);
+  inflateEnd (&z);
+  if (!ok)
+    return FALSE;
+
+  *checked = (Checked) { part.offset, part.compressed, part.size, part.method, "" };
+  memcpy (checked->name, part.name, sizeof checked->name);
+  *next = data + part.compressed;
+  return *next <= G_MAXUINT32;
+}
+
+static gpointer
+follow_thread (gpointer data)
+{
+  DpoXlsxFollower *follower = data;
+  g_autofree Buffers *buffers = g_new (Buffers, 1);
+  FILE *file = fopen (follower->path, "rb");
+  guint64 offset = 0;
+  Checked checked;
+
+  if (file == NULL)
+    return NULL;
+  /* Unbuffered: a buffer would keep bytes read before the writer's last ones. */
+  setvbuf (file, NULL, _IONBF, 0);
+  while (follow_part (follower, file, buffers, offset, &checked, &offset))
+    g_array_append_val (follower->checked, checked);
+  fclose (file);
+  return NULL;
+}
+
+DpoXlsxFollower *
+_dpo_xlsx_follow_start (const char *path,
+                        GArray     *data_sizes)
+{
+  DpoXlsxFollower *follower = g_new0 (DpoXlsxFollower, 1);
+
+  follower->path = g_strdup (path);
+  follower->data_sizes = g_array_ref (data_sizes);
+  follower->checked = g_array_new (FALSE, FALSE, sizeof (Checked));
+  follower->thread = g_thread_new ("dpo-xlsx-verify", follow_thread, follower);
+  return follower;
+}
+
+void
+_dpo_xlsx_follow_stop (DpoXlsxFollower *follower)
+{
+  if (follower->thread == NULL)
+    return;
+  g_atomic_int_set (&follower->writer_done, TRUE);
+  g_thread_join (g_steal_pointer (&follower->thread));
+}
+
+void
+_dpo_xlsx_follow_free (DpoXlsxFollower *follower)
+{
+  if (follower == NULL)
+    return;
+  _dpo_xlsx_follow_stop (follower);
+  g_array_unref (follower->checked);
+  g_array_unref (follower->data_sizes);
+  g_free (follower->path);
+  g_free (follower);
+}
+
+/* Checked already, exactly as the central directory lists it. */
+static gboolean
+was_checked (DpoXlsxFollower *follower,
+             const Part      *part)
+{
+  for (guint i = 0; follower != NULL && i < follower->checked->len; i++)
+    {
+      const Checked *checked = &g_array_index (follower->checked, Checked, i);
+
+      if (checked->offset == part->offset)
+        return checked->compressed == part->compressed && checked->size == part->size &&
+               checked->method == part->method && strcmp (checked->name, part->name) == 0;
+    }
+  return FALSE;
+}
+
 gboolean
-_dpo_xlsx_verify (const char *path,
-                  GArray     *data_sizes)
+_dpo_xlsx_verify (const char      *path,
+                  GArray          *data_sizes,
+                  DpoXlsxFollower *follower)
 {
   FILE *file = fopen (path, "rb");
   g_autofree Buffers *buffers = g_new (Buffers, 1);
@@ -327,6 +588,8 @@ _dpo_xlsx_verify (const char *path,
 
   if (file == NULL)
     return FALSE;
+  if (follower != NULL)
+    _dpo_xlsx_follow_stop (follower);
 
   ok = find_directory (file, &directory, &count) && count > 0;
   position = directory;
@@ -334,7 +597,8 @@ _dpo_xlsx_verify (const char *path,
     {
       Part part;
 
-      ok = read_part_entry (file, &position, &part) && check_part (file, &part, data_sizes, buffers);
+      ok = read_part_entry (file, &position, &part) &&
+           (was_checked (follower, &part) || check_part (file, &part, data_sizes, buffers));
     }
   fclose (file);
   return ok;
