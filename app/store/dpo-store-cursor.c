@@ -383,17 +383,23 @@ struct _Batch
   GError        *error;         /* the read error that ended the rows */
 };
 
-static const char **
-row_text (DpoRequestRow *row,
-          guint          i)
+/* The string fields of a row, in a fixed order. */
+static void
+row_texts (DpoRequestRow  *row,
+           const char    **texts[N_TEXTS])
 {
-  const char **texts[N_TEXTS] = {
-    &row->id, &row->person, &row->last_name, &row->first_name, &row->requester_name,
-    &row->kind, &row->channel, &row->status, &row->outcome, &row->refusal_ground,
-    &row->extension_reason, &row->current_due_on,
-  };
-
-  return texts[i];
+  texts[0] = &row->id;
+  texts[1] = &row->person;
+  texts[2] = &row->last_name;
+  texts[3] = &row->first_name;
+  texts[4] = &row->requester_name;
+  texts[5] = &row->kind;
+  texts[6] = &row->channel;
+  texts[7] = &row->status;
+  texts[8] = &row->outcome;
+  texts[9] = &row->refusal_ground;
+  texts[10] = &row->extension_reason;
+  texts[11] = &row->current_due_on;
 }
 
 static void
@@ -401,11 +407,13 @@ batch_add (Batch               *batch,
            const DpoRequestRow *row)
 {
   guint n = batch->n_rows++;
+  const char **texts[N_TEXTS];
 
   batch->rows[n] = *row;
+  row_texts (&batch->rows[n], texts);
   for (guint i = 0; i < N_TEXTS; i++)
     {
-      const char *text = *row_text (&batch->rows[n], i);
+      const char *text = *texts[i];
 
       batch->offsets[n][i] = text != NULL ? (gssize) batch->text->len : -1;
       if (text != NULL)
@@ -418,9 +426,13 @@ static void
 batch_seal (Batch *batch)
 {
   for (guint n = 0; n < batch->n_rows; n++)
-    for (guint i = 0; i < N_TEXTS; i++)
-      *row_text (&batch->rows[n], i) =
-        batch->offsets[n][i] >= 0 ? batch->text->str + batch->offsets[n][i] : NULL;
+    {
+      const char **texts[N_TEXTS];
+
+      row_texts (&batch->rows[n], texts);
+      for (guint i = 0; i < N_TEXTS; i++)
+        *texts[i] = batch->offsets[n][i] >= 0 ? batch->text->str + batch->offsets[n][i] : NULL;
+    }
 }
 
 static gpointer
