@@ -15,6 +15,7 @@
 #include "dpo-request-editor.h"
 #include "dpo-requests-page.h"
 #include "dpo-row.h"
+#include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -242,7 +243,7 @@ test_filters_and_counts (void)
 
   /* The counts follow the store: Luc Bernard's contract ended in 2023, so
    * his erasure (R-2024-0003) is carried out, and one fewer is overdue. */
-  g_assert_true (dpo_store_execute_request (store, "R-2024-0003", NULL, NULL, &error));
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
   wait_for_n_requests (page, 1);
   dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_ANY);

@@ -17,6 +17,7 @@
 #include "dpo-error.h"
 #include "dpo-form.h"
 #include "dpo-request-editor.h"
+#include "dpo-request-execute.h"
 #include "dpo-request-view-private.h"
 
 /* Status */
@@ -239,14 +240,22 @@ show_person_action (GtkWidget  *widget,
 /* Carrying out */
 
 static void
-execute (DpoRequestView *self,
-         GFile          *output)
+on_execute_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(DpoRequestView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *outcome = NULL;
-  g_autofree char *id = g_strdup (self->id);
+  gboolean done = dpo_request_execute_finish (DPO_STORE (source), result, &outcome, &error);
 
-  if (dpo_store_execute_request (self->store, id, output, &outcome, &error))
+  self->executing = FALSE;
+  _dpo_request_view_reload (self);
+  /* The view was closed meanwhile: the work is done, nothing to show. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  if (done)
     {
       dpo_editor_toast (GTK_WIDGET (self), outcome);
       return;
@@ -266,6 +275,20 @@ execute (DpoRequestView *self,
     }
 
   dpo_editor_show_error (GTK_WIDGET (self), _("Cannot Carry Out the Request"), error->message);
+}
+
+/* On a worker thread: an erasure or a large access file never holds the
+ * window; Carry Out stays disabled until it lands. */
+static void
+execute (DpoRequestView *self,
+         GFile          *output)
+{
+  if (self->executing)
+    return;
+  self->executing = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.carry-out", FALSE);
+  dpo_request_execute_async (self->store, self->id, output, NULL, on_execute_done_cb,
+                             g_object_ref (self));
 }
 
 static void

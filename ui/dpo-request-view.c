@@ -106,7 +106,7 @@ dpo_request_view_update_actions (DpoRequestView *self)
   GtkWidget *widget = GTK_WIDGET (self);
   DpoRequest *request = self->request;
   const char *why_not = NULL;
-  gboolean carry_out = request != NULL && can_carry_out (request, &why_not);
+  gboolean carry_out = request != NULL && !self->executing && can_carry_out (request, &why_not);
 
   gtk_widget_action_set_enabled (widget, "request.edit", request != NULL);
   gtk_widget_action_set_enabled (widget, "request.carry-out", carry_out);

@@ -387,3 +387,78 @@ dpo_request_free (DpoRequest *self)
   g_free (self->changes);
   g_free (self);
 }
+
+DpoEventKind
+dpo_event_get_kind (const DpoEvent *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_EVENT_KIND, self->kind);
+}
+
+DpoAuthority
+dpo_notification_get_authority (const DpoNotification *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_AUTHORITY, self->authority);
+}
+
+DpoNotificationKind
+dpo_notification_get_kind (const DpoNotification *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_NOTIFICATION_KIND, self->kind);
+}
+
+DpoComplaintStatus
+dpo_complaint_get_status (const DpoComplaint *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  /* The database's default: a complaint is open until closed. */
+  return self->status == NULL ? DPO_COMPLAINT_OPEN
+                              : dpo_enum_value (DPO_ENUM_COMPLAINT_STATUS, self->status);
+}
+
+DpoRisk
+dpo_incident_get_risk (const DpoIncident *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_RISK, self->risk);
+}
+
+DpoRequestKind
+dpo_request_get_kind (const DpoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_REQUEST_KIND, self->kind);
+}
+
+void
+dpo_request_set_kind (DpoRequest     *self,
+                      DpoRequestKind  kind)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kind < DPO_N_REQUEST_KINDS);
+
+  g_free (self->kind);
+  self->kind = g_strdup (dpo_enum_word (DPO_ENUM_REQUEST_KIND, kind));
+}
+
+DpoRequestStatus
+dpo_request_get_status (const DpoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  /* The database's default: a request is received until it moves on. */
+  return self->status == NULL ? DPO_REQUEST_RECEIVED
+                              : dpo_enum_value (DPO_ENUM_REQUEST_STATUS, self->status);
+}
+
+void
+dpo_request_set_status (DpoRequest       *self,
+                        DpoRequestStatus  status)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (status < DPO_N_REQUEST_STATUSES);
+
+  g_free (self->status);
+  self->status = g_strdup (dpo_enum_word (DPO_ENUM_REQUEST_STATUS, status));
+}

@@ -77,7 +77,10 @@ gboolean      _dpo_store_update_request    (DpoStore      *self,
 char         *_dpo_local_date_text         (GDateTime     *now,
                                             int            days_ahead);
 
-/* dpo-store-schema.c */
+/* dpo-store-schema.c. The message of the trigger subjects_erasure_rule,
+ * by which carrying out an erasure tells its refusal from other failures. */
+#define DPO_ERASURE_RULE_MESSAGE "erasure refused: this person has an active contract"
+
 gboolean      _dpo_store_migrate           (sqlite3       *db,
                                             int            from_version,
                                             GError       **error);

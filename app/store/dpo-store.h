@@ -184,22 +184,6 @@ gboolean    dpo_store_save_request        (DpoStore          *self,
                                            DpoRequest        *request,
                                            GError           **error);
 
-/* Carries a request out (DESIGN "Carrying a request out"), as of
- * dpo_store_dup_now():
- * - erasure: refused while a contract is active (DPO_ERROR_ACTIVE_CONTRACT,
- *   the refusal recorded and committed); otherwise deletes the person and
- *   their contracts, the request stays with no subject;
- * - rectification: applies the request's changes;
- * - access, portability: writes the person's data as JSON to @output.
- * A request already answered, refused or withdrawn fails with
- * DPO_ERROR_ALREADY_DONE. On success @outcome (if not NULL) receives the
- * outcome recorded, in plain words. */
-gboolean    dpo_store_execute_request     (DpoStore          *self,
-                                           const char        *id,
-                                           GFile             *output,
-                                           char             **outcome,
-                                           GError           **error);
-
 /* The same, into @file, whole or not at all (see dpo-export-json.c); the
  * async variant runs on a worker thread with its own connection, as of the
  * caller's "now". Errors name the file. */
