@@ -35,9 +35,11 @@ typedef enum
 
 /* The C values of the closed vocabularies the code decides on. Each is the
  * index of its word in the one word table of dpo-enums.c (static asserts
- * there keep the two in step): code compares these, never the words. */
+ * there keep the two in step): code compares these, never the words.
+ * *_UNKNOWN stands for a missing word or one outside the vocabulary. */
 typedef enum
 {
+  DPO_RISK_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_RISK_NONE,
   DPO_RISK_RISK,
   DPO_RISK_HIGH,
@@ -46,6 +48,7 @@ typedef enum
 
 typedef enum
 {
+  DPO_EVENT_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_EVENT_OCCURRENCE,
   DPO_EVENT_DETECTION,
   DPO_EVENT_AWARENESS,
@@ -60,6 +63,7 @@ typedef enum
 
 typedef enum
 {
+  DPO_AUTHORITY_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_AUTHORITY_CNIL,
   DPO_AUTHORITY_ANSSI,
   DPO_AUTHORITY_OTHER,
@@ -68,6 +72,7 @@ typedef enum
 
 typedef enum
 {
+  DPO_NOTIFICATION_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_NOTIFICATION_INITIAL,
   DPO_NOTIFICATION_COMPLEMENTARY,
   DPO_N_NOTIFICATION_KINDS
@@ -75,6 +80,7 @@ typedef enum
 
 typedef enum
 {
+  DPO_COMPLAINT_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_COMPLAINT_OPEN,
   DPO_COMPLAINT_CLOSED,
   DPO_N_COMPLAINT_STATUSES
@@ -82,6 +88,7 @@ typedef enum
 
 typedef enum
 {
+  DPO_REQUEST_KIND_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_REQUEST_ACCESS,
   DPO_REQUEST_RECTIFICATION,
   DPO_REQUEST_ERASURE,
@@ -93,6 +100,7 @@ typedef enum
 
 typedef enum
 {
+  DPO_REQUEST_STATUS_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
   DPO_REQUEST_RECEIVED,
   DPO_REQUEST_IN_PROGRESS,
   DPO_REQUEST_ANSWERED,

@@ -176,7 +176,7 @@ gboolean          dpo_contract_is_active_on  (const DpoContract      *self,
 
 /* Typed views of the enumerated fields, for code that decides on them: the
  * records keep the words (the JSON and database values). A word outside
- * the vocabulary reads as -1; a missing complaint or request status reads
+ * the vocabulary reads as *_UNKNOWN (-1); a missing complaint or request status reads
  * as its default (open, received). */
 DpoEventKind        dpo_event_get_kind              (const DpoEvent         *self);
 DpoAuthority        dpo_notification_get_authority  (const DpoNotification  *self);

@@ -105,6 +105,40 @@ end_of_day (const char *date_text)
   return dpo_time_end_of_local_day (&date);
 }
 
+/* "Open" comes from the core: see _dpo_sql_open_statuses(). */
+static const char *
+open_requests_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *text =
+        g_strdup_printf ("SELECT r.id, r.kind, s.first_name || ' ' || s.last_name, r.requester_name, "
+                         "r.current_due_on, r.extension_notified_at IS NOT NULL FROM requests r "
+                         "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.status IN %s "
+                         "ORDER BY r.current_due_on, r.pk", _dpo_sql_open_statuses ());
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
+
+static const char *
+count_due_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *text =
+        g_strdup_printf ("SELECT count(*) FILTER (WHERE current_due_on < ?1), "
+                         "count(*) FILTER (WHERE current_due_on >= ?1 AND current_due_on <= ?2) "
+                         "FROM requests WHERE status IN %s", _dpo_sql_open_statuses ());
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
+
 void
 dpo_store_foreach_deadline (DpoStore        *self,
                             DpoDeadlineFunc  func,
@@ -124,10 +158,7 @@ dpo_store_foreach_deadline (DpoStore        *self,
   today = _dpo_local_date_text (now, 0);
   clocks = running_cnil_clocks (self, now);
 
-  stmt = _dpo_store_prepare (self,
-    "SELECT r.id, r.kind, s.first_name || ' ' || s.last_name, r.requester_name, r.current_due_on, "
-    "r.extension_notified_at IS NOT NULL FROM requests r LEFT JOIN subjects s ON s.pk = r.subject "
-    "WHERE r.status IN ('received', 'in_progress') ORDER BY r.current_due_on, r.pk", NULL);
+  stmt = _dpo_store_prepare (self, open_requests_sql (), NULL);
   if (stmt == NULL)
     return;
 
@@ -173,10 +204,7 @@ dpo_store_count_due (DpoStore *self,
   horizon = _dpo_local_date_text (now, days);
   *overdue = *due_soon = 0;
 
-  stmt = _dpo_store_prepare (self,
-    "SELECT count(*) FILTER (WHERE current_due_on < ?1), "
-    "count(*) FILTER (WHERE current_due_on >= ?1 AND current_due_on <= ?2) "
-    "FROM requests WHERE status IN ('received', 'in_progress')", NULL);
+  stmt = _dpo_store_prepare (self, count_due_sql (), NULL);
   if (stmt == NULL)
     return;
   _dpo_bind_text (stmt, 1, today);

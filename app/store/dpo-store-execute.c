@@ -371,6 +371,7 @@ carry_out (DpoStore  *self,
       return carry_out_access (self, x, error);
     case DPO_REQUEST_RESTRICTION:
     case DPO_REQUEST_OBJECTION:
+    case DPO_REQUEST_KIND_UNKNOWN:
     case DPO_N_REQUEST_KINDS:
     default:
       g_return_val_if_reached (FALSE);
