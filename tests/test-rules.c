@@ -121,7 +121,7 @@ test_open_statuses (void)
   g_autofree char *index_sql = query_text (path, "SELECT sql FROM sqlite_master WHERE name = 'requests_open_due'");
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) open = NULL;
-  DpoRequestFilter filter = { NULL, "open", NULL, DPO_URGENCY_ANY };
+  DpoRequestFilter filter = { .open = TRUE };
   const char *where;
   guint n_open = 0;
 
@@ -192,7 +192,7 @@ test_due_soon (void)
   g_autoptr(GDateTime) now = dpo_store_dup_now (store);
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) soon = NULL;
-  DpoRequestFilter filter = { NULL, NULL, NULL, DPO_URGENCY_DUE_SOON };
+  DpoRequestFilter filter = { .urgency = DPO_URGENCY_DUE_SOON };
   guint overdue = 0, due_soon = 0, n_soon = 0, n_deadlines = 0, n_open = 0;
   GDate today, horizon;
 

@@ -227,17 +227,19 @@ test_filters_and_counts (void)
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "3 requests");
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "3 overdue");
 
-  dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_DUE_SOON);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .urgency = DPO_URGENCY_DUE_SOON });
   wait_for_n_requests (page, 1);
   g_assert_cmpstr (request_id_at (page, 0), ==, "R-2024-0004");
 
-  dpo_requests_page_set_filter (page, NULL, "erasure", DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .by_kind = TRUE, .kind = DPO_REQUEST_ERASURE });
   wait_for_n_requests (page, 2);
-  dpo_requests_page_set_filter (page, "open", "access", DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .open = TRUE, .by_kind = TRUE,
+                                                           .kind = DPO_REQUEST_ACCESS });
   wait_for_n_requests (page, 2);
 
   /* Nothing answered yet: no results, said as such. */
-  dpo_requests_page_set_filter (page, "answered", NULL, DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .by_status = TRUE,
+                                                           .status = DPO_REQUEST_ANSWERED });
   wait_for_n_requests (page, 0);
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_status_page, "No Results");
 
@@ -246,7 +248,7 @@ test_filters_and_counts (void)
   g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
   wait_for_n_requests (page, 1);
-  dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { NULL });
   wait_for_n_requests (page, 5);
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "2 overdue");
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Erased person");

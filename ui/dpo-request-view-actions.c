@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-carry-out.h"
 #include "dpo-editor-dialog.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
@@ -80,12 +81,13 @@ confirm_status (DpoRequestView *self,
   const char *body;
   GtkWidget *dialog;
   StatusChange *change;
+  DpoRequestStatus value = dpo_enum_value (DPO_ENUM_REQUEST_STATUS, status);
 
   /* Translators: %s is a request status ("Answered", "Refused", "Withdrawn") */
   heading = g_strdup_printf (_("Mark the Request “%s”?"), label);
-  if (g_str_equal (status, "withdrawn"))
+  if (value == DPO_REQUEST_WITHDRAWN)
     body = _("A withdrawn request is closed: it can no longer be carried out.");
-  else if (g_str_equal (status, "refused"))
+  else if (value == DPO_REQUEST_REFUSED)
     body = _("A refused request is closed: it can no longer be carried out. Record the refusal "
              "ground, which the person must be told along with their right to complain to the CNIL.");
   else
@@ -121,7 +123,7 @@ on_status_row_notify_selected_cb (DpoRequestView *self,
     return;
 
   status = dpo_form_combo_get (row, DPO_ENUM_REQUEST_STATUS);
-  if (g_strcmp0 (status, self->request->status) == 0)
+  if (dpo_enum_value (DPO_ENUM_REQUEST_STATUS, status) == dpo_request_get_status (self->request))
     return;
 
   if (_dpo_request_view_is_closing_status (status))
@@ -356,7 +358,7 @@ confirm_carry_out (DpoRequestView *self)
   const char *name = self->request->subject_name;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  gboolean erasure = g_str_equal (self->request->kind, "erasure");
+  gboolean erasure = dpo_request_get_kind (self->request) == DPO_REQUEST_ERASURE;
   GtkWidget *dialog;
 
   if (erasure)
@@ -400,11 +402,6 @@ confirm_carry_out (DpoRequestView *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-sends_data (const DpoRequest *request)
-{
-  return g_str_equal (request->kind, "access") || g_str_equal (request->kind, "portability");
-}
 
 static void
 on_unverified_dialog_response_cb (AdwMessageDialog *dialog,
@@ -447,7 +444,7 @@ carry_out_action (GtkWidget  *widget,
 {
   DpoRequestView *self = DPO_REQUEST_VIEW (widget);
 
-  if (!sends_data (self->request))
+  if (!dpo_request_kind_writes_file (dpo_request_get_kind (self->request)))
     confirm_carry_out (self);
   else if (self->request->identity_verified_at == NULL)
     confirm_unverified (self);

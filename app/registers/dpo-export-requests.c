@@ -96,17 +96,16 @@ on_time_label (const DpoRequest          *request,
                const DpoRequestDeadlines *deadlines,
                const RequestLabels       *labels)
 {
-  GDate answered;
-
-  /* Still open: not yet on time or late, unless its due date has passed. */
-  if (deadlines->open)
-    return deadlines->overdue ? labels->no : NULL;
-  if (request->answered_at == NULL)
-    return NULL;
-
-  dpo_time_get_local_date (request->answered_at, &answered);
-  return g_date_compare (&answered, dpo_request_deadlines_current (deadlines)) <= 0
-         ? labels->yes : labels->no;
+  switch (dpo_request_get_on_time (request, deadlines, NULL))
+    {
+    case DPO_ON_TIME_YES:
+      return labels->yes;
+    case DPO_ON_TIME_LATE:
+      return labels->no;
+    case DPO_ON_TIME_NOT_YET:
+    default:
+      return NULL;
+    }
 }
 
 static const char *

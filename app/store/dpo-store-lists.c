@@ -393,18 +393,18 @@ dpo_store_list_requests_filtered (DpoStore               *self,
       until = _dpo_local_date_text (now, DPO_DUE_SOON_DAYS);
     }
 
+  q.search = pattern != NULL;
+  q.open = filter->open || filter->urgency != DPO_URGENCY_ANY;
+  q.status = filter->by_status && filter->status >= 0 && filter->status < DPO_N_REQUEST_STATUSES;
+  q.kind = filter->by_kind && filter->kind >= 0 && filter->kind < DPO_N_REQUEST_KINDS;
+  q.urgency = filter->urgency;
+
   params[0] = pattern;
   params[1] = nir;
-  params[2] = filter->status;
-  params[3] = filter->kind;
+  params[2] = q.status ? dpo_enum_word (DPO_ENUM_REQUEST_STATUS, filter->status) : NULL;
+  params[3] = q.kind ? dpo_enum_word (DPO_ENUM_REQUEST_KIND, filter->kind) : NULL;
   params[4] = from;
   params[5] = until;
-
-  q.search = pattern != NULL;
-  q.open = g_strcmp0 (filter->status, "open") == 0 || filter->urgency != DPO_URGENCY_ANY;
-  q.status = filter->status != NULL && !g_str_equal (filter->status, "open");
-  q.kind = filter->kind != NULL;
-  q.urgency = filter->urgency;
   q.broad = q.search && is_broad_search (self, &q, params);
 
   return G_LIST_MODEL (dpo_paged_model_new (self, request_count_sql (&q), request_page_sql (&q),
@@ -415,7 +415,7 @@ GListModel *
 dpo_store_list_requests (DpoStore   *self,
                          const char *search)
 {
-  DpoRequestFilter filter = { search, NULL, NULL, DPO_URGENCY_ANY };
+  DpoRequestFilter filter = { .search = search };
 
   return dpo_store_list_requests_filtered (self, &filter);
 }

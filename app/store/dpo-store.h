@@ -65,15 +65,19 @@ typedef enum
 {
   DPO_URGENCY_ANY,
   DPO_URGENCY_OVERDUE,    /* open and past its current due date */
-  DPO_URGENCY_DUE_SOON,   /* open and due within the next 7 days */
+  DPO_URGENCY_DUE_SOON,   /* open and due within the next DPO_DUE_SOON_DAYS days */
 } DpoUrgency;
 
+/* Zero-initialised, it filters nothing. */
 typedef struct
 {
-  const char *search;     /* NULL or "" for all */
-  const char *status;     /* a status word, "open" (received or in progress), or NULL */
-  const char *kind;       /* a request kind word, or NULL */
-  DpoUrgency  urgency;
+  const char       *search;     /* NULL or "" for all */
+  gboolean          open;       /* only open requests (dpo_request_status_is_open()) */
+  gboolean          by_status;  /* only those in @status */
+  DpoRequestStatus  status;
+  gboolean          by_kind;    /* only those of @kind */
+  DpoRequestKind    kind;
+  DpoUrgency        urgency;
 } DpoRequestFilter;
 
 /* Requests sorted by their current due date, soonest first.
