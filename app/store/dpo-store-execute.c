@@ -37,6 +37,7 @@ typedef struct
   DpoSubject *subject;
   char       *outcome;
   char       *access_text; /* the access file, written after the commit */
+  gboolean    erased;      /* the person was deleted */
   GError     *refusal;     /* the erasure rule's refusal, recorded then returned */
 } Execution;
 
@@ -251,6 +252,7 @@ carry_out_erasure (DpoStore   *self,
   if (!exec_savepoint (self, "RELEASE erasure", error))
     return FALSE;
 
+  x->erased = TRUE;
   /* The request stays in the register, without the person. */
   g_clear_pointer (&x->request->subject_id, g_free);
   g_clear_pointer (&x->request->subject_name, g_free);
@@ -440,6 +442,8 @@ dpo_request_execute (DpoStore    *self,
       g_propagate_error (error, g_steal_pointer (&x.refusal));
       return FALSE;
     }
+  /* Committed. After an erasure (x.erased) the deleted rows may still sit in
+   * the WAL file: what must follow an erasure goes here. */
   if (x.access_text != NULL && !write_output_file (output, x.access_text, error))
     {
       g_autoptr(GError) reopen_error = NULL;
