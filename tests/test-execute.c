@@ -251,6 +251,62 @@ test_access_file_failure_reopens (void)
   g_assert_true (g_file_test (good, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  DpoStore *store;
+  GError   *error;
+  gboolean  done;
+} Racer;
+
+static gpointer
+execute_in_thread (gpointer data)
+{
+  Racer *racer = data;
+
+  racer->done = dpo_request_execute (racer->store, "R-2024-0004", NULL, NULL, &racer->error);
+  return NULL;
+}
+
+/* Another program withdraws the request while we carry it out: its write
+ * transaction holds the lock when we start. Reading and deciding inside our
+ * own write transaction, we see the withdrawal once it is committed, and do
+ * not carry out a closed request (read before the lock, the request looked
+ * open and was answered over the withdrawal). */
+static void
+test_decides_inside_transaction (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(DpoSubject) subject = NULL;
+  Racer racer = { NULL };
+  sqlite3 *other = NULL;
+  GThread *thread;
+
+  worker = dpo_store_open (path, &error);
+  g_assert_no_error (error);
+  racer.store = worker;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE requests SET status = 'withdrawn' "
+                                        "WHERE id = 'R-2024-0004'", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("execute", execute_in_thread, &racer);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_thread_join (thread);
+
+  g_assert_false (racer.done);
+  g_assert_error (racer.error, DPO_ERROR, DPO_ERROR_ALREADY_DONE);
+  g_clear_error (&racer.error);
+  status = request_status (store, "R-2024-0004");
+  g_assert_cmpstr (status, ==, "withdrawn");
+  subject = dpo_store_get_subject (store, "S-0003", &error);
+  g_assert_cmpstr (subject->email, ==, "s.lefevre@example.org");
+}
+
 static void
 on_async_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -322,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/execute/cli-failure-exit-1", test_cli_failure_exit_1);
   g_test_add_func ("/execute/access-file-after-commit", test_access_file_after_commit);
   g_test_add_func ("/execute/access-file-failure-reopens", test_access_file_failure_reopens);
+  g_test_add_func ("/execute/decides-inside-transaction", test_decides_inside_transaction);
   g_test_add_func ("/execute/async", test_async);
 
   return g_test_run ();
