@@ -93,6 +93,19 @@ test_enum_values (void)
   g_assert_cmpstr (dpo_cnil_status_to_word (DPO_CNIL_ON_TIME), ==, "on_time");
 }
 
+/* Art. 33 and 34 by risk: the CNIL unless none (an unknown risk does not
+ * exempt), the people when high. */
+static void
+test_risk_obligations (void)
+{
+  g_assert_false (dpo_cnil_required (dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE)));
+  g_assert_true (dpo_cnil_required (dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_RISK)));
+  g_assert_true (dpo_cnil_required (NULL));
+  g_assert_false (dpo_people_must_be_informed (dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_RISK)));
+  g_assert_true (dpo_people_must_be_informed (dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_HIGH)));
+  g_assert_false (dpo_people_must_be_informed (NULL));
+}
+
 static void
 test_typed_accessors (void)
 {
@@ -452,6 +465,7 @@ main (int   argc,
 
   g_test_add_func ("/rules/enum-values", test_enum_values);
   g_test_add_func ("/rules/typed-accessors", test_typed_accessors);
+  g_test_add_func ("/rules/risk-obligations", test_risk_obligations);
   g_test_add_func ("/rules/open-statuses", test_open_statuses);
   g_test_add_func ("/rules/due-soon", test_due_soon);
   g_test_add_func ("/rules/cnil-delay-in-sql", test_cnil_delay_in_sql);

@@ -210,7 +210,7 @@ dpo_incident_text_people_obligation (const DpoIncident  *incident,
   *detail = describe_informed (incident);
   *done = TRUE;
 
-  if (dpo_incident_get_risk (incident) != DPO_RISK_HIGH)
+  if (!dpo_people_must_be_informed (incident->risk))
     return g_strdup (_("Informing the people affected is not required (the risk is not high)"));
 
   if (*detail == NULL)

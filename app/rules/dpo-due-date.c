@@ -153,6 +153,12 @@ dpo_cnil_required (const char *risk)
   return dpo_enum_value (DPO_ENUM_RISK, risk) != DPO_RISK_NONE;
 }
 
+gboolean
+dpo_people_must_be_informed (const char *risk)
+{
+  return dpo_enum_value (DPO_ENUM_RISK, risk) == DPO_RISK_HIGH;
+}
+
 DpoCnilStatus
 dpo_cnil_status (const char *risk,
                  GDateTime  *aware_at,

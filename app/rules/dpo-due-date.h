@@ -40,6 +40,8 @@ void          dpo_request_due_on         (const GDate *received_on,
 /* aware_at + DPO_CNIL_DELAY_HOURS elapsed hours (a real duration across DST changes). */
 GDateTime    *dpo_cnil_deadline          (GDateTime   *aware_at);
 gboolean      dpo_cnil_required          (const char  *risk);
+/* GDPR Art. 34: the people affected must be informed when the risk is high. */
+gboolean      dpo_people_must_be_informed (const char *risk);
 /* @notified_at: the first *initial* CNIL notification, or NULL. */
 DpoCnilStatus dpo_cnil_status            (const char  *risk,
                                           GDateTime   *aware_at,
