@@ -252,8 +252,10 @@ on_execute_done_cb (GObject      *source,
   gboolean done = dpo_request_execute_finish (DPO_STORE (source), result, &outcome, &error);
 
   self->executing = FALSE;
-  _dpo_request_view_reload (self);
   /* The view was closed meanwhile: the work is done, nothing to show. */
+  if (self->store == NULL)
+    return;
+  _dpo_request_view_reload (self);
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 

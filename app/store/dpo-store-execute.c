@@ -224,6 +224,7 @@ refuse_as_the_trigger (DpoStore   *self,
       /* The trigger saw one the records do not: name none. */
       unknown = dpo_contract_new ();
       unknown->number = g_strdup ("?");
+      unknown->start_date = g_strdup ("?");
       active = unknown;
     }
   return refuse_erasure (self, x, active, error);
