@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dpo-computed.h"
+#include "dpo-enums.h"
 #include "dpo-store-cursor.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -139,7 +140,7 @@ test_open_rows_by_due_date (void)
   g_assert_no_error (error);
   while ((row = dpo_store_cursor_next_request_row (rows, &error)) != NULL)
     {
-      g_assert_true (dpo_request_status_is_open (row->status));
+      g_assert_true (dpo_request_status_is_open (dpo_enum_value (DPO_ENUM_REQUEST_STATUS, row->status)));
       g_assert_cmpstr (last, <=, row->current_due_on);
       g_free (last);
       last = g_strdup (row->current_due_on);

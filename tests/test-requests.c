@@ -11,6 +11,7 @@
 #include "dpo-deadlines.h"
 #include "dpo-store-deadlines.h"
 #include "dpo-error.h"
+#include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -50,7 +51,7 @@ test_erasure_refused_with_active_contract (void)
   g_autoptr(DpoRequest) request = NULL;
   g_autoptr(DpoSubject) subject = NULL;
 
-  g_assert_false (dpo_store_execute_request (store, "R-2024-0002", NULL, NULL, &error));
+  g_assert_false (dpo_request_execute (store, "R-2024-0002", NULL, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT);
   g_assert_nonnull (strstr (error->message, "Claire Martin"));
   g_assert_nonnull (strstr (error->message, "CT-2019-0042"));
@@ -84,7 +85,7 @@ test_erasure_of_future_contract_refused (void)
   g_assert_true (dpo_store_save_request (store, request, &error));
   g_assert_no_error (error);
 
-  g_assert_false (dpo_store_execute_request (store, "R-X", NULL, NULL, &error));
+  g_assert_false (dpo_request_execute (store, "R-X", NULL, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT);
 }
 
@@ -99,7 +100,7 @@ test_erasure_deletes_person (void)
   g_autofree char *outcome = NULL;
 
   /* S-0002's contract ended on 31 December 2023. */
-  g_assert_true (dpo_store_execute_request (store, "R-2024-0003", NULL, &outcome, &error));
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, &outcome, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (outcome, "erased"));
 
@@ -126,7 +127,7 @@ test_rectification_applies_changes (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoSubject) subject = NULL;
 
-  g_assert_true (dpo_store_execute_request (store, "R-2024-0004", NULL, NULL, &error));
+  g_assert_true (dpo_request_execute (store, "R-2024-0004", NULL, NULL, &error));
   g_assert_no_error (error);
   subject = dpo_store_get_subject (store, "S-0003", &error);
   g_assert_cmpstr (subject->email, ==, "sophie.lefevre@example.org");
@@ -147,7 +148,7 @@ test_access_writes_file (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  g_assert_true (dpo_store_execute_request (store, "R-2024-0001", file, NULL, &error));
+  g_assert_true (dpo_request_execute (store, "R-2024-0001", file, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "278047505612374"));
@@ -163,13 +164,13 @@ test_bad_executions (void)
   g_autoptr(GError) error = NULL;
 
   dpo_store_set_now (store, NULL);
-  g_assert_false (dpo_store_execute_request (store, "R-404", NULL, NULL, &error));
+  g_assert_false (dpo_request_execute (store, "R-404", NULL, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "R-404"));
   g_clear_error (&error);
 
   /* Access without a file to write to. */
-  g_assert_false (dpo_store_execute_request (store, "R-2024-0001", NULL, NULL, &error));
+  g_assert_false (dpo_request_execute (store, "R-2024-0001", NULL, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
   g_clear_error (&error);
   assert_unchanged (store, before);
@@ -182,9 +183,9 @@ test_execute_twice (void)
   g_autofree char *between = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dpo_store_execute_request (store, "R-2024-0004", NULL, NULL, &error));
+  g_assert_true (dpo_request_execute (store, "R-2024-0004", NULL, NULL, &error));
   between = dpo_test_export (store, "2024-03-01");
-  g_assert_false (dpo_store_execute_request (store, "R-2024-0004", NULL, NULL, &error));
+  g_assert_false (dpo_request_execute (store, "R-2024-0004", NULL, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_ALREADY_DONE);
   g_assert_nonnull (strstr (error->message, "not carried out again"));
   assert_unchanged (store, between);

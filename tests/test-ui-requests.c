@@ -15,6 +15,7 @@
 #include "dpo-request-editor.h"
 #include "dpo-requests-page.h"
 #include "dpo-row.h"
+#include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -160,6 +161,58 @@ test_erasure_refused (void)
   dpo_test_remove_tree (dir);
 }
 
+/* Carry Out runs on a worker thread (dpo_request_execute_async): the
+ * confirmation returns at once with Carry Out disabled, the window keeps
+ * drawing, and the view follows when the answer lands. The example's
+ * R-2024-0004 asks to change Sophie Lefèvre's email. */
+static void
+test_carry_out_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
+  g_autoptr(DpoSubject) subject = NULL;
+  g_autoptr(DpoRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  DpoStore *store = open_example (dir, NULL);
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoRequestsPage *page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  const char *tooltip;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "requests");
+  dpo_requests_page_show_request (page, "R-2024-0004");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Rectification · Lefèvre Sophie");
+  button = dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "Carry Out…");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  dialog = wait_for_message_dialog ("Apply the Changes?");
+
+  /* The confirmation starts the work and returns: nothing has landed in
+   * the window yet (the result comes through the main loop), and Carry Out
+   * cannot be pressed twice meanwhile. */
+  adw_message_dialog_response (dialog, "carry-out");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_null (dpo_test_find_widget (GTK_WIDGET (page), dpo_test_is_shown_label_prefix, "Answered on "));
+
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label_prefix, "Answered on ");
+  subject = dpo_store_get_subject (store, "S-0003", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (subject->email, ==, "sophie.lefevre@example.org");
+  request = dpo_store_get_request (store, "R-2024-0004", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (request->status, ==, "answered");
+
+  /* Closed now: Carry Out is off, and its tooltip gives the core's reason. */
+  g_assert_false (gtk_widget_is_sensitive (button));
+  tooltip = gtk_widget_get_tooltip_text (button);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "not carried out again"));
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 typedef struct
 {
   DpoRequestsPage *page;
@@ -226,26 +279,28 @@ test_filters_and_counts (void)
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "3 requests");
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "3 overdue");
 
-  dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_DUE_SOON);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .urgency = DPO_URGENCY_DUE_SOON });
   wait_for_n_requests (page, 1);
   g_assert_cmpstr (request_id_at (page, 0), ==, "R-2024-0004");
 
-  dpo_requests_page_set_filter (page, NULL, "erasure", DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .by_kind = TRUE, .kind = DPO_REQUEST_ERASURE });
   wait_for_n_requests (page, 2);
-  dpo_requests_page_set_filter (page, "open", "access", DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .open = TRUE, .by_kind = TRUE,
+                                                           .kind = DPO_REQUEST_ACCESS });
   wait_for_n_requests (page, 2);
 
   /* Nothing answered yet: no results, said as such. */
-  dpo_requests_page_set_filter (page, "answered", NULL, DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { .by_status = TRUE,
+                                                           .status = DPO_REQUEST_ANSWERED });
   wait_for_n_requests (page, 0);
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_status_page, "No Results");
 
   /* The counts follow the store: Luc Bernard's contract ended in 2023, so
    * his erasure (R-2024-0003) is carried out, and one fewer is overdue. */
-  g_assert_true (dpo_store_execute_request (store, "R-2024-0003", NULL, NULL, &error));
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
   wait_for_n_requests (page, 1);
-  dpo_requests_page_set_filter (page, NULL, NULL, DPO_URGENCY_ANY);
+  dpo_requests_page_set_filter (page, &(DpoRequestFilter) { NULL });
   wait_for_n_requests (page, 5);
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "2 overdue");
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Erased person");
@@ -417,6 +472,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/requests/erasure-refused", test_erasure_refused);
+  g_test_add_func ("/ui/requests/carry-out-async", test_carry_out_async);
   g_test_add_func ("/ui/requests/filters-and-counts", test_filters_and_counts);
   g_test_add_func ("/ui/requests/new-request", test_new_request);
   g_test_add_func ("/ui/people/nir", test_person_nir);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-computed.h"
 #include "dpo-dashboard-page.h"
 #include "dpo-store-deadlines.h"
 #include "dpo-ui.h"
@@ -58,8 +59,6 @@ set_count (GtkButton  *button,
                                   -1);
 }
 
-#define DUE_SOON_DAYS 7
-
 /* "2 requests are overdue · 1 due within 7 days", in red while any is late. */
 static void
 dpo_dashboard_page_update_deadlines (DpoDashboardPage *self)
@@ -70,7 +69,7 @@ dpo_dashboard_page_update_deadlines (DpoDashboardPage *self)
   g_autofree char *text = NULL;
   guint overdue = 0, due_soon = 0;
 
-  dpo_store_count_due (self->store, DUE_SOON_DAYS, &overdue, &due_soon);
+  dpo_store_count_due (self->store, DPO_DUE_SOON_DAYS, &overdue, &due_soon);
 
   if (overdue == 0 && due_soon == 0)
     text = g_strdup (_("No request is overdue or due within the next 7 days."));

@@ -102,7 +102,8 @@ on_authority_row_notify_selected_cb (DpoEntryEditor *self)
 {
   const char *authority = dpo_form_combo_get (self->authority_row, DPO_ENUM_AUTHORITY);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->authority_name_row), g_strcmp0 (authority, "other") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->authority_name_row),
+                          dpo_enum_value (DPO_ENUM_AUTHORITY, authority) == DPO_AUTHORITY_OTHER);
 }
 
 /* Allowed, but flagged as it is typed: a notification before awareness. */
@@ -190,7 +191,7 @@ collect_notification (DpoEntryEditor   *self,
   g_free (n->authority);
   n->authority = g_strdup (dpo_form_combo_get (self->authority_row, DPO_ENUM_AUTHORITY));
   take_text (&n->authority_name, self->authority_name_row);
-  if (g_strcmp0 (n->authority, "other") != 0)
+  if (dpo_notification_get_authority (n) != DPO_AUTHORITY_OTHER)
     g_clear_pointer (&n->authority_name, g_free);
   g_free (n->kind);
   n->kind = g_strdup (dpo_form_combo_get (self->notification_kind_row, DPO_ENUM_NOTIFICATION_KIND));
@@ -393,7 +394,7 @@ new_record (DpoIncidentChild   kind,
         c->filed_at = minute;
         c->direction = g_strdup ("filed");
         c->body = g_strdup ("prosecutor");
-        c->status = g_strdup ("open");
+        c->status = g_strdup (dpo_enum_word (DPO_ENUM_COMPLAINT_STATUS, DPO_COMPLAINT_OPEN));
         return c;
       }
     case DPO_CHILD_COMMUNICATION:

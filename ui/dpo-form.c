@@ -265,15 +265,10 @@ dpo_form_combo_set (AdwComboRow *row,
                     DpoEnum      vocabulary,
                     const char  *word)
 {
-  const char * const *words = dpo_enum_words (vocabulary);
+  int value = dpo_enum_value (vocabulary, word);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_strcmp0 (words[i], word) == 0)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-  adw_combo_row_set_selected (row, 0);
+  /* The rows are the words in order: a word's value is its position. */
+  adw_combo_row_set_selected (row, value >= 0 ? (guint) value : 0);
 }
 
 GStrv

@@ -210,7 +210,7 @@ dpo_incident_text_people_obligation (const DpoIncident  *incident,
   *detail = describe_informed (incident);
   *done = TRUE;
 
-  if (g_strcmp0 (incident->risk, "high") != 0)
+  if (!dpo_people_must_be_informed (incident->risk))
     return g_strdup (_("Informing the people affected is not required (the risk is not high)"));
 
   if (*detail == NULL)
@@ -225,9 +225,11 @@ dpo_incident_text_people_obligation (const DpoIncident  *incident,
 const char *
 dpo_incident_text_risk_obligations (const char *risk)
 {
-  if (g_strcmp0 (risk, "none") == 0)
+  DpoRisk value = dpo_enum_value (DPO_ENUM_RISK, risk);
+
+  if (value == DPO_RISK_NONE)
     return _("No notification is required; the incident stays in the register.");
-  if (g_strcmp0 (risk, "high") == 0)
+  if (value == DPO_RISK_HIGH)
     return _("The CNIL must be notified within 72 hours, and the people affected must be informed.");
   return _("The CNIL must be notified within 72 hours of awareness.");
 }
@@ -235,9 +237,11 @@ dpo_incident_text_risk_obligations (const char *risk)
 const char *
 dpo_incident_text_risk_summary (const char *risk)
 {
-  if (g_strcmp0 (risk, "none") == 0)
+  DpoRisk value = dpo_enum_value (DPO_ENUM_RISK, risk);
+
+  if (value == DPO_RISK_NONE)
     return _("No risk to people");
-  if (g_strcmp0 (risk, "high") == 0)
+  if (value == DPO_RISK_HIGH)
     return _("A high risk to people");
   return _("A risk to people");
 }

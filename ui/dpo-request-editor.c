@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "dpo-form.h"
 #include "dpo-people-page.h"
+#include "dpo-person-fields.h"
 #include "dpo-request-editor.h"
 #include "dpo-row.h"
 #include "dpo-time.h"
@@ -45,36 +45,6 @@ struct _DpoRequestEditor
 };
 
 G_DEFINE_FINAL_TYPE (DpoRequestEditor, dpo_request_editor, GTK_TYPE_BOX)
-
-static const char * const PERSON_FIELDS[] = {
-  "last_name", "first_name", "birth_date", "nir", "member_number", "email", "postal_address", NULL
-};
-
-const char * const *
-dpo_request_editor_person_fields (void)
-{
-  return PERSON_FIELDS;
-}
-
-const char *
-dpo_request_editor_field_label (const char *field)
-{
-  if (g_strcmp0 (field, "last_name") == 0)
-    return _("Last name");
-  if (g_strcmp0 (field, "first_name") == 0)
-    return _("First name");
-  if (g_strcmp0 (field, "birth_date") == 0)
-    return _("Birth date");
-  if (g_strcmp0 (field, "nir") == 0)
-    return _("Social security number (NIR)");
-  if (g_strcmp0 (field, "member_number") == 0)
-    return _("Member number");
-  if (g_strcmp0 (field, "email") == 0)
-    return _("Email");
-  if (g_strcmp0 (field, "postal_address") == 0)
-    return _("Postal address");
-  return field;
-}
 
 static char *
 row_text (gpointer row)
@@ -245,49 +215,41 @@ on_kind_row_notify_selected_cb (DpoRequestEditor *self,
   const char *kind = dpo_form_combo_get (row, DPO_ENUM_REQUEST_KIND);
 
   gtk_widget_set_visible (GTK_WIDGET (self->changes_group),
-                          g_strcmp0 (kind, "rectification") == 0);
+                          dpo_enum_value (DPO_ENUM_REQUEST_KIND, kind) == DPO_REQUEST_RECTIFICATION);
 }
 
-/* {"email": "new@example.org"} from the filled rows; NULL when none is. */
-static char *
+/* The rows follow the core's person-field table, one row per field. */
+
+/* The filled rows as typed changes; NULL when none is. */
+static GPtrArray *
 read_changes (DpoRequestEditor *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint n = 0;
+  const DpoPersonField *fields = dpo_person_fields ();
+  GPtrArray *changes = NULL;
 
-  json_builder_begin_object (builder);
-  for (guint i = 0; PERSON_FIELDS[i] != NULL; i++)
+  for (guint i = 0; fields[i].name != NULL; i++)
     {
       g_autofree char *value = row_text (g_ptr_array_index (self->change_rows, i));
 
-      if (value == NULL)
-        continue;
-      json_builder_set_member_name (builder, PERSON_FIELDS[i]);
-      json_builder_add_string_value (builder, value);
-      n++;
+      if (value != NULL)
+        changes = dpo_changes_add (changes, &fields[i], value);
     }
-  json_builder_end_object (builder);
-
-  if (n == 0)
-    return NULL;
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return changes;
 }
 
 static void
 show_changes (DpoRequestEditor *self,
-              const char       *changes)
+              const DpoRequest *request)
 {
-  g_autoptr(JsonNode) node = changes != NULL ? json_from_string (changes, NULL) : NULL;
-  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const DpoPersonField *fields = dpo_person_fields ();
+  g_autoptr(GPtrArray) changes = dpo_request_dup_changes (request);
 
-  for (guint i = 0; PERSON_FIELDS[i] != NULL; i++)
+  for (guint i = 0; i < changes->len; i++)
     {
-      JsonNode *value = object != NULL ? json_object_get_member (object, PERSON_FIELDS[i]) : NULL;
+      const DpoChange *change = g_ptr_array_index (changes, i);
 
-      if (value != NULL && JSON_NODE_HOLDS_VALUE (value))
-        set_row_text (g_ptr_array_index (self->change_rows, i), json_node_get_string (value));
+      if (change->value != NULL)
+        set_row_text (g_ptr_array_index (self->change_rows, change->field - fields), change->value);
     }
 }
 
@@ -319,8 +281,14 @@ read_form (DpoRequestEditor  *self,
   request->requester_name = self->subject_id == NULL ? row_text (self->requester_name_row) : NULL;
   request->requester_contact = self->subject_id == NULL ? row_text (self->requester_contact_row) : NULL;
 
-  g_free (request->changes);
-  request->changes = g_strcmp0 (kind, "rectification") == 0 ? read_changes (self) : NULL;
+  if (dpo_request_get_kind (request) == DPO_REQUEST_RECTIFICATION)
+    {
+      g_autoptr(GPtrArray) changes = read_changes (self);
+
+      dpo_request_set_changes (request, changes);
+    }
+  else
+    dpo_request_set_changes (request, NULL);
   return TRUE;
 }
 
@@ -399,12 +367,11 @@ dpo_request_editor_init (DpoRequestEditor *self)
 
   self->match_rows = g_ptr_array_new ();
   self->change_rows = g_ptr_array_new ();
-  for (guint i = 0; PERSON_FIELDS[i] != NULL; i++)
+  for (const DpoPersonField *field = dpo_person_fields (); field->name != NULL; field++)
     {
       GtkWidget *row = adw_entry_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     dpo_request_editor_field_label (PERSON_FIELDS[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dpo_person_field_get_label (field));
       adw_preferences_group_add (self->changes_group, row);
       g_ptr_array_add (self->change_rows, row);
     }
@@ -452,7 +419,7 @@ dpo_request_editor_new (DpoStore         *store,
     {
       self->request = dpo_request_new ();
       self->request->id = dpo_request_editor_suggest_id (store);
-      self->request->kind = g_strdup ("access");
+      dpo_request_set_kind (self->request, DPO_REQUEST_ACCESS);
       self->request->channel = g_strdup ("email");
       self->request->received_at = g_date_time_new_now_local ();
       self->request->subject_id = g_strdup (subject_id);
@@ -465,7 +432,7 @@ dpo_request_editor_new (DpoStore         *store,
   set_row_text (self->received_row, received);
   set_row_text (self->requester_name_row, self->request->requester_name);
   set_row_text (self->requester_contact_row, self->request->requester_contact);
-  show_changes (self, self->request->changes);
+  show_changes (self, self->request);
 
   if (self->request->subject_id != NULL)
     subject = dpo_store_get_subject (store, self->request->subject_id, NULL);

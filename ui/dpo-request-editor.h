@@ -40,9 +40,4 @@ DpoEditorDialog *dpo_request_editor_present     (GtkWidget        *parent,
 /* A reference not used yet: "R-2026-0006". */
 char            *dpo_request_editor_suggest_id  (DpoStore         *store);
 
-/* The person fields a rectification can change, in form order, and their
- * labels ("email" -> "Email"). */
-const char * const *dpo_request_editor_person_fields (void);
-const char      *dpo_request_editor_field_label (const char       *field);
-
 G_END_DECLS

@@ -12,11 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-carry-out.h"
 #include "dpo-editor-dialog.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-form.h"
 #include "dpo-request-editor.h"
+#include "dpo-request-execute.h"
 #include "dpo-request-view-private.h"
 
 /* Status */
@@ -79,12 +81,13 @@ confirm_status (DpoRequestView *self,
   const char *body;
   GtkWidget *dialog;
   StatusChange *change;
+  DpoRequestStatus value = dpo_enum_value (DPO_ENUM_REQUEST_STATUS, status);
 
   /* Translators: %s is a request status ("Answered", "Refused", "Withdrawn") */
   heading = g_strdup_printf (_("Mark the Request “%s”?"), label);
-  if (g_str_equal (status, "withdrawn"))
+  if (value == DPO_REQUEST_WITHDRAWN)
     body = _("A withdrawn request is closed: it can no longer be carried out.");
-  else if (g_str_equal (status, "refused"))
+  else if (value == DPO_REQUEST_REFUSED)
     body = _("A refused request is closed: it can no longer be carried out. Record the refusal "
              "ground, which the person must be told along with their right to complain to the CNIL.");
   else
@@ -120,7 +123,7 @@ on_status_row_notify_selected_cb (DpoRequestView *self,
     return;
 
   status = dpo_form_combo_get (row, DPO_ENUM_REQUEST_STATUS);
-  if (g_strcmp0 (status, self->request->status) == 0)
+  if (dpo_enum_value (DPO_ENUM_REQUEST_STATUS, status) == dpo_request_get_status (self->request))
     return;
 
   if (_dpo_request_view_is_closing_status (status))
@@ -239,14 +242,24 @@ show_person_action (GtkWidget  *widget,
 /* Carrying out */
 
 static void
-execute (DpoRequestView *self,
-         GFile          *output)
+on_execute_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(DpoRequestView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *outcome = NULL;
-  g_autofree char *id = g_strdup (self->id);
+  gboolean done = dpo_request_execute_finish (DPO_STORE (source), result, &outcome, &error);
 
-  if (dpo_store_execute_request (self->store, id, output, &outcome, &error))
+  self->executing = FALSE;
+  /* The view was closed meanwhile: the work is done, nothing to show. */
+  if (self->store == NULL)
+    return;
+  _dpo_request_view_reload (self);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  if (done)
     {
       dpo_editor_toast (GTK_WIDGET (self), outcome);
       return;
@@ -266,6 +279,20 @@ execute (DpoRequestView *self,
     }
 
   dpo_editor_show_error (GTK_WIDGET (self), _("Cannot Carry Out the Request"), error->message);
+}
+
+/* On a worker thread: an erasure or a large access file never holds the
+ * window; Carry Out stays disabled until it lands. */
+static void
+execute (DpoRequestView *self,
+         GFile          *output)
+{
+  if (self->executing)
+    return;
+  self->executing = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.carry-out", FALSE);
+  dpo_request_execute_async (self->store, self->id, output, NULL, on_execute_done_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -333,7 +360,7 @@ confirm_carry_out (DpoRequestView *self)
   const char *name = self->request->subject_name;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  gboolean erasure = g_str_equal (self->request->kind, "erasure");
+  gboolean erasure = dpo_request_get_kind (self->request) == DPO_REQUEST_ERASURE;
   GtkWidget *dialog;
 
   if (erasure)
@@ -377,11 +404,6 @@ confirm_carry_out (DpoRequestView *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-sends_data (const DpoRequest *request)
-{
-  return g_str_equal (request->kind, "access") || g_str_equal (request->kind, "portability");
-}
 
 static void
 on_unverified_dialog_response_cb (AdwMessageDialog *dialog,
@@ -424,7 +446,7 @@ carry_out_action (GtkWidget  *widget,
 {
   DpoRequestView *self = DPO_REQUEST_VIEW (widget);
 
-  if (!sends_data (self->request))
+  if (!dpo_request_kind_writes_file (dpo_request_get_kind (self->request)))
     confirm_carry_out (self);
   else if (self->request->identity_verified_at == NULL)
     confirm_unverified (self);

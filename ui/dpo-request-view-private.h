@@ -51,6 +51,7 @@ struct _DpoRequestView
   GPtrArray           *change_rows;
   const char          *badge_class;
   guint                updating : 1;
+  guint                executing : 1;  /* Carry Out runs on a worker thread */
 };
 
 /* dpo-request-view.c */

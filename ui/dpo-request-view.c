@@ -8,13 +8,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
+#include "dpo-carry-out.h"
 #include "dpo-computed.h"
 #include "dpo-editor-dialog.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-form.h"
+#include "dpo-person-fields.h"
 #include "dpo-request-editor.h"
 #include "dpo-request-view-private.h"
 #include "dpo-time.h"
@@ -52,9 +53,9 @@ get_deadlines (DpoRequestView      *self,
 gboolean
 _dpo_request_view_is_closing_status (const char *status)
 {
-  return g_strcmp0 (status, "answered") == 0 ||
-         g_strcmp0 (status, "refused") == 0 ||
-         g_strcmp0 (status, "withdrawn") == 0;
+  DpoRequestStatus value = dpo_enum_value (DPO_ENUM_REQUEST_STATUS, status);
+
+  return value != DPO_REQUEST_STATUS_UNKNOWN && !dpo_request_status_is_open (value);
 }
 
 static gboolean
@@ -72,32 +73,24 @@ can_extend (DpoRequestView *self)
   return g_date_compare (&today, &deadlines.due_on) <= 0;
 }
 
-static gboolean
-can_carry_out (const DpoRequest  *request,
-               const char       **why_not)
-{
-  const char *kind = request->kind;
-
-  if (!dpo_request_is_open (request))
-    *why_not = _("This request is closed: it is not carried out again.");
-  else if (g_strcmp0 (kind, "restriction") == 0 || g_strcmp0 (kind, "objection") == 0)
-    *why_not = _("Restriction and objection requests are applied in the systems concerned: "
-                 "record the outcome, then mark the request answered.");
-  else if (request->subject_id == NULL)
-    *why_not = _("Link the request to a person in the register first.");
-  else
-    return TRUE;
-  return FALSE;
-}
-
 static const char *
 carry_out_tooltip (const DpoRequest *request)
 {
-  if (g_strcmp0 (request->kind, "erasure") == 0)
-    return _("Erase the person’s data, unless a contract of theirs is still active");
-  if (g_strcmp0 (request->kind, "rectification") == 0)
-    return _("Apply the requested changes to the person’s record");
-  return _("Write the person’s data to a JSON file for them");
+  switch (dpo_request_get_kind (request))
+    {
+    case DPO_REQUEST_ERASURE:
+      return _("Erase the person’s data, unless a contract of theirs is still active");
+    case DPO_REQUEST_RECTIFICATION:
+      return _("Apply the requested changes to the person’s record");
+    case DPO_REQUEST_KIND_UNKNOWN:
+    case DPO_REQUEST_ACCESS:
+    case DPO_REQUEST_RESTRICTION:
+    case DPO_REQUEST_PORTABILITY:
+    case DPO_REQUEST_OBJECTION:
+    case DPO_N_REQUEST_KINDS:
+    default:
+      return _("Write the person’s data to a JSON file for them");
+    }
 }
 
 static void
@@ -105,8 +98,13 @@ dpo_request_view_update_actions (DpoRequestView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   DpoRequest *request = self->request;
-  const char *why_not = NULL;
-  gboolean carry_out = request != NULL && can_carry_out (request, &why_not);
+  g_autoptr(GError) why_not = NULL;
+  /* The core's rule, and its reason in plain words as the tooltip. */
+  gboolean carry_out = request != NULL && !self->executing &&
+                       dpo_request_check_executable (request, &why_not);
+  const char *tooltip = request == NULL ? NULL
+                        : carry_out || why_not == NULL ? carry_out_tooltip (request)
+                        : why_not->message;
 
   gtk_widget_action_set_enabled (widget, "request.edit", request != NULL);
   gtk_widget_action_set_enabled (widget, "request.carry-out", carry_out);
@@ -118,7 +116,7 @@ dpo_request_view_update_actions (DpoRequestView *self)
                                  request != NULL && request->subject_id != NULL);
 
   /* Carrying out an erasure deletes data: it looks like it. */
-  if (request != NULL && g_strcmp0 (request->kind, "erasure") == 0)
+  if (request != NULL && dpo_request_get_kind (request) == DPO_REQUEST_ERASURE)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->carry_out_button), "suggested-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->carry_out_button), "destructive-action");
@@ -128,12 +126,9 @@ dpo_request_view_update_actions (DpoRequestView *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->carry_out_button), "destructive-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->carry_out_button), "suggested-action");
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->carry_out_button),
-                               request == NULL ? NULL
-                               : carry_out ? carry_out_tooltip (request) : why_not);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->carry_out_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->carry_out_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  request == NULL ? "" : carry_out ? carry_out_tooltip (request) : why_not,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip != NULL ? tooltip : "",
                                   -1);
 }
 
@@ -218,24 +213,23 @@ describe_state (DpoRequestView            *self,
           /* Translators: %s is today's date */
           return g_strdup_printf (_("Due today, %s."), due_text);
         }
-      if (days <= 7)
+      if (days <= DPO_DUE_SOON_DAYS)
         *css_class = "warning";
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due on %s, in %d day.",
                                            "Due on %s, in %d days.", days), due_text, days);
     }
 
-  if (g_strcmp0 (request->status, "withdrawn") == 0)
+  if (dpo_request_get_status (request) == DPO_REQUEST_WITHDRAWN)
     return g_strdup (_("Withdrawn by the person: nothing more to do."));
   if (request->answered_at == NULL)
     return g_strdup (_("Closed."));
 
   dpo_time_get_local_date (request->answered_at, &answered);
-  days = g_date_days_between (due, &answered);
   {
     g_autofree char *answered_text = dpo_date_format_display (&answered);
-    gboolean refused = g_strcmp0 (request->status, "refused") == 0;
+    gboolean refused = dpo_request_get_status (request) == DPO_REQUEST_REFUSED;
 
-    if (days <= 0)
+    if (dpo_request_get_on_time (request, deadlines, &days) == DPO_ON_TIME_YES)
       return g_strdup_printf (refused ? _("Refused on %s, on time.") : _("Answered on %s, on time."),
                               answered_text);
     *css_class = "warning";
@@ -265,15 +259,16 @@ dpo_request_view_describe_status (const DpoRequest  *request,
                                   gboolean           overdue,
                                   const char       **css_class)
 {
+  DpoRequestStatus status = dpo_request_get_status (request);
   const char *label = dpo_enum_label (DPO_ENUM_REQUEST_STATUS,
-                                      request->status != NULL ? request->status : "received");
+                                      dpo_enum_word (DPO_ENUM_REQUEST_STATUS, status));
 
   if (!dpo_request_is_open (request))
     {
-      *css_class = g_strcmp0 (request->status, "answered") == 0 ? "request-answered"
-                   : g_strcmp0 (request->status, "refused") == 0 ? "request-refused"
+      *css_class = status == DPO_REQUEST_ANSWERED ? "request-answered"
+                   : status == DPO_REQUEST_REFUSED ? "request-refused"
                    : "request-closed";
-      return g_strdup (label);
+      return g_strdup (label != NULL ? label : request->status);
     }
   if (overdue)
     {
@@ -416,40 +411,21 @@ add_change_row (DpoRequestView *self,
   g_ptr_array_add (self->change_rows, row);
 }
 
-static const char *
-subject_field (const DpoSubject *subject,
-               const char       *field)
-{
-  if (subject == NULL)
-    return NULL;
-  if (g_str_equal (field, "last_name")) return subject->last_name;
-  if (g_str_equal (field, "first_name")) return subject->first_name;
-  if (g_str_equal (field, "birth_date")) return subject->birth_date;
-  if (g_str_equal (field, "nir")) return subject->nir;
-  if (g_str_equal (field, "member_number")) return subject->member_number;
-  if (g_str_equal (field, "email")) return subject->email;
-  if (g_str_equal (field, "postal_address")) return subject->postal_address;
-  return NULL;
-}
-
 static void
 fill_changes (DpoRequestView *self)
 {
   DpoRequest *request = self->request;
-  g_autoptr(JsonNode) node = NULL;
+  gboolean rectification = dpo_request_get_kind (request) == DPO_REQUEST_RECTIFICATION;
   g_autoptr(DpoSubject) subject = NULL;
-  g_autoptr(GList) fields = NULL;
-  JsonObject *object;
+  g_autoptr(GPtrArray) changes = NULL;
 
   clear_change_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->changes_group),
-                          g_strcmp0 (request->kind, "rectification") == 0);
-  if (g_strcmp0 (request->kind, "rectification") != 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_group), rectification);
+  if (!rectification)
     return;
 
-  node = request->changes != NULL ? json_from_string (request->changes, NULL) : NULL;
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      json_object_get_size (object = json_node_get_object (node)) == 0)
+  changes = dpo_request_dup_changes (request);
+  if (changes->len == 0)
     {
       add_change_row (self, _("No changes recorded"), _("Use Edit… to record them"), "dim-label");
       return;
@@ -458,21 +434,19 @@ fill_changes (DpoRequestView *self)
   if (request->subject_id != NULL)
     subject = dpo_store_get_subject (self->store, request->subject_id, NULL);
 
-  fields = json_object_get_members (object);
-  for (GList *l = fields; l != NULL; l = l->next)
+  for (guint i = 0; i < changes->len; i++)
     {
-      JsonNode *value = json_object_get_member (object, l->data);
-      const char *new_value = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_string (value) : NULL;
-      const char *old_value = subject_field (subject, l->data);
+      const DpoChange *change = g_ptr_array_index (changes, i);
+      const char *old_value = subject != NULL ? dpo_person_field_get (change->field, subject) : NULL;
       g_autofree char *text = NULL;
 
       if (subject != NULL && dpo_request_is_open (request))
         /* Translators: a person's field, its current value, then the new one */
         text = g_strdup_printf (_("%s → %s"), old_value != NULL ? old_value : _("(empty)"),
-                                new_value != NULL ? new_value : _("(empty)"));
+                                change->value != NULL ? change->value : _("(empty)"));
       else
-        text = g_strdup (new_value != NULL ? new_value : _("(empty)"));
-      add_change_row (self, dpo_request_editor_field_label (l->data), text, NULL);
+        text = g_strdup (change->value != NULL ? change->value : _("(empty)"));
+      add_change_row (self, dpo_person_field_get_label (change->field), text, NULL);
     }
 }
 
@@ -485,7 +459,7 @@ fill_answer (DpoRequestView *self,
   gboolean refresh_all = previous == NULL;
 
   dpo_form_combo_set (self->status_row, DPO_ENUM_REQUEST_STATUS,
-                      request->status != NULL ? request->status : "received");
+                      dpo_enum_word (DPO_ENUM_REQUEST_STATUS, dpo_request_get_status (request)));
   set_value (self->answered_row, answered != NULL ? answered : _("Not yet"),
              answered == NULL ? "dim-label" : NULL);
 

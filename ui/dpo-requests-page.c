@@ -20,9 +20,6 @@
 #include "dpo-time.h"
 #include "dpo-ui.h"
 
-/* "Due soon": within a week, as on the dashboard. */
-#define DUE_SOON_DAYS 7
-
 struct _DpoRequestsPage
 {
   DpoListPage     parent_instance;
@@ -145,31 +142,6 @@ status_cb (DpoRow      *row,
   return dpo_request_view_describe_status (request, overdue, css_class);
 }
 
-/* The status filter: all, open (received or in progress), or one status. */
-static const char *
-selected_status (DpoRequestsPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  const char * const *words = dpo_enum_words (DPO_ENUM_REQUEST_STATUS);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  if (selected == 1)
-    return "open";
-  return selected - 2 < g_strv_length ((char **) words) ? words[selected - 2] : NULL;
-}
-
-static const char *
-selected_kind (DpoRequestsPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
-  const char * const *words = dpo_enum_words (DPO_ENUM_REQUEST_KIND);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return selected - 1 < g_strv_length ((char **) words) ? words[selected - 1] : NULL;
-}
-
 static DpoUrgency
 selected_urgency (DpoRequestsPage *self)
 {
@@ -184,6 +156,24 @@ selected_urgency (DpoRequestsPage *self)
     }
 }
 
+/* The filter menus: status (all, open, or one status), kind, urgency. The
+ * menus list the vocabularies in their order, after "all" (and "open"). */
+static void
+read_filter (DpoRequestsPage  *self,
+             DpoRequestFilter *filter)
+{
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  filter->open = status == 1;
+  filter->by_status = status != GTK_INVALID_LIST_POSITION && status >= 2 &&
+                      status - 2 < DPO_N_REQUEST_STATUSES;
+  filter->status = filter->by_status ? (DpoRequestStatus) (status - 2) : DPO_REQUEST_STATUS_UNKNOWN;
+  filter->by_kind = kind != GTK_INVALID_LIST_POSITION && kind >= 1 && kind - 1 < DPO_N_REQUEST_KINDS;
+  filter->kind = filter->by_kind ? (DpoRequestKind) (kind - 1) : DPO_REQUEST_KIND_UNKNOWN;
+  filter->urgency = selected_urgency (self);
+}
+
 /* Every filter change asks the store for a new model: SQL filters and
  * sorts by due date, whatever the size of the register. */
 static GListModel *
@@ -192,14 +182,10 @@ dpo_requests_page_list (DpoListPage *page,
                         const char  *search)
 {
   DpoRequestsPage *self = DPO_REQUESTS_PAGE (page);
-  DpoRequestFilter filter = { search, NULL, NULL, DPO_URGENCY_ANY };
+  DpoRequestFilter filter = { .search = search };
 
   if (self->status_dropdown != NULL)
-    {
-      filter.status = selected_status (self);
-      filter.kind = selected_kind (self);
-      filter.urgency = selected_urgency (self);
-    }
+    read_filter (self, &filter);
   return dpo_store_list_requests_filtered (store, &filter);
 }
 
@@ -207,12 +193,14 @@ static gboolean
 dpo_requests_page_is_filtered (DpoListPage *page)
 {
   DpoRequestsPage *self = DPO_REQUESTS_PAGE (page);
+  DpoRequestFilter filter = { NULL };
 
   /* Without any request, the page says so and offers the example, whatever
    * the filters (open requests only, at first). */
-  return self->status_dropdown != NULL && self->has_requests &&
-         (selected_status (self) != NULL || selected_kind (self) != NULL ||
-          selected_urgency (self) != DPO_URGENCY_ANY);
+  if (self->status_dropdown == NULL || !self->has_requests)
+    return FALSE;
+  read_filter (self, &filter);
+  return filter.open || filter.by_status || filter.by_kind || filter.urgency != DPO_URGENCY_ANY;
 }
 
 static char *
@@ -257,7 +245,7 @@ dpo_requests_page_update_counts (DpoRequestsPage *self)
 
   self->overdue = self->due_soon = 0;
   if (self->store != NULL)
-    dpo_store_count_due (self->store, DUE_SOON_DAYS, &self->overdue, &self->due_soon);
+    dpo_store_count_due (self->store, DPO_DUE_SOON_DAYS, &self->overdue, &self->due_soon);
   self->has_requests = self->store != NULL && dpo_store_count_requests (self->store) > 0;
   gtk_widget_set_visible (self->filters, self->has_requests);
 
@@ -554,30 +542,26 @@ dpo_requests_page_get_view (DpoRequestsPage *self)
 }
 
 void
-dpo_requests_page_set_filter (DpoRequestsPage *self,
-                              const char      *status,
-                              const char      *kind,
-                              DpoUrgency       urgency)
+dpo_requests_page_set_filter (DpoRequestsPage        *self,
+                              const DpoRequestFilter *filter)
 {
-  const char * const *statuses = dpo_enum_words (DPO_ENUM_REQUEST_STATUS);
-  const char * const *kinds = dpo_enum_words (DPO_ENUM_REQUEST_KIND);
   guint status_position = 0, kind_position = 0;
 
   g_return_if_fail (DPO_IS_REQUESTS_PAGE (self));
+  g_return_if_fail (filter != NULL);
 
-  if (g_strcmp0 (status, "open") == 0)
+  if (filter->by_status && filter->status >= 0 && filter->status < DPO_N_REQUEST_STATUSES)
+    status_position = filter->status + 2;
+  else if (filter->open)
     status_position = 1;
-  for (guint i = 0; status != NULL && statuses[i] != NULL; i++)
-    if (g_str_equal (statuses[i], status))
-      status_position = i + 2;
-  for (guint i = 0; kind != NULL && kinds[i] != NULL; i++)
-    if (g_str_equal (kinds[i], kind))
-      kind_position = i + 1;
+  if (filter->by_kind && filter->kind >= 0 && filter->kind < DPO_N_REQUEST_KINDS)
+    kind_position = filter->kind + 1;
 
   gtk_drop_down_set_selected (self->status_dropdown, status_position);
   gtk_drop_down_set_selected (self->kind_dropdown, kind_position);
   gtk_drop_down_set_selected (self->urgency_dropdown,
-                              urgency == DPO_URGENCY_OVERDUE ? 1 : urgency == DPO_URGENCY_DUE_SOON ? 2 : 0);
+                              filter->urgency == DPO_URGENCY_OVERDUE ? 1
+                              : filter->urgency == DPO_URGENCY_DUE_SOON ? 2 : 0);
 }
 
 void

@@ -27,12 +27,9 @@ void             dpo_requests_page_show_request   (DpoRequestsPage *self,
 void             dpo_requests_page_show_list      (DpoRequestsPage *self);
 DpoRequestView  *dpo_requests_page_get_view       (DpoRequestsPage *self);
 
-/* Sets the filter menus (@status: a status word, "open" or NULL; @kind: a
- * kind word or NULL); the list follows. */
-void             dpo_requests_page_set_filter     (DpoRequestsPage *self,
-                                                   const char      *status,
-                                                   const char      *kind,
-                                                   DpoUrgency       urgency);
+/* Sets the filter menus from @filter (its search aside); the list follows. */
+void             dpo_requests_page_set_filter     (DpoRequestsPage        *self,
+                                                   const DpoRequestFilter *filter);
 /* The counts shown in the page header. */
 void             dpo_requests_page_get_due_counts (DpoRequestsPage *self,
                                                    guint           *overdue,

@@ -103,20 +103,20 @@ join_parts (char  **parts,
 static const char *
 event_icon (const char *kind)
 {
-  static const struct { const char *kind, *icon; } icons[] = {
-    { "occurrence", "dialog-warning-symbolic" },
-    { "detection", "system-search-symbolic" },
-    { "awareness", "dialog-information-symbolic" },
-    { "containment", "changes-prevent-symbolic" },
-    { "notification", "mail-send-symbolic" },
-    { "complaint", "document-edit-symbolic" },
-    { "communication", "system-users-symbolic" },
-    { "measure", "security-high-symbolic" },
+  static const char * const icons[DPO_N_EVENT_KINDS] = {
+    [DPO_EVENT_OCCURRENCE] = "dialog-warning-symbolic",
+    [DPO_EVENT_DETECTION] = "system-search-symbolic",
+    [DPO_EVENT_AWARENESS] = "dialog-information-symbolic",
+    [DPO_EVENT_CONTAINMENT] = "changes-prevent-symbolic",
+    [DPO_EVENT_NOTIFICATION] = "mail-send-symbolic",
+    [DPO_EVENT_COMPLAINT] = "document-edit-symbolic",
+    [DPO_EVENT_COMMUNICATION] = "system-users-symbolic",
+    [DPO_EVENT_MEASURE] = "security-high-symbolic",
   };
+  DpoEventKind value = dpo_enum_value (DPO_ENUM_EVENT_KIND, kind);
 
-  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
-    if (g_strcmp0 (icons[i].kind, kind) == 0)
-      return icons[i].icon;
+  if (value >= 0 && value < DPO_N_EVENT_KINDS && icons[value] != NULL)
+    return icons[value];
   return "document-properties-symbolic";
 }
 
@@ -163,7 +163,8 @@ add_notifications (GPtrArray         *entries,
   for (guint i = 0; i < incident->notifications->len; i++)
     {
       DpoNotification *n = g_ptr_array_index (incident->notifications, i);
-      const char *authority = g_strcmp0 (n->authority, "other") == 0 && n->authority_name != NULL
+      const char *authority = dpo_notification_get_authority (n) == DPO_AUTHORITY_OTHER &&
+                              n->authority_name != NULL
                               ? n->authority_name
                               : dpo_enum_label (DPO_ENUM_AUTHORITY, n->authority);
       gboolean suspicious = dpo_notification_is_suspicious (n, incident);
@@ -188,7 +189,9 @@ add_complaints (GPtrArray         *entries,
       char *parts[] = {
         g_strdup (c->party),
         c->reference != NULL ? g_strdup_printf (_("Reference %s"), c->reference) : NULL,
-        g_strdup (dpo_enum_label (DPO_ENUM_COMPLAINT_STATUS, c->status != NULL ? c->status : "open")),
+        g_strdup (dpo_enum_label (DPO_ENUM_COMPLAINT_STATUS,
+                                  c->status != NULL ? c->status
+                                  : dpo_enum_word (DPO_ENUM_COMPLAINT_STATUS, DPO_COMPLAINT_OPEN))),
         g_strdup (c->outcome),
       };
 
@@ -228,7 +231,7 @@ has_awareness_event (const DpoIncident *incident)
     {
       DpoEvent *e = g_ptr_array_index (incident->events, i);
 
-      if (g_strcmp0 (e->kind, "awareness") == 0)
+      if (dpo_event_get_kind (e) == DPO_EVENT_AWARENESS)
         return TRUE;
     }
   return FALSE;

@@ -17,6 +17,7 @@
 #include "dpo-error.h"
 #include "dpo-export-json.h"
 #include "dpo-registers.h"
+#include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-time.h"
 
@@ -304,7 +305,7 @@ run_execute (Cli   *cli,
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
   if (!open_store (cli, &error) ||
-      !dpo_store_execute_request (cli->store, argv[1], output, &outcome, &error))
+      !dpo_request_execute (cli->store, argv[1], output, &outcome, &error))
     return fail (error);
 
   g_print ("%s: %s\n", argv[1], outcome);

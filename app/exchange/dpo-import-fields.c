@@ -12,6 +12,7 @@
 #include "dpo-error.h"
 #include "dpo-import-fields.h"
 #include "dpo-nir.h"
+#include "dpo-person-fields.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
@@ -344,10 +345,11 @@ read_change (DpoImportFields *f,
 {
   g_autofree char *value = NULL;
   g_autofree char *normalized = NULL;
+  const DpoPersonField *person_field = dpo_person_field_find (field);
 
-  if (!g_strv_contains (DPO_PERSON_FIELDS, field))
+  if (person_field == NULL)
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) DPO_PERSON_FIELDS);
+      g_autofree char *known = g_strjoinv (", ", (char **) dpo_person_field_names ());
       return _dpo_field_fail (f, field, _("“%s” is not a field of a person (one of: %s)"), field, known);
     }
 
@@ -362,7 +364,7 @@ read_change (DpoImportFields *f,
         return FALSE;
     }
   else if (!_dpo_field_string (f, changes, field,
-                               g_str_equal (field, "last_name") || g_str_equal (field, "first_name"),
+                               person_field->required,
                                &value))
     return FALSE;
 

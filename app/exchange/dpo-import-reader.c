@@ -115,7 +115,8 @@ read_notification (DpoImportFields *f,
       !_dpo_field_string (f, object, "reference", FALSE, &notification->reference))
     return FALSE;
 
-  if (g_str_equal (notification->authority, "other") && notification->authority_name == NULL)
+  if (dpo_notification_get_authority (notification) == DPO_AUTHORITY_OTHER &&
+      notification->authority_name == NULL)
     return _dpo_field_fail (f, "authority_name",
                             _("is missing: an authority “other” needs its name"));
   return TRUE;

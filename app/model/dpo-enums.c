@@ -179,6 +179,16 @@ static const Vocabulary vocabularies[DPO_N_ENUMS] = {
   [DPO_ENUM_CNIL_STATUS] = { "CNIL status", cnil_statuses },
 };
 
+/* The C enums of dpo-enums.h are the indexes of these tables. */
+G_STATIC_ASSERT (G_N_ELEMENTS (risks) == DPO_N_RISKS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (event_kinds) == DPO_N_EVENT_KINDS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (authorities) == DPO_N_AUTHORITIES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (notification_kinds) == DPO_N_NOTIFICATION_KINDS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (complaint_statuses) == DPO_N_COMPLAINT_STATUSES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (request_kinds) == DPO_N_REQUEST_KINDS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (request_statuses) == DPO_N_REQUEST_STATUSES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (cnil_statuses) == DPO_N_CNIL_STATUSES + 1);
+
 static const Term *
 find_term (DpoEnum     vocabulary,
            const char *word)
@@ -242,6 +252,34 @@ dpo_enum_label (DpoEnum     vocabulary,
 
   return g_dpgettext2 (GETTEXT_PACKAGE, vocabularies[vocabulary].context,
                        term->label);
+}
+
+int
+dpo_enum_value (DpoEnum     vocabulary,
+                const char *word)
+{
+  const Term *term;
+
+  g_return_val_if_fail (vocabulary < DPO_N_ENUMS, -1);
+
+  if (word == NULL || (term = find_term (vocabulary, word)) == NULL)
+    return -1;
+  return (int) (term - vocabularies[vocabulary].terms);
+}
+
+const char *
+dpo_enum_word (DpoEnum vocabulary,
+               int     value)
+{
+  const Term *terms;
+
+  g_return_val_if_fail (vocabulary < DPO_N_ENUMS, NULL);
+
+  terms = vocabularies[vocabulary].terms;
+  for (int i = 0; terms[i].word != NULL; i++)
+    if (i == value)
+      return terms[i].word;
+  return NULL;
 }
 
 char *

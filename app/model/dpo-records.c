@@ -11,14 +11,39 @@
 
 #include "dpo-records.h"
 
-G_DEFINE_BOXED_TYPE (DpoEvent, dpo_event, dpo_event_copy, dpo_event_free)
-G_DEFINE_BOXED_TYPE (DpoNotification, dpo_notification, dpo_notification_copy, dpo_notification_free)
-G_DEFINE_BOXED_TYPE (DpoComplaint, dpo_complaint, dpo_complaint_copy, dpo_complaint_free)
-G_DEFINE_BOXED_TYPE (DpoCommunication, dpo_communication, dpo_communication_copy, dpo_communication_free)
-G_DEFINE_BOXED_TYPE (DpoIncident, dpo_incident, dpo_incident_copy, dpo_incident_free)
-G_DEFINE_BOXED_TYPE (DpoContract, dpo_contract, dpo_contract_copy, dpo_contract_free)
-G_DEFINE_BOXED_TYPE (DpoSubject, dpo_subject, dpo_subject_copy, dpo_subject_free)
-G_DEFINE_BOXED_TYPE (DpoRequest, dpo_request, dpo_request_copy, dpo_request_free)
+/* Boxed types without casting the copy and free functions: GLib's
+ * G_DEFINE_BOXED_TYPE passes them through a union, which ISO C (and
+ * warning level 3) refuses. */
+#define DPO_DEFINE_RECORD_TYPE(TypeName, type_name) \
+  static gpointer \
+  type_name##_boxed_copy (gpointer boxed) \
+  { \
+    return type_name##_copy (boxed); \
+  } \
+  static void \
+  type_name##_boxed_free (gpointer boxed) \
+  { \
+    type_name##_free (boxed); \
+  } \
+  GType \
+  type_name##_get_type (void) \
+  { \
+    static GType type; \
+    if (g_once_init_enter (&type)) \
+      g_once_init_leave (&type, g_boxed_type_register_static (g_intern_static_string (#TypeName), \
+                                                                     type_name##_boxed_copy, \
+                                                                     type_name##_boxed_free)); \
+    return type; \
+  }
+
+DPO_DEFINE_RECORD_TYPE (DpoEvent, dpo_event)
+DPO_DEFINE_RECORD_TYPE (DpoNotification, dpo_notification)
+DPO_DEFINE_RECORD_TYPE (DpoComplaint, dpo_complaint)
+DPO_DEFINE_RECORD_TYPE (DpoCommunication, dpo_communication)
+DPO_DEFINE_RECORD_TYPE (DpoIncident, dpo_incident)
+DPO_DEFINE_RECORD_TYPE (DpoContract, dpo_contract)
+DPO_DEFINE_RECORD_TYPE (DpoSubject, dpo_subject)
+DPO_DEFINE_RECORD_TYPE (DpoRequest, dpo_request)
 
 static GDateTime *
 ref_time (GDateTime *time)
@@ -386,4 +411,79 @@ dpo_request_free (DpoRequest *self)
   g_free (self->refusal_ground);
   g_free (self->changes);
   g_free (self);
+}
+
+DpoEventKind
+dpo_event_get_kind (const DpoEvent *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_EVENT_KIND, self->kind);
+}
+
+DpoAuthority
+dpo_notification_get_authority (const DpoNotification *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_AUTHORITY, self->authority);
+}
+
+DpoNotificationKind
+dpo_notification_get_kind (const DpoNotification *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_NOTIFICATION_KIND, self->kind);
+}
+
+DpoComplaintStatus
+dpo_complaint_get_status (const DpoComplaint *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  /* The database's default: a complaint is open until closed. */
+  return self->status == NULL ? DPO_COMPLAINT_OPEN
+                              : dpo_enum_value (DPO_ENUM_COMPLAINT_STATUS, self->status);
+}
+
+DpoRisk
+dpo_incident_get_risk (const DpoIncident *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_RISK, self->risk);
+}
+
+DpoRequestKind
+dpo_request_get_kind (const DpoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_REQUEST_KIND, self->kind);
+}
+
+void
+dpo_request_set_kind (DpoRequest     *self,
+                      DpoRequestKind  kind)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kind < DPO_N_REQUEST_KINDS);
+
+  g_free (self->kind);
+  self->kind = g_strdup (dpo_enum_word (DPO_ENUM_REQUEST_KIND, kind));
+}
+
+DpoRequestStatus
+dpo_request_get_status (const DpoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  /* The database's default: a request is received until it moves on. */
+  return self->status == NULL ? DPO_REQUEST_RECEIVED
+                              : dpo_enum_value (DPO_ENUM_REQUEST_STATUS, self->status);
+}
+
+void
+dpo_request_set_status (DpoRequest       *self,
+                        DpoRequestStatus  status)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (status < DPO_N_REQUEST_STATUSES);
+
+  g_free (self->status);
+  self->status = g_strdup (dpo_enum_word (DPO_ENUM_REQUEST_STATUS, status));
 }

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "dpo-enums.h"
 #include "dpo-types.h"
 
 G_BEGIN_DECLS
@@ -172,6 +173,22 @@ void              dpo_request_free           (DpoRequest             *self);
  * that has not started yet is active too. */
 gboolean          dpo_contract_is_active_on  (const DpoContract      *self,
                                               const char             *date);
+
+/* Typed views of the enumerated fields, for code that decides on them: the
+ * records keep the words (the JSON and database values). A word outside
+ * the vocabulary reads as *_UNKNOWN (-1); a missing complaint or request status reads
+ * as its default (open, received). */
+DpoEventKind        dpo_event_get_kind              (const DpoEvent         *self);
+DpoAuthority        dpo_notification_get_authority  (const DpoNotification  *self);
+DpoNotificationKind dpo_notification_get_kind       (const DpoNotification  *self);
+DpoComplaintStatus  dpo_complaint_get_status        (const DpoComplaint     *self);
+DpoRisk             dpo_incident_get_risk           (const DpoIncident      *self);
+DpoRequestKind      dpo_request_get_kind            (const DpoRequest       *self);
+void                dpo_request_set_kind            (DpoRequest             *self,
+                                                     DpoRequestKind          kind);
+DpoRequestStatus    dpo_request_get_status          (const DpoRequest       *self);
+void                dpo_request_set_status          (DpoRequest             *self,
+                                                     DpoRequestStatus        status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoEvent, dpo_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoNotification, dpo_notification_free)

@@ -127,7 +127,8 @@ write_notification (DpoXlsxSheet          *sheet,
   const char *authority = dpo_enum_label (DPO_ENUM_AUTHORITY, notification->authority);
 
   /* "Other authority" says little: its name says more. */
-  if (g_strcmp0 (notification->authority, "other") == 0 && notification->authority_name != NULL)
+  if (dpo_notification_get_authority (notification) == DPO_AUTHORITY_OTHER &&
+      notification->authority_name != NULL)
     authority = notification->authority_name;
 
   dpo_xlsx_sheet_text (sheet, 0, incident->id);

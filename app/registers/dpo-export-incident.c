@@ -116,7 +116,7 @@ write_cnil_notifications (DpoXlsxSheet      *sheet,
     {
       DpoNotification *notification = g_ptr_array_index (incident->notifications, i);
 
-      if (g_strcmp0 (notification->authority, "cnil") != 0)
+      if (dpo_notification_get_authority (notification) != DPO_AUTHORITY_CNIL)
         continue;
       row (sheet);
       dpo_xlsx_sheet_text (sheet, 0, dpo_enum_label (DPO_ENUM_NOTIFICATION_KIND, notification->kind));
@@ -238,8 +238,8 @@ write_communication (DpoXlsxSheet      *sheet,
   section (sheet, _("Communication to the people"));
   /* GDPR Art. 34: the people must be told when the risk is high. */
   field (sheet, _("Information of the persons"),
-         g_strcmp0 (incident->risk, "high") == 0 ? _("Required: the risk is high")
-                                                 : _("Not required"));
+         dpo_people_must_be_informed (incident->risk) ? _("Required: the risk is high")
+                                                      : _("Not required"));
   if (communications->len == 0)
     {
       field (sheet, _("Communications"), _("None recorded"));
@@ -271,7 +271,7 @@ write_other_authorities (DpoXlsxSheet      *sheet,
       DpoNotification *notification = g_ptr_array_index (incident->notifications, i);
       const char *authority = dpo_enum_label (DPO_ENUM_AUTHORITY, notification->authority);
 
-      if (g_strcmp0 (notification->authority, "cnil") == 0)
+      if (dpo_notification_get_authority (notification) == DPO_AUTHORITY_CNIL)
         continue;
       if (!any)
         caption (sheet, titles);

@@ -99,12 +99,16 @@ on_time_label (const DpoRequestRow       *row,
                const GDate               *answered,
                const RequestLabels       *labels)
 {
-  if (deadlines->open)
-    return deadlines->overdue ? labels->no : NULL;
-  if (row->answered_at == DPO_STORE_NO_TIME || !g_date_valid (answered))
-    return NULL;
-  return g_date_compare (answered, dpo_request_deadlines_current (deadlines)) <= 0
-         ? labels->yes : labels->no;
+  switch (dpo_request_on_time_on (deadlines, row->answered_at != DPO_STORE_NO_TIME ? answered : NULL, NULL))
+    {
+    case DPO_ON_TIME_YES:
+      return labels->yes;
+    case DPO_ON_TIME_LATE:
+      return labels->no;
+    case DPO_ON_TIME_NOT_YET:
+    default:
+      return NULL;
+    }
 }
 
 static const char *
@@ -159,7 +163,7 @@ write_request (DpoXlsxSheet        *sheet,
         g_date_set_dmy (&received, 1, 1, 1);
     }
   dpo_request_deadlines_from (&received, row->extension_notified_at != DPO_STORE_NO_TIME,
-                              dpo_request_status_is_open (row->status), &e->today,
+                              dpo_request_status_is_open (dpo_enum_value (DPO_ENUM_REQUEST_STATUS, row->status)), &e->today,
                               e->alsace_moselle, &deadlines);
   dpo_xlsx_sheet_date (sheet, c++, &deadlines.due_on);
   dpo_xlsx_sheet_date (sheet, c++, deadlines.extended ? &deadlines.extended_due_on : NULL);

@@ -48,17 +48,17 @@ dpo_incident_count_informed (const DpoIncident *incident)
 }
 
 gboolean
+dpo_request_status_is_open (DpoRequestStatus status)
+{
+  return status == DPO_REQUEST_RECEIVED || status == DPO_REQUEST_IN_PROGRESS;
+}
+
+gboolean
 dpo_request_is_open (const DpoRequest *request)
 {
   g_return_val_if_fail (request != NULL, FALSE);
 
-  return dpo_request_status_is_open (request->status);
-}
-
-gboolean
-dpo_request_status_is_open (const char *status)
-{
-  return g_strcmp0 (status, "received") == 0 || g_strcmp0 (status, "in_progress") == 0;
+  return dpo_request_status_is_open (dpo_request_get_status (request));
 }
 
 /* Both due dates of a day of receipt. Long lists come sorted or grouped by
@@ -149,4 +149,42 @@ dpo_request_deadlines_current (const DpoRequestDeadlines *deadlines)
   g_return_val_if_fail (deadlines != NULL, NULL);
 
   return deadlines->extended ? &deadlines->extended_due_on : &deadlines->due_on;
+}
+
+DpoOnTime
+dpo_request_on_time_on (const DpoRequestDeadlines *deadlines,
+                        const GDate               *answered,
+                        int                       *days_late)
+{
+  int late;
+
+  g_return_val_if_fail (deadlines != NULL, DPO_ON_TIME_NOT_YET);
+
+  if (days_late != NULL)
+    *days_late = 0;
+  /* Still open: not yet on time or late, unless its due date has passed. */
+  if (deadlines->open)
+    return deadlines->overdue ? DPO_ON_TIME_LATE : DPO_ON_TIME_NOT_YET;
+  if (answered == NULL || !g_date_valid (answered))
+    return DPO_ON_TIME_NOT_YET;
+
+  late = g_date_days_between (dpo_request_deadlines_current (deadlines), answered);
+  if (days_late != NULL)
+    *days_late = late;
+  return late <= 0 ? DPO_ON_TIME_YES : DPO_ON_TIME_LATE;
+}
+
+DpoOnTime
+dpo_request_get_on_time (const DpoRequest          *request,
+                         const DpoRequestDeadlines *deadlines,
+                         int                       *days_late)
+{
+  GDate answered;
+
+  g_return_val_if_fail (request != NULL, DPO_ON_TIME_NOT_YET);
+
+  g_date_clear (&answered, 1);
+  if (request->answered_at != NULL)
+    dpo_time_get_local_date (request->answered_at, &answered);
+  return dpo_request_on_time_on (deadlines, &answered, days_late);
 }

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
  * due dates, overdue), as of a given "now". export-json and the registers
  * workbook both call these, so the two can never disagree. */
 
+/* "Due soon": an open request due within this many days from today (the
+ * Requests page's filter, its header count, the dashboard and the request's
+ * badge all use it). */
+#define DPO_DUE_SOON_DAYS 7
+
 /* aware_at + 72 hours, or NULL when no CNIL notification is required. */
 GDateTime     *dpo_incident_dup_cnil_deadline (const DpoIncident *incident);
 DpoCnilStatus  dpo_incident_get_cnil_status   (const DpoIncident *incident,
@@ -37,9 +42,10 @@ typedef struct
   gboolean overdue;           /* open past its current due date */
 } DpoRequestDeadlines;
 
-/* Received or in progress: still to be answered. */
+/* Received or in progress: still to be answered. The one home of "open":
+ * the lists' SQL is generated from it (see dpo-store-lists.c). */
+gboolean       dpo_request_status_is_open     (DpoRequestStatus   status);
 gboolean       dpo_request_is_open            (const DpoRequest  *request);
-gboolean       dpo_request_status_is_open     (const char        *status);
 void           dpo_request_get_deadlines      (const DpoRequest  *request,
                                                GDateTime         *now,
                                                gboolean           alsace_moselle,
@@ -59,5 +65,25 @@ void           dpo_request_deadlines_from     (const GDate       *received_on,
                                                DpoRequestDeadlines *out);
 /* extended_due_on once extended, else due_on. */
 const GDate   *dpo_request_deadlines_current  (const DpoRequestDeadlines *deadlines);
+
+typedef enum
+{
+  DPO_ON_TIME_NOT_YET,        /* open and not yet due, or closed without an answer date */
+  DPO_ON_TIME_YES,            /* answered (or refused) on or before its current due date */
+  DPO_ON_TIME_LATE,           /* answered after it, or open past it */
+} DpoOnTime;
+
+/* "On time": answered on or before the current due date (the registers'
+ * On time column, the request's state line). @days_late (may be NULL)
+ * receives how many days after the due date it was answered (0 or less
+ * when on time; 0 when there is no answer date). */
+DpoOnTime      dpo_request_get_on_time        (const DpoRequest          *request,
+                                               const DpoRequestDeadlines *deadlines,
+                                               int                       *days_late);
+/* The same from the local date of the answer (NULL or invalid: none), for a
+ * list that reads no records. */
+DpoOnTime      dpo_request_on_time_on         (const DpoRequestDeadlines *deadlines,
+                                               const GDate               *answered,
+                                               int                       *days_late);
 
 G_END_DECLS

@@ -9,8 +9,6 @@
 
 #include "dpo-due-date.h"
 
-#define CNIL_DELAY_HOURS 72
-
 /* Easter Sunday of @year, by the anonymous Gregorian algorithm (Meeus,
  * Jones, Butcher). */
 static void
@@ -145,14 +143,20 @@ dpo_cnil_deadline (GDateTime *aware_at)
   /* GDateTime adds hours as elapsed time on the absolute time line, so a
    * daylight-saving change inside the 72 hours moves the wall clock, not the
    * instant. */
-  return g_date_time_add_hours (aware_at, CNIL_DELAY_HOURS);
+  return g_date_time_add_hours (aware_at, DPO_CNIL_DELAY_HOURS);
 }
 
 gboolean
 dpo_cnil_required (const char *risk)
 {
   /* An unknown or missing risk assessment does not exempt anyone. */
-  return g_strcmp0 (risk, "none") != 0;
+  return dpo_enum_value (DPO_ENUM_RISK, risk) != DPO_RISK_NONE;
+}
+
+gboolean
+dpo_people_must_be_informed (const char *risk)
+{
+  return dpo_enum_value (DPO_ENUM_RISK, risk) == DPO_RISK_HIGH;
 }
 
 DpoCnilStatus
@@ -185,19 +189,5 @@ dpo_cnil_status (const char *risk,
 const char *
 dpo_cnil_status_to_word (DpoCnilStatus status)
 {
-  switch (status)
-    {
-    case DPO_CNIL_NOT_REQUIRED:
-      return "not_required";
-    case DPO_CNIL_PENDING:
-      return "pending";
-    case DPO_CNIL_OVERDUE:
-      return "overdue";
-    case DPO_CNIL_ON_TIME:
-      return "on_time";
-    case DPO_CNIL_LATE:
-      return "late";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return dpo_enum_word (DPO_ENUM_CNIL_STATUS, status);
 }

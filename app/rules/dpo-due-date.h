@@ -9,16 +9,14 @@
 
 #include <glib.h>
 
+#include "dpo-enums.h"
+
 G_BEGIN_DECLS
 
-typedef enum
-{
-  DPO_CNIL_NOT_REQUIRED,
-  DPO_CNIL_PENDING,
-  DPO_CNIL_OVERDUE,
-  DPO_CNIL_ON_TIME,
-  DPO_CNIL_LATE,
-} DpoCnilStatus;
+/* GDPR Art. 33(1): the CNIL is notified within 72 hours of awareness. The
+ * one home of the figure: the C clock and the incident list's SQL (which
+ * pastes it in as a generated expression) both use it. */
+#define DPO_CNIL_DELAY_HOURS 72
 
 /* French public holidays (Code du travail L3133-1), Easter-based ones computed;
  * with @alsace_moselle, Good Friday and 26 December too. */
@@ -39,9 +37,11 @@ void          dpo_request_due_on         (const GDate *received_on,
                                           gboolean     alsace_moselle,
                                           GDate       *out);
 
-/* aware_at + 72 elapsed hours (a real duration across DST changes). */
+/* aware_at + DPO_CNIL_DELAY_HOURS elapsed hours (a real duration across DST changes). */
 GDateTime    *dpo_cnil_deadline          (GDateTime   *aware_at);
 gboolean      dpo_cnil_required          (const char  *risk);
+/* GDPR Art. 34: the people affected must be informed when the risk is high. */
+gboolean      dpo_people_must_be_informed (const char *risk);
 /* @notified_at: the first *initial* CNIL notification, or NULL. */
 DpoCnilStatus dpo_cnil_status            (const char  *risk,
                                           GDateTime   *aware_at,

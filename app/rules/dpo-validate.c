@@ -15,6 +15,7 @@
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-nir.h"
+#include "dpo-person-fields.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
@@ -126,7 +127,8 @@ dpo_validate_notification (const DpoNotification  *notification,
   if (!check_word (DPO_ENUM_AUTHORITY, notification->authority, _("Authority"), TRUE, error) ||
       !check_word (DPO_ENUM_NOTIFICATION_KIND, notification->kind, _("Kind"), TRUE, error))
     return FALSE;
-  if (g_str_equal (notification->authority, "other") && dpo_text_is_blank (notification->authority_name))
+  if (dpo_notification_get_authority (notification) == DPO_AUTHORITY_OTHER &&
+      dpo_text_is_blank (notification->authority_name))
     return invalid (error, _("Authority name"), _("is required for another authority"));
   if (notification->sent_at == NULL)
     return invalid (error, _("Sent"), _("is required"));
@@ -270,10 +272,6 @@ dpo_validate_request (const DpoRequest  *request,
   return TRUE;
 }
 
-const char * const DPO_PERSON_FIELDS[] = {
-  "last_name", "first_name", "birth_date", "nir", "member_number", "email", "postal_address", NULL
-};
-
 gboolean
 dpo_validate_changes (const char  *changes,
                       char       **normalized,
@@ -294,17 +292,18 @@ dpo_validate_changes (const char  *changes,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *field = l->data;
+      const DpoPersonField *person_field = dpo_person_field_find (field);
       JsonNode *value = json_object_get_member (object, field);
       const char *text = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_string (value) : NULL;
       g_autofree char *nir = NULL;
       g_autoptr(GError) local_error = NULL;
       GDate date;
 
-      if (!g_strv_contains (DPO_PERSON_FIELDS, field))
+      if (person_field == NULL)
         return invalid (error, _("Changes"), _("“%s” is not a field of a person"), field);
       if (text == NULL && !JSON_NODE_HOLDS_NULL (value))
         return invalid (error, _("Changes"), _("the new value of “%s” must be text"), field);
-      if ((g_str_equal (field, "last_name") || g_str_equal (field, "first_name")) && dpo_text_is_blank (text))
+      if (person_field->required && dpo_text_is_blank (text))
         return invalid (error, _("Changes"), _("“%s” cannot be emptied"), field);
       if (g_str_equal (field, "birth_date") && text != NULL && !dpo_date_parse (text, &date, &local_error))
         return invalid (error, _("Changes"), "%s", local_error->message);

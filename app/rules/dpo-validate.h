@@ -39,9 +39,6 @@ gboolean dpo_validate_changes       (const char             *changes,
                                      char                  **normalized,
                                      GError                **error);
 
-/* The person fields a rectification may change, NULL-terminated. */
-extern const char * const DPO_PERSON_FIELDS[];
-
 /* NULL, empty, or only spaces. */
 gboolean dpo_text_is_blank          (const char             *text);
 

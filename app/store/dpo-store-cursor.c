@@ -243,6 +243,23 @@ dpo_store_cursor_next_request (DpoStoreCursor  *cursor,
   "r.status, r.received_at, r.identity_verified_at, r.extension_notified_at, r.answered_at, " \
   "r.outcome, r.refusal_ground, r.extension_reason, r.current_due_on"
 
+/* "Open" comes from the core: see _dpo_sql_open_statuses(). */
+static const char *
+open_request_rows_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *text =
+        g_strdup_printf ("SELECT " REQUEST_ROW_COLUMNS " FROM requests r "
+                         "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.status IN %s "
+                         "ORDER BY r.current_due_on, r.pk", _dpo_sql_open_statuses ());
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
+
 DpoStoreCursor *
 dpo_store_cursor_request_rows (DpoStore       *self,
                                DpoStoreOrder   order,
@@ -257,10 +274,7 @@ dpo_store_cursor_request_rows (DpoStore       *self,
                        order == DPO_STORE_ORDER_DATE
                        ? "SELECT " REQUEST_ROW_COLUMNS " FROM requests r "
                          "LEFT JOIN subjects s ON s.pk = r.subject ORDER BY r.received_at, r.pk"
-                       : "SELECT " REQUEST_ROW_COLUMNS " FROM requests r "
-                         "LEFT JOIN subjects s ON s.pk = r.subject "
-                         "WHERE r.status IN ('received', 'in_progress') "
-                         "ORDER BY r.current_due_on, r.pk",
+                       : open_request_rows_sql (),
                        error);
   if (cursor != NULL)
     cursor->person = g_string_sized_new (64);

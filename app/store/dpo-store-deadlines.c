@@ -21,6 +21,23 @@ _dpo_local_date_text (GDateTime *now,
   return g_date_time_format (later, "%Y-%m-%d");
 }
 
+/* "Open" comes from the core: see _dpo_sql_open_statuses(). */
+static const char *
+count_due_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *text =
+        g_strdup_printf ("SELECT count(*) FILTER (WHERE current_due_on < ?1), "
+                         "count(*) FILTER (WHERE current_due_on >= ?1 AND current_due_on <= ?2) "
+                         "FROM requests WHERE status IN %s", _dpo_sql_open_statuses ());
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
+
 void
 dpo_store_count_due (DpoStore *self,
                      guint     days,
@@ -39,10 +56,7 @@ dpo_store_count_due (DpoStore *self,
   horizon = _dpo_local_date_text (now, days);
   *overdue = *due_soon = 0;
 
-  stmt = _dpo_store_prepare (self,
-    "SELECT count(*) FILTER (WHERE current_due_on < ?1), "
-    "count(*) FILTER (WHERE current_due_on >= ?1 AND current_due_on <= ?2) "
-    "FROM requests WHERE status IN ('received', 'in_progress')", NULL);
+  stmt = _dpo_store_prepare (self, count_due_sql (), NULL);
   if (stmt == NULL)
     return;
   _dpo_bind_text (stmt, 1, today);

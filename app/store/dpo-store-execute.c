@@ -8,36 +8,48 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
+#include "dpo-carry-out.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
+#include "dpo-person-fields.h"
 #include "dpo-record-json.h"
+#include "dpo-request-execute.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
 /* Carrying requests out (DESIGN "Carrying a request out", "The erasure
- * rule"). The erasure rule is decided here, on the as-of day, and held again
- * by the database trigger subjects_erasure_rule. */
+ * rule"). Everything is read and decided inside the write transaction, so
+ * no other writer can change the request or the person in between. The
+ * erasure rule is decided here, on the as-of day, and held again by the
+ * database trigger subjects_erasure_rule (on the real today): a refusal by
+ * either is recorded. An access file is written only once the answer is
+ * committed. */
 
 typedef struct
 {
-  DpoRequest *request;
-  DpoSubject *subject;
-  GDateTime  *now;
+  const char *id;
   GFile      *output;
+  GDateTime  *now;
+  DpoRequest *request;
+  DpoRequest *original;  /* as read, to reopen it if the access file fails */
+  DpoSubject *subject;
   char       *outcome;
-  GError     *refusal;   /* the erasure rule's refusal, recorded then returned */
+  char       *access_text; /* the access file, written after the commit */
+  gboolean    erased;      /* the person was deleted */
+  GError     *refusal;     /* the erasure rule's refusal, recorded then returned */
 } Execution;
 
 static void
 execution_clear (Execution *x)
 {
   g_clear_pointer (&x->request, dpo_request_free);
+  g_clear_pointer (&x->original, dpo_request_free);
   g_clear_pointer (&x->subject, dpo_subject_free);
   g_clear_pointer (&x->now, g_date_time_unref);
   g_clear_pointer (&x->outcome, g_free);
+  g_clear_pointer (&x->access_text, g_free);
   g_clear_error (&x->refusal);
 }
 
@@ -50,13 +62,12 @@ person_name (const DpoSubject *subject)
 }
 
 static gboolean
-answer (DpoStore    *self,
-        Execution   *x,
-        const char  *status,
-        GError     **error)
+answer (DpoStore          *self,
+        Execution         *x,
+        DpoRequestStatus   status,
+        GError           **error)
 {
-  g_free (x->request->status);
-  x->request->status = g_strdup (status);
+  dpo_request_set_status (x->request, status);
   g_clear_pointer (&x->request->answered_at, g_date_time_unref);
   x->request->answered_at = g_date_time_ref (x->now);
   g_free (x->request->outcome);
@@ -64,6 +75,7 @@ answer (DpoStore    *self,
   return _dpo_store_update_request (self, x->request, "execute", error);
 }
 
+/* A contract of the person active on @now's local day, or NULL. */
 static const DpoContract *
 find_active_contract (const DpoSubject *subject,
                       GDateTime        *now)
@@ -102,7 +114,7 @@ refuse_erasure (DpoStore           *self,
                  "to perform it, so nothing was deleted. The request is recorded as refused with "
                  "this ground."),
                name, contract->number, since);
-  return answer (self, x, "refused", error);
+  return answer (self, x, DPO_REQUEST_REFUSED, error);
 }
 
 /* The log must not keep what the erasure removes: the values recorded about
@@ -133,27 +145,44 @@ redact_person (DpoStore    *self,
   return _dpo_store_step_done (self, stmt, error);
 }
 
+/* The trigger subjects_erasure_rule refused the DELETE: its own ABORT, told
+ * apart from any other failure (a full disk, an I/O error, another
+ * constraint) by its extended code and its message. */
+static gboolean
+refused_by_erasure_rule (DpoStore *self)
+{
+  sqlite3 *db = _dpo_store_get_db (self);
+
+  return sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_TRIGGER &&
+         g_strcmp0 (sqlite3_errmsg (db), DPO_ERASURE_RULE_MESSAGE) == 0;
+}
+
+/* Deletes the person; *@refused is set, and nothing is deleted, when the
+ * trigger refuses. */
 static gboolean
 delete_person (DpoStore   *self,
                Execution  *x,
+               gboolean   *refused,
                GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
+  *refused = FALSE;
   stmt = _dpo_store_prepare (self, "DELETE FROM subjects WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, x->subject->rowid);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
     {
+      *refused = refused_by_erasure_rule (self);
+      if (!*refused)
+        _dpo_store_set_db_error (self, error);
       sqlite3_reset (stmt);
-      /* The trigger saw a contract active today that the as-of day did not. */
-      g_set_error (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT,
-                   _("Erasure refused by the database: this person has a contract active today. "
-                     "Nothing was deleted."));
-      return FALSE;
+      return *refused;
     }
   sqlite3_reset (stmt);
 
@@ -168,19 +197,63 @@ delete_person (DpoStore   *self,
 }
 
 static gboolean
-write_erasure (DpoStore  *self,
-               gpointer   data,
-               GError   **error)
+exec_savepoint (DpoStore    *self,
+                const char  *sql,
+                GError     **error)
 {
-  Execution *x = data;
+  if (sqlite3_exec (_dpo_store_get_db (self), sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  _dpo_store_set_db_error (self, error);
+  return FALSE;
+}
+
+/* The as-of day saw no active contract, but the trigger, on the real
+ * today, did (a contract ending between today and --as-of): the refusal is
+ * recorded all the same, with the contract active today. */
+static gboolean
+refuse_as_the_trigger (DpoStore   *self,
+                       Execution  *x,
+                       GError    **error)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  const DpoContract *active = find_active_contract (x->subject, today);
+  g_autoptr(DpoContract) unknown = NULL;
+
+  if (active == NULL)
+    {
+      /* The trigger saw one the records do not: name none. */
+      unknown = dpo_contract_new ();
+      unknown->number = g_strdup ("?");
+      unknown->start_date = g_strdup ("?");
+      active = unknown;
+    }
+  return refuse_erasure (self, x, active, error);
+}
+
+static gboolean
+carry_out_erasure (DpoStore   *self,
+                   Execution  *x,
+                   GError    **error)
+{
   const DpoContract *active = find_active_contract (x->subject, x->now);
+  gboolean refused = FALSE;
 
   if (active != NULL)
     return refuse_erasure (self, x, active, error);
 
-  if (!redact_person (self, x, error) || !delete_person (self, x, error))
+  /* The redaction and the deletion stand or fall together. */
+  if (!exec_savepoint (self, "SAVEPOINT erasure", error))
+    return FALSE;
+  if (!redact_person (self, x, error) || !delete_person (self, x, &refused, error))
+    return FALSE;
+  if (refused)
+    return exec_savepoint (self, "ROLLBACK TO erasure", error) &&
+           exec_savepoint (self, "RELEASE erasure", error) &&
+           refuse_as_the_trigger (self, x, error);
+  if (!exec_savepoint (self, "RELEASE erasure", error))
     return FALSE;
 
+  x->erased = TRUE;
   /* The request stays in the register, without the person. */
   g_clear_pointer (&x->request->subject_id, g_free);
   g_clear_pointer (&x->request->subject_name, g_free);
@@ -190,78 +263,52 @@ write_erasure (DpoStore  *self,
                                              "The person’s data and their %u contracts were erased.",
                                              x->subject->contracts->len),
                                 x->subject->contracts->len);
-  return answer (self, x, "answered", error);
+  return answer (self, x, DPO_REQUEST_ANSWERED, error);
 }
 
 static gboolean
-apply_change (DpoSubject  *subject,
-              const char  *field,
-              const char  *value)
+carry_out_rectification (DpoStore   *self,
+                         Execution  *x,
+                         GError    **error)
 {
-  char **slot = NULL;
-
-  if (g_str_equal (field, "last_name")) slot = &subject->last_name;
-  else if (g_str_equal (field, "first_name")) slot = &subject->first_name;
-  else if (g_str_equal (field, "birth_date")) slot = &subject->birth_date;
-  else if (g_str_equal (field, "nir")) slot = &subject->nir;
-  else if (g_str_equal (field, "member_number")) slot = &subject->member_number;
-  else if (g_str_equal (field, "email")) slot = &subject->email;
-  else if (g_str_equal (field, "postal_address")) slot = &subject->postal_address;
-  else
-    return FALSE;
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-write_rectification (DpoStore  *self,
-                     gpointer   data,
-                     GError   **error)
-{
-  Execution *x = data;
-  g_autoptr(JsonNode) node = json_from_string (x->request->changes, NULL);
-  JsonObject *changes = json_node_get_object (node);
-  g_autoptr(GList) fields = json_object_get_members (changes);
+  g_autoptr(GPtrArray) changes = dpo_request_dup_changes (x->request);
   g_autoptr(GString) changed = g_string_new (NULL);
 
-  for (GList *l = fields; l != NULL; l = l->next)
+  for (guint i = 0; i < changes->len; i++)
     {
-      JsonNode *value = json_object_get_member (changes, l->data);
+      const DpoChange *change = g_ptr_array_index (changes, i);
 
-      apply_change (x->subject, l->data, JSON_NODE_HOLDS_NULL (value) ? NULL : json_node_get_string (value));
-      g_string_append_printf (changed, "%s%s", changed->len ? ", " : "", (const char *) l->data);
+      dpo_person_field_set (change->field, x->subject, change->value);
+      g_string_append_printf (changed, "%s%s", changed->len ? ", " : "", change->field->name);
     }
 
   if (!dpo_validate_subject (x->subject, error) || !_dpo_store_update_subject (self, x->subject, error))
     return FALSE;
   x->outcome = g_strdup_printf (_("Rectified: %s."), changed->str);
-  return answer (self, x, "answered", error);
+  return answer (self, x, DPO_REQUEST_ANSWERED, error);
 }
 
-static gboolean
-write_access_file (DpoStore   *self,
-                   Execution  *x,
-                   GError    **error)
+/* The person's data and requests as JSON, read in the transaction. */
+static char *
+access_document (DpoStore   *self,
+                 Execution  *x,
+                 GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *name = g_file_get_parse_name (x->output);
   sqlite3_stmt *stmt;
+
+  stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r JOIN subjects s "
+                                   "ON s.pk = r.subject WHERE s.pk = ? ORDER BY r.received_at, r.pk", error);
+  if (stmt == NULL)
+    return NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "person");
   json_builder_add_value (builder, dpo_subject_to_json (x->subject));
   json_builder_set_member_name (builder, "requests");
   json_builder_begin_array (builder);
-  stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r JOIN subjects s "
-                                   "ON s.pk = r.subject WHERE s.pk = ? ORDER BY r.received_at, r.pk", error);
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_int64 (stmt, 1, x->subject->rowid);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -275,112 +322,225 @@ write_access_file (DpoStore   *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  /* g_file_replace_contents writes a temporary file and renames it. */
-  if (!g_file_replace_contents (x->output, text, strlen (text), NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE, NULL, NULL, &local_error))
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-  x->outcome = g_strdup_printf (_("The person’s data were written to %s."), name);
-  return TRUE;
+  return json_generator_to_data (generator, NULL);
 }
 
 static gboolean
-write_access (DpoStore  *self,
-              gpointer   data,
-              GError   **error)
+carry_out_access (DpoStore   *self,
+                  Execution  *x,
+                  GError    **error)
+{
+  g_autofree char *name = g_file_get_parse_name (x->output);
+
+  x->access_text = access_document (self, x, error);
+  if (x->access_text == NULL)
+    return FALSE;
+  x->outcome = g_strdup_printf (_("The person’s data were written to %s."), name);
+  return answer (self, x, DPO_REQUEST_ANSWERED, error);
+}
+
+/* Reads, decides and writes, all in the write transaction. */
+static gboolean
+carry_out (DpoStore  *self,
+           gpointer   data,
+           GError   **error)
 {
   Execution *x = data;
+  DpoRequestKind kind;
 
-  return write_access_file (self, x, error) && answer (self, x, "answered", error);
-}
-
-static gboolean
-check_executable (DpoStore    *self,
-                  Execution   *x,
-                  GError     **error)
-{
-  const char *kind = x->request->kind;
-  g_autofree char *answered = NULL;
-
-  if (!g_str_equal (x->request->status, "received") && !g_str_equal (x->request->status, "in_progress"))
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_ALREADY_DONE,
-                   _("Request %s is already closed (status: %s); it is not carried out again."),
-                   x->request->id, dpo_enum_label (DPO_ENUM_REQUEST_STATUS, x->request->status));
-      return FALSE;
-    }
-  if (g_str_equal (kind, "restriction") || g_str_equal (kind, "objection"))
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("Requests of this kind (%s) cannot be carried out automatically: apply it in the "
-                     "systems concerned, then record the outcome and mark the request answered."),
-                   dpo_enum_label (DPO_ENUM_REQUEST_KIND, kind));
-      return FALSE;
-    }
-  if (x->request->subject_id == NULL)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("Request %s is not linked to a person in the register: link it to the person "
-                     "first."), x->request->id);
-      return FALSE;
-    }
-  if (g_str_equal (kind, "rectification") && x->request->changes == NULL)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("Rectification %s has no changes to apply: record the requested changes first."),
-                   x->request->id);
-      return FALSE;
-    }
-  if ((g_str_equal (kind, "access") || g_str_equal (kind, "portability")) && x->output == NULL)
+  x->request = dpo_store_get_request (self, x->id, error);
+  if (x->request == NULL || !dpo_request_check_executable (x->request, error))
+    return FALSE;
+  kind = dpo_request_get_kind (x->request);
+  if (dpo_request_kind_writes_file (kind) && x->output == NULL)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                    _("An access request needs a file to write the person’s data to."));
       return FALSE;
     }
   x->subject = dpo_store_get_subject (self, x->request->subject_id, error);
-  return x->subject != NULL;
+  if (x->subject == NULL)
+    return FALSE;
+  x->original = dpo_request_copy (x->request);
+
+  switch (kind)
+    {
+    case DPO_REQUEST_ERASURE:
+      return carry_out_erasure (self, x, error);
+    case DPO_REQUEST_RECTIFICATION:
+      return carry_out_rectification (self, x, error);
+    case DPO_REQUEST_ACCESS:
+    case DPO_REQUEST_PORTABILITY:
+      return carry_out_access (self, x, error);
+    case DPO_REQUEST_RESTRICTION:
+    case DPO_REQUEST_OBJECTION:
+    case DPO_REQUEST_KIND_UNKNOWN:
+    case DPO_N_REQUEST_KINDS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* @text into @file, whole or not at all: GLib writes a private temporary
+ * file beside it, flushes it, then renames it over the target. One
+ * function, so a shared safe-output API can take its place. */
+static gboolean
+write_output_file (GFile       *file,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name,
+                   _("not a local file"));
+      return FALSE;
+    }
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The answer was committed but its file could not be written: the request
+ * goes back to what it was, so it can be carried out again. */
+static gboolean
+reopen (DpoStore  *self,
+        gpointer   data,
+        GError   **error)
+{
+  Execution *x = data;
+
+  return _dpo_store_update_request (self, x->original, "update", error);
 }
 
 gboolean
-dpo_store_execute_request (DpoStore    *self,
-                           const char  *id,
-                           GFile       *output,
-                           char       **outcome,
-                           GError     **error)
+dpo_request_execute (DpoStore    *self,
+                     const char  *id,
+                     GFile       *output,
+                     char       **outcome,
+                     GError     **error)
 {
   g_auto(Execution) x = { NULL };
-  DpoWriteFunc write;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (output == NULL || G_IS_FILE (output), FALSE);
 
-  x.request = dpo_store_get_request (self, id, error);
-  if (x.request == NULL)
-    return FALSE;
-  x.now = dpo_store_dup_now (self);
+  x.id = id;
   x.output = output;
-  if (!check_executable (self, &x, error))
-    return FALSE;
-
-  if (g_str_equal (x.request->kind, "erasure"))
-    write = write_erasure;
-  else if (g_str_equal (x.request->kind, "rectification"))
-    write = write_rectification;
-  else
-    write = write_access;
-
-  if (!_dpo_store_write (self, write, &x, error))
+  x.now = dpo_store_dup_now (self);
+  if (!_dpo_store_write (self, carry_out, &x, error))
     return FALSE;
   if (x.refusal != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&x.refusal));
       return FALSE;
     }
+  /* Committed. After an erasure (x.erased) the deleted rows may still sit in
+   * the WAL file: what must follow an erasure goes here. */
+  if (x.access_text != NULL && !write_output_file (output, x.access_text, error))
+    {
+      g_autoptr(GError) reopen_error = NULL;
+
+      if (!_dpo_store_write (self, reopen, &x, &reopen_error))
+        g_warning ("Cannot reopen request %s: %s", id, reopen_error->message);
+      return FALSE;
+    }
   if (outcome != NULL)
     *outcome = g_steal_pointer (&x.outcome);
+  return TRUE;
+}
+
+typedef struct
+{
+  char      *id;
+  GFile     *output;
+  GDateTime *now;
+} ExecuteTask;
+
+static void
+execute_task_free (gpointer data)
+{
+  ExecuteTask *task_data = data;
+
+  g_free (task_data->id);
+  g_clear_object (&task_data->output);
+  g_clear_pointer (&task_data->now, g_date_time_unref);
+  g_free (task_data);
+}
+
+static void
+execute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  ExecuteTask *task_data = data;
+  g_autoptr(DpoStore) worker = NULL;
+  GError *error = NULL;
+  char *outcome = NULL;
+
+  worker = _dpo_store_open_worker (source_object, task_data->now, &error);
+  if (worker == NULL ||
+      !dpo_request_execute (worker, task_data->id, task_data->output, &outcome, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, outcome, g_free);
+}
+
+static int execute_source_tag;
+
+void
+dpo_request_execute_async (DpoStore            *self,
+                           const char          *id,
+                           GFile               *output,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExecuteTask *task_data;
+
+  g_return_if_fail (DPO_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (output == NULL || G_IS_FILE (output));
+
+  task_data = g_new0 (ExecuteTask, 1);
+  task_data->id = g_strdup (id);
+  task_data->output = output != NULL ? g_object_ref (output) : NULL;
+  task_data->now = dpo_store_dup_now (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &execute_source_tag);
+  g_task_set_task_data (task, task_data, execute_task_free);
+  g_task_run_in_thread (task, execute_thread);
+}
+
+gboolean
+dpo_request_execute_finish (DpoStore      *self,
+                            GAsyncResult  *result,
+                            char         **outcome,
+                            GError       **error)
+{
+  g_autofree char *done = NULL;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  done = g_task_propagate_pointer (G_TASK (result), error);
+  /* The worker's connection emitted on its own object; a refusal was
+   * recorded too: tell our models either way. */
+  _dpo_store_emit_changed (self);
+  if (done == NULL)
+    return FALSE;
+  if (outcome != NULL)
+    *outcome = g_steal_pointer (&done);
   return TRUE;
 }

@@ -9,8 +9,35 @@
 
 #include <string.h>
 
+#include "dpo-computed.h"
+#include "dpo-due-date.h"
+#include "dpo-enums.h"
 #include "dpo-paged-model-private.h"
 #include "dpo-store-private.h"
+
+/* "Open" (received, in progress) as SQL: "('received', 'in_progress')",
+ * generated from dpo_request_status_is_open(). A generated expression, not a
+ * bound parameter: SQLite uses the partial index requests_open_due only when
+ * the query names its statuses literally. tests/test-rules.c checks that the
+ * index says the same. */
+const char *
+_dpo_sql_open_statuses (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autoptr(GString) text = g_string_new ("(");
+
+      for (int status = 0; status < DPO_N_REQUEST_STATUSES; status++)
+        if (dpo_request_status_is_open (status))
+          g_string_append_printf (text, "%s'%s'", text->len > 1 ? ", " : "",
+                                  dpo_enum_word (DPO_ENUM_REQUEST_STATUS, status));
+      g_string_append_c (text, ')');
+      g_once_init_leave (&sql, g_intern_string (text->str));
+    }
+  return sql;
+}
 
 /* Searches on the big tables are prefix matches ("Mart" finds Martin) that
  * SQLite answers from the NOCASE indexes; % and _ are dropped from the text
@@ -78,19 +105,38 @@ read_request (sqlite3_stmt *stmt)
  * urgent first: clocks still running (soonest deadline first), then late
  * notifications whose delay reason is still missing, then the rest by
  * awareness, newest first. Times are stored as UTC text, which SQLite's date
- * functions read. */
+ * functions read. The rules in it are not copied: the notification that
+ * stops the clock is DPO_INCIDENT_COLUMNS' first_cnil; the risk that needs
+ * no notification and the 72 hours are pasted in from the core
+ * (dpo-enums.h, dpo-due-date.h). */
 #define INCIDENT_MATCH \
   " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || ifnull (i.processor, '')), lower (?1)) > 0"
-#define INCIDENT_FIRST_CNIL \
-  "(SELECT min (n.sent_at) FROM notifications n WHERE n.incident = i.pk" \
-  " AND n.authority = 'cnil' AND n.kind = 'initial')"
-#define INCIDENT_URGENCY \
-  " ORDER BY CASE WHEN i.risk = 'none' THEN 2" \
-  " WHEN " INCIDENT_FIRST_CNIL " IS NULL THEN 0" \
-  " WHEN ifnull (trim (i.delay_reason), '') = '' AND " INCIDENT_FIRST_CNIL \
-  " > strftime ('%Y-%m-%dT%H:%M:%SZ', i.aware_at, '+72 hours') THEN 1 ELSE 2 END," \
-  " CASE WHEN i.risk != 'none' AND " INCIDENT_FIRST_CNIL " IS NULL THEN i.aware_at END ASC," \
-  " i.aware_at DESC, i.pk DESC"
+
+static const char *
+incident_page_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      const char *first_cnil = "first_cnil";  /* a column of DPO_INCIDENT_COLUMNS */
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf ("SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH
+                              " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
+                              " WHEN %s IS NULL THEN 0"
+                              " WHEN ifnull (trim (i.delay_reason), '') = '' AND %s"
+                              " > strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', i.aware_at, '+%d hours')"
+                              " THEN 1 ELSE 2 END,"
+                              " CASE WHEN i.risk != '%s' AND %s IS NULL THEN i.aware_at END ASC,"
+                              " i.aware_at DESC, i.pk DESC LIMIT ?2 OFFSET ?3",
+                              dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil, first_cnil,
+                              DPO_CNIL_DELAY_HOURS,
+                              dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil);
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
 
 GListModel *
 dpo_store_list_incidents (DpoStore   *self,
@@ -103,8 +149,7 @@ dpo_store_list_incidents (DpoStore   *self,
 
   return G_LIST_MODEL (dpo_paged_model_new (self,
                                             "SELECT count(*) FROM incidents i" INCIDENT_MATCH,
-                                            "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
-                                            INCIDENT_MATCH INCIDENT_URGENCY " LIMIT ?2 OFFSET ?3",
+                                            incident_page_sql (),
                                             DPO_TYPE_INCIDENT_RECORD, read_incident, params, 1));
 }
 
@@ -194,7 +239,7 @@ append_filters (GString            *sql,
                 const char         *table)
 {
   if (q->open)
-    g_string_append_printf (sql, " AND %sstatus IN ('received', 'in_progress')", table);
+    g_string_append_printf (sql, " AND %sstatus IN %s", table, _dpo_sql_open_statuses ());
   if (q->status)
     g_string_append_printf (sql, " AND %sstatus = ?3", table);
   if (q->kind)
@@ -345,21 +390,21 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   else if (filter->urgency == DPO_URGENCY_DUE_SOON)
     {
       from = _dpo_local_date_text (now, 0);
-      until = _dpo_local_date_text (now, 7);
+      until = _dpo_local_date_text (now, DPO_DUE_SOON_DAYS);
     }
+
+  q.search = pattern != NULL;
+  q.open = filter->open || filter->urgency != DPO_URGENCY_ANY;
+  q.status = filter->by_status && filter->status >= 0 && filter->status < DPO_N_REQUEST_STATUSES;
+  q.kind = filter->by_kind && filter->kind >= 0 && filter->kind < DPO_N_REQUEST_KINDS;
+  q.urgency = filter->urgency;
 
   params[0] = pattern;
   params[1] = nir;
-  params[2] = filter->status;
-  params[3] = filter->kind;
+  params[2] = q.status ? dpo_enum_word (DPO_ENUM_REQUEST_STATUS, filter->status) : NULL;
+  params[3] = q.kind ? dpo_enum_word (DPO_ENUM_REQUEST_KIND, filter->kind) : NULL;
   params[4] = from;
   params[5] = until;
-
-  q.search = pattern != NULL;
-  q.open = g_strcmp0 (filter->status, "open") == 0 || filter->urgency != DPO_URGENCY_ANY;
-  q.status = filter->status != NULL && !g_str_equal (filter->status, "open");
-  q.kind = filter->kind != NULL;
-  q.urgency = filter->urgency;
   q.broad = q.search && is_broad_search (self, &q, params);
 
   return G_LIST_MODEL (dpo_paged_model_new (self, request_count_sql (&q), request_page_sql (&q),
@@ -370,7 +415,7 @@ GListModel *
 dpo_store_list_requests (DpoStore   *self,
                          const char *search)
 {
-  DpoRequestFilter filter = { search, NULL, NULL, DPO_URGENCY_ANY };
+  DpoRequestFilter filter = { .search = search };
 
   return dpo_store_list_requests_filtered (self, &filter);
 }

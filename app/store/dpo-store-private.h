@@ -78,11 +78,18 @@ gboolean      _dpo_store_update_request    (DpoStore      *self,
                                             const char    *action,
                                             GError       **error);
 
+/* dpo-store-lists.c: rules of the core as SQL expressions, generated from
+ * the core's own tables (interned strings, fit for _dpo_store_prepare). */
+const char   *_dpo_sql_open_statuses       (void);
+
 /* dpo-store-deadlines.c */
 char         *_dpo_local_date_text         (GDateTime     *now,
                                             int            days_ahead);
 
-/* dpo-store-schema.c */
+/* dpo-store-schema.c. The message of the trigger subjects_erasure_rule,
+ * by which carrying out an erasure tells its refusal from other failures. */
+#define DPO_ERASURE_RULE_MESSAGE "erasure refused: this person has an active contract"
+
 gboolean      _dpo_store_migrate           (sqlite3       *db,
                                             int            from_version,
                                             GError       **error);
@@ -118,12 +125,15 @@ gint64        _dpo_column_count            (sqlite3_stmt  *stmt,
 GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
                                             int            column);
 
+/* The last column, first_cnil, is the first initial notification to the
+ * CNIL, which alone stops the 72-hour clock: the one SQL home of that rule
+ * (the incident list sorts by it). */
 #define DPO_INCIDENT_COLUMNS \
   "i.pk, i.id, i.title, i.description, i.processor, i.natures, i.origin, " \
   "i.started_at, i.ended_at, i.aware_at, i.data_categories, i.subject_categories, " \
   "i.approx_subjects, i.approx_records, i.consequences, i.risk, i.measures, " \
   "i.delay_reason, (SELECT min(n.sent_at) FROM notifications n WHERE n.incident = i.pk " \
-  "AND n.authority = 'cnil' AND n.kind = 'initial')"
+  "AND n.authority = 'cnil' AND n.kind = 'initial') AS first_cnil"
 #define DPO_SUBJECT_COLUMNS \
   "s.pk, s.id, s.last_name, s.first_name, s.birth_date, s.nir, s.member_number, " \
   "s.email, s.postal_address"

@@ -217,10 +217,12 @@ write_request (DpoStore  *self,
   return _dpo_store_insert_request (self, request, node, error);
 }
 
+/* Answered or refused: closed with an answer to the person (withdrawn is
+ * closed without one). */
 static gboolean
-is_closed_status (const char *status)
+is_answer_status (DpoRequestStatus status)
 {
-  return g_strcmp0 (status, "answered") == 0 || g_strcmp0 (status, "refused") == 0;
+  return status == DPO_REQUEST_ANSWERED || status == DPO_REQUEST_REFUSED;
 }
 
 gboolean
@@ -234,7 +236,7 @@ dpo_store_save_request (DpoStore    *self,
   g_return_val_if_fail (request != NULL, FALSE);
 
   /* An answer without a date is dated now. */
-  if (is_closed_status (request->status) && request->answered_at == NULL)
+  if (is_answer_status (dpo_request_get_status (request)) && request->answered_at == NULL)
     request->answered_at = dpo_store_dup_now (self);
 
   if (!dpo_validate_request (request, dpo_store_get_alsace_moselle (self), error))

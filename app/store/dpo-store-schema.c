@@ -146,7 +146,7 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "
   "WHEN EXISTS (SELECT 1 FROM contracts c WHERE c.subject = OLD.pk "
   "  AND (c.end_date IS NULL OR c.end_date >= date('now', 'localtime'))) "
-  "BEGIN SELECT RAISE (ABORT, 'erasure refused: this person has an active contract'); END;"
+  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;"
   "CREATE TABLE audit ("
   "  pk INTEGER PRIMARY KEY,"
   "  at TEXT NOT NULL,"

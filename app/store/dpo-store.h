@@ -65,15 +65,19 @@ typedef enum
 {
   DPO_URGENCY_ANY,
   DPO_URGENCY_OVERDUE,    /* open and past its current due date */
-  DPO_URGENCY_DUE_SOON,   /* open and due within the next 7 days */
+  DPO_URGENCY_DUE_SOON,   /* open and due within the next DPO_DUE_SOON_DAYS days */
 } DpoUrgency;
 
+/* Zero-initialised, it filters nothing. */
 typedef struct
 {
-  const char *search;     /* NULL or "" for all */
-  const char *status;     /* a status word, "open" (received or in progress), or NULL */
-  const char *kind;       /* a request kind word, or NULL */
-  DpoUrgency  urgency;
+  const char       *search;     /* NULL or "" for all */
+  gboolean          open;       /* only open requests (dpo_request_status_is_open()) */
+  gboolean          by_status;  /* only those in @status */
+  DpoRequestStatus  status;
+  gboolean          by_kind;    /* only those of @kind */
+  DpoRequestKind    kind;
+  DpoUrgency        urgency;
 } DpoRequestFilter;
 
 /* Requests sorted by their current due date, soonest first.
@@ -177,20 +181,5 @@ gboolean    dpo_store_save_request        (DpoStore          *self,
                                            DpoRequest        *request,
                                            GError           **error);
 
-/* Carries a request out (DESIGN "Carrying a request out"), as of
- * dpo_store_dup_now():
- * - erasure: refused while a contract is active (DPO_ERROR_ACTIVE_CONTRACT,
- *   the refusal recorded and committed); otherwise deletes the person and
- *   their contracts, the request stays with no subject;
- * - rectification: applies the request's changes;
- * - access, portability: writes the person's data as JSON to @output.
- * A request already answered, refused or withdrawn fails with
- * DPO_ERROR_ALREADY_DONE. On success @outcome (if not NULL) receives the
- * outcome recorded, in plain words. */
-gboolean    dpo_store_execute_request     (DpoStore          *self,
-                                           const char        *id,
-                                           GFile             *output,
-                                           char             **outcome,
-                                           GError           **error);
 
 G_END_DECLS

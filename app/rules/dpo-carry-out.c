@@ -1,0 +1,70 @@
+/* dpo-carry-out.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dpo-carry-out.h"
+#include "dpo-computed.h"
+#include "dpo-error.h"
+#include "dpo-person-fields.h"
+
+gboolean
+dpo_request_kind_writes_file (DpoRequestKind kind)
+{
+  return kind == DPO_REQUEST_ACCESS || kind == DPO_REQUEST_PORTABILITY;
+}
+
+static gboolean
+has_changes (const DpoRequest *request)
+{
+  g_autoptr(GPtrArray) changes = dpo_request_dup_changes (request);
+
+  return changes->len > 0;
+}
+
+gboolean
+dpo_request_check_executable (const DpoRequest  *request,
+                              GError           **error)
+{
+  DpoRequestKind kind;
+
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  kind = dpo_request_get_kind (request);
+  if (!dpo_request_is_open (request))
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_ALREADY_DONE,
+                   _("Request %s is already closed (status: %s); it is not carried out again."),
+                   request->id, dpo_enum_label (DPO_ENUM_REQUEST_STATUS, request->status));
+      return FALSE;
+    }
+  if (kind == DPO_REQUEST_RESTRICTION || kind == DPO_REQUEST_OBJECTION)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   _("Requests of this kind (%s) cannot be carried out automatically: apply it in the "
+                     "systems concerned, then record the outcome and mark the request answered."),
+                   dpo_enum_label (DPO_ENUM_REQUEST_KIND, request->kind));
+      return FALSE;
+    }
+  if (request->subject_id == NULL)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   _("Request %s is not linked to a person in the register: link it to the person "
+                     "first."), request->id);
+      return FALSE;
+    }
+  if (kind == DPO_REQUEST_RECTIFICATION && !has_changes (request))
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   _("Rectification %s has no changes to apply: record the requested changes first."),
+                   request->id);
+      return FALSE;
+    }
+  return TRUE;
+}
