@@ -115,14 +115,7 @@ redact_person (DpoStore    *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _dpo_store_prepare (self,
-    "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}' WHERE "
-    "(entity IN ('subject', 'contract') AND record = ?1) OR (entity = 'request' AND record IN "
-    "(SELECT id FROM requests WHERE subject = (SELECT pk FROM subjects WHERE id = ?1)))", error);
-  if (stmt == NULL)
-    return FALSE;
-  _dpo_bind_text (stmt, 1, x->subject->id);
-  if (!_dpo_store_step_done (self, stmt, error))
+  if (!_dpo_store_redact_person (self, x->subject->id, error))
     return FALSE;
 
   stmt = _dpo_store_prepare (self,
@@ -375,6 +368,8 @@ dpo_store_execute_request (DpoStore    *self,
 
   if (!_dpo_store_write (self, write, &x, error))
     return FALSE;
+  if (write == write_erasure && x.refusal == NULL)
+    _dpo_store_forget_erased (self);
   if (x.refusal != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&x.refusal));
