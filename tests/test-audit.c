@@ -12,6 +12,7 @@
 
 #include "dpo-audit-verify.h"
 #include "dpo-error.h"
+#include "dpo-export-xlsx.h"
 #include "dpo-store.h"
 #include "dpo-store-private.h"
 #include "dpo-test-util.h"
@@ -279,6 +280,56 @@ test_migration_chains_version_1 (void)
   g_assert_finalize_object (store);
 }
 
+/* Whether the zip at @path holds @needle in one of its parts (Debian's
+ * Python reads the zip; the parts are deflated). */
+static gboolean
+zip_contains (const char *path,
+              const char *needle)
+{
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+    "sys.exit(0 if any(sys.argv[2].encode() in z.read(n) for n in z.namelist()) else 1)",
+    path, needle, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* The seal printed in the registers (page footers) and the incident report. */
+static void
+test_seal_in_reports (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = new_store_with_erasure (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *registers = g_build_filename (dir, "registers.xlsx", NULL);
+  g_autofree char *report = g_build_filename (dir, "incident.xlsx", NULL);
+  g_autoptr(GFile) registers_file = g_file_new_for_path (registers);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  g_autofree char *seal = dpo_store_dup_audit_seal (store);
+  g_autofree char *footer = g_strdup_printf ("<oddFooter>&amp;LAudit log seal: %s</oddFooter>", seal);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no /usr/bin/python3 to read the workbooks");
+      return;
+    }
+  g_assert_true (dpo_store_export_registers (store, registers_file, 0, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dpo_store_export_incident (store, "INC-2024-01", report_file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (zip_contains (registers, footer));
+  g_assert_true (zip_contains (report, footer));
+  g_assert_false (zip_contains (report, "0000000000000000000000000000000000000000000000000000000000000000"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +343,7 @@ main (int    argc,
   g_test_add_func ("/audit/tampering-caught", test_tampering_caught);
   g_test_add_func ("/audit/open-restores-safeguards", test_open_restores_safeguards);
   g_test_add_func ("/audit/migration-chains-version-1", test_migration_chains_version_1);
+  g_test_add_func ("/audit/seal-in-reports", test_seal_in_reports);
 
   return g_test_run ();
 }

@@ -448,6 +448,17 @@ describe_commands (void)
   return g_string_free (text, FALSE);
 }
 
+/* The core reports the repairs it makes on opening (a safeguard put back)
+ * with g_message: shown like every other message of dpo. */
+static void
+print_message (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        user_data)
+{
+  g_printerr ("dpo: %s\n", message);
+}
+
 static void
 setup_locale (void)
 {
@@ -477,6 +488,7 @@ main (int    argc,
   };
 
   setup_locale ();
+  g_log_set_handler ("dpo", G_LOG_LEVEL_MESSAGE, print_message, NULL);
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (context, _("DPO Workbench: the breach register, data subject "

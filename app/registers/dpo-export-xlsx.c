@@ -45,6 +45,22 @@ _dpo_export_tick (Export  *e,
   return TRUE;
 }
 
+/* The audit log's seal at the foot of every page (DESIGN "Workbook
+ * additions"): a copy of the workbook kept elsewhere proves the log up to
+ * that entry (`dpo audit verify` prints the current seal). */
+void
+_dpo_export_set_seal_footer (DpoXlsxBook *book,
+                             DpoStore    *store)
+{
+  g_autofree char *seal = dpo_store_dup_audit_seal (store);
+  g_autofree char *footer = NULL;
+
+  if (seal == NULL)
+    return;
+  footer = g_strdup_printf (_("Audit log seal: %s"), seal);
+  dpo_xlsx_book_set_footer (book, footer);
+}
+
 static void
 count_rows (Export *e)
 {
@@ -103,6 +119,7 @@ dpo_store_export_registers (DpoStore               *self,
   e.book = dpo_xlsx_book_new (file, max_rows, error);
   if (e.book == NULL)
     return FALSE;
+  _dpo_export_set_seal_footer (e.book, self);
 
   /* One read transaction: a consistent snapshot even if another window
    * writes meanwhile. (Not if the caller has one open already: then it is
