@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "dpo-audit-verify.h"
 #include "dpo-error.h"
@@ -244,6 +245,7 @@ static const char V1_AUDIT[] =
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "DROP TABLE store_state;"
   "PRAGMA user_version = 1;";
 
 static void
@@ -330,6 +332,57 @@ test_seal_in_reports (void)
   g_assert_false (zip_contains (report, "0000000000000000000000000000000000000000000000000000000000000000"));
 }
 
+static int
+run_verify (const char  *path,
+            const char  *locale,
+            char       **out,
+            char       **err)
+{
+  const char *argv[] = { g_getenv ("DPO_CLI"), "--database", path, "audit", "verify", NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", locale, TRUE);
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* `dpo audit verify`: exit 0 and the seal, or exit 1 naming what changed. */
+static void
+test_cli_verify (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = new_store_with_erasure (&path);
+  g_autofree char *seal = dpo_store_dup_audit_seal (store);
+  g_autofree char *expected = g_strdup_printf ("Seal: %s\n", seal);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *saved = trigger_sql (path, "audit_no_update");
+  g_autofree char *sql = g_strdup_printf ("DROP TRIGGER audit_no_update; UPDATE audit SET changes = "
+                                          "'{\"redacted\":\"erasure\"}' WHERE pk = 1; %s", saved);
+
+  g_assert_cmpint (run_verify (path, "C.UTF-8", &out, &err), ==, 0);
+  g_assert_true (g_str_has_suffix (out, expected));
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (tamper (path, sql), ==, SQLITE_OK);
+  g_assert_cmpint (run_verify (path, "C.UTF-8", &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "Audit entry 1 was blanked without an erasure"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    return;
+  setlocale (LC_ALL, "");
+  g_assert_cmpint (run_verify (path, "fr_FR.UTF-8", &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "L’entrée 1 du journal d’audit a été effacée sans demande d’effacement"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +397,7 @@ main (int    argc,
   g_test_add_func ("/audit/open-restores-safeguards", test_open_restores_safeguards);
   g_test_add_func ("/audit/migration-chains-version-1", test_migration_chains_version_1);
   g_test_add_func ("/audit/seal-in-reports", test_seal_in_reports);
+  g_test_add_func ("/audit/cli-verify", test_cli_verify);
 
   return g_test_run ();
 }

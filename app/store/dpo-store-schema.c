@@ -184,7 +184,10 @@ static const char * const MIGRATIONS[] = {
    * redacted; and of the previous entry's hash followed by this one. */
   "  content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),"
   "  hash TEXT NOT NULL CHECK (length(hash) = 64)"
-  ");",
+  ");"
+  /* The store's own bookkeeping, never exported: 'forget_pending' while an
+   * erasure's old pages may still be in the write-ahead log. */
+  "CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);

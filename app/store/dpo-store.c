@@ -54,7 +54,7 @@ checkpoint_truncate (sqlite3 *db)
   return rc == SQLITE_OK;
 }
 
-#define FORGET_PENDING "SELECT EXISTS (SELECT 1 FROM settings WHERE key = 'forget_pending')"
+#define FORGET_PENDING "SELECT EXISTS (SELECT 1 FROM store_state WHERE key = 'forget_pending')"
 
 /* An erasure could not empty the log because a reader still needed it; this
  * connection's reads have ended, so try again. Clearing the mark is itself a
@@ -75,7 +75,7 @@ retry_forget (DpoStore *self)
   sqlite3_finalize (stmt);
 
   if (pending && checkpoint_truncate (self->db) &&
-      sqlite3_exec (self->db, "DELETE FROM settings WHERE key = 'forget_pending'",
+      sqlite3_exec (self->db, "DELETE FROM store_state WHERE key = 'forget_pending'",
                     NULL, NULL, NULL) == SQLITE_OK)
     checkpoint_truncate (self->db);
 }
@@ -85,7 +85,7 @@ _dpo_store_forget_erased (DpoStore *self)
 {
   if (checkpoint_truncate (self->db))
     return;
-  sqlite3_exec (self->db, "INSERT OR REPLACE INTO settings (key, value) VALUES ('forget_pending', 'true')",
+  sqlite3_exec (self->db, "INSERT OR REPLACE INTO store_state (key, value) VALUES ('forget_pending', 'true')",
                 NULL, NULL, NULL);
 }
 
