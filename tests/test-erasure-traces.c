@@ -168,6 +168,31 @@ test_erasure_during_a_long_read (void)
   assert_no_traces (path);
 }
 
+/* The reader was not DPO Workbench's, or was killed before its read
+ * ended: the next opening empties the log. */
+static void
+test_erasure_after_a_foreign_reader (void)
+{
+  g_autofree char *path = NULL;
+  DpoStore *store = new_store_with_person (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = NULL;
+
+  g_assert_finalize_object (store);
+  g_assert_cmpint (sqlite3_open (path, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT count(*) FROM subjects;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (run_dpo_execute (path, "R-1"), ==, 0);
+  sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL);
+
+  /* Keeps the file open so that closing does not checkpoint it. */
+  store = dpo_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_no_traces (path);
+  sqlite3_close (reader);
+  g_assert_finalize_object (store);
+  assert_no_traces (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,6 +204,7 @@ main (int    argc,
   g_test_add_func ("/erasure/no-trace-with-window-open", test_erasure_with_window_open);
   g_test_add_func ("/erasure/no-trace-in-process", test_erasure_in_process);
   g_test_add_func ("/erasure/no-trace-after-a-long-read", test_erasure_during_a_long_read);
+  g_test_add_func ("/erasure/no-trace-after-a-foreign-reader", test_erasure_after_a_foreign_reader);
 
   return g_test_run ();
 }

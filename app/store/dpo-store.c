@@ -376,6 +376,8 @@ dpo_store_open (const char  *path,
 
   if (!configure_and_migrate (self, error))
     return NULL;
+  /* A reader killed before it could empty the log after an erasure. */
+  retry_forget (self);
   self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
 
   return g_steal_pointer (&self);
