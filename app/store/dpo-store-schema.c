@@ -192,6 +192,11 @@ static const char * const MIGRATIONS[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
 
+/* The version the audit chain's step reaches: that step runs
+ * chain_existing_rows(), then MIGRATION_2_END, after its SQL. (If steps are
+ * renumbered when branches merge, this number moves with it.) */
+#define AUDIT_CHAIN_VERSION 2
+
 /* The end of step 1 -> 2, once the rows are chained. */
 static const char MIGRATION_2_END[] =
   "DROP TABLE audit;"
@@ -281,8 +286,9 @@ _dpo_store_migrate (sqlite3     *db,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (sqlite3_exec (db, MIGRATIONS[version], NULL, NULL, &message) != SQLITE_OK ||
-          (version + 1 == 2 && !chain_existing_rows (db, &message)) ||
-          (version + 1 == 2 && sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
+          (version + 1 == AUDIT_CHAIN_VERSION && !chain_existing_rows (db, &message)) ||
+          (version + 1 == AUDIT_CHAIN_VERSION &&
+           sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
