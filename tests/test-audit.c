@@ -383,6 +383,36 @@ test_cli_verify (void)
   g_assert_nonnull (strstr (err, "L’entrée 1 du journal d’audit a été effacée sans demande d’effacement"));
 }
 
+/* `dpo` does not run a command on a database without its erasure rule: it
+ * puts the rule back first, says so, and logs it. */
+static void
+test_cli_restores_erasure_rule (void)
+{
+  g_autofree char *path = NULL;
+  DpoStore *store = new_store_with_erasure (&path);
+  const char *argv[] = { g_getenv ("DPO_CLI"), "--database", NULL, "execute", "R-2024-0002", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  g_assert_finalize_object (store);
+  g_assert_cmpint (tamper (path, "DROP TRIGGER subjects_erasure_rule"), ==, SQLITE_OK);
+  argv[2] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  /* S-0001's erasure is still refused (exit 3), and the rule is back. */
+  g_assert_cmpint (WEXITSTATUS (status), ==, 3);
+  g_assert_nonnull (strstr (err, "dpo: "));
+  g_assert_nonnull (strstr (err, "“subjects_erasure_rule” had been removed; it was restored"));
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE "
+                                             "name = 'subjects_erasure_rule'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'restore' "
+                                             "AND record = 'subjects_erasure_rule'"), ==, 1);
+  g_assert_cmpint (tamper (path, "DELETE FROM subjects WHERE id = 'S-0001'"), ==, SQLITE_CONSTRAINT);
+  g_assert_true (dpo_audit_verify_file (path, NULL, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/audit/migration-chains-version-1", test_migration_chains_version_1);
   g_test_add_func ("/audit/seal-in-reports", test_seal_in_reports);
   g_test_add_func ("/audit/cli-verify", test_cli_verify);
+  g_test_add_func ("/audit/cli-restores-erasure-rule", test_cli_restores_erasure_rule);
 
   return g_test_run ();
 }

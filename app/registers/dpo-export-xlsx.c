@@ -119,13 +119,14 @@ dpo_store_export_registers (DpoStore               *self,
   e.book = dpo_xlsx_book_new (file, max_rows, error);
   if (e.book == NULL)
     return FALSE;
-  _dpo_export_set_seal_footer (e.book, self);
 
   /* One read transaction: a consistent snapshot even if another window
    * writes meanwhile. (Not if the caller has one open already: then it is
    * the caller's, and not ours to end.) */
   db = _dpo_store_get_db (self);
   began = sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  /* The seal of the same snapshot as the rows. */
+  _dpo_export_set_seal_footer (e.book, self);
   count_rows (&e);
   ok = write_registers (&e, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
   /* Every row written: what remains, zipping the sheets into the file, can
