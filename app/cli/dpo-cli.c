@@ -13,6 +13,7 @@
 #include <signal.h>
 
 #include "dpo-deadlines.h"
+#include "dpo-audit-verify.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-export-json.h"
@@ -123,6 +124,7 @@ enum {
   CMD_EXPORT_INCIDENT,
   CMD_EXECUTE,
   CMD_DEADLINES,
+  CMD_AUDIT,
   N_COMMANDS
 };
 
@@ -369,6 +371,43 @@ run_deadlines (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "audit verify" reads the file as it is: it does not open the store,
+ * which would put back a dropped safeguard before it could be reported. */
+static int
+run_audit (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *seal = NULL;
+  guint64 n_entries = 0;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_AUDIT], NULL, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (!g_str_equal (argv[1], "verify"))
+    {
+      g_printerr (_("dpo audit: unknown action “%s”; the only one is “verify”.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+
+  path = cli->database != NULL ? g_strdup (cli->database) : dpo_store_default_path ();
+  if (!dpo_audit_verify_file (path, &seal, &n_entries, &error))
+    {
+      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), path, error->message);
+      return EXIT_FAILURE_;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "The audit log is intact (%llu entry); the safeguards and the "
+                        "database structure are as DPO Workbench made them.\n",
+                        "The audit log is intact (%llu entries); the safeguards and the "
+                        "database structure are as DPO Workbench made them.\n",
+                        n_entries), (unsigned long long) n_entries);
+  g_print (_("Seal: %s\n"), seal);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -387,6 +426,10 @@ static const Command COMMANDS[N_COMMANDS] = {
   [CMD_DEADLINES] = { "deadlines", "",
     N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
     run_deadlines },
+  [CMD_AUDIT] = { "audit", N_("verify"),
+    N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
+       "prints the seal, or names the first entry or safeguard altered, removed or dropped."),
+    run_audit },
 };
 
 static char *
@@ -405,6 +448,17 @@ describe_commands (void)
                             "action (the refusal is recorded), 1 for any other failure.\n"
                             "\"dpo COMMAND --help\" describes a command."));
   return g_string_free (text, FALSE);
+}
+
+/* The core reports the repairs it makes on opening (a safeguard put back)
+ * with g_message: shown like every other message of dpo. */
+static void
+print_message (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        user_data)
+{
+  g_printerr ("dpo: %s\n", message);
 }
 
 static void
@@ -436,6 +490,7 @@ main (int    argc,
   };
 
   setup_locale ();
+  g_log_set_handler ("dpo", G_LOG_LEVEL_MESSAGE, print_message, NULL);
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (context, _("DPO Workbench: the breach register, data subject "

@@ -12,6 +12,7 @@
 #include "dpo-computed.h"
 #include "dpo-enums.h"
 #include "dpo-registers.h"
+#include "dpo-export-xlsx-private.h"
 #include "dpo-xlsx-sheet.h"
 
 /* One incident on one sheet, in the order of the CNIL's online notification
@@ -380,6 +381,9 @@ dpo_registers_export_incident (DpoStore    *self,
   book = dpo_xlsx_book_new (file, 0, error);
   if (book == NULL)
     return FALSE;
+  /* The seal as the report was made: kept with the CNIL's copy, it proves
+   * the log up to then. */
+  _dpo_export_set_seal_footer (book, self);
 
   sheet = dpo_xlsx_book_add_sheet (book, incident->id, form_columns, G_N_ELEMENTS (form_columns), error);
   if (sheet != NULL)

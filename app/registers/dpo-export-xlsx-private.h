@@ -46,4 +46,8 @@ gboolean _dpo_export_write_incident_registers (Export   *e,
 gboolean _dpo_export_write_requests           (Export   *e,
                                                GError  **error);
 
+/* The audit log's seal in every page footer (the registers, the incident report). */
+void     _dpo_export_set_seal_footer          (DpoXlsxBook *book,
+                                               DpoStore    *store);
+
 G_END_DECLS

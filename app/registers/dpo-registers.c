@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dpo-error.h"
 #include "dpo-registers.h"
 #include "dpo-export-xlsx-private.h"
@@ -32,6 +34,22 @@ _dpo_export_tick (Export  *e,
   if (e->progress != NULL)
     e->progress (e->done, e->total, e->progress_data);
   return TRUE;
+}
+
+/* The audit log's seal at the foot of every page (DESIGN "Workbook
+ * additions"): a copy of the workbook kept elsewhere proves the log up to
+ * that entry (`dpo audit verify` prints the current seal). */
+void
+_dpo_export_set_seal_footer (DpoXlsxBook *book,
+                             DpoStore    *store)
+{
+  g_autofree char *seal = dpo_store_dup_audit_seal (store);
+  g_autofree char *footer = NULL;
+
+  if (seal == NULL)
+    return;
+  footer = g_strdup_printf (_("Audit log seal: %s"), seal);
+  dpo_xlsx_book_set_footer (book, footer);
 }
 
 static void
@@ -91,6 +109,8 @@ dpo_registers_export (DpoStore               *self,
    * writes meanwhile. (Not if the caller has one open already: then it is
    * the caller's, and not ours to end.) */
   snapshot = dpo_store_snapshot_begin (self);
+  /* The seal of the same snapshot as the rows. */
+  _dpo_export_set_seal_footer (e.book, self);
   count_rows (&e);
   ok = write_registers (&e, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
   /* Every row written: what remains, zipping the sheets into the file, can

@@ -127,14 +127,7 @@ redact_person (DpoStore    *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _dpo_store_prepare (self,
-    "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}' WHERE "
-    "(entity IN ('subject', 'contract') AND record = ?1) OR (entity = 'request' AND record IN "
-    "(SELECT id FROM requests WHERE subject = (SELECT pk FROM subjects WHERE id = ?1)))", error);
-  if (stmt == NULL)
-    return FALSE;
-  _dpo_bind_text (stmt, 1, x->subject->id);
-  if (!_dpo_store_step_done (self, stmt, error))
+  if (!_dpo_store_redact_person (self, x->subject->id, error))
     return FALSE;
 
   stmt = _dpo_store_prepare (self,
@@ -443,8 +436,10 @@ dpo_request_execute (DpoStore    *self,
       g_propagate_error (error, g_steal_pointer (&x.refusal));
       return FALSE;
     }
-  /* Committed. After an erasure (x.erased) the deleted rows may still sit in
-   * the WAL file: what must follow an erasure goes here. */
+  /* Committed. After an erasure the deleted rows may still sit in the WAL
+   * file (and in freed pages): checkpoint it away. */
+  if (x.erased)
+    _dpo_store_forget_erased (self);
   if (x.access_text != NULL && !write_output_file (output, x.access_text, error))
     {
       g_autoptr(GError) reopen_error = NULL;

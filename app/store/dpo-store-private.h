@@ -94,14 +94,66 @@ gboolean      _dpo_store_migrate           (sqlite3       *db,
                                             int            from_version,
                                             GError       **error);
 
-/* dpo-store-audit.c: one row per change, in the caller's transaction.
- * @changes is a JSON object { field: [old, new] } or a whole record. */
+/* dpo-store-schema.c: the schema the migrations give, read from a private
+ * in-memory database once per process; the triggers in it are the
+ * safeguards (the erasure rule, the append-only log). */
+typedef struct
+{
+  char *type;
+  char *name;
+  char *sql;
+} DpoSchemaObject;
+
+GPtrArray    *_dpo_store_reference_schema  (void);
+/* TRUE when every trigger of the reference schema is in @db, unchanged. */
+gboolean      _dpo_store_safeguards_intact (sqlite3       *db);
+/* Puts back the triggers that were dropped or altered, each with an audit
+ * entry; in the caller's write transaction. */
+gboolean      _dpo_store_restore_safeguards (DpoStore     *self,
+                                             GError      **error);
+
+/* dpo-store-audit.c: one row per change, in the caller's transaction,
+ * chained to the entry before it (SHA-256). @changes is a JSON object
+ * { field: [old, new] } or a whole record. */
 gboolean      _dpo_store_audit             (DpoStore      *self,
                                             const char    *entity,
                                             const char    *record,
                                             const char    *action,
                                             JsonNode      *changes,
                                             GError       **error);
+/* Erasure: announces, in a chained 'redact' entry, the entries that kept
+ * values about the person (with their hashes), then redacts them. Call it
+ * before deleting the person, in the erasure's transaction. */
+gboolean      _dpo_store_redact_person     (DpoStore      *self,
+                                            const char    *subject_id,
+                                            GError       **error);
+
+#define DPO_AUDIT_HASH_LENGTH 64
+#define DPO_AUDIT_REDACTED "{\"redacted\":\"erasure\"}"
+
+/* The columns of an entry that its content hash covers. */
+typedef struct
+{
+  const char *at;
+  const char *entity;
+  const char *record;
+  const char *action;
+  const char *changes;   /* NULL allowed */
+} DpoAuditEntry;
+
+/* The hash the first entry is chained to (and the seal of an empty log). */
+void          _dpo_audit_genesis           (char           out[DPO_AUDIT_HASH_LENGTH + 1]);
+void          _dpo_audit_content_hash      (const DpoAuditEntry *entry,
+                                            char           out[DPO_AUDIT_HASH_LENGTH + 1]);
+/* SHA-256 of @previous followed by @content_hash; @out may be @previous. */
+void          _dpo_audit_link_hash         (const char    *previous,
+                                            const char    *content_hash,
+                                            char           out[DPO_AUDIT_HASH_LENGTH + 1]);
+
+/* dpo-store.c: after an erasure commits, empties the write-ahead log so that
+ * no copy of the erased values stays in the -wal file; if a reader elsewhere
+ * still needs it, every connection retries when its work ends. */
+void          _dpo_store_forget_erased     (DpoStore      *self);
 
 /* dpo-store-read.c: column helpers and row readers. */
 void          _dpo_bind_text               (sqlite3_stmt  *stmt,

@@ -167,9 +167,111 @@ static const char * const MIGRATIONS[] = {
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 1 -> 2: the audit log becomes a hash chain (DESIGN "The audit log is a
+   * hash chain"). SQLite cannot change a CHECK constraint in place, so the
+   * table is rebuilt: chain_existing_rows() copies the rows into audit_v2,
+   * chained, between this step and MIGRATION_2_END. */
+  "CREATE TABLE audit_v2 ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  record TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'execute',"
+  "    'redact', 'restore')),"
+  "  changes TEXT CHECK (changes IS NULL OR json_valid(changes)),"
+  /* SHA-256 of the entry's canonical serialisation, kept when the entry is
+   * redacted; and of the previous entry's hash followed by this one. */
+  "  content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),"
+  "  hash TEXT NOT NULL CHECK (length(hash) = 64)"
+  ");"
+  /* The store's own bookkeeping, never exported: 'forget_pending' while an
+   * erasure's old pages may still be in the write-ahead log. */
+  "CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
+
+/* The version the audit chain's step reaches: that step runs
+ * chain_existing_rows(), then MIGRATION_2_END, after its SQL. (If steps are
+ * renumbered when branches merge, this number moves with it.) */
+#define AUDIT_CHAIN_VERSION 2
+
+/* The end of step 1 -> 2, once the rows are chained. */
+static const char MIGRATION_2_END[] =
+  "DROP TABLE audit;"
+  "ALTER TABLE audit_v2 RENAME TO audit;"
+  "CREATE INDEX audit_record ON audit (entity, record);"
+  "CREATE INDEX audit_redactions ON audit (pk) WHERE action = 'redact';"
+  /* Append-only, with one exception: an erasure redacts the values the log
+   * kept about the person, or the log would defeat the erasure. The
+   * redaction must have been announced by a later 'redact' entry listing
+   * the entry and its hash, so the chain stays verifiable; the hashes and
+   * every other column stay as they were. */
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+  "WHEN NOT (NEW.changes IS '{\"redacted\":\"erasure\"}' AND NEW.pk IS OLD.pk "
+  "  AND NEW.at IS OLD.at AND NEW.entity IS OLD.entity AND NEW.record IS OLD.record "
+  "  AND NEW.action IS OLD.action AND NEW.content_hash IS OLD.content_hash "
+  "  AND NEW.hash IS OLD.hash "
+  "  AND EXISTS (SELECT 1 FROM audit r, json_each (r.changes, '$.entries') e "
+  "    WHERE r.action = 'redact' AND r.pk > OLD.pk "
+  "      AND json_extract (e.value, '$[0]') = OLD.pk "
+  "      AND json_extract (e.value, '$[1]') = OLD.content_hash)) "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  /* A redaction is announced only for a person who has an erasure request:
+   * the exception above cannot be used to rewrite the log otherwise. */
+  "CREATE TRIGGER audit_redact_needs_erasure BEFORE INSERT ON audit "
+  "WHEN NEW.action = 'redact' AND NOT EXISTS (SELECT 1 FROM requests r JOIN subjects s "
+  "  ON s.pk = r.subject WHERE s.id = NEW.record AND r.kind = 'erasure') "
+  "BEGIN SELECT RAISE (ABORT, 'a redaction of the audit log needs an erasure request'); END;";
+
+/* Copies the version-1 log into audit_v2, chaining each entry to the one
+ * before it, in the order they were written. */
+static gboolean
+chain_existing_rows (sqlite3  *db,
+                     char    **message)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  char head[DPO_AUDIT_HASH_LENGTH + 1];
+  int rc;
+
+  _dpo_audit_genesis (head);
+  rc = sqlite3_prepare_v2 (db, "SELECT pk, at, entity, record, action, changes FROM audit ORDER BY pk",
+                           -1, &select, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO audit_v2 (pk, at, entity, record, action, changes, "
+                             "content_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &insert, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (select) == SQLITE_ROW)
+    {
+      DpoAuditEntry entry = {
+        .at = (const char *) sqlite3_column_text (select, 1),
+        .entity = (const char *) sqlite3_column_text (select, 2),
+        .record = (const char *) sqlite3_column_text (select, 3),
+        .action = (const char *) sqlite3_column_text (select, 4),
+        .changes = (const char *) sqlite3_column_text (select, 5),
+      };
+      char content_hash[DPO_AUDIT_HASH_LENGTH + 1];
+
+      _dpo_audit_content_hash (&entry, content_hash);
+      _dpo_audit_link_hash (head, content_hash, head);
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
+      for (int i = 1; i <= 5; i++)
+        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (select, i));
+      sqlite3_bind_text (insert, 7, content_hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 8, head, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        rc = sqlite3_errcode (db);
+      sqlite3_reset (insert);
+    }
+  if (rc != SQLITE_OK)
+    *message = sqlite3_mprintf ("%s", sqlite3_errmsg (db));
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return rc == SQLITE_OK;
+}
 
 /* Runs in the caller's transaction, so a failed step leaves the file as it was. */
 gboolean
@@ -184,6 +286,9 @@ _dpo_store_migrate (sqlite3     *db,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (sqlite3_exec (db, MIGRATIONS[version], NULL, NULL, &message) != SQLITE_OK ||
+          (version + 1 == AUDIT_CHAIN_VERSION && !chain_existing_rows (db, &message)) ||
+          (version + 1 == AUDIT_CHAIN_VERSION &&
+           sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
@@ -191,6 +296,152 @@ _dpo_store_migrate (sqlite3     *db,
           sqlite3_free (message);
           return FALSE;
         }
+    }
+  return TRUE;
+}
+
+static void
+schema_object_free (gpointer data)
+{
+  DpoSchemaObject *object = data;
+
+  g_free (object->type);
+  g_free (object->name);
+  g_free (object->sql);
+  g_free (object);
+}
+
+/* Triggers first: they are the safeguards, and a verification names them
+ * before anything else. */
+#define SCHEMA_OBJECTS_SQL \
+  "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
+  "ORDER BY type <> 'trigger', name"
+
+static GPtrArray *
+read_reference_schema (void)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func (schema_object_free);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  /* The migrations are constant text: if they cannot run on an empty
+   * in-memory database, the program itself is broken. */
+  if (sqlite3_open (":memory:", &db) != SQLITE_OK ||
+      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      !_dpo_store_migrate (db, 0, &error) ||
+      sqlite3_prepare_v2 (db, SCHEMA_OBJECTS_SQL, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("The reference schema cannot be built: %s", error ? error->message : sqlite3_errmsg (db));
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoSchemaObject *object = g_new0 (DpoSchemaObject, 1);
+
+      object->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      object->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      object->sql = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (objects, object);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return objects;
+}
+
+GPtrArray *
+_dpo_store_reference_schema (void)
+{
+  static GPtrArray *objects;
+
+  if (g_once_init_enter (&objects))
+    g_once_init_leave (&objects, read_reference_schema ());
+  return objects;
+}
+
+/* The SQL of @name in @db, or NULL if it has none. */
+static char *
+read_object_sql (sqlite3    *db,
+                 const char *type,
+                 const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = ? AND name = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return sql;
+}
+
+gboolean
+_dpo_store_safeguards_intact (sqlite3 *db)
+{
+  GPtrArray *reference = _dpo_store_reference_schema ();
+
+  for (guint i = 0; i < reference->len; i++)
+    {
+      DpoSchemaObject *object = g_ptr_array_index (reference, i);
+      g_autofree char *sql = NULL;
+
+      if (!g_str_equal (object->type, "trigger"))
+        continue;
+      sql = read_object_sql (db, object->type, object->name);
+      if (g_strcmp0 (sql, object->sql) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_trigger (DpoStore         *self,
+                 DpoSchemaObject  *object,
+                 gboolean          altered,
+                 GError          **error)
+{
+  sqlite3 *db = _dpo_store_get_db (self);
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s\"", object->name);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  if (sqlite3_exec (db, drop, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, object->sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "found");
+  json_builder_add_string_value (builder, altered ? "altered" : "dropped");
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  g_message (altered ? _("%s: the safeguard “%s” had been altered; it was restored, and this is "
+                         "recorded in the audit log.")
+                     : _("%s: the safeguard “%s” had been removed; it was restored, and this is "
+                         "recorded in the audit log."),
+             dpo_store_get_path (self), object->name);
+  return _dpo_store_audit (self, "safeguard", object->name, "restore", node, error);
+}
+
+gboolean
+_dpo_store_restore_safeguards (DpoStore  *self,
+                               GError   **error)
+{
+  GPtrArray *reference = _dpo_store_reference_schema ();
+
+  for (guint i = 0; i < reference->len; i++)
+    {
+      DpoSchemaObject *object = g_ptr_array_index (reference, i);
+      g_autofree char *sql = NULL;
+
+      if (!g_str_equal (object->type, "trigger"))
+        continue;
+      sql = read_object_sql (_dpo_store_get_db (self), object->type, object->name);
+      if (g_strcmp0 (sql, object->sql) != 0 && !restore_trigger (self, object, sql != NULL, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -16,6 +16,10 @@
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
+/* Every connection waits this long for another one's lock, the read-only
+ * look before opening included. */
+#define BUSY_TIMEOUT_MS 5000
+
 struct _DpoStore
 {
   GObject     parent_instance;
@@ -35,11 +39,64 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* PRAGMA wal_checkpoint(TRUNCATE): every frame back into the database and
+ * the -wal file cut to nothing. It waits a moment for the readers of other
+ * connections, not for long: a reader that needs longer retries it at its
+ * end (retry_forget). */
+static gboolean
+checkpoint_truncate (sqlite3 *db)
+{
+  int rc;
+
+  sqlite3_busy_timeout (db, 1000);
+  rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  return rc == SQLITE_OK;
+}
+
+#define FORGET_PENDING "SELECT EXISTS (SELECT 1 FROM store_state WHERE key = 'forget_pending')"
+
+/* An erasure could not empty the log because a reader still needed it; this
+ * connection's reads have ended, so try again. Clearing the mark is itself a
+ * write, so the log is emptied once more after it. */
+static void
+retry_forget (DpoStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean pending = FALSE;
+
+  if (!sqlite3_get_autocommit (self->db) ||
+      sqlite3_prepare_v2 (self->db, FORGET_PENDING, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  pending = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (pending && checkpoint_truncate (self->db) &&
+      sqlite3_exec (self->db, "DELETE FROM store_state WHERE key = 'forget_pending'",
+                    NULL, NULL, NULL) == SQLITE_OK)
+    checkpoint_truncate (self->db);
+}
+
+void
+_dpo_store_forget_erased (DpoStore *self)
+{
+  if (checkpoint_truncate (self->db))
+    return;
+  sqlite3_exec (self->db, "INSERT OR REPLACE INTO store_state (key, value) VALUES ('forget_pending', 'true')",
+                NULL, NULL, NULL);
+}
+
 static void
 dpo_store_finalize (GObject *object)
 {
   DpoStore *self = (DpoStore *) object;
 
+  /* This connection's reads may have kept an erasure's old pages alive. */
+  if (self->db != NULL)
+    retry_forget (self);
   /* Statements must be finalized before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -120,6 +177,9 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* One statement, so one snapshot: read as two, the version could be read
+ * before another process's creation of the schema commits and the tables
+ * after it ("an SQLite database of another program"). */
 static gboolean
 read_schema_info (sqlite3     *db,
                   const char  *path,
@@ -130,23 +190,21 @@ read_schema_info (sqlite3     *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    *version = sqlite3_column_int (stmt, 0);
-  else
-    rc = sqlite3_errcode (db);
-  sqlite3_finalize (stmt);
-
+  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                           "(SELECT count(*) FROM sqlite_master WHERE type = 'table')", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                               -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        *n_tables = sqlite3_column_int (stmt, 0);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *version = sqlite3_column_int (stmt, 0);
+          *n_tables = sqlite3_column_int (stmt, 1);
+          rc = SQLITE_OK;
+        }
       else
         rc = sqlite3_errcode (db);
-      sqlite3_finalize (stmt);
     }
+  sqlite3_finalize (stmt);
 
   if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
     {
@@ -183,6 +241,8 @@ check_existing_file (const char  *path,
       sqlite3_close_v2 (db);
       return FALSE;
     }
+  /* Another process may be creating, checkpointing or closing it. */
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
   ok = read_schema_info (db, path, &version, &n_tables, error);
   sqlite3_close_v2 (db);
@@ -225,25 +285,75 @@ exec_sql (sqlite3     *db,
   return FALSE;
 }
 
+/* Whether the file needs a write to be ready: a migration, or a safeguard
+ * to put back. Read in a deferred transaction, so that opening the
+ * database for reading never waits for another process's write. */
+static gboolean
+needs_upgrade (DpoStore  *self,
+               gboolean  *needed,
+               GError   **error)
+{
+  int version = 0, n_tables = 0;
+  gboolean ok;
+
+  if (!exec_sql (self->db, self->path, "BEGIN", error))
+    return FALSE;
+  ok = read_schema_info (self->db, self->path, &version, &n_tables, error);
+  *needed = ok && (version < DPO_STORE_SCHEMA_VERSION || !_dpo_store_safeguards_intact (self->db));
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return ok;
+}
+
+/* Two processes switching a new file to WAL at once both hold a shared lock
+ * and want an exclusive one: SQLite answers one of them "busy" at once,
+ * without calling the busy handler (that would be a deadlock). The other is
+ * done within milliseconds, so try again, for as long as a busy timeout. */
+static gboolean
+set_journal_mode (DpoStore  *self,
+                  GError   **error)
+{
+  const char *sql = "PRAGMA journal_mode = WAL";
+
+  for (int waited = 0; waited < BUSY_TIMEOUT_MS; waited += 10)
+    {
+      int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      g_usleep (10 * 1000);
+    }
+  return exec_sql (self->db, self->path, sql, error);
+}
+
 static gboolean
 configure_and_migrate (DpoStore  *self,
                        GError   **error)
 {
   int version = 0, n_tables = 0;
+  gboolean needed = FALSE;
 
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (!exec_sql (self->db, self->path,
-                 "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-                 "PRAGMA synchronous = NORMAL;", error))
+  /* secure_delete: deleted values are overwritten with zeros, not left in
+   * free space (an erased person leaves no trace in the file). */
+  if (!set_journal_mode (self, error) ||
+      !exec_sql (self->db, self->path,
+                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA secure_delete = ON;", error))
     return FALSE;
+
+  if (!needs_upgrade (self, &needed, error))
+    return FALSE;
+  if (!needed)
+    return TRUE;
 
   /* Re-read under the write lock: another process may have migrated it. */
   if (!exec_sql (self->db, self->path, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!read_schema_info (self->db, self->path, &version, &n_tables, error) ||
-      !_dpo_store_migrate (self->db, version, error))
+      !_dpo_store_migrate (self->db, version, error) ||
+      !_dpo_store_restore_safeguards (self, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -288,6 +398,8 @@ dpo_store_open (const char  *path,
 
   if (!configure_and_migrate (self, error))
     return NULL;
+  /* A reader killed before it could empty the log after an erasure. */
+  retry_forget (self);
   self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
 
   return g_steal_pointer (&self);
@@ -456,6 +568,7 @@ _dpo_store_write (DpoStore      *self,
       _dpo_store_rollback (self);
       return FALSE;
     }
+  retry_forget (self);
   _dpo_store_emit_changed (self);
   return TRUE;
 }

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DpoStore, dpo_store, DPO, STORE, GObject)
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DPO_STORE_SCHEMA_VERSION 1
+#define DPO_STORE_SCHEMA_VERSION 2
 
 /* --database, else $DPO_DATABASE, else $XDG_DATA_HOME/dpo-workbench/workbench.sqlite. */
 char       *dpo_store_default_path      (void);
@@ -31,6 +31,12 @@ DpoStore   *dpo_store_open              (const char   *path,
                                          GError      **error);
 const char *dpo_store_get_path          (DpoStore     *self);
 gboolean    dpo_store_is_empty          (DpoStore     *self);
+
+/* The seal of the audit log: the hash that ends its chain (64 hexadecimal
+ * digits). A copy kept elsewhere (the registers workbook, the incident
+ * report) proves the log up to that entry: `dpo audit verify` prints it.
+ * NULL if the log cannot be read. */
+char       *dpo_store_dup_audit_seal    (DpoStore     *self);
 
 /* "Now" for every computed value (CNIL status, overdue). NULL = the wall clock. */
 void        dpo_store_set_now           (DpoStore     *self,

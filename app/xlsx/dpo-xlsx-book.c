@@ -295,7 +295,22 @@ dpo_xlsx_book_free (DpoXlsxBook *book)
   g_free (book->tmp_path);
   g_free (book->path);
   g_free (book->display_name);
+  g_free (book->footer);
   g_free (book);
+}
+
+void
+dpo_xlsx_book_set_footer (DpoXlsxBook *book,
+                          const char  *text)
+{
+  g_autoptr(GString) footer = g_string_new ("&L");
+
+  /* "&" starts a control code in Excel's header and footer syntax. */
+  g_string_append (footer, text);
+  g_string_replace (footer, "&", "&&", 0);
+  g_string_erase (footer, 0, 1);
+  g_free (book->footer);
+  book->footer = g_string_free (g_steal_pointer (&footer), FALSE);
 }
 
 /* workbook_close() copies each sheet's rows into a second temporary file,

@@ -32,6 +32,7 @@ struct _DpoXlsxBook
   lxw_format    *date;
   lxw_format    *count;
   lxw_format    *hours;
+  char          *footer;         /* every sheet's page footer, or NULL */
   GTimeZone     *local;          /* dates are written in local time */
   /* Per worksheet index: the bytes of its rows, to check the result by;
    * G_MAXUINT64 until the worksheet is ended. */

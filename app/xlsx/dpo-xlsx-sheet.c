@@ -91,6 +91,8 @@ add_worksheet (DpoXlsxSheet *sheet)
   worksheet = workbook_add_worksheet (book->workbook, name);
   if (worksheet == NULL)
     _dpo_xlsx_book_check (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+  else if (book->footer != NULL)
+    _dpo_xlsx_book_check (book, worksheet_set_footer (worksheet, book->footer));
   return worksheet;
 }
 

@@ -53,6 +53,10 @@ gboolean      dpo_xlsx_book_commit     (DpoXlsxBook         *book,
 void          dpo_xlsx_book_free       (DpoXlsxBook         *book);
 void          dpo_xlsx_book_set_error  (DpoXlsxBook         *book,
                                         GError             **error);
+/* Text printed at the foot of every page of the sheets added after it
+ * (the audit log's seal). */
+void          dpo_xlsx_book_set_footer (DpoXlsxBook         *book,
+                                        const char          *text);
 
 /* A sheet named @name (translated; made a valid, unique sheet name). With
  * column titles, the titles form a bold, frozen header row with an
