@@ -185,22 +185,22 @@ take_record (DpoImportDoc   *doc,
   return TRUE;
 }
 
-gboolean
-dpo_import_bytes (DpoStore         *store,
-                  GBytes           *bytes,
-                  const char       *display_name,
-                  DpoImportCounts  *counts,
-                  GError          **error)
+/* Takes @bytes: once the tree is built the file's text is no longer
+ * needed, and a big file's text is dropped before the rows are written
+ * (its place is then free for SQLite's page cache). */
+static gboolean
+import_owned_bytes (DpoStore         *store,
+                    GBytes           *bytes,
+                    const char       *display_name,
+                    DpoImportCounts  *counts,
+                    GError          **error)
 {
   g_autoptr(DpoImportDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
   Import import = { NULL, NULL, NULL };
 
-  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
-
   doc = _dpo_import_doc_open (bytes, display_name, error);
+  g_bytes_unref (bytes);
   if (doc == NULL)
     return FALSE;
 
@@ -248,12 +248,26 @@ dpo_import_bytes (DpoStore         *store,
 }
 
 gboolean
+dpo_import_bytes (DpoStore         *store,
+                  GBytes           *bytes,
+                  const char       *display_name,
+                  DpoImportCounts  *counts,
+                  GError          **error)
+{
+  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  return import_owned_bytes (store, g_bytes_ref (bytes), display_name, counts, error);
+}
+
+gboolean
 dpo_import_file (DpoStore         *store,
                  GFile            *file,
                  DpoImportCounts  *counts,
                  GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
@@ -268,7 +282,7 @@ dpo_import_file (DpoStore         *store,
                    _("Cannot read “%s”: %s"), name, local_error->message);
       return FALSE;
     }
-  return dpo_import_bytes (store, bytes, name, counts, error);
+  return import_owned_bytes (store, bytes, name, counts, error);
 }
 
 /* The tasks' source tag: an object, as ISO C has no function-to-data pointers. */
