@@ -12,6 +12,7 @@
 #include "dpo-error.h"
 #include "dpo-import.h"
 #include "dpo-store.h"
+#include "dpo-store-loader.h"
 #include "dpo-test-util.h"
 
 #define AS_OF "2024-02-20"
@@ -353,6 +354,69 @@ test_import_audit_rows (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 11);
 }
 
+static DpoRequest *
+loader_request (const char *id,
+                const char *subject_id)
+{
+  DpoRequest *request = dpo_request_new ();
+
+  request->id = g_strdup (id);
+  request->subject_id = g_strdup (subject_id);
+  request->kind = g_strdup ("access");
+  request->received_at = g_date_time_new_utc (2024, 3, 9, 9, 0, 0);
+  return request;
+}
+
+/* The store's bulk-load seam on its own: what it answers for an id already
+ * stored and an unknown person, and that an aborted load leaves nothing. */
+static void
+test_loader (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoSubject) subject = dpo_subject_new ();
+  g_autoptr(DpoRequest) first = loader_request ("R-1", "S-1");
+  g_autoptr(DpoRequest) again = loader_request ("R-1", "S-1");
+  g_autoptr(DpoRequest) nobody = loader_request ("R-2", "S-404");
+  g_autoptr(DpoRequest) stored = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{\"id\": \"R-1\"}", NULL);
+  g_autoptr(GError) error = NULL;
+  DpoStoreLoader *loader;
+
+  subject->id = g_strdup ("S-1");
+  subject->last_name = g_strdup ("Durand");
+  subject->first_name = g_strdup ("Anne");
+
+  loader = dpo_store_loader_begin (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_store_loader_add_subject (loader, subject, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, first, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, again, node, &error), ==, DPO_STORE_LOAD_EXISTS);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, nobody, node, &error), ==, DPO_STORE_LOAD_NO_SUBJECT);
+  g_assert_no_error (error);
+  g_assert_true (dpo_store_loader_exists (loader, DPO_STORE_RECORD_REQUEST, "R-1"));
+  dpo_store_loader_abort (loader);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM requests"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 0);
+
+  /* Committed, the request has its person, its due dates and its audit row. */
+  loader = dpo_store_loader_begin (store, &error);
+  g_assert_cmpint (dpo_store_loader_add_subject (loader, subject, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, first, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_true (dpo_store_loader_commit (loader, &error));
+  g_assert_no_error (error);
+  stored = dpo_store_get_request (store, "R-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->subject_id, ==, "S-1");
+  g_assert_cmpstr (stored->status, ==, "received");
+  /* Received Saturday 9 March 2024: 9 April is a Tuesday. */
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM requests WHERE due_on = '2024-04-09' "
+                                             "AND current_due_on = '2024-04-09'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'insert'"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +431,7 @@ main (int    argc,
   g_test_add_func ("/import/missing-file", test_missing_file);
   g_test_add_func ("/import/requester-and-erased", test_requester_and_erased_subject);
   g_test_add_func ("/import/audit-rows", test_import_audit_rows);
+  g_test_add_func ("/import/loader", test_loader);
   for (guint i = 0; i < G_N_ELEMENTS (ORDER_CASES); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/order/%s", ORDER_CASES[i].name);
