@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "dpo-import.h"
 #include "dpo-audit-verify.h"
 #include "dpo-error.h"
 #include "dpo-registers.h"
@@ -34,7 +35,7 @@ new_store_with_erasure (char **path)
   g_autoptr(GError) error = NULL;
   DpoStore *store = dpo_test_new_store (path);
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
@@ -107,7 +108,7 @@ test_seal_moves_with_each_entry (void)
   g_autofree char *full = NULL;
 
   g_assert_cmpstr (empty, ==, "0000000000000000000000000000000000000000000000000000000000000000");
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   full = dpo_store_dup_audit_seal (store);
   g_assert_cmpstr (full, !=, empty);
 }
@@ -262,7 +263,7 @@ test_migration_chains_version_1 (void)
   gint64 n_entries;
   guint64 verified = 0;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_finalize_object (store);
   n_entries = dpo_test_query_int (path, "SELECT count(*) FROM audit");
   sql = g_strconcat ("CREATE TABLE audit_copy AS SELECT * FROM audit;", V1_AUDIT, NULL);

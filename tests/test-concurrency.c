@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 
@@ -63,7 +64,7 @@ new_database_with_example (void)
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
   g_autoptr(DpoStore) store = dpo_test_new_store (&path);
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   return g_steal_pointer (&path);
 }
 

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "dpo-import.h"
 #include "dpo-computed.h"
 #include "dpo-enums.h"
 #include "dpo-store-cursor.h"
@@ -24,7 +25,7 @@ example_store (char **path)
   DpoStore *store = dpo_test_new_store (path);
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   return store;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "dpo-import.h"
 #include "dpo-request-execute.h"
 #include "dpo-store.h"
 /* White-box: these tests look at the store's own connection. */
@@ -44,7 +45,7 @@ new_store_with_person (char **path)
   g_autoptr(GError) error = NULL;
   DpoStore *store = dpo_test_new_store (path);
 
-  g_assert_true (dpo_store_import_bytes (store, bytes, "person.json", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, bytes, "person.json", NULL, &error));
   g_assert_no_error (error);
   return store;
 }

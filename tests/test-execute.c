@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "dpo-import.h"
 #include "dpo-error.h"
 #include "dpo-request-execute.h"
 #include "dpo-store.h"
@@ -30,7 +31,7 @@ scenario (const char  *as_of,
   g_autoptr(GDateTime) now = NULL;
   GDate date;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   g_assert_true (dpo_date_parse (as_of, &date, NULL));
   now = dpo_time_end_of_local_day (&date);
   dpo_store_set_now (store, now);

@@ -10,6 +10,7 @@
 
 #include "dpo-error.h"
 #include "dpo-registers.h"
+#include "dpo-import.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
 
@@ -52,7 +53,7 @@ scenario (char **dir)
   DpoStore *store = dpo_test_new_store (&path);
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   *dir = g_path_get_dirname (path);
   return store;
 }
@@ -73,7 +74,7 @@ import_requests (DpoStore *store,
                             "\"requester\": {\"name\": \"Person %u\"}}", i ? ", " : "", i, i);
   g_string_append (doc, "]}");
   bytes = g_string_free_to_bytes (g_steal_pointer (&doc));
-  g_assert_true (dpo_store_import_bytes (store, bytes, "requests", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, bytes, "requests", NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "dpo-error.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
+#include "dpo-store-loader.h"
 #include "dpo-test-util.h"
 
 #define AS_OF "2024-02-20"
@@ -38,7 +40,7 @@ test_round_trip (void)
   g_autofree char *again = NULL;
   DpoImportCounts counts = { 0 };
 
-  g_assert_true (dpo_store_import_bytes (first, example, "breach-2024.json", &counts, &error));
+  g_assert_true (dpo_import_bytes (first, example, "breach-2024.json", &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.incidents, ==, 1);
   g_assert_cmpuint (counts.subjects, ==, 5);
@@ -46,7 +48,7 @@ test_round_trip (void)
 
   exported = dpo_test_export (first, AS_OF);
   exported_bytes = g_bytes_new (exported, strlen (exported));
-  g_assert_true (dpo_store_import_bytes (second, exported_bytes, "exported.json", NULL, &error));
+  g_assert_true (dpo_import_bytes (second, exported_bytes, "exported.json", NULL, &error));
   g_assert_no_error (error);
   again = dpo_test_export (second, AS_OF);
 
@@ -64,7 +66,7 @@ test_export_values (void)
   JsonObject *root, *incident, *subject, *request, *changes;
   JsonArray *requests;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   exported = dpo_test_export (store, AS_OF);
   root = parse_object (exported, &keep);
 
@@ -104,7 +106,7 @@ test_export_as_of_changes_computed_fields (void)
   g_autofree char *exported = NULL;
   JsonObject *root, *request;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   exported = dpo_test_export (store, "2024-03-12");
   root = parse_object (exported, &keep);
   request = json_array_get_object_element (json_object_get_array_member (root, "requests"), 0);
@@ -183,7 +185,7 @@ example_store (char **snapshot)
   DpoStore *store = dpo_test_new_store (NULL);
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   *snapshot = dpo_test_export (store, AS_OF);
   return store;
 }
@@ -198,7 +200,7 @@ test_bad_input (gconstpointer data)
   g_autoptr(GBytes) bytes = g_bytes_new_static (bad->json, strlen (bad->json));
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dpo_store_import_bytes (store, bytes, "bad.json", NULL, &error));
+  g_assert_false (dpo_import_bytes (store, bytes, "bad.json", NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
   g_test_message ("%s: %s", bad->name, error->message);
   g_assert_true (g_str_has_prefix (error->message, "bad.json"));
@@ -219,7 +221,7 @@ test_id_already_in_database (void)
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dpo_store_import_bytes (store, example, "again.json", NULL, &error));
+  g_assert_false (dpo_import_bytes (store, example, "again.json", NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "subjects[0].id"));
   g_assert_nonnull (strstr (error->message, "already in the database"));
@@ -235,7 +237,7 @@ test_missing_file (void)
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/breach.json");
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dpo_store_import_file (store, file, NULL, &error));
+  g_assert_false (dpo_import_file (store, file, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "/nonexistent/breach.json"));
 }
@@ -253,7 +255,7 @@ test_requester_and_erased_subject (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoRequest) a = NULL, b = NULL;
 
-  g_assert_true (dpo_store_import_bytes (store, bytes, "people.json", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, bytes, "people.json", NULL, &error));
   g_assert_no_error (error);
   a = dpo_store_get_request (store, "R-A", &error);
   g_assert_cmpstr (a->requester_name, ==, "Jean Dupont");
@@ -261,6 +263,158 @@ test_requester_and_erased_subject (void)
   b = dpo_store_get_request (store, "R-B", &error);
   g_assert_null (b->subject_id);
   g_assert_cmpstr (b->status, ==, "answered");
+}
+
+/* Records are written as they are read: a conflict with the database
+ * found early must not hide a mistake in the file found later, and the
+ * first of several conflicts is the one reported, as a check of the whole
+ * file before writing would find them. */
+typedef struct
+{
+  const char *name;
+  const char *json;
+  int         code;
+  const char *needles[3];
+} OrderCase;
+
+static const OrderCase ORDER_CASES[] = {
+  { "existing-then-bad-value",
+    HEAD "\"subjects\": [{\"id\": \"S-0001\", \"last_name\": \"Durand\", \"first_name\": \"Anne\"}], "
+    "\"requests\": [{\"id\": \"R-9\", \"subject\": \"S-0001\", \"kind\": \"access\", "
+    "\"received_at\": \"2024-02-30T10:00:00+01:00\"}]}",
+    DPO_ERROR_INVALID, { "requests[0].received_at", "2024-02-30" } },
+  { "existing-request-then-unknown-person",
+    HEAD "\"subjects\": [{" PERSON_OK "}], \"requests\": [{\"id\": \"R-NEW\", \"subject\": \"S-9\", "
+    REQUEST_OK "}, {\"id\": \"R-2024-0002\", \"subject\": \"S-9\", " REQUEST_OK "}, "
+    "{\"id\": \"R-X\", \"subject\": \"S-404\", " REQUEST_OK "}]}",
+    DPO_ERROR_EXISTS, { "requests[1].id", "R-2024-0002", "already in the database" } },
+  { "unknown-person-then-existing-request",
+    HEAD "\"requests\": [{\"id\": \"R-X\", \"subject\": \"S-404\", " REQUEST_OK "}, "
+    "{\"id\": \"R-2024-0002\", \"subject\": \"S-0001\", " REQUEST_OK "}]}",
+    DPO_ERROR_INVALID, { "requests[0].subject", "S-404" } },
+  { "existing-request-and-unknown-person",
+    HEAD "\"requests\": [{\"id\": \"R-2024-0003\", \"subject\": \"S-404\", " REQUEST_OK "}]}",
+    DPO_ERROR_EXISTS, { "requests[0].id", "R-2024-0003" } },
+  { "existing-person-then-existing-incident",
+    HEAD "\"subjects\": [{" PERSON_OK "}, {\"id\": \"S-0004\", \"last_name\": \"B\", \"first_name\": \"C\"}], "
+    "\"incidents\": [{\"id\": \"INC-2024-01\", \"title\": \"T\", \"natures\": [\"integrity\"], "
+    "\"aware_at\": \"2024-05-02T10:00:00+02:00\", \"risk\": \"risk\"}]}",
+    DPO_ERROR_EXISTS, { "subjects[1].id", "S-0004" } },
+  { "existing-then-duplicate",
+    HEAD "\"requests\": [{\"id\": \"R-2024-0001\", \"subject\": \"S-0001\", " REQUEST_OK "}, "
+    "{\"id\": \"R-7\", \"subject\": \"S-0001\", " REQUEST_OK "}, "
+    "{\"id\": \"R-7\", \"subject\": \"S-0001\", " REQUEST_OK "}]}",
+    DPO_ERROR_INVALID, { "requests[2].id", "twice" } },
+};
+
+static void
+test_error_order (gconstpointer data)
+{
+  const OrderCase *order = data;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DpoStore) store = example_store (&before);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (order->json, strlen (order->json));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dpo_import_bytes (store, bytes, "order.json", NULL, &error));
+  g_assert_error (error, DPO_ERROR, order->code);
+  g_test_message ("%s: %s", order->name, error->message);
+  g_assert_true (g_str_has_prefix (error->message, "order.json, at "));
+  for (guint i = 0; i < G_N_ELEMENTS (order->needles) && order->needles[i] != NULL; i++)
+    if (strstr (error->message, order->needles[i]) == NULL)
+      g_error ("“%s” not in the message “%s”", order->needles[i], error->message);
+
+  after = dpo_test_export (store, AS_OF);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Each imported record leaves one audit row "insert" holding it as the file
+ * had it, in the import's transaction; a refused import leaves none. */
+static void
+test_import_audit_rows (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(GBytes) again = dpo_test_example_bytes ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'insert'"), ==, 11);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
+                                             "AND record = 'R-2024-0004' AND json_extract (changes, "
+                                             "'$.changes.email') = 'sophie.lefevre@example.org'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'subject' "
+                                             "AND record = 'S-0005' AND json_extract (changes, '$.nir') "
+                                             "IS NOT NULL"), ==, 1);
+
+  g_assert_false (dpo_import_bytes (store, again, "again", NULL, &error));
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 11);
+}
+
+static DpoRequest *
+loader_request (const char *id,
+                const char *subject_id)
+{
+  DpoRequest *request = dpo_request_new ();
+
+  request->id = g_strdup (id);
+  request->subject_id = g_strdup (subject_id);
+  request->kind = g_strdup ("access");
+  request->received_at = g_date_time_new_utc (2024, 3, 9, 9, 0, 0);
+  return request;
+}
+
+/* The store's bulk-load seam on its own: what it answers for an id already
+ * stored and an unknown person, and that an aborted load leaves nothing. */
+static void
+test_loader (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoSubject) subject = dpo_subject_new ();
+  g_autoptr(DpoRequest) first = loader_request ("R-1", "S-1");
+  g_autoptr(DpoRequest) again = loader_request ("R-1", "S-1");
+  g_autoptr(DpoRequest) nobody = loader_request ("R-2", "S-404");
+  g_autoptr(DpoRequest) stored = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{\"id\": \"R-1\"}", NULL);
+  g_autoptr(GError) error = NULL;
+  DpoStoreLoader *loader;
+
+  subject->id = g_strdup ("S-1");
+  subject->last_name = g_strdup ("Durand");
+  subject->first_name = g_strdup ("Anne");
+
+  loader = dpo_store_loader_begin (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_store_loader_add_subject (loader, subject, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, first, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, again, node, &error), ==, DPO_STORE_LOAD_EXISTS);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, nobody, node, &error), ==, DPO_STORE_LOAD_NO_SUBJECT);
+  g_assert_no_error (error);
+  g_assert_true (dpo_store_loader_exists (loader, DPO_STORE_RECORD_REQUEST, "R-1"));
+  dpo_store_loader_abort (loader);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM requests"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 0);
+
+  /* Committed, the request has its person, its due dates and its audit row. */
+  loader = dpo_store_loader_begin (store, &error);
+  g_assert_cmpint (dpo_store_loader_add_subject (loader, subject, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_cmpint (dpo_store_loader_add_request (loader, first, node, &error), ==, DPO_STORE_LOAD_ADDED);
+  g_assert_true (dpo_store_loader_commit (loader, &error));
+  g_assert_no_error (error);
+  stored = dpo_store_get_request (store, "R-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->subject_id, ==, "S-1");
+  g_assert_cmpstr (stored->status, ==, "received");
+  /* Received Saturday 9 March 2024: 9 April is a Tuesday. */
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM requests WHERE due_on = '2024-04-09' "
+                                             "AND current_due_on = '2024-04-09'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'insert'"), ==, 2);
 }
 
 int
@@ -276,6 +430,13 @@ main (int    argc,
   g_test_add_func ("/import/id-already-in-database", test_id_already_in_database);
   g_test_add_func ("/import/missing-file", test_missing_file);
   g_test_add_func ("/import/requester-and-erased", test_requester_and_erased_subject);
+  g_test_add_func ("/import/audit-rows", test_import_audit_rows);
+  g_test_add_func ("/import/loader", test_loader);
+  for (guint i = 0; i < G_N_ELEMENTS (ORDER_CASES); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/order/%s", ORDER_CASES[i].name);
+      g_test_add_data_func (path, &ORDER_CASES[i], test_error_order);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (BAD_INPUTS); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/bad/%s", BAD_INPUTS[i].name);

@@ -11,6 +11,7 @@
 #include "dpo-due-date.h"
 #include "dpo-error.h"
 #include "dpo-row.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -204,7 +205,7 @@ test_delete_incident (void)
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   g_assert_true (dpo_store_delete_incident (store, "INC-2024-01", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (dpo_store_count_incidents (store), ==, 0);

@@ -12,6 +12,7 @@
 #include "dpo-store-deadlines.h"
 #include "dpo-error.h"
 #include "dpo-request-execute.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -26,7 +27,7 @@ scenario (const char  *as_of,
   g_autoptr(GDateTime) now = NULL;
   GDate date;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   g_assert_true (dpo_date_parse (as_of, &date, NULL));
   now = dpo_time_end_of_local_day (&date);
   dpo_store_set_now (store, now);

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "dpo-import.h"
 #include "dpo-carry-out.h"
 #include "dpo-computed.h"
 #include "dpo-due-date.h"
@@ -38,7 +39,7 @@ scenario (const char  *as_of,
   g_autoptr(GDateTime) now = NULL;
   GDate date;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   g_assert_true (dpo_date_parse (as_of, &date, NULL));
   now = dpo_time_end_of_local_day (&date);
   dpo_store_set_now (store, now);

@@ -13,6 +13,7 @@
 
 #include "dpo-error.h"
 #include "dpo-row.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 
@@ -52,7 +53,7 @@ test_reopen_keeps_data (void)
   g_autoptr(GError) error = NULL;
   DpoStore *store = dpo_test_new_store (&path);
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
@@ -185,7 +186,7 @@ test_audit_log (void)
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   /* One row per record written: 1 incident, 5 people, 5 requests. */
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 11);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
@@ -209,7 +210,7 @@ test_erasure_trigger (void)
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
   sqlite3 *db = NULL;
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
@@ -240,7 +241,7 @@ test_lists_search (void)
   all = dpo_store_list_subjects (store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 0);
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   /* The model follows the store's "changed" signal by itself. */
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 5);
 

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "dpo-incident-view.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-ui-test-util.h"
@@ -79,7 +80,7 @@ example_store (const char *dir)
   g_autoptr(GError) error = NULL;
   DpoStore *store = dpo_test_open_store (dir);
 
-  g_assert_true (dpo_store_import_bytes (store, example, "example", NULL, &error));
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_no_error (error);
   dpo_store_set_now (store, now);
   return store;

@@ -16,6 +16,7 @@
 #include "dpo-requests-page.h"
 #include "dpo-row.h"
 #include "dpo-request-execute.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -48,7 +49,7 @@ open_example (const char *dir,
       now = dpo_time_end_of_local_day (&date);
       dpo_store_set_now (store, now);
     }
-  g_assert_true (dpo_store_import_file (store, example, NULL, &error));
+  g_assert_true (dpo_import_file (store, example, NULL, &error));
   g_assert_no_error (error);
   return store;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-export-json.h"
+#include "dpo-import.h"
 #include "dpo-window-private.h"
 
 #define EXAMPLE_RESOURCE APP_ID_PATH "/example/breach-2024.json"
@@ -48,7 +49,7 @@ _dpo_window_load_example (DpoWindow *self)
 
   bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL ||
-      !dpo_store_import_bytes (self->store, bytes, _("the example scenario"), &counts, &error))
+      !dpo_import_bytes (self->store, bytes, _("the example scenario"), &counts, &error))
     {
       _dpo_window_show_error (self, _("Cannot Load the Example Scenario"), error->message);
       return;
@@ -73,7 +74,7 @@ on_import_finished_cb (GObject      *source,
   DpoImportCounts counts = { 0 };
   gboolean imported;
 
-  imported = dpo_store_import_file_finish (DPO_STORE (source), result, &counts, &error);
+  imported = dpo_import_file_finish (DPO_STORE (source), result, &counts, &error);
   g_weak_ref_clear (window_ref);
   g_free (window_ref);
 
@@ -115,7 +116,7 @@ dpo_window_import_file (DpoWindow *self,
   _dpo_window_set_busy (self, TRUE);
   /* Held weakly, so closing the window during an import releases it. */
   g_weak_ref_init (window_ref, self);
-  dpo_store_import_file_async (self->store, file, self->cancellable,
+  dpo_import_file_async (self->store, file, self->cancellable,
                                on_import_finished_cb, window_ref);
 }
 

@@ -19,6 +19,7 @@
 #include "dpo-export-json.h"
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
+#include "dpo-import.h"
 #include "dpo-store.h"
 #include "dpo-time.h"
 
@@ -144,7 +145,7 @@ run_import (Cli   *cli,
     return exit_code;
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!open_store (cli, &error) || !dpo_store_import_file (cli->store, file, &counts, &error))
+  if (!open_store (cli, &error) || !dpo_import_file (cli->store, file, &counts, &error))
     return fail (error);
 
   g_print (_("Imported into %s — incidents: %u, people: %u, requests: %u\n"),

@@ -26,12 +26,6 @@ _dpo_import_doc_free (DpoImportDoc *doc)
   if (doc == NULL)
     return;
   g_free (doc->display_name);
-  g_clear_pointer (&doc->incidents, g_ptr_array_unref);
-  g_clear_pointer (&doc->incident_nodes, g_ptr_array_unref);
-  g_clear_pointer (&doc->subjects, g_ptr_array_unref);
-  g_clear_pointer (&doc->subject_nodes, g_ptr_array_unref);
-  g_clear_pointer (&doc->requests, g_ptr_array_unref);
-  g_clear_pointer (&doc->request_nodes, g_ptr_array_unref);
   g_clear_pointer (&doc->subject_ids, g_hash_table_unref);
   g_clear_object (&doc->parser);
   g_free (doc);
@@ -147,13 +141,14 @@ read_communication (DpoImportFields  *f,
 }
 
 typedef gboolean (*ReadChild) (DpoImportFields *f, JsonObject *object, gpointer record);
+typedef gpointer (*NewRecord) (void);
 
 static gboolean
 read_children (DpoImportFields *f,
                JsonObject      *object,
                const char      *member,
                GPtrArray       *into,
-               gpointer       (*new_record) (void),
+               NewRecord        new_record,
                ReadChild        read_child)
 {
   JsonArray *array = NULL;
@@ -207,13 +202,13 @@ read_incident (DpoImportFields *f,
     return _dpo_field_fail (f, "ended_at", _("the incident ends before it starts"));
 
   return read_children (f, object, "events", incident->events,
-                        (gpointer) dpo_event_new, (ReadChild) read_event) &&
+                        (NewRecord) dpo_event_new, (ReadChild) read_event) &&
          read_children (f, object, "notifications", incident->notifications,
-                        (gpointer) dpo_notification_new, (ReadChild) read_notification) &&
+                        (NewRecord) dpo_notification_new, (ReadChild) read_notification) &&
          read_children (f, object, "complaints", incident->complaints,
-                        (gpointer) dpo_complaint_new, (ReadChild) read_complaint) &&
+                        (NewRecord) dpo_complaint_new, (ReadChild) read_complaint) &&
          read_children (f, object, "communications", incident->communications,
-                        (gpointer) dpo_communication_new, (ReadChild) read_communication);
+                        (NewRecord) dpo_communication_new, (ReadChild) read_communication);
 }
 
 static gboolean
@@ -247,7 +242,7 @@ read_subject (DpoImportFields *f,
          _dpo_field_string (f, object, "email", FALSE, &subject->email) &&
          _dpo_field_string (f, object, "postal_address", FALSE, &subject->postal_address) &&
          read_children (f, object, "contracts", subject->contracts,
-                        (gpointer) dpo_contract_new, (ReadChild) read_contract);
+                        (NewRecord) dpo_contract_new, (ReadChild) read_contract);
 }
 
 static gboolean
@@ -328,21 +323,25 @@ read_request (DpoImportFields *f,
 
 typedef gboolean (*ReadRecord) (DpoImportFields *f, JsonObject *object, gpointer record);
 
+/* Reads each record of the list @member, checks that its id is not already
+ * in @ids, and hands it to @take; the record lives only that long. */
 static gboolean
-read_top_array (DpoImportDoc  *doc,
-                JsonObject    *root,
-                const char    *member,
-                GPtrArray     *records,
-                GPtrArray     *nodes,
-                gpointer     (*new_record) (void),
-                ReadRecord     read_record,
-                GError       **error)
+read_top_array (DpoImportDoc   *doc,
+                const char     *member,
+                DpoImportKind   kind,
+                GHashTable     *ids,
+                NewRecord       new_record,
+                ReadRecord      read_record,
+                GDestroyNotify  free_record,
+                DpoImportTake   take,
+                gpointer        user_data,
+                guint          *n_read,
+                GError        **error)
 {
   DpoImportFields top = { doc, error, NULL };
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array = NULL;
 
-  if (!_dpo_field_array (&top, root, member, FALSE, &array))
+  if (!_dpo_field_array (&top, doc->root, member, FALSE, &array))
     return FALSE;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -356,16 +355,24 @@ read_top_array (DpoImportDoc  *doc,
       if (!_dpo_field_element_object (&f, array, i, &object))
         return FALSE;
       record = new_record ();
-      g_ptr_array_add (records, record);
-      g_ptr_array_add (nodes, json_array_get_element (array, i));
       if (!read_record (&f, object, record))
-        return FALSE;
+        {
+          free_record (record);
+          return FALSE;
+        }
 
       /* Every top-level record begins with its id (see dpo-records.h). */
       id = json_object_get_string_member (object, "id");
       if (g_hash_table_contains (ids, id))
-        return _dpo_field_fail (&f, "id", _("the id “%s” appears twice in this file"), id);
+        {
+          free_record (record);
+          return _dpo_field_fail (&f, "id", _("the id “%s” appears twice in this file"), id);
+        }
       g_hash_table_add (ids, (gpointer) id);
+
+      if (!take (doc, kind, i, record, json_array_get_element (array, i), user_data, error))
+        return FALSE;
+      (*n_read)++;
     }
   return TRUE;
 }
@@ -431,36 +438,41 @@ parse_root (DpoImportDoc  *doc,
 }
 
 DpoImportDoc *
-_dpo_import_doc_read (GBytes      *bytes,
+_dpo_import_doc_open (GBytes      *bytes,
                       const char  *display_name,
                       GError     **error)
 {
   g_autoptr(DpoImportDoc) doc = g_new0 (DpoImportDoc, 1);
-  JsonObject *root;
 
   doc->display_name = g_strdup (display_name);
-  doc->incidents = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_incident_free);
-  doc->subjects = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_subject_free);
-  doc->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_request_free);
-  doc->incident_nodes = g_ptr_array_new ();
-  doc->subject_nodes = g_ptr_array_new ();
-  doc->request_nodes = g_ptr_array_new ();
   doc->subject_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  root = parse_root (doc, bytes, error);
-  if (root == NULL || !check_header (doc, root, error))
+  doc->root = parse_root (doc, bytes, error);
+  if (doc->root == NULL || !check_header (doc, doc->root, error))
     return NULL;
-
-  if (!read_top_array (doc, root, "subjects", doc->subjects, doc->subject_nodes,
-                       (gpointer) dpo_subject_new, (ReadRecord) read_subject, error) ||
-      !read_top_array (doc, root, "incidents", doc->incidents, doc->incident_nodes,
-                       (gpointer) dpo_incident_new, (ReadRecord) read_incident, error) ||
-      !read_top_array (doc, root, "requests", doc->requests, doc->request_nodes,
-                       (gpointer) dpo_request_new, (ReadRecord) read_request, error))
-    return NULL;
-
-  for (guint i = 0; i < doc->subjects->len; i++)
-    g_hash_table_add (doc->subject_ids, ((DpoSubject *) g_ptr_array_index (doc->subjects, i))->id);
-
   return g_steal_pointer (&doc);
+}
+
+gboolean
+_dpo_import_doc_read (DpoImportDoc   *doc,
+                      DpoImportTake   take,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  g_autoptr(GHashTable) incident_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) request_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* People first: the requests refer to them. */
+  return read_top_array (doc, "subjects", DPO_IMPORT_SUBJECT, doc->subject_ids,
+                         (NewRecord) dpo_subject_new, (ReadRecord) read_subject,
+                         (GDestroyNotify) dpo_subject_free, take, user_data,
+                         &doc->n_subjects, error) &&
+         read_top_array (doc, "incidents", DPO_IMPORT_INCIDENT, incident_ids,
+                         (NewRecord) dpo_incident_new, (ReadRecord) read_incident,
+                         (GDestroyNotify) dpo_incident_free, take, user_data,
+                         &doc->n_incidents, error) &&
+         read_top_array (doc, "requests", DPO_IMPORT_REQUEST, request_ids,
+                         (NewRecord) dpo_request_new, (ReadRecord) read_request,
+                         (GDestroyNotify) dpo_request_free, take, user_data,
+                         &doc->n_requests, error);
 }

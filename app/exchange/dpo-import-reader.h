@@ -13,24 +13,50 @@
 
 G_BEGIN_DECLS
 
-/* The interchange document, read and checked but not yet written. */
-typedef struct
+typedef enum
+{
+  DPO_IMPORT_SUBJECT,
+  DPO_IMPORT_INCIDENT,
+  DPO_IMPORT_REQUEST,
+} DpoImportKind;
+
+typedef struct _DpoImportDoc DpoImportDoc;
+
+/* Receives each record once it is read and checked, with its object in the
+ * file and its index in its list; it owns @record (a DpoSubject, DpoIncident
+ * or DpoRequest) and frees it. FALSE with @error stops the reading. */
+typedef gboolean (*DpoImportTake) (DpoImportDoc   *doc,
+                                   DpoImportKind   kind,
+                                   guint           index,
+                                   gpointer        record,
+                                   JsonNode       *node,
+                                   gpointer        user_data,
+                                   GError        **error);
+
+/* The interchange document: parsed, its header checked, its records read
+ * one at a time (never all held at once: a million requests would double
+ * the memory the parsed file already takes). */
+struct _DpoImportDoc
 {
   char       *display_name;
-  JsonParser *parser;          /* owns the nodes below */
-  GPtrArray  *incidents;       /* of DpoIncident */
-  GPtrArray  *incident_nodes;  /* JsonNode, for the audit log */
-  GPtrArray  *subjects;        /* of DpoSubject */
-  GPtrArray  *subject_nodes;
-  GPtrArray  *requests;        /* of DpoRequest */
-  GPtrArray  *request_nodes;
-  GHashTable *subject_ids;     /* ids of the people in this file */
-} DpoImportDoc;
+  JsonParser *parser;          /* owns the tree */
+  JsonObject *root;
+  GHashTable *subject_ids;     /* ids of the people in this file (strings of the tree) */
+  guint       n_incidents;
+  guint       n_subjects;
+  guint       n_requests;
+};
 
-/* Reads @bytes as an interchange document; every error names @display_name,
+/* Parses @bytes and checks the header; every error names @display_name,
  * the JSON path and what is wrong. */
-DpoImportDoc *_dpo_import_doc_read (GBytes        *bytes,
+DpoImportDoc *_dpo_import_doc_open (GBytes        *bytes,
                                     const char    *display_name,
+                                    GError       **error);
+/* Reads and checks the people, then the incidents, then the requests,
+ * handing each to @take; stops at the first error. */
+gboolean      _dpo_import_doc_read (DpoImportDoc  *doc,
+                                    DpoImportTake  take,
+                                    gpointer       user_data,
                                     GError       **error);
 void          _dpo_import_doc_free (DpoImportDoc  *doc);
 

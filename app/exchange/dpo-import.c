@@ -10,104 +10,229 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "dpo-enums.h"
 #include "dpo-error.h"
+#include "dpo-import.h"
 #include "dpo-import-reader.h"
-#include "dpo-store-private.h"
+#include "dpo-store-loader.h"
 
-/* Import is two passes: read and check the whole document into records
- * (dpo-import-reader.c), then write them all in one transaction. Nothing
- * touches the database until the document is known to be good, and any
- * failure while writing rolls everything back. */
+/* Import reads the file into a tree (json-glib), then takes its records one
+ * at a time: each is read and checked, written through the store's loader
+ * in the one transaction, then freed. Any error rolls everything back.
+ *
+ * The first error of a file is the one reported, in the order a check of
+ * the whole file before writing would find them: any problem in the file
+ * itself (bad value, duplicate id) before any conflict with the database
+ * (an id already there, an unknown person), those in file order, and a
+ * failure of the database last. So once a record cannot be written, the
+ * rest of the file is still read and checked, and only looked up. */
+
+typedef struct
+{
+  DpoStoreLoader *loader;
+  GError         *conflict;   /* the first conflict with the database */
+  GError         *failure;    /* the database refused a write */
+} Import;
+
+static const char * const ARRAYS[] = {
+  [DPO_IMPORT_SUBJECT] = "subjects",
+  [DPO_IMPORT_INCIDENT] = "incidents",
+  [DPO_IMPORT_REQUEST] = "requests",
+};
+
+static const char *
+record_id (DpoImportKind kind,
+           gpointer      record)
+{
+  switch (kind)
+    {
+    case DPO_IMPORT_SUBJECT:
+      return ((DpoSubject *) record)->id;
+    case DPO_IMPORT_INCIDENT:
+      return ((DpoIncident *) record)->id;
+    case DPO_IMPORT_REQUEST:
+    default:
+      return ((DpoRequest *) record)->id;
+    }
+}
+
+static void
+set_exists (DpoImportDoc  *doc,
+            Import        *import,
+            DpoImportKind  kind,
+            guint          index,
+            const char    *id)
+{
+  switch (kind)
+    {
+    case DPO_IMPORT_SUBJECT:
+      _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_EXISTS, ARRAYS[kind], index, "id",
+                           _("the person “%s” is already in the database"), id);
+      break;
+    case DPO_IMPORT_INCIDENT:
+      _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_EXISTS, ARRAYS[kind], index, "id",
+                           _("the incident “%s” is already in the database"), id);
+      break;
+    case DPO_IMPORT_REQUEST:
+    default:
+      _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_EXISTS, ARRAYS[kind], index, "id",
+                           _("the request “%s” is already in the database"), id);
+      break;
+    }
+}
+
+static void
+set_no_subject (DpoImportDoc *doc,
+                Import       *import,
+                guint         index,
+                const char   *subject_id)
+{
+  _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_INVALID, "requests", index, "subject",
+                       _("there is no person “%s”, neither in this file nor in the database"),
+                       subject_id);
+}
+
+static const DpoStoreRecordKind STORE_KINDS[] = {
+  [DPO_IMPORT_SUBJECT] = DPO_STORE_RECORD_SUBJECT,
+  [DPO_IMPORT_INCIDENT] = DPO_STORE_RECORD_INCIDENT,
+  [DPO_IMPORT_REQUEST] = DPO_STORE_RECORD_REQUEST,
+};
+
+/* After a record could not be written: the checks alone. */
+static void
+check_only (DpoImportDoc  *doc,
+            Import        *import,
+            DpoImportKind  kind,
+            guint          index,
+            gpointer       record)
+{
+  const char *id = record_id (kind, record);
+  const char *subject_id;
+
+  if (import->conflict != NULL)
+    return;
+  if (dpo_store_loader_exists (import->loader, STORE_KINDS[kind], id))
+    {
+      set_exists (doc, import, kind, index, id);
+      return;
+    }
+  if (kind != DPO_IMPORT_REQUEST)
+    return;
+  subject_id = ((DpoRequest *) record)->subject_id;
+  if (subject_id != NULL && !g_hash_table_contains (doc->subject_ids, subject_id) &&
+      !dpo_store_loader_exists (import->loader, DPO_STORE_RECORD_SUBJECT, subject_id))
+    set_no_subject (doc, import, index, subject_id);
+}
+
+static DpoStoreLoad
+add (Import        *import,
+     DpoImportKind  kind,
+     gpointer       record,
+     JsonNode      *node)
+{
+  switch (kind)
+    {
+    case DPO_IMPORT_SUBJECT:
+      return dpo_store_loader_add_subject (import->loader, record, node, &import->failure);
+    case DPO_IMPORT_INCIDENT:
+      return dpo_store_loader_add_incident (import->loader, record, node, &import->failure);
+    case DPO_IMPORT_REQUEST:
+    default:
+      return dpo_store_loader_add_request (import->loader, record, node, &import->failure);
+    }
+}
 
 static gboolean
-check_not_in_store (DpoStore      *self,
-                    DpoImportDoc  *doc,
-                    GError       **error)
+take_record (DpoImportDoc   *doc,
+             DpoImportKind   kind,
+             guint           index,
+             gpointer        record,
+             JsonNode       *node,
+             gpointer        user_data,
+             GError        **error)
 {
-  for (guint i = 0; i < doc->subjects->len; i++)
-    {
-      DpoSubject *subject = g_ptr_array_index (doc->subjects, i);
+  Import *import = user_data;
 
-      if (_dpo_store_lookup_pk (self, "SELECT pk FROM subjects WHERE id = ?", subject->id) != 0)
-        return _dpo_import_fail_at (doc, error, DPO_ERROR_EXISTS, "subjects", i, "id",
-                                 _("the person “%s” is already in the database"), subject->id);
-    }
-  for (guint i = 0; i < doc->incidents->len; i++)
-    {
-      DpoIncident *incident = g_ptr_array_index (doc->incidents, i);
+  if (import->conflict != NULL || import->failure != NULL)
+    check_only (doc, import, kind, index, record);
+  else
+    switch (add (import, kind, record, node))
+      {
+      case DPO_STORE_LOAD_ADDED:
+      case DPO_STORE_LOAD_FAILED:
+        break;
+      case DPO_STORE_LOAD_EXISTS:
+        set_exists (doc, import, kind, index, record_id (kind, record));
+        break;
+      case DPO_STORE_LOAD_NO_SUBJECT:
+      default:
+        set_no_subject (doc, import, index, ((DpoRequest *) record)->subject_id);
+        break;
+      }
 
-      if (_dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?", incident->id) != 0)
-        return _dpo_import_fail_at (doc, error, DPO_ERROR_EXISTS, "incidents", i, "id",
-                                 _("the incident “%s” is already in the database"), incident->id);
-    }
-  for (guint i = 0; i < doc->requests->len; i++)
+  switch (kind)
     {
-      DpoRequest *request = g_ptr_array_index (doc->requests, i);
-
-      if (_dpo_store_lookup_pk (self, "SELECT pk FROM requests WHERE id = ?", request->id) != 0)
-        return _dpo_import_fail_at (doc, error, DPO_ERROR_EXISTS, "requests", i, "id",
-                                 _("the request “%s” is already in the database"), request->id);
-      if (request->subject_id != NULL &&
-          !g_hash_table_contains (doc->subject_ids, request->subject_id) &&
-          _dpo_store_lookup_pk (self, "SELECT pk FROM subjects WHERE id = ?", request->subject_id) == 0)
-        return _dpo_import_fail_at (doc, error, DPO_ERROR_INVALID, "requests", i, "subject",
-                                 _("there is no person “%s”, neither in this file nor in the database"),
-                                 request->subject_id);
+    case DPO_IMPORT_SUBJECT:
+      dpo_subject_free (record);
+      break;
+    case DPO_IMPORT_INCIDENT:
+      dpo_incident_free (record);
+      break;
+    case DPO_IMPORT_REQUEST:
+    default:
+      dpo_request_free (record);
+      break;
     }
   return TRUE;
 }
 
+/* Takes @bytes: once the tree is built the file's text is no longer
+ * needed, and a big file's text is dropped before the rows are written
+ * (its place is then free for SQLite's page cache). */
 static gboolean
-write_all (DpoStore      *self,
-           DpoImportDoc  *doc,
-           GError       **error)
-{
-  for (guint i = 0; i < doc->subjects->len; i++)
-    if (!_dpo_store_insert_subject (self, g_ptr_array_index (doc->subjects, i),
-                                    g_ptr_array_index (doc->subject_nodes, i), error))
-      return FALSE;
-  for (guint i = 0; i < doc->incidents->len; i++)
-    if (!_dpo_store_insert_incident (self, g_ptr_array_index (doc->incidents, i),
-                                     g_ptr_array_index (doc->incident_nodes, i), error))
-      return FALSE;
-  for (guint i = 0; i < doc->requests->len; i++)
-    if (!_dpo_store_insert_request (self, g_ptr_array_index (doc->requests, i),
-                                    g_ptr_array_index (doc->request_nodes, i), error))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-dpo_store_import_bytes (DpoStore         *self,
-                        GBytes           *bytes,
-                        const char       *display_name,
-                        DpoImportCounts  *counts,
-                        GError          **error)
+import_owned_bytes (DpoStore         *store,
+                    GBytes           *bytes,
+                    const char       *display_name,
+                    DpoImportCounts  *counts,
+                    GError          **error)
 {
   g_autoptr(DpoImportDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
+  Import import = { NULL, NULL, NULL };
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
-
-  doc = _dpo_import_doc_read (bytes, display_name, error);
+  doc = _dpo_import_doc_open (bytes, display_name, error);
+  g_bytes_unref (bytes);
   if (doc == NULL)
     return FALSE;
 
-  if (!_dpo_store_begin (self, error))
+  import.loader = dpo_store_loader_begin (store, error);
+  if (import.loader == NULL)
     return FALSE;
 
-  if (!check_not_in_store (self, doc, error))
+  if (!_dpo_import_doc_read (doc, take_record, &import, &local_error))
     {
-      _dpo_store_rollback (self);
+      dpo_store_loader_abort (import.loader);
+      g_clear_error (&import.conflict);
+      g_clear_error (&import.failure);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  if (!write_all (self, doc, &local_error) || !_dpo_store_commit (self, &local_error))
+  if (import.conflict != NULL)
     {
-      _dpo_store_rollback (self);
+      dpo_store_loader_abort (import.loader);
+      g_clear_error (&import.failure);
+      g_propagate_error (error, import.conflict);
+      return FALSE;
+    }
+  if (import.failure != NULL)
+    {
+      dpo_store_loader_abort (import.loader);
+      local_error = import.failure;
+    }
+  else
+    dpo_store_loader_commit (import.loader, &local_error);
+
+  if (local_error != NULL)
+    {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Cannot import “%s”: %s"), display_name, local_error->message);
       return FALSE;
@@ -115,25 +240,38 @@ dpo_store_import_bytes (DpoStore         *self,
 
   if (counts != NULL)
     {
-      counts->incidents = doc->incidents->len;
-      counts->subjects = doc->subjects->len;
-      counts->requests = doc->requests->len;
+      counts->incidents = doc->n_incidents;
+      counts->subjects = doc->n_subjects;
+      counts->requests = doc->n_requests;
     }
-  _dpo_store_emit_changed (self);
   return TRUE;
 }
 
 gboolean
-dpo_store_import_file (DpoStore         *self,
-                       GFile            *file,
-                       DpoImportCounts  *counts,
-                       GError          **error)
+dpo_import_bytes (DpoStore         *store,
+                  GBytes           *bytes,
+                  const char       *display_name,
+                  DpoImportCounts  *counts,
+                  GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  return import_owned_bytes (store, g_bytes_ref (bytes), display_name, counts, error);
+}
+
+gboolean
+dpo_import_file (DpoStore         *store,
+                 GFile            *file,
+                 DpoImportCounts  *counts,
+                 GError          **error)
+{
+  GBytes *bytes;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = g_file_get_parse_name (file);
@@ -144,8 +282,11 @@ dpo_store_import_file (DpoStore         *self,
                    _("Cannot read “%s”: %s"), name, local_error->message);
       return FALSE;
     }
-  return dpo_store_import_bytes (self, bytes, name, counts, error);
+  return import_owned_bytes (store, bytes, name, counts, error);
 }
+
+/* The tasks' source tag: an object, as ISO C has no function-to-data pointers. */
+static int import_tag;
 
 /* The worker thread writes through a connection of its own. */
 static void
@@ -154,47 +295,47 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  DpoStore *self = source_object;
+  DpoStore *store = source_object;
   GFile *file = task_data;
   g_autoptr(DpoStore) worker = NULL;
   g_autofree DpoImportCounts *counts = g_new0 (DpoImportCounts, 1);
   GError *error = NULL;
 
-  worker = _dpo_store_open_worker (self, NULL, &error);
-  if (worker == NULL || !dpo_store_import_file (worker, file, counts, &error))
+  worker = dpo_store_open (dpo_store_get_path (store), &error);
+  if (worker == NULL || !dpo_import_file (worker, file, counts, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&counts), g_free);
 }
 
 void
-dpo_store_import_file_async (DpoStore            *self,
-                             GFile               *file,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+dpo_import_file_async (DpoStore            *store,
+                       GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (DPO_IS_STORE (self));
+  g_return_if_fail (DPO_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dpo_store_import_file_async);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &import_tag);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, import_thread);
 }
 
 gboolean
-dpo_store_import_file_finish (DpoStore         *self,
-                              GAsyncResult     *result,
-                              DpoImportCounts  *counts,
-                              GError          **error)
+dpo_import_file_finish (DpoStore         *store,
+                        GAsyncResult     *result,
+                        DpoImportCounts  *counts,
+                        GError          **error)
 {
   g_autofree DpoImportCounts *done = NULL;
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
 
   done = g_task_propagate_pointer (G_TASK (result), error);
   if (done == NULL)
@@ -203,6 +344,6 @@ dpo_store_import_file_finish (DpoStore         *self,
   if (counts != NULL)
     *counts = *done;
   /* The worker's connection emitted on its own object; tell our models. */
-  _dpo_store_emit_changed (self);
+  dpo_store_loader_announce (store);
   return TRUE;
 }

@@ -106,35 +106,6 @@ DpoRequest  *dpo_store_get_request      (DpoStore     *self,
                                          const char   *id,
                                          GError      **error);
 
-/* Import (DESIGN "Interchange format"): all or nothing, in one transaction.
- * Errors name @display_name, the JSON path and what is wrong. */
-typedef struct
-{
-  guint incidents;
-  guint subjects;
-  guint requests;
-} DpoImportCounts;
-
-gboolean    dpo_store_import_bytes      (DpoStore        *self,
-                                         GBytes          *bytes,
-                                         const char      *display_name,
-                                         DpoImportCounts *counts,
-                                         GError         **error);
-gboolean    dpo_store_import_file       (DpoStore        *self,
-                                         GFile           *file,
-                                         DpoImportCounts *counts,
-                                         GError         **error);
-/* Runs the import on a worker thread with its own connection, so the window
- * keeps drawing; the store emits "changed" when it lands. */
-void        dpo_store_import_file_async (DpoStore            *self,
-                                         GFile               *file,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-gboolean    dpo_store_import_file_finish (DpoStore        *self,
-                                          GAsyncResult    *result,
-                                          DpoImportCounts *counts,
-                                          GError         **error);
 
 /* Writing, one transaction each, with the audit log (old -> new).
  * Saving a record whose rowid is 0 inserts it; otherwise it updates the
