@@ -23,6 +23,7 @@
 #include "dpo-requests-page.h"
 #include "dpo-row.h"
 #include "dpo-store.h"
+#include "dpo-ui.h"
 #include "dpo-window.h"
 
 /* The window over a big register (meson test --benchmark; issue 4, "Scale"):
@@ -599,6 +600,7 @@ main (int   argc,
     {
       gtk_init ();
       adw_init ();
+      dpo_ui_init ();
       return run_window (argv[2]);
     }
 

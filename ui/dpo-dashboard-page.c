@@ -218,7 +218,6 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, stack);

@@ -327,7 +327,6 @@ dpo_incident_view_class_init (DpoIncidentViewClass *klass)
 
   g_type_ensure (DPO_TYPE_TIMELINE);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-incident-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, window_title);

@@ -420,7 +420,6 @@ dpo_list_page_class_init (DpoListPageClass *klass)
   properties[PROP_LIST_LABEL] = g_param_spec_string ("list-label", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-list-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, DpoListPage, toolbar);
   gtk_widget_class_bind_template_child_private (widget_class, DpoListPage, search_entry);

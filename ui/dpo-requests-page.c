@@ -472,7 +472,6 @@ dpo_requests_page_class_init (DpoRequestsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "requests.new", NULL, new_request_action);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-requests-page.ui");
 }

@@ -13,16 +13,10 @@
 void
 dpo_ui_init (void)
 {
-  static gsize initialized = 0;
-
   /* The resource lives in the static dpo-ui library: registered by hand
    * (--manual-register), because an unreferenced object's constructor
    * would not be linked in. */
-  if (g_once_init_enter (&initialized))
-    {
-      dpo_register_resource ();
-      g_once_init_leave (&initialized, 1);
-    }
+  dpo_register_resource ();
 }
 
 GSettings *
