@@ -41,7 +41,7 @@ join_labels (DpoEnum             vocabulary,
 static char *
 format_count (gint64 count)
 {
-  return count >= 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, count) : NULL;
+  return count >= 0 ? dpo_ui_format_count (count) : NULL;
 }
 
 static char *

@@ -17,6 +17,7 @@
 #include "dpo-time.h"
 #include "dpo-timeline.h"
 #include "dpo-validate.h"
+#include "dpo-ui.h"
 
 struct _DpoTimeline
 {
@@ -208,7 +209,7 @@ add_communications (GPtrArray         *entries,
   for (guint i = 0; i < incident->communications->len; i++)
     {
       DpoCommunication *m = g_ptr_array_index (incident->communications, i);
-      g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, m->count);
+      g_autofree char *count = dpo_ui_format_count (m->count);
 
       add_entry (entries, m->sent_at, DPO_CHILD_COMMUNICATION, m->rowid, "system-users-symbolic",
                  /* Translators: %s is the channel (Email, Post...) */

@@ -36,4 +36,7 @@ gboolean   dpo_ui_follow_store      (DpoStore  **store_ptr,
                                      GCallback   changed_cb,
                                      gpointer    instance);
 
+/* @count with the locale's thousands separator ("16 500" in French). */
+char      *dpo_ui_format_count      (gint64      count);
+
 G_END_DECLS

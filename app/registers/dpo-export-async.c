@@ -14,6 +14,11 @@
  * the worker's own to the store's file, and progress sent back to the
  * caller's main context. */
 
+/* The tasks' source tags: the addresses of these variables, since ISO C
+ * has no conversion from a function's address to a data pointer. */
+static char registers_tag;
+static char incident_tag;
+
 typedef struct
 {
   GFile                 *file;
@@ -133,7 +138,7 @@ dpo_store_export_registers_async (DpoStore              *self,
   data->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dpo_store_export_registers_async);
+  g_task_set_source_tag (task, &registers_tag);
   /* A cancellation that came too late (the file was already renamed into
    * place) must not be reported as one: the caller would say that nothing
    * was written. The worker checks the cancellable itself. */
@@ -149,7 +154,7 @@ dpo_store_export_registers_finish (DpoStore      *self,
 {
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dpo_store_export_registers_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &registers_tag,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -216,7 +221,7 @@ dpo_store_export_incident_async (DpoStore            *self,
   data->now = dpo_store_dup_now (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dpo_store_export_incident_async);
+  g_task_set_source_tag (task, &incident_tag);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, incident_task_free);
   g_task_run_in_thread (task, export_incident_thread);
@@ -229,7 +234,7 @@ dpo_store_export_incident_finish (DpoStore      *self,
 {
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dpo_store_export_incident_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &incident_tag,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
