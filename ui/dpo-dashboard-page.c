@@ -54,7 +54,7 @@ set_count (GtkButton  *button,
            guint       count,
            const char *accessible_format)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = dpo_ui_format_count (count);
   g_autofree char *accessible = g_strdup_printf (accessible_format, count);
 
   gtk_label_set_text (label, text);
