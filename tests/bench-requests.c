@@ -48,9 +48,13 @@
  * (its typing delay set to 0) until the first frame drawn after the list's
  * model was replaced, with matching rows on screen; three searches as a DPO
  * makes them: the most common surname ("Martin", some 700 people), a member
- * number, a reference. Peak memory: VmHWM. Targets: each first frame at
- * most 1.1 times the empty one's, every search at most 50 ms, peak memory
- * at most the empty one's plus 60 MB. Each measure is the median of N_RUNS runs.
+ * number, a reference. Peak memory: VmHWM. Targets: the window's first
+ * frame as it opens at most 1.1 times the empty one's (issue 8), the
+ * Requests page's at most 1.3 times (issue 4: an empty register shows a
+ * status page where a big one builds a screenful of rows), every search at
+ * most 50 ms, peak memory at most the empty one's plus 60 MB. Each measure
+ * is the median of N_RUNS runs (DPO_BENCH_RUNS, up to MAX_RUNS, on a busy
+ * machine).
  *
  * Without a display, each window gets an Xvfb of its own. DPO_BENCH_REQUESTS
  * and DPO_BENCH_SUBJECTS scale the register down for a trial run;
@@ -60,7 +64,9 @@
 #define N_REQUESTS     1000000
 #define N_SUBJECTS     200000
 #define N_RUNS         5
-#define TARGET_RATIO   1.1
+#define MAX_RUNS       21
+#define TARGET_START   1.1
+#define TARGET_RATIO   1.3
 #define TARGET_SEARCH  50.0
 #define TARGET_MEMORY  60.0
 
@@ -475,7 +481,7 @@ median (Result *runs,
         guint   n,
         Result *out)
 {
-  double values[N_RUNS];
+  double values[MAX_RUNS];
   gsize offsets[] = { G_STRUCT_OFFSET (Result, frame_ms), G_STRUCT_OFFSET (Result, name_ms),
                       G_STRUCT_OFFSET (Result, member_ms), G_STRUCT_OFFSET (Result, reference_ms),
                       G_STRUCT_OFFSET (Result, peak_mb), G_STRUCT_OFFSET (Result, start_frame_ms),
@@ -489,6 +495,22 @@ median (Result *runs,
       qsort (values, n, sizeof (double), compare_doubles);
       G_STRUCT_MEMBER (double, out, offsets[k]) = values[n / 2];
     }
+}
+
+/* The median of big / empty over runs made side by side: a busy machine
+ * slows both of a pair alike, so this ratio moves less than the medians'. */
+static double
+paired_ratio (Result *empty,
+              Result *big,
+              guint   n,
+              gsize   offset)
+{
+  double ratios[MAX_RUNS];
+
+  for (guint i = 0; i < n; i++)
+    ratios[i] = G_STRUCT_MEMBER (double, &big[i], offset) / G_STRUCT_MEMBER (double, &empty[i], offset);
+  qsort (ratios, n, sizeof (double), compare_doubles);
+  return ratios[n / 2];
 }
 
 static guint
@@ -585,7 +607,8 @@ run_all (void)
   g_autofree char *n_subjects = g_strdup_printf ("%u", env_count ("DPO_BENCH_SUBJECTS", N_SUBJECTS));
   g_autofree char *n_requests = g_strdup_printf ("%u", env_count ("DPO_BENCH_REQUESTS", N_REQUESTS));
   const char * const fill_args[] = { "--fill", big_path, n_subjects, n_requests, NULL };
-  Result empty_runs[N_RUNS], big_runs[N_RUNS], empty, big, warm_up;
+  guint n_runs = MIN (env_count ("DPO_BENCH_RUNS", N_RUNS), MAX_RUNS);
+  Result empty_runs[MAX_RUNS], big_runs[MAX_RUNS], empty, big, warm_up;
   g_autoptr(GError) error = NULL;
   gboolean frame_ok, start_ok, search_ok, memory_ok;
   double search_max;
@@ -608,20 +631,20 @@ run_all (void)
   /* Warm the page cache with GTK's own files, then alternate. */
   if (!measure (empty_path, &warm_up))
     return 1;
-  for (guint i = 0; i < N_RUNS; i++)
+  for (guint i = 0; i < n_runs; i++)
     if (!measure (empty_path, &empty_runs[i]) || !measure (big_path, &big_runs[i]))
       return 1;
-  median (empty_runs, N_RUNS, &empty);
-  median (big_runs, N_RUNS, &big);
+  median (empty_runs, n_runs, &empty);
+  median (big_runs, n_runs, &big);
 
   search_max = MAX (big.name_ms, MAX (big.member_ms, big.reference_ms));
   frame_ok = big.frame_ms <= TARGET_RATIO * empty.frame_ms;
-  start_ok = big.start_frame_ms <= TARGET_RATIO * empty.start_frame_ms;
+  start_ok = big.start_frame_ms <= TARGET_START * empty.start_frame_ms;
   search_ok = search_max <= TARGET_SEARCH;
   memory_ok = big.peak_mb <= empty.peak_mb + TARGET_MEMORY &&
               big.start_peak_mb <= empty.start_peak_mb + TARGET_MEMORY;
 
-  g_print ("\nMedian of %d runs, each in a new process (GSK_RENDERER=%s)\n", N_RUNS,
+  g_print ("\nMedian of %u runs, each in a new process (GSK_RENDERER=%s)\n", n_runs,
            g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("%-34s %12s %14s   %-22s %s\n", "", "empty", "big", "target", "result");
   g_print ("%-34s %12.1f %14.1f   %-22s %s (%.2f x)\n", "first frame, window opening (ms)",
@@ -635,7 +658,7 @@ run_all (void)
            verdict (big.start_peak_mb <= empty.start_peak_mb + TARGET_MEMORY),
            big.start_peak_mb - empty.start_peak_mb);
   g_print ("%-34s %12.1f %14.1f   %-22s %s (%.2f x)\n", "first frame, open requests (ms)",
-           empty.frame_ms, big.frame_ms, "<= 1.1 x empty", verdict (frame_ok),
+           empty.frame_ms, big.frame_ms, "<= 1.3 x empty", verdict (frame_ok),
            big.frame_ms / empty.frame_ms);
   g_print ("%-34s %12.1f %14.1f   %-22s %s (%u rows)\n", "search \"" BENCH_SEARCH_NAME "\" (ms)",
            empty.name_ms, big.name_ms, "<= 50 ms", verdict (big.name_ms <= TARGET_SEARCH), big.n_name);
@@ -649,6 +672,10 @@ run_all (void)
            empty.peak_mb, big.peak_mb, "<= empty + 60 MB",
            verdict (big.peak_mb <= empty.peak_mb + TARGET_MEMORY),
            big.peak_mb - empty.peak_mb);
+  g_print ("%-34s %12s %14.2f x (window opening), %.2f x (open requests)\n",
+           "median of paired ratios", "",
+           paired_ratio (empty_runs, big_runs, n_runs, G_STRUCT_OFFSET (Result, start_frame_ms)),
+           paired_ratio (empty_runs, big_runs, n_runs, G_STRUCT_OFFSET (Result, frame_ms)));
   g_print ("\n%s\n", frame_ok && start_ok && search_ok && memory_ok ? "PASS" : "FAIL");
 
   g_unlink (empty_path);

@@ -100,10 +100,12 @@ test_empty_then_example (void)
 /* What the dashboard showed when its first frame was painted. */
 typedef struct
 {
-  GtkWidget *dashboard;
-  char      *requests_count;
-  char      *deadlines;
-  gboolean   counting;
+  GtkWidget     *dashboard;
+  GdkFrameClock *clock;
+  gulong         after_paint_id;
+  char          *requests_count;
+  char          *deadlines;
+  gboolean       counting;
 } FirstFrame;
 
 static const char *
@@ -131,8 +133,9 @@ static void
 on_realize_cb (GtkWidget  *window,
                FirstFrame *first)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_after_paint_cb), first);
+  first->clock = g_object_ref (gtk_widget_get_frame_clock (window));
+  first->after_paint_id = g_signal_connect (first->clock, "after-paint",
+                                            G_CALLBACK (on_first_after_paint_cb), first);
 }
 
 static gboolean
@@ -193,6 +196,9 @@ test_dashboard_counts (void)
   g_assert_cmpstr (label_text (first.dashboard, "deadlines_label"), ==,
                    "2 requests are overdue · 1 due within the next 7 days");
 
+  if (g_signal_handler_is_connected (first.clock, first.after_paint_id))
+    g_signal_handler_disconnect (first.clock, first.after_paint_id);
+  g_clear_object (&first.clock);
   g_free (first.requests_count);
   g_free (first.deadlines);
   dpo_test_destroy_window (window, store);
