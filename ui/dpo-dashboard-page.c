@@ -33,6 +33,7 @@ struct _DpoDashboardPage
   gboolean         stale;           /* changed while out of sight */
   DpoCountsLoader *loader;
   DpoStore        *counted_store;   /* whose counts are shown; not a reference */
+  gboolean         counting;        /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, ADW_TYPE_BIN)
@@ -47,6 +48,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define DUE_SOON_DAYS 7
+
+/* "counting" is notified when it changes, not on every recount. */
+static void
+dpo_dashboard_page_notify_counting (DpoDashboardPage *self)
+{
+  gboolean counting = dpo_dashboard_page_get_counting (self);
+
+  if (counting != self->counting)
+    {
+      self->counting = counting;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+    }
+}
 
 static void
 set_count (GtkButton  *button,
@@ -140,7 +154,7 @@ on_counts_done_cb (DpoDashboardPage *self,
                  g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", counts->subjects));
       dpo_dashboard_page_show_deadlines (self, counts->overdue, counts->due_soon);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+  dpo_dashboard_page_notify_counting (self);
 }
 
 static void
@@ -165,7 +179,7 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
     {
       dpo_counts_loader_cancel (self->loader);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+      dpo_dashboard_page_notify_counting (self);
       return;
     }
 
@@ -179,7 +193,7 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
     }
   dpo_counts_loader_load (self->loader, self->store);
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+  dpo_dashboard_page_notify_counting (self);
 }
 
 static void
