@@ -19,10 +19,12 @@
 #include <glib/gstdio.h>
 
 #include "bench-requests-fill.h"
+#include "dpo-dashboard-page.h"
 #include "dpo-list-page.h"
 #include "dpo-requests-page.h"
 #include "dpo-row.h"
 #include "dpo-store.h"
+#include "dpo-ui.h"
 #include "dpo-window.h"
 
 /* The window over a big register (meson test --benchmark; issue 4, "Scale"):
@@ -31,18 +33,28 @@
  *   bench-requests                 runs everything, prints a table, PASS/FAIL
  *   bench-requests --fill DB N M   fills DB with N people and M requests
  *   bench-requests --window DB     one window on DB, in a process of its own
- *                                  so that its peak memory is its own; prints
+ *                                  so that its peak memory is its own, on the
+ *                                  Requests page; prints
  *                                  "frame_ms search_ms... peak_kb counts"
+ *   bench-requests --start DB      one window on DB as it opens (the
+ *                                  dashboard); prints
+ *                                  "frame_ms counted_ms peak_kb"
  *
  * First frame: from opening the database to the first frame drawn (the
- * frame clock's "after-paint"), on the Requests page as it opens: the open
- * requests, soonest due first. Search: typing into the empty search field
+ * frame clock's "after-paint"), for the window as it opens (the dashboard,
+ * whose counts arrive after that frame: "counted" is when they are shown),
+ * and on the Requests page as it opens: the open requests, soonest due
+ * first. Search: typing into the empty search field
  * (its typing delay set to 0) until the first frame drawn after the list's
  * model was replaced, with matching rows on screen; three searches as a DPO
  * makes them: the most common surname ("Martin", some 700 people), a member
- * number, a reference. Peak memory: VmHWM. Targets: first frame at most 1.3
- * times the empty one's, every search at most 50 ms, peak memory at most
- * the empty one's plus 60 MB. Each measure is the median of N_RUNS runs.
+ * number, a reference. Peak memory: VmHWM. Targets: the window's first
+ * frame as it opens at most 1.1 times the empty one's (issue 8), the
+ * Requests page's at most 1.3 times (issue 4: an empty register shows a
+ * status page where a big one builds a screenful of rows), every search at
+ * most 50 ms, peak memory at most the empty one's plus 60 MB. Each measure
+ * is the median of N_RUNS runs (DPO_BENCH_RUNS, up to MAX_RUNS, on a busy
+ * machine).
  *
  * Without a display, each window gets an Xvfb of its own. DPO_BENCH_REQUESTS
  * and DPO_BENCH_SUBJECTS scale the register down for a trial run;
@@ -52,6 +64,8 @@
 #define N_REQUESTS     1000000
 #define N_SUBJECTS     200000
 #define N_RUNS         5
+#define MAX_RUNS       21
+#define TARGET_START   1.1
 #define TARGET_RATIO   1.3
 #define TARGET_SEARCH  50.0
 #define TARGET_MEMORY  60.0
@@ -317,12 +331,62 @@ run_window (const char *path)
   return 0;
 }
 
+/* The window as it opens: its first frame, then its counts. */
+static void
+on_counting_notify_cb (GObject    *dashboard,
+                       GParamSpec *pspec,
+                       Run        *run)
+{
+  if (!dpo_dashboard_page_get_counting (DPO_DASHBOARD_PAGE (dashboard)))
+    g_main_loop_quit (run->loop);
+}
+
+static int
+run_start (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpoStore) store = NULL;
+  Run run = { 0 };
+  double frame_ms, counted_ms;
+  GtkWidget *dashboard;
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  g_timeout_add_seconds (120, give_up_cb, NULL);
+  run.start = g_get_monotonic_time ();
+
+  store = dpo_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  run.window = dpo_window_new (NULL, store);
+  dashboard = find_type (GTK_WIDGET (run.window), DPO_TYPE_DASHBOARD_PAGE);
+  g_signal_connect (dashboard, "notify::counting", G_CALLBACK (on_counting_notify_cb), &run);
+
+  g_signal_connect (run.window, "realize", G_CALLBACK (on_window_realize_cb), &run);
+  gtk_window_set_default_size (GTK_WINDOW (run.window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (run.window));
+  g_main_loop_run (run.loop);
+  frame_ms = run.elapsed_ms;
+
+  /* An empty database has nothing to count. */
+  if (dpo_dashboard_page_get_counting (DPO_DASHBOARD_PAGE (dashboard)))
+    g_main_loop_run (run.loop);
+  counted_ms = (g_get_monotonic_time () - run.start) / 1000.0;
+  settle (&run);
+
+  g_print ("%.1f %.1f %" G_GINT64_FORMAT "\n", frame_ms, counted_ms, peak_memory_kb ());
+
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  g_main_loop_unref (run.loop);
+  return 0;
+}
+
 /* Orchestration */
 
 typedef struct
 {
   double frame_ms, name_ms, member_ms, reference_ms, peak_mb;
   guint  n_name, n_member, n_reference;
+  double start_frame_ms, counted_ms, start_peak_mb;   /* the window as it opens */
 } Result;
 
 static char *self_path;
@@ -353,14 +417,15 @@ spawn_self (const char * const *args,
 static GSubprocess *start_display (void);
 static gboolean own_display;
 
+/* Runs `bench-requests MODE PATH` on a display of its own; its output in
+ * @out. */
 static gboolean
-measure (const char *path,
-         Result     *result)
+measure_one (const char  *mode,
+             const char  *path,
+             char       **out)
 {
-  const char * const args[] = { "--window", path, NULL };
-  g_autofree char *out = NULL;
+  const char * const args[] = { mode, path, NULL };
   g_autoptr(GSubprocess) xvfb = NULL;
-  gint64 peak_kb = 0;
   gboolean ok;
 
   /* A display of our own for each window, started afresh: nothing left
@@ -370,20 +435,34 @@ measure (const char *path,
       g_unsetenv ("DISPLAY");
       xvfb = start_display ();
     }
-  ok = spawn_self (args, &out);
+  ok = spawn_self (args, out);
   if (xvfb != NULL)
     {
       /* Terminated, not killed: Xvfb then removes its lock and socket. */
       g_subprocess_send_signal (xvfb, SIGTERM);
       g_subprocess_wait (xvfb, NULL, NULL);
     }
+  return ok;
+}
 
-  if (!ok ||
+static gboolean
+measure (const char *path,
+         Result     *result)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *start_out = NULL;
+  gint64 peak_kb = 0, start_peak_kb = 0;
+
+  if (!measure_one ("--start", path, &start_out) ||
+      sscanf (start_out, "%lf %lf %" G_GINT64_FORMAT, &result->start_frame_ms,
+              &result->counted_ms, &start_peak_kb) != 3 ||
+      !measure_one ("--window", path, &out) ||
       sscanf (out, "%lf %lf %lf %lf %" G_GINT64_FORMAT " %u %u %u", &result->frame_ms,
               &result->name_ms, &result->member_ms, &result->reference_ms, &peak_kb,
               &result->n_name, &result->n_member, &result->n_reference) != 8)
     return FALSE;
   result->peak_mb = peak_kb / 1024.0;
+  result->start_peak_mb = start_peak_kb / 1024.0;
   return TRUE;
 }
 
@@ -402,10 +481,11 @@ median (Result *runs,
         guint   n,
         Result *out)
 {
-  double values[N_RUNS];
+  double values[MAX_RUNS];
   gsize offsets[] = { G_STRUCT_OFFSET (Result, frame_ms), G_STRUCT_OFFSET (Result, name_ms),
                       G_STRUCT_OFFSET (Result, member_ms), G_STRUCT_OFFSET (Result, reference_ms),
-                      G_STRUCT_OFFSET (Result, peak_mb) };
+                      G_STRUCT_OFFSET (Result, peak_mb), G_STRUCT_OFFSET (Result, start_frame_ms),
+                      G_STRUCT_OFFSET (Result, counted_ms), G_STRUCT_OFFSET (Result, start_peak_mb) };
 
   *out = runs[0];
   for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
@@ -415,6 +495,22 @@ median (Result *runs,
       qsort (values, n, sizeof (double), compare_doubles);
       G_STRUCT_MEMBER (double, out, offsets[k]) = values[n / 2];
     }
+}
+
+/* The median of big / empty over runs made side by side: a busy machine
+ * slows both of a pair alike, so this ratio moves less than the medians'. */
+static double
+paired_ratio (Result *empty,
+              Result *big,
+              guint   n,
+              gsize   offset)
+{
+  double ratios[MAX_RUNS];
+
+  for (guint i = 0; i < n; i++)
+    ratios[i] = G_STRUCT_MEMBER (double, &big[i], offset) / G_STRUCT_MEMBER (double, &empty[i], offset);
+  qsort (ratios, n, sizeof (double), compare_doubles);
+  return ratios[n / 2];
 }
 
 static guint
@@ -511,9 +607,10 @@ run_all (void)
   g_autofree char *n_subjects = g_strdup_printf ("%u", env_count ("DPO_BENCH_SUBJECTS", N_SUBJECTS));
   g_autofree char *n_requests = g_strdup_printf ("%u", env_count ("DPO_BENCH_REQUESTS", N_REQUESTS));
   const char * const fill_args[] = { "--fill", big_path, n_subjects, n_requests, NULL };
-  Result empty_runs[N_RUNS], big_runs[N_RUNS], empty, big, warm_up;
+  guint n_runs = MIN (env_count ("DPO_BENCH_RUNS", N_RUNS), MAX_RUNS);
+  Result empty_runs[MAX_RUNS], big_runs[MAX_RUNS], empty, big, warm_up;
   g_autoptr(GError) error = NULL;
-  gboolean frame_ok, search_ok, memory_ok;
+  gboolean frame_ok, start_ok, search_ok, memory_ok;
   double search_max;
   gint64 start;
 
@@ -534,20 +631,32 @@ run_all (void)
   /* Warm the page cache with GTK's own files, then alternate. */
   if (!measure (empty_path, &warm_up))
     return 1;
-  for (guint i = 0; i < N_RUNS; i++)
+  for (guint i = 0; i < n_runs; i++)
     if (!measure (empty_path, &empty_runs[i]) || !measure (big_path, &big_runs[i]))
       return 1;
-  median (empty_runs, N_RUNS, &empty);
-  median (big_runs, N_RUNS, &big);
+  median (empty_runs, n_runs, &empty);
+  median (big_runs, n_runs, &big);
 
   search_max = MAX (big.name_ms, MAX (big.member_ms, big.reference_ms));
   frame_ok = big.frame_ms <= TARGET_RATIO * empty.frame_ms;
+  start_ok = big.start_frame_ms <= TARGET_START * empty.start_frame_ms;
   search_ok = search_max <= TARGET_SEARCH;
-  memory_ok = big.peak_mb <= empty.peak_mb + TARGET_MEMORY;
+  memory_ok = big.peak_mb <= empty.peak_mb + TARGET_MEMORY &&
+              big.start_peak_mb <= empty.start_peak_mb + TARGET_MEMORY;
 
-  g_print ("\nMedian of %d runs, each in a new process (GSK_RENDERER=%s)\n", N_RUNS,
+  g_print ("\nMedian of %u runs, each in a new process (GSK_RENDERER=%s)\n", n_runs,
            g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("%-34s %12s %14s   %-22s %s\n", "", "empty", "big", "target", "result");
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (%.2f x)\n", "first frame, window opening (ms)",
+           empty.start_frame_ms, big.start_frame_ms, "<= 1.1 x empty", verdict (start_ok),
+           big.start_frame_ms / empty.start_frame_ms);
+  g_print ("%-34s %12.1f %14.1f   %-22s %s\n", "dashboard counts shown (ms)",
+           empty.counted_ms, big.counted_ms, "after the first frame",
+           big.counted_ms >= big.start_frame_ms ? "yes" : "NO");
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (+%.1f MB)\n", "peak memory, opening (MB)",
+           empty.start_peak_mb, big.start_peak_mb, "<= empty + 60 MB",
+           verdict (big.start_peak_mb <= empty.start_peak_mb + TARGET_MEMORY),
+           big.start_peak_mb - empty.start_peak_mb);
   g_print ("%-34s %12.1f %14.1f   %-22s %s (%.2f x)\n", "first frame, open requests (ms)",
            empty.frame_ms, big.frame_ms, "<= 1.3 x empty", verdict (frame_ok),
            big.frame_ms / empty.frame_ms);
@@ -559,10 +668,15 @@ run_all (void)
   g_print ("%-34s %12.1f %14.1f   %-22s %s (%u rows)\n", "search a reference (ms)",
            empty.reference_ms, big.reference_ms, "<= 50 ms",
            verdict (big.reference_ms <= TARGET_SEARCH), big.n_reference);
-  g_print ("%-34s %12.1f %14.1f   %-22s %s (+%.1f MB)\n", "peak memory, VmHWM (MB)",
-           empty.peak_mb, big.peak_mb, "<= empty + 60 MB", verdict (memory_ok),
+  g_print ("%-34s %12.1f %14.1f   %-22s %s (+%.1f MB)\n", "peak memory, requests (MB)",
+           empty.peak_mb, big.peak_mb, "<= empty + 60 MB",
+           verdict (big.peak_mb <= empty.peak_mb + TARGET_MEMORY),
            big.peak_mb - empty.peak_mb);
-  g_print ("\n%s\n", frame_ok && search_ok && memory_ok ? "PASS" : "FAIL");
+  g_print ("%-34s %12s %14.2f x (window opening), %.2f x (open requests)\n",
+           "median of paired ratios", "",
+           paired_ratio (empty_runs, big_runs, n_runs, G_STRUCT_OFFSET (Result, start_frame_ms)),
+           paired_ratio (empty_runs, big_runs, n_runs, G_STRUCT_OFFSET (Result, frame_ms)));
+  g_print ("\n%s\n", frame_ok && start_ok && search_ok && memory_ok ? "PASS" : "FAIL");
 
   g_unlink (empty_path);
   g_unlink (big_path);
@@ -576,7 +690,7 @@ run_all (void)
     }
   g_rmdir (dir);
 
-  return frame_ok && search_ok && memory_ok ? 0 : 1;
+  return frame_ok && start_ok && search_ok && memory_ok ? 0 : 1;
 }
 
 int
@@ -599,7 +713,16 @@ main (int   argc,
     {
       gtk_init ();
       adw_init ();
+      dpo_ui_init ();
       return run_window (argv[2]);
+    }
+
+  if (argc == 3 && g_str_equal (argv[1], "--start"))
+    {
+      gtk_init ();
+      adw_init ();
+      dpo_ui_init ();
+      return run_start (argv[2]);
     }
 
   return run_all ();

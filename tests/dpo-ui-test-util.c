@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dpo-ui-test-util.h"
+#include "dpo-ui.h"
 
 static guint wait_ms = 10000;
 
@@ -18,6 +19,7 @@ dpo_test_ui_init (int    *argc,
 {
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  dpo_ui_init ();
   wait_ms = ms;
 }
 

@@ -13,6 +13,7 @@
 #include "dpo-incident-view.h"
 #include "dpo-incidents-page.h"
 #include "dpo-store.h"
+#include "dpo-timeline-row.h"
 #include "dpo-test-util.h"
 #include "dpo-ui-test-util.h"
 #include "dpo-window.h"
@@ -55,6 +56,38 @@ view_has_two_notifications (gpointer view)
   const DpoIncident *incident = view_incident (view);
 
   return incident != NULL && incident->notifications->len == 2;
+}
+
+/* The timeline's rows come from their template: a marker has no buttons;
+ * the row flagged "Before awareness" deletes that notification. */
+static void
+assert_timeline_rows (GtkWidget *view,
+                      gint64     flagged_rowid)
+{
+  GtkWidget *marker = dpo_test_find_widget (view, dpo_test_is_row_titled,
+                                            "Awareness: the 72-hour clock starts");
+  GtkWidget *flag = dpo_test_find_widget (view, dpo_test_is_shown_label, "Before awareness");
+  GtkWidget *row, *button;
+  GVariant *target;
+  gint64 rowid;
+  int kind;
+
+  g_assert_true (DPO_IS_TIMELINE_ROW (marker));
+  g_assert_true (gtk_widget_has_css_class (marker, "timeline-marker"));
+  g_assert_null (dpo_test_find_widget (marker, dpo_test_is_shown_button, NULL));
+
+  g_assert_nonnull (flag);
+  row = gtk_widget_get_ancestor (flag, DPO_TYPE_TIMELINE_ROW);
+  g_assert_nonnull (row);
+  button = dpo_test_find_widget (row, dpo_test_is_shown_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "incident.edit-entry");
+  button = gtk_widget_get_next_sibling (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "incident.delete-entry");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_variant_get (target, "(ix)", &kind, &rowid);
+  g_assert_cmpint (kind, ==, DPO_CHILD_NOTIFICATION);
+  g_assert_cmpint (rowid, ==, flagged_rowid);
 }
 
 static const char *
@@ -201,6 +234,7 @@ test_create_notify_undo (void)
   add_notification (view, "anssi", -30);
   dpo_test_wait_until (view_has_two_notifications, view);
   dpo_test_wait_for_widget (view, dpo_test_is_shown_label, "Before awareness");
+  assert_timeline_rows (view, ((DpoNotification *) g_ptr_array_index (view_incident (view)->notifications, 0))->rowid);
 
   /* Deleting the CNIL notification offers to undo it. */
   rowid = ((DpoNotification *) g_ptr_array_index (view_incident (view)->notifications, 1))->rowid;

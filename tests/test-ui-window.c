@@ -12,9 +12,13 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dpo-dashboard-page.h"
+#include "dpo-import.h"
 #include "dpo-incidents-page.h"
+#include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
+#include "dpo-time.h"
 #include "dpo-ui-test-util.h"
 #include "dpo-window.h"
 
@@ -91,6 +95,114 @@ test_empty_then_example (void)
     dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "INC-2024-01");
   }
 
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+/* What the dashboard showed when its first frame was painted. */
+typedef struct
+{
+  GtkWidget     *dashboard;
+  GdkFrameClock *clock;
+  gulong         after_paint_id;
+  char          *requests_count;
+  char          *deadlines;
+  gboolean       counting;
+} FirstFrame;
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *id)
+{
+  GtkWidget *label = dpo_test_find_widget (root, dpo_test_has_id, id);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+on_first_after_paint_cb (GdkFrameClock *clock,
+                         FirstFrame    *first)
+{
+  if (first->requests_count != NULL)
+    return;
+  first->requests_count = g_strdup (label_text (first->dashboard, "requests_count_label"));
+  first->deadlines = g_strdup (label_text (first->dashboard, "deadlines_label"));
+  first->counting = dpo_dashboard_page_get_counting (DPO_DASHBOARD_PAGE (first->dashboard));
+}
+
+static void
+on_realize_cb (GtkWidget  *window,
+               FirstFrame *first)
+{
+  first->clock = g_object_ref (gtk_widget_get_frame_clock (window));
+  first->after_paint_id = g_signal_connect (first->clock, "after-paint",
+                                            G_CALLBACK (on_first_after_paint_cb), first);
+}
+
+static gboolean
+dashboard_counted (gpointer data)
+{
+  return !dpo_dashboard_page_get_counting (data);
+}
+
+/* Over a big register the counts would hold the window back: the first
+ * frame shows dashes, then the counts arrive from a worker thread, and
+ * follow the store's changes. As of 13 March 2024 the example's requests
+ * are due on 11, 12, 12, 15 March and 30 April. */
+static void
+test_dashboard_counts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-XXXXXX", NULL);
+  g_autofree char *example_path = dpo_test_example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  FirstFrame first = { 0 };
+  DpoWindow *window;
+  DpoStore *store;
+  GDate date;
+
+  store = dpo_test_open_store (dir);
+  g_date_set_dmy (&date, 13, G_DATE_MARCH, 2024);
+  now = dpo_time_end_of_local_day (&date);
+  dpo_store_set_now (store, now);
+  g_assert_true (dpo_import_file (store, example, NULL, &error));
+  g_assert_no_error (error);
+
+  window = dpo_window_new (NULL, store);
+  first.dashboard = dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_DASHBOARD_PAGE);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), &first);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpstr (first.requests_count, ==, "–");
+  g_assert_cmpstr (first.deadlines, ==, "Counting the requests due…");
+  g_assert_true (first.counting);
+
+  dpo_test_wait_until (dashboard_counted, first.dashboard);
+  g_assert_cmpstr (label_text (first.dashboard, "incidents_count_label"), ==, "1");
+  g_assert_cmpstr (label_text (first.dashboard, "requests_count_label"), ==, "5");
+  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "5");
+  g_assert_cmpstr (label_text (first.dashboard, "deadlines_label"), ==,
+                   "3 requests are overdue · 1 due within the next 7 days");
+
+  /* Luc Bernard's contract ended in 2023: his erasure is carried out, and
+   * the numbers shown stay until the new ones replace them. */
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dpo_dashboard_page_get_counting (DPO_DASHBOARD_PAGE (first.dashboard)));
+  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "5");
+  dpo_test_wait_until (dashboard_counted, first.dashboard);
+  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "4");
+  g_assert_cmpstr (label_text (first.dashboard, "deadlines_label"), ==,
+                   "2 requests are overdue · 1 due within the next 7 days");
+
+  if (g_signal_handler_is_connected (first.clock, first.after_paint_id))
+    g_signal_handler_disconnect (first.clock, first.after_paint_id);
+  g_clear_object (&first.clock);
+  g_free (first.requests_count);
+  g_free (first.deadlines);
   dpo_test_destroy_window (window, store);
   dpo_test_remove_tree (dir);
 }
@@ -241,6 +353,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/window/empty-then-example", test_empty_then_example);
+  g_test_add_func ("/ui/window/dashboard-counts", test_dashboard_counts);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
   g_test_add_func ("/ui/window/newer-database", test_newer_database);
   g_test_add_func ("/ui/window/import-and-export", test_import_and_export);

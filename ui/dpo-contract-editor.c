@@ -99,7 +99,6 @@ dpo_contract_editor_class_init (DpoContractEditorClass *klass)
 
   object_class->dispose = dpo_contract_editor_dispose;
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-contract-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoContractEditor, number_row);

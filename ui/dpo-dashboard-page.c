@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "dpo-computed.h"
+#include "dpo-counts-loader.h"
 #include "dpo-dashboard-page.h"
-#include "dpo-store-deadlines.h"
 #include "dpo-ui.h"
 
 struct _DpoDashboardPage
@@ -30,8 +30,11 @@ struct _DpoDashboardPage
   GtkLabel  *database_label;
   GtkLabel  *empty_database_label;
 
-  DpoStore  *store;
-  gboolean   stale;     /* changed while out of sight */
+  DpoStore        *store;
+  gboolean         stale;           /* changed while out of sight */
+  DpoCountsLoader *loader;
+  DpoStore        *counted_store;   /* whose counts are shown; not a reference */
+  gboolean         counting;        /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, ADW_TYPE_BIN)
@@ -39,10 +42,25 @@ G_DEFINE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_COUNTING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+
+/* "counting" is notified when it changes, not on every recount. */
+static void
+dpo_dashboard_page_notify_counting (DpoDashboardPage *self)
+{
+  gboolean counting = dpo_dashboard_page_get_counting (self);
+
+  if (counting != self->counting)
+    {
+      self->counting = counting;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+    }
+}
 
 static void
 set_count (GtkButton  *button,
@@ -50,7 +68,7 @@ set_count (GtkButton  *button,
            guint       count,
            const char *accessible_format)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = dpo_ui_format_count (count);
   g_autofree char *accessible = g_strdup_printf (accessible_format, count);
 
   gtk_label_set_text (label, text);
@@ -59,17 +77,38 @@ set_count (GtkButton  *button,
                                   -1);
 }
 
+/* Until the counts arrive: a dash where each number will be. */
+static void
+set_placeholder (GtkButton  *button,
+                 GtkLabel   *label,
+                 const char *accessible)
+{
+  gtk_label_set_text (label, "–");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+dpo_dashboard_page_show_placeholders (DpoDashboardPage *self)
+{
+  set_placeholder (self->incidents_button, self->incidents_count_label, _("Incidents"));
+  set_placeholder (self->requests_button, self->requests_count_label, _("Requests"));
+  set_placeholder (self->people_button, self->people_count_label, _("People"));
+  gtk_label_set_text (self->deadlines_label, _("Counting the requests due…"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadlines_label), "error");
+}
+
 /* "2 requests are overdue · 1 due within 7 days", in red while any is late. */
 static void
-dpo_dashboard_page_update_deadlines (DpoDashboardPage *self)
+dpo_dashboard_page_show_deadlines (DpoDashboardPage *self,
+                                   guint             overdue,
+                                   guint             due_soon)
 {
   GtkWidget *label = GTK_WIDGET (self->deadlines_label);
   g_autofree char *late = NULL;
   g_autofree char *soon = NULL;
   g_autofree char *text = NULL;
-  guint overdue = 0, due_soon = 0;
-
-  dpo_store_count_due (self->store, DPO_DUE_SOON_DAYS, &overdue, &due_soon);
 
   if (overdue == 0 && due_soon == 0)
     text = g_strdup (_("No request is overdue or due within the next 7 days."));
@@ -91,13 +130,39 @@ dpo_dashboard_page_update_deadlines (DpoDashboardPage *self)
 }
 
 static void
+on_counts_done_cb (DpoDashboardPage *self,
+                   DpoCountsLoader  *loader)
+{
+  const DpoStoreCounts *counts = dpo_counts_loader_get_counts (loader);
+  const GError *error = dpo_counts_loader_get_error (loader);
+  g_autofree char *message = NULL;
+
+  if (counts == NULL)
+    {
+      /* Translators: %s says why the database could not be read */
+      message = g_strdup_printf (_("The registers could not be counted: %s"), error->message);
+      gtk_label_set_text (self->deadlines_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadlines_label), "error");
+    }
+  else
+    {
+      set_count (self->incidents_button, self->incidents_count_label, counts->incidents,
+                 g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", counts->incidents));
+      set_count (self->requests_button, self->requests_count_label, counts->requests,
+                 g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", counts->requests));
+      set_count (self->people_button, self->people_count_label, counts->subjects,
+                 g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", counts->subjects));
+      dpo_dashboard_page_show_deadlines (self, counts->overdue, counts->due_soon);
+    }
+  dpo_dashboard_page_notify_counting (self);
+}
+
+static void
 dpo_dashboard_page_update (DpoDashboardPage *self)
 {
-  guint incidents, requests, people;
   g_autofree char *database = NULL;
 
-  /* Out of sight, the counts wait: over a million requests each costs a
-   * scan, and another page is being drawn. */
+  /* Out of sight, the counts wait: another page is being drawn. */
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     return;
@@ -112,24 +177,23 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
 
   if (self->store == NULL || dpo_store_is_empty (self->store))
     {
+      dpo_counts_loader_cancel (self->loader);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      dpo_dashboard_page_notify_counting (self);
       return;
     }
 
-  incidents = dpo_store_count_incidents (self->store);
-  requests = dpo_store_count_requests (self->store);
-  people = dpo_store_count_subjects (self->store);
-
-  set_count (self->incidents_button, self->incidents_count_label, incidents,
-             g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", incidents));
-  set_count (self->requests_button, self->requests_count_label, requests,
-             g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", requests));
-  set_count (self->people_button, self->people_count_label, people,
-             g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", people));
-
-  dpo_dashboard_page_update_deadlines (self);
-
+  /* Over a million requests each count costs a scan: they arrive after
+   * the first frame, from a worker thread. Until then the numbers already
+   * shown stay, or dashes for a database not counted yet. */
+  if (self->counted_store != self->store)
+    {
+      self->counted_store = self->store;
+      dpo_dashboard_page_show_placeholders (self);
+    }
+  dpo_counts_loader_load (self->loader, self->store);
   gtk_stack_set_visible_child_name (self->stack, "summary");
+  dpo_dashboard_page_notify_counting (self);
 }
 
 static void
@@ -156,6 +220,8 @@ dpo_dashboard_page_dispose (GObject *object)
   DpoDashboardPage *self = DPO_DASHBOARD_PAGE (object);
 
   dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
+  g_clear_object (&self->loader);
+  self->counted_store = NULL;
 
   /* The stack is both AdwBin's child and a template child: let AdwBin drop
    * it first, or both would unparent it. */
@@ -177,6 +243,9 @@ dpo_dashboard_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_COUNTING:
+      g_value_set_boolean (value, dpo_dashboard_page_get_counting (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,9 +284,11 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DPO_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, stack);
@@ -236,6 +307,10 @@ static void
 dpo_dashboard_page_init (DpoDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loader = dpo_counts_loader_new (GTK_WIDGET (self), DPO_DUE_SOON_DAYS);
+  g_signal_connect_object (self->loader, "done", G_CALLBACK (on_counts_done_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 DpoStore *
@@ -244,6 +319,14 @@ dpo_dashboard_page_get_store (DpoDashboardPage *self)
   g_return_val_if_fail (DPO_IS_DASHBOARD_PAGE (self), NULL);
 
   return self->store;
+}
+
+gboolean
+dpo_dashboard_page_get_counting (DpoDashboardPage *self)
+{
+  g_return_val_if_fail (DPO_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->loader != NULL && dpo_counts_loader_is_loading (self->loader);
 }
 
 void

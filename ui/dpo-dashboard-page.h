@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, DPO, DASHBOARD_PAGE,
 DpoStore *dpo_dashboard_page_get_store (DpoDashboardPage *self);
 void      dpo_dashboard_page_set_store (DpoDashboardPage *self,
                                         DpoStore         *store);
+/* TRUE from a change of the register until its counts are shown. */
+gboolean  dpo_dashboard_page_get_counting (DpoDashboardPage *self);
 
 G_END_DECLS

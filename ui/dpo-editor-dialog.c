@@ -109,7 +109,6 @@ dpo_editor_dialog_class_init (DpoEditorDialogClass *klass)
                                        "editor.accept", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-editor-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, accept_button);

@@ -306,7 +306,6 @@ dpo_entry_editor_class_init (DpoEntryEditorClass *klass)
 
   object_class->dispose = dpo_entry_editor_dispose;
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-entry-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, DpoEntryEditor, name)
   BIND (window_title);

@@ -411,7 +411,6 @@ dpo_incident_editor_class_init (DpoIncidentEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-incident-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, error_revealer);

@@ -13,6 +13,7 @@
 #include "dpo-enums.h"
 #include "dpo-incident-text.h"
 #include "dpo-time.h"
+#include "dpo-ui.h"
 
 char *
 dpo_incident_text_long_time (GDateTime *time)
@@ -192,7 +193,7 @@ describe_informed (const DpoIncident *incident)
     /* Translators: %s lists the channels, e.g. "Email, Post" */
     return g_strdup_printf (_("Informed by %s; the number of people is not recorded"), channels);
 
-  count = g_strdup_printf ("%'" G_GINT64_FORMAT, informed);
+  count = dpo_ui_format_count (informed);
   /* Translators: a number of people, then the channels used */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Informed so far: %s person (%s)",
                                        "Informed so far: %s people (%s)", informed),

@@ -370,10 +370,9 @@ export_report_action (GtkWidget  *widget,
   g_autofree char *today = dpo_export_ui_today (self->store);
   g_autofree char *name = NULL;
 
-  /* Translators: the proposed name of an incident's report; %1$s is the
-   * incident's reference, %2$s today's date, as 2026-11-23. Keep ".xlsx",
-   * avoid "/". */
-  name = g_strdup_printf (_("incident-%1$s-%2$s.xlsx"), id, today);
+  /* Translators: the proposed name of an incident's report: the incident's
+   * reference, then today's date, as 2026-11-23. Keep ".xlsx", avoid "/". */
+  name = g_strdup_printf (_("incident-%s-%s.xlsx"), id, today);
   dpo_export_ui_choose_file (GTK_WINDOW (self), self->store, _("Export the Incident Report"), name,
                              on_report_file_chosen_cb);
 }

@@ -41,7 +41,7 @@ join_labels (DpoEnum             vocabulary,
 static char *
 format_count (gint64 count)
 {
-  return count >= 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, count) : NULL;
+  return count >= 0 ? dpo_ui_format_count (count) : NULL;
 }
 
 static char *
@@ -327,7 +327,6 @@ dpo_incident_view_class_init (DpoIncidentViewClass *klass)
 
   g_type_ensure (DPO_TYPE_TIMELINE);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-incident-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, window_title);

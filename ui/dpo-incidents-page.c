@@ -306,7 +306,6 @@ dpo_incidents_page_class_init (DpoIncidentsPageClass *klass)
   page_class->list = dpo_incidents_page_list;
   page_class->format_count = dpo_incidents_page_format_count;
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-incidents-page.ui");
 }

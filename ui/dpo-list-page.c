@@ -34,6 +34,9 @@ typedef struct
   char               *list_label;
   DpoStore           *store;
   GListModel         *model;
+  gulong              items_changed_id;
+  gboolean            reload_pending; /* out of sight: the model waits */
+  gboolean            clearing_search;
   AdwLeaflet         *leaflet;      /* with a detail: the list, or the detail */
   GtkWidget          *list;
   GtkWidget          *detail;
@@ -206,14 +209,14 @@ dpo_list_page_set_model (DpoListPage *self,
     return;
 
   if (priv->model != NULL)
-    g_signal_handlers_disconnect_by_func (priv->model, on_model_items_changed_cb, self);
+    g_clear_signal_handler (&priv->items_changed_id, priv->model);
 
   g_set_object (&priv->model, model);
 
   if (model != NULL)
-    g_signal_connect_object (model, "items-changed",
-                             G_CALLBACK (on_model_items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    priv->items_changed_id = g_signal_connect_object (model, "items-changed",
+                                                      G_CALLBACK (on_model_items_changed_cb),
+                                                      self, G_CONNECT_SWAPPED);
 
   /* A page out of sight gets its rows when it comes into view: GTK 4.8
    * builds up to 200 rows for a list, even one nobody sees. */
@@ -223,6 +226,8 @@ dpo_list_page_set_model (DpoListPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+static void dpo_list_page_reload_now (DpoListPage *self);
+
 static void
 dpo_list_page_map (GtkWidget *widget)
 {
@@ -231,18 +236,19 @@ dpo_list_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dpo_list_page_parent_class)->map (widget);
 
-  if (dpo_reset_model_get_model (priv->shown) != priv->model)
+  if (priv->reload_pending)
+    dpo_list_page_reload_now (self);
+  else if (dpo_reset_model_get_model (priv->shown) != priv->model)
     dpo_list_page_show_model (self, priv->model);
 }
 
-void
-dpo_list_page_reload (DpoListPage *self)
+static void
+dpo_list_page_reload_now (DpoListPage *self)
 {
   DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
   g_autoptr(GListModel) model = NULL;
 
-  g_return_if_fail (DPO_IS_LIST_PAGE (self));
-
+  priv->reload_pending = FALSE;
   if (priv->store != NULL)
     {
       const char *search = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
@@ -253,10 +259,30 @@ dpo_list_page_reload (DpoListPage *self)
   dpo_list_page_set_model (self, model);
 }
 
+void
+dpo_list_page_reload (DpoListPage *self)
+{
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  g_return_if_fail (DPO_IS_LIST_PAGE (self));
+
+  /* Out of sight, the list is built when it is shown or asked for: over a
+   * million rows each list counts its rows, while another page is being
+   * drawn. */
+  if (priv->store != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->reload_pending = TRUE;
+  else
+    dpo_list_page_reload_now (self);
+}
+
 static void
 on_search_entry_search_changed_cb (DpoListPage    *self,
                                    GtkSearchEntry *entry)
 {
+  DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
+
+  if (priv->clearing_search)
+    return;
   dpo_list_page_reload (self);
 }
 
@@ -274,7 +300,7 @@ dpo_list_page_dispose (GObject *object)
   DpoListPagePrivate *priv = dpo_list_page_get_instance_private (self);
 
   if (priv->model != NULL)
-    g_signal_handlers_disconnect_by_func (priv->model, on_model_items_changed_cb, self);
+    g_clear_signal_handler (&priv->items_changed_id, priv->model);
   g_clear_object (&priv->model);
   g_clear_object (&priv->store);
   g_clear_handle_id (&priv->reveal_idle, g_source_remove);
@@ -420,7 +446,6 @@ dpo_list_page_class_init (DpoListPageClass *klass)
   properties[PROP_LIST_LABEL] = g_param_spec_string ("list-label", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-list-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, DpoListPage, toolbar);
   gtk_widget_class_bind_template_child_private (widget_class, DpoListPage, search_entry);
@@ -478,9 +503,9 @@ dpo_list_page_set_store (DpoListPage *self,
     return;
 
   /* A new database: start from the whole register. */
-  g_signal_handlers_block_by_func (priv->search_entry, on_search_entry_search_changed_cb, self);
+  priv->clearing_search = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
-  g_signal_handlers_unblock_by_func (priv->search_entry, on_search_entry_search_changed_cb, self);
+  priv->clearing_search = FALSE;
 
   dpo_list_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -493,6 +518,9 @@ dpo_list_page_get_model (DpoListPage *self)
 
   g_return_val_if_fail (DPO_IS_LIST_PAGE (self), NULL);
 
+  /* Asked for while out of sight: built now. */
+  if (priv->reload_pending)
+    dpo_list_page_reload_now (self);
   return priv->model;
 }
 

@@ -174,7 +174,6 @@ dpo_people_page_class_init (DpoPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "people.new", NULL, new_person_action);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-people-page.ui");
 }

@@ -119,7 +119,6 @@ dpo_person_editor_class_init (DpoPersonEditorClass *klass)
 
   object_class->dispose = dpo_person_editor_dispose;
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoPersonEditor, reference_row);

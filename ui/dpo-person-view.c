@@ -387,7 +387,6 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "person.add-contract", NULL, add_contract_action);
   gtk_widget_class_install_action (widget_class, "person.new-request", NULL, new_request_action);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-person-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, title_label);

@@ -80,7 +80,6 @@ dpo_preferences_window_class_init (DpoPreferencesWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoPreferencesWindow, alsace_moselle_switch);

@@ -341,7 +341,6 @@ dpo_request_editor_class_init (DpoRequestEditorClass *klass)
 
   object_class->dispose = dpo_request_editor_dispose;
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-request-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoRequestEditor, person_group);

@@ -565,7 +565,6 @@ dpo_request_view_class_init (DpoRequestViewClass *klass)
   object_class->dispose = dpo_request_view_dispose;
 
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-request-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, title_label);

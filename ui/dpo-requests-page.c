@@ -11,7 +11,7 @@
 
 #include "dpo-columns.h"
 #include "dpo-computed.h"
-#include "dpo-store-deadlines.h"
+#include "dpo-counts-loader.h"
 #include "dpo-enums.h"
 #include "dpo-records.h"
 #include "dpo-request-editor.h"
@@ -37,6 +37,9 @@ struct _DpoRequestsPage
   guint           overdue;
   guint           due_soon;
   gboolean        has_requests;
+  DpoCountsLoader *loader;
+  DpoStore       *counted_store;   /* whose counts are shown; not a reference */
+  gboolean        counts_stale;    /* changed while out of sight */
 };
 
 G_DEFINE_FINAL_TYPE (DpoRequestsPage, dpo_requests_page, DPO_TYPE_LIST_PAGE)
@@ -234,21 +237,22 @@ set_count_button (GtkButton  *button,
     gtk_widget_remove_css_class (GTK_WIDGET (button), css_class);
 }
 
-/* The counts in the page header follow every change to the store. */
 static void
-dpo_requests_page_update_counts (DpoRequestsPage *self)
+on_counts_done_cb (DpoRequestsPage *self,
+                   DpoCountsLoader *loader)
 {
+  const DpoStoreCounts *counts = dpo_counts_loader_get_counts (loader);
   g_autofree char *overdue = NULL;
   g_autofree char *due_soon = NULL;
   g_autofree char *overdue_a11y = NULL;
   g_autofree char *due_soon_a11y = NULL;
 
-  self->overdue = self->due_soon = 0;
-  if (self->store != NULL)
-    dpo_store_count_due (self->store, DPO_DUE_SOON_DAYS, &self->overdue, &self->due_soon);
-  self->has_requests = self->store != NULL && dpo_store_count_requests (self->store) > 0;
-  gtk_widget_set_visible (self->filters, self->has_requests);
+  /* A database that cannot be read says so in the list itself. */
+  if (counts == NULL)
+    return;
 
+  self->overdue = counts->overdue;
+  self->due_soon = counts->due_soon;
   overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue",
                                           self->overdue), self->overdue);
   due_soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due within 7 days",
@@ -264,6 +268,46 @@ dpo_requests_page_update_counts (DpoRequestsPage *self)
   set_count_button (self->overdue_button, overdue, overdue_a11y, "count-overdue", self->overdue > 0);
   set_count_button (self->due_soon_button, due_soon, due_soon_a11y, "count-due-soon",
                     self->due_soon > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_soon_button), TRUE);
+}
+
+/* The counts in the page header follow every change to the store. Over a
+ * million requests they take a scan: they arrive after the next frame,
+ * from a worker thread, and wait while the page is out of sight. Whether
+ * there are requests at all (the filters are useless without) is one
+ * index probe, known at once so the page does not jump. */
+static void
+dpo_requests_page_update_counts (DpoRequestsPage *self)
+{
+  self->has_requests = self->store != NULL && dpo_store_has_requests (self->store);
+  gtk_widget_set_visible (self->filters, self->has_requests);
+
+  /* A new database: no counts until its own arrive. */
+  if (self->counted_store != self->store)
+    {
+      self->counted_store = self->store;
+      self->overdue = self->due_soon = 0;
+      gtk_widget_set_visible (GTK_WIDGET (self->overdue_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->due_soon_button), FALSE);
+    }
+
+  self->counts_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->store == NULL)
+    dpo_counts_loader_cancel (self->loader);
+  else if (!self->counts_stale)
+    dpo_counts_loader_load (self->loader, self->store);
+}
+
+static void
+dpo_requests_page_map (GtkWidget *widget)
+{
+  DpoRequestsPage *self = DPO_REQUESTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dpo_requests_page_parent_class)->map (widget);
+
+  if (self->counts_stale)
+    dpo_requests_page_update_counts (self);
 }
 
 static void
@@ -441,6 +485,8 @@ dpo_requests_page_dispose (GObject *object)
 
   dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->loader);
+  self->counted_store = NULL;
 
   G_OBJECT_CLASS (dpo_requests_page_parent_class)->dispose (object);
 }
@@ -453,6 +499,7 @@ dpo_requests_page_class_init (DpoRequestsPageClass *klass)
   DpoListPageClass *page_class = DPO_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dpo_requests_page_dispose;
+  widget_class->map = dpo_requests_page_map;
   page_class->list = dpo_requests_page_list;
   page_class->format_count = dpo_requests_page_format_count;
   page_class->is_filtered = dpo_requests_page_is_filtered;
@@ -460,7 +507,6 @@ dpo_requests_page_class_init (DpoRequestsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "requests.new", NULL, new_request_action);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-requests-page.ui");
 }
@@ -483,10 +529,16 @@ dpo_requests_page_init (DpoRequestsPage *self)
   g_signal_connect_object (view, "activate", G_CALLBACK (on_column_view_activate_cb), self,
                            G_CONNECT_SWAPPED);
 
+  self->loader = dpo_counts_loader_new (GTK_WIDGET (self), DPO_DUE_SOON_DAYS);
+  g_signal_connect_object (self->loader, "done", G_CALLBACK (on_counts_done_cb), self,
+                           G_CONNECT_SWAPPED);
   add_filters (self);
   add_header (self);
   self->view = g_object_new (DPO_TYPE_REQUEST_VIEW, NULL);
   dpo_list_page_add_detail (DPO_LIST_PAGE (self), GTK_WIDGET (self->view));
+  /* Shown once there are counts to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_soon_button), FALSE);
   dpo_requests_page_update_counts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.new", FALSE);
 }

@@ -20,6 +20,7 @@ struct _DpoResetModel
   GObject     parent_instance;
 
   GListModel *model;
+  gulong      items_changed_id;
   guint       n_items;     /* what we last reported */
   guint       first_rows;  /* shown at once after a reset */
 };
@@ -135,7 +136,7 @@ dpo_reset_model_dispose (GObject *object)
   DpoResetModel *self = DPO_RESET_MODEL (object);
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+    g_clear_signal_handler (&self->items_changed_id, self->model);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (dpo_reset_model_parent_class)->dispose (object);
@@ -187,10 +188,11 @@ dpo_reset_model_set_model (DpoResetModel *self,
     return;
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+    g_clear_signal_handler (&self->items_changed_id, self->model);
   g_set_object (&self->model, model);
   if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    self->items_changed_id = g_signal_connect_object (model, "items-changed",
+                                                      G_CALLBACK (on_items_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
   reset (self);
 }

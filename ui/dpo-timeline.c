@@ -11,12 +11,12 @@
 
 #include "dpo-computed.h"
 #include "dpo-enums.h"
-#include "dpo-form.h"
 #include "dpo-incident-text.h"
 #include "dpo-store.h"
-#include "dpo-time.h"
 #include "dpo-timeline.h"
+#include "dpo-timeline-row.h"
 #include "dpo-validate.h"
+#include "dpo-ui.h"
 
 struct _DpoTimeline
 {
@@ -211,7 +211,7 @@ add_communications (GPtrArray         *entries,
   for (guint i = 0; i < incident->communications->len; i++)
     {
       DpoCommunication *m = g_ptr_array_index (incident->communications, i);
-      g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, m->count);
+      g_autofree char *count = dpo_ui_format_count (m->count);
 
       add_entry (entries, m->sent_at, DPO_CHILD_COMMUNICATION, m->rowid, "system-users-symbolic",
                  /* Translators: %s is the channel (Email, Post...) */
@@ -238,72 +238,13 @@ has_awareness_event (const DpoIncident *incident)
 }
 
 static GtkWidget *
-date_box_new (GDateTime *at)
-{
-  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (at, zone);
-  g_autofree char *date_text = NULL;
-  g_autofree char *time_text = g_date_time_format (local, "%H:%M");
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *date_label, *time_label;
-  GDate date;
-
-  dpo_time_get_local_date (at, &date);
-  date_text = dpo_date_format_display (&date);
-  date_label = gtk_label_new (date_text);
-  time_label = gtk_label_new (time_text);
-  gtk_label_set_xalign (GTK_LABEL (date_label), 1.0);
-  gtk_label_set_xalign (GTK_LABEL (time_label), 1.0);
-  gtk_label_set_width_chars (GTK_LABEL (date_label), 11);
-  gtk_widget_add_css_class (date_label, "numeric");
-  gtk_widget_add_css_class (time_label, "numeric");
-  gtk_widget_add_css_class (time_label, "dim-label");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), date_label);
-  gtk_box_append (GTK_BOX (box), time_label);
-  gtk_widget_add_css_class (box, "timeline-date");
-  return box;
-}
-
-static GtkWidget *
 row_new (const Entry *entry)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *icon = gtk_image_new_from_icon_name (entry->icon_name);
-  g_autoptr(GVariant) target = NULL;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title);
-  if (entry->subtitle != NULL)
-    adw_action_row_set_subtitle (row, entry->subtitle);
-  adw_action_row_add_prefix (row, date_box_new (entry->at));
-  adw_action_row_add_prefix (row, icon);
-  gtk_widget_add_css_class (icon, "timeline-icon");
-
   if (entry->kind == MARKER)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "timeline-marker");
-      return GTK_WIDGET (row);
-    }
+    return dpo_timeline_row_new_marker (entry->at, entry->icon_name, entry->title);
 
-  if (entry->suspicious)
-    {
-      GtkWidget *flag = gtk_label_new (_("Before awareness"));
-
-      gtk_widget_add_css_class (flag, "badge");
-      gtk_widget_add_css_class (flag, "cnil-late");
-      gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (flag, _("Sent before the organisation became aware of the incident. "
-                                           "This is allowed, but check the date."));
-      adw_action_row_add_suffix (row, flag);
-    }
-
-  target = g_variant_ref_sink (g_variant_new ("(ix)", entry->kind, entry->rowid));
-  dpo_form_add_row_button (row, "document-edit-symbolic", _("Edit This Entry"),
-                           "incident.edit-entry", target);
-  dpo_form_add_row_button (row, "user-trash-symbolic", _("Delete This Entry"),
-                           "incident.delete-entry", target);
-  return GTK_WIDGET (row);
+  return dpo_timeline_row_new_entry (entry->at, entry->icon_name, entry->title, entry->subtitle,
+                                     entry->kind, entry->rowid, entry->suspicious);
 }
 
 static void
@@ -359,21 +300,32 @@ dpo_timeline_get_n_entries (DpoTimeline *self)
 }
 
 static void
+dpo_timeline_dispose (GObject *object)
+{
+  /* The list is both AdwBin's child and a template child: let AdwBin drop
+   * it first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), DPO_TYPE_TIMELINE);
+
+  G_OBJECT_CLASS (dpo_timeline_parent_class)->dispose (object);
+}
+
+static void
 dpo_timeline_class_init (DpoTimelineClass *klass)
 {
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "timeline");
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dpo_timeline_dispose;
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-timeline.ui");
+  gtk_widget_class_bind_template_child (widget_class, DpoTimeline, list);
 }
 
 static void
 dpo_timeline_init (DpoTimeline *self)
 {
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story of the incident"),
-                                  -1);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

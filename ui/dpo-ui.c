@@ -7,22 +7,19 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include "dpo-resources.h"
 #include "dpo-ui.h"
 
 void
 dpo_ui_init (void)
 {
-  static gsize initialized = 0;
-
   /* The resource lives in the static dpo-ui library: registered by hand
    * (--manual-register), because an unreferenced object's constructor
    * would not be linked in. */
-  if (g_once_init_enter (&initialized))
-    {
-      dpo_register_resource ();
-      g_once_init_leave (&initialized, 1);
-    }
+  dpo_register_resource ();
 }
 
 GSettings *
@@ -61,10 +58,34 @@ dpo_ui_follow_store (DpoStore  **store_ptr,
   if (*store_ptr == store)
     return FALSE;
 
+  /* Each follower connects one handler to "changed": found by signal and
+   * instance, without comparing function pointers as data pointers. */
   if (*store_ptr != NULL)
-    g_signal_handlers_disconnect_by_func (*store_ptr, changed_cb, instance);
+    g_signal_handlers_disconnect_matched (*store_ptr, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                          g_signal_lookup ("changed", DPO_TYPE_STORE), 0,
+                                          NULL, NULL, instance);
   g_set_object (store_ptr, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed", changed_cb, instance, G_CONNECT_SWAPPED);
   return TRUE;
+}
+
+/* The printf flag "'" (thousands grouping) is POSIX, not ISO C: the
+ * locale's separator is inserted by hand, every three digits. */
+char *
+dpo_ui_format_count (gint64 count)
+{
+  const char *separator = localeconv ()->thousands_sep;
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  const char *first = digits[0] == '-' ? digits + 1 : digits;
+  GString *text = g_string_new (digits[0] == '-' ? "-" : NULL);
+  gsize n = strlen (first);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0 && separator != NULL)
+        g_string_append (text, separator);
+      g_string_append_c (text, first[i]);
+    }
+  return g_string_free (text, FALSE);
 }

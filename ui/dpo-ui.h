@@ -13,8 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* Registers the UI's GResource (once). Every widget class with a template
- * calls it first, so tests can build widgets without a DpoApplication. */
+/* Registers the UI's GResource, where the widget templates live. Called
+ * once per process, before any widget is built: by the application's
+ * startup, and by the UI tests' and benchmark's set-up, which build
+ * widgets without a DpoApplication. */
 void       dpo_ui_init              (void);
 
 /* The app's GSettings, or NULL when the schema is not installed (an
@@ -33,5 +35,8 @@ gboolean   dpo_ui_follow_store      (DpoStore  **store_ptr,
                                      DpoStore   *store,
                                      GCallback   changed_cb,
                                      gpointer    instance);
+
+/* @count with the locale's thousands separator ("16 500" in French). */
+char      *dpo_ui_format_count      (gint64      count);
 
 G_END_DECLS

@@ -63,7 +63,7 @@ void _dpo_window_set_busy           (DpoWindow      *self,
 /* dpo-window-import.c: imports the example scenario from the resource. */
 void _dpo_window_load_example       (DpoWindow      *self);
 
-/* dpo-window-export.c: win.export-registers and win.cancel-export. */
+/* dpo-window-export-registers.c: win.export-registers and win.cancel-export. */
 void _dpo_window_class_export_init  (DpoWindowClass *klass);
 void _dpo_window_export_dispose     (DpoWindow      *self);
 /* DPO_EXPORT_REGISTERS=FILE: an export at start-up (screenshots). */

@@ -249,7 +249,6 @@ dpo_window_class_init (DpoWindowClass *klass)
   g_type_ensure (DPO_TYPE_REQUESTS_PAGE);
   g_type_ensure (DPO_TYPE_PEOPLE_PAGE);
 
-  dpo_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, switcher_title);

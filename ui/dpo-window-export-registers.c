@@ -1,4 +1,4 @@
-/* dpo-window-export.c
+/* dpo-window-export-registers.c
  *
  * Copyright 2026 The DPO Workbench authors
  *
