@@ -28,15 +28,15 @@
  * only reads them; they are set and cleared atomically. */
 static gpointer slots[N_SLOTS];
 
-/* When this program started (its first use of this file), in seconds:
- * leftovers are older. */
+/* When this program started (its first use of this file), in
+ * microseconds: leftovers were last written before. */
 static gsize start_time;
 
 static gint64
 get_start_time (void)
 {
   if (g_once_init_enter (&start_time))
-    g_once_init_leave (&start_time, (gsize) (g_get_real_time () / G_USEC_PER_SEC));
+    g_once_init_leave (&start_time, (gsize) g_get_real_time ());
   return (gint64) start_time;
 }
 
@@ -148,7 +148,7 @@ is_leftover (int         dir_fd,
 
   if (fstatat (dir_fd, name, &before, AT_SYMLINK_NOFOLLOW) != 0 ||
       !S_ISREG (before.st_mode) || before.st_uid != geteuid () ||
-      before.st_mtime >= get_start_time ())
+      (gint64) before.st_mtim.tv_sec * G_USEC_PER_SEC + before.st_mtim.tv_nsec / 1000 >= get_start_time ())
     return FALSE;
 
   fd = openat (dir_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
