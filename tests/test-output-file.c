@@ -165,6 +165,35 @@ test_temp_names (void)
   g_assert_false (dpo_temp_files_is_temp_name (".a.json.XXXXXX"));
 }
 
+/* A target name near the 255-byte limit still gets a temporary beside it,
+ * cut at a character boundary. */
+static void
+test_long_name (void)
+{
+  g_autofree char *dir = dpo_test_make_dir ();
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 123; i++)
+    g_string_append (name, "é");
+  g_string_append (name, ".json");
+  path = g_build_filename (dir, name->str, NULL);
+  template = dpo_temp_files_template (dir, name->str);
+  base = g_path_get_basename (template);
+  g_assert_cmpuint (strlen (base), <=, 255);
+  g_assert_true (g_utf8_validate (base, -1, NULL));
+
+  file = g_file_new_for_path (path);
+  g_assert_true (dpo_output_file_set_contents (file, "{}", 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_temporaries (dir), ==, 0);
+}
+
 static char *
 make_file (const char *dir,
            const char *name,
@@ -230,6 +259,7 @@ main (int    argc,
   g_test_add_func ("/output-file/kinds-refused", test_kinds_refused);
   g_test_add_func ("/output-file/abandoned-leaves-nothing", test_abandoned_leaves_nothing);
   g_test_add_func ("/output-file/temp-names", test_temp_names);
+  g_test_add_func ("/output-file/long-name", test_long_name);
   g_test_add_func ("/output-file/sweep", test_sweep);
 
   return g_test_run ();

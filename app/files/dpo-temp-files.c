@@ -44,8 +44,20 @@ char *
 dpo_temp_files_template (const char *dir,
                          const char *target_name)
 {
-  g_autofree char *base = g_strndup (target_name, MAX_NAME_BYTES);
-  g_autofree char *name = g_strconcat (".", base, SUFFIX "XXXXXX", NULL);
+  gsize length = strlen (target_name);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  /* A long name is cut, at a character boundary, to leave room for the
+   * suffix. */
+  if (length > MAX_NAME_BYTES)
+    {
+      length = MAX_NAME_BYTES;
+      while (length > 0 && ((guchar) target_name[length] & 0xC0) == 0x80)
+        length--;
+    }
+  base = g_strndup (target_name, length);
+  name = g_strconcat (".", base, SUFFIX "XXXXXX", NULL);
 
   return g_build_filename (dir, name, NULL);
 }
