@@ -10,7 +10,6 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
-#include <signal.h>
 
 #include "dpo-deadlines.h"
 #include "dpo-audit-verify.h"
@@ -20,7 +19,9 @@
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
 #include "dpo-import.h"
+#include "dpo-file-check.h"
 #include "dpo-store.h"
+#include "dpo-temp-files.h"
 #include "dpo-time.h"
 
 /* Exit codes of DESIGN "Command line". */
@@ -91,19 +92,17 @@ parse_command_options (const Command  *command,
   return TRUE;
 }
 
+/* --as-of is read before the database is opened, so that a mistake in it
+ * leaves nothing behind (not even a new, empty database). */
 static gboolean
 open_store (Cli     *cli,
             GError **error)
 {
   g_autofree char *path = cli->database != NULL ? g_strdup (cli->database) : dpo_store_default_path ();
-
-  cli->store = dpo_store_open (path, error);
-  if (cli->store == NULL)
-    return FALSE;
+  g_autoptr(GDateTime) now = NULL;
 
   if (cli->as_of != NULL)
     {
-      g_autoptr(GDateTime) now = NULL;
       GDate date;
 
       if (!dpo_date_parse (cli->as_of, &date, error))
@@ -112,9 +111,26 @@ open_store (Cli     *cli,
           return FALSE;
         }
       now = dpo_time_end_of_local_day (&date);
-      dpo_store_set_now (cli->store, now);
     }
+
+  cli->store = dpo_store_open (path, error);
+  if (cli->store == NULL)
+    return FALSE;
+  if (now != NULL)
+    dpo_store_set_now (cli->store, now);
   return TRUE;
+}
+
+/* An output file named on the command line is checked before the database
+ * is opened: a link, a device or a folder there is refused at once. */
+static gboolean
+check_output (GFile   *file,
+              GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  return path == NULL || dpo_file_check_output_target (path, name, error);
 }
 
 /* In the order of "dpo --help". */
@@ -164,20 +180,19 @@ run_export_json (Cli   *cli,
 
   if (!parse_command_options (&COMMANDS[CMD_EXPORT_JSON], NULL, &argc, &argv, 1, &exit_code))
     return exit_code;
-  if (!open_store (cli, &error))
-    return fail (error);
 
   if (g_str_equal (argv[1], "-"))
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (!dpo_export_json (cli->store, out, NULL, &error))
+      if (!open_store (cli, &error) || !dpo_export_json (cli->store, out, NULL, &error))
         return fail (error);
       return EXIT_OK;
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!dpo_export_json_file (cli->store, file, NULL, &error))
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_export_json_file (cli->store, file, NULL, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -194,38 +209,6 @@ xlsx_max_rows (void)
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 2, DPO_XLSX_SHEET_ROWS, &value, NULL))
     return 0;
   return value;
-}
-
-/* Ctrl+C during a long export: the export notices at its next progress
- * report, removes its temporary file and fails as cancelled. A second
- * Ctrl+C ends the program at once (SA_RESETHAND). */
-static volatile sig_atomic_t interrupted;
-
-static void
-on_interrupt (int signum)
-{
-  interrupted = 1;
-}
-
-static void
-cancel_if_interrupted (guint64  done,
-                       guint64  total,
-                       gpointer cancellable)
-{
-  if (interrupted)
-    g_cancellable_cancel (cancellable);
-}
-
-static void
-catch_interrupts (void)
-{
-  struct sigaction action = { 0 };
-
-  action.sa_handler = on_interrupt;
-  action.sa_flags = SA_RESETHAND;
-  sigemptyset (&action.sa_mask);
-  sigaction (SIGINT, &action, NULL);
-  sigaction (SIGTERM, &action, NULL);
 }
 
 /* "-" is standard output for export-json; a workbook is a zip written by
@@ -247,20 +230,16 @@ run_export_registers (Cli   *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   int exit_code = EXIT_OK;
 
   if (!parse_command_options (&COMMANDS[CMD_EXPORT_REGISTERS], NULL, &argc, &argv, 1, &exit_code))
     return exit_code;
   if (!is_a_file_name (argv[1]))
     return EXIT_FAILURE_;
-  if (!open_store (cli, &error))
-    return fail (error);
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  catch_interrupts ();
-  if (!dpo_registers_export (cli->store, file, xlsx_max_rows (),
-                             cancel_if_interrupted, cancellable, cancellable, &error))
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_registers_export (cli->store, file, xlsx_max_rows (), NULL, NULL, NULL, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -278,11 +257,10 @@ run_export_incident (Cli   *cli,
     return exit_code;
   if (!is_a_file_name (argv[2]))
     return EXIT_FAILURE_;
-  if (!open_store (cli, &error))
-    return fail (error);
 
   file = g_file_new_for_commandline_arg (argv[2]);
-  if (!dpo_registers_export_incident (cli->store, argv[1], file, &error))
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_registers_export_incident (cli->store, argv[1], file, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -307,7 +285,7 @@ run_execute (Cli   *cli,
     return exit_code;
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
-  if (!open_store (cli, &error) ||
+  if ((output != NULL && !check_output (output, &error)) || !open_store (cli, &error) ||
       !dpo_request_execute (cli->store, argv[1], output, &outcome, &error))
     return fail (error);
 
@@ -492,6 +470,8 @@ main (int    argc,
 
   setup_locale ();
   g_log_set_handler ("dpo", G_LOG_LEVEL_MESSAGE, print_message, NULL);
+  /* Ctrl+C or SIGTERM during an export removes its temporary file. */
+  dpo_temp_files_catch_signals ();
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (context, _("DPO Workbench: the breach register, data subject "

@@ -12,6 +12,8 @@
 
 #include "dpo-computed.h"
 #include "dpo-error.h"
+#include "dpo-file-check.h"
+#include "dpo-output-file.h"
 #include "dpo-time.h"
 #include "dpo-record-json.h"
 #include "dpo-export-json.h"
@@ -248,46 +250,33 @@ dpo_export_json (DpoStore       *store,
   return ok;
 }
 
-/* A new file is written in place (and removed on failure); over an existing
- * one, g_file_replace() writes a temporary file renamed on close, so a failed
- * export leaves the old file as it was. Private: the export holds NIRs. */
+/* Through a DpoOutputFile: the target is replaced whole, private, or left
+ * as it was. */
 gboolean
 dpo_export_json_file (DpoStore      *store,
                       GFile         *file,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DpoOutputFile) output = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  gboolean existed;
 
   g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_parse_name (file);
-  existed = g_file_query_exists (file, NULL);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
-  if (stream != NULL &&
-      dpo_export_json (store, G_OUTPUT_STREAM (stream), cancellable, &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  output = dpo_output_file_new (file, error);
+  if (output == NULL)
+    return FALSE;
+  if (dpo_export_json (store, dpo_output_file_get_stream (output), cancellable, &local_error) &&
+      dpo_output_file_commit (output, cancellable, &local_error))
     return TRUE;
 
-  if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the temporary file. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-    }
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
+  /* Freeing @output removes the temporary file. */
+  if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
+    g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"),
+                 dpo_output_file_get_display_name (output), dpo_file_describe_error (local_error));
   else
-    g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name, local_error->message);
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 

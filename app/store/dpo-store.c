@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "dpo-error.h"
+#include "dpo-file-check.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -371,6 +372,8 @@ dpo_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!dpo_file_check_database_path (path, error))
+    return NULL;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (g_file_test (path, G_FILE_TEST_IS_DIR))

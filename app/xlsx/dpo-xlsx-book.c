@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "dpo-error.h"
+#include "dpo-file-check.h"
 #include "dpo-time.h"
 #include "dpo-xlsx-private.h"
 
@@ -27,31 +28,6 @@ _dpo_xlsx_book_check (DpoXlsxBook *book,
     return;
   book->failure = err;
   book->failure_errno = errno;
-}
-
-static const char *
-describe_errno (int saved_errno)
-{
-  switch (saved_errno)
-    {
-    case ENOSPC:
-    case EDQUOT:
-      return _("the disk is full");
-    case EACCES:
-    case EPERM:
-      return _("you are not allowed to write in this folder");
-    case EROFS:
-      return _("the folder is read-only");
-    case ENOENT:
-    case ENOTDIR:
-      return _("the folder does not exist");
-    case EISDIR:
-      return _("it is a folder");
-    case ENOMEM:
-      return _("there is not enough memory");
-    default:
-      return g_strerror (saved_errno);
-    }
 }
 
 static void
@@ -72,7 +48,7 @@ dpo_xlsx_book_set_error (DpoXlsxBook  *book,
   switch (book->failure)
     {
     case LXW_ERROR_MEMORY_MALLOC_FAILED:
-      set_io_error (book, error, describe_errno (ENOMEM));
+      set_io_error (book, error, dpo_file_describe_errno (ENOMEM));
       return;
     case LXW_ERROR_CREATING_XLSX_FILE:
     case LXW_ERROR_CREATING_TMPFILE:
@@ -85,7 +61,7 @@ dpo_xlsx_book_set_error (DpoXlsxBook  *book,
     case LXW_ERROR_ZIP_CLOSE:
       if (book->failure_errno != 0)
         {
-          set_io_error (book, error, describe_errno (book->failure_errno));
+          set_io_error (book, error, dpo_file_describe_errno (book->failure_errno));
           return;
         }
       G_GNUC_FALLTHROUGH;
@@ -166,33 +142,15 @@ add_formats (DpoXlsxBook *book)
   format_set_italic (book->formats[DPO_XLSX_ITALIC]);
 }
 
-/* The temporary file is created beside the target, so that the rename is
- * atomic and a full disk or a read-only folder shows up before any work. */
+/* The workbook goes to a private temporary file beside the target (see
+ * dpo-output-file.h), renamed over it by dpo_xlsx_book_commit(). */
 static gboolean
 create_tmp_file (DpoXlsxBook  *book,
+                 GFile        *file,
                  GError      **error)
 {
-  g_autofree char *dir = g_path_get_dirname (book->path);
-  g_autofree char *base = g_path_get_basename (book->path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-
-  if (g_file_test (book->path, G_FILE_TEST_IS_DIR))
-    {
-      set_io_error (book, error, describe_errno (EISDIR));
-      return FALSE;
-    }
-
-  book->tmp_path = g_build_filename (dir, name, NULL);
-  book->tmp_fd = g_mkstemp (book->tmp_path);
-  if (book->tmp_fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_clear_pointer (&book->tmp_path, g_free);
-      set_io_error (book, error, describe_errno (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  book->output = dpo_output_file_new (file, error);
+  return book->output != NULL;
 }
 
 static void
@@ -210,7 +168,7 @@ open_workbook (DpoXlsxBook *book)
    * opened) go beside the target too: on the same disk as the result, and
    * not in a /tmp that may be a small memory file system. */
   options.tmpdir = dir;
-  book->workbook = workbook_new_opt (book->tmp_path, &options);
+  book->workbook = workbook_new_opt (dpo_output_file_get_temp_path (book->output), &options);
   if (book->workbook == NULL)
     _dpo_xlsx_book_check (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
   else
@@ -227,7 +185,6 @@ dpo_xlsx_book_new (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   book = g_new0 (DpoXlsxBook, 1);
-  book->tmp_fd = -1;
   book->display_name = g_file_get_parse_name (file);
   book->path = g_file_get_path (file);
   book->max_rows = max_rows == 0 ? LXW_ROW_MAX : CLAMP (max_rows, 2, LXW_ROW_MAX);
@@ -243,7 +200,7 @@ dpo_xlsx_book_new (GFile   *file,
       dpo_xlsx_book_free (book);
       return NULL;
     }
-  if (!create_tmp_file (book, error))
+  if (!create_tmp_file (book, file, error))
     {
       dpo_xlsx_book_free (book);
       return NULL;
@@ -284,15 +241,12 @@ dpo_xlsx_book_free (DpoXlsxBook *book)
     }
   restore_locale (book);
   g_clear_pointer (&book->follower, _dpo_xlsx_follow_free);
-  if (book->tmp_fd >= 0)
-    close (book->tmp_fd);
-  if (book->tmp_path != NULL)
-    g_unlink (book->tmp_path);
+  /* Removes the temporary file unless it was committed. */
+  g_clear_pointer (&book->output, dpo_output_file_free);
 
   g_ptr_array_unref (book->sheets);
   g_time_zone_unref (book->local);
   g_array_unref (book->data_sizes);
-  g_free (book->tmp_path);
   g_free (book->path);
   g_free (book->display_name);
   g_free (book->footer);
@@ -321,7 +275,7 @@ dpo_xlsx_book_set_footer (DpoXlsxBook *book,
 static gboolean
 has_room_to_close (DpoXlsxBook *book)
 {
-  g_autofree char *dir = g_path_get_dirname (book->tmp_path);
+  g_autofree char *dir = g_path_get_dirname (book->path);
   guint64 total = 0, largest = 0;
   lxw_worksheet *worksheet;
   struct statvfs fs;
@@ -350,11 +304,11 @@ close_workbook (DpoXlsxBook  *book,
 
   if (!has_room_to_close (book))
     {
-      set_io_error (book, error, describe_errno (ENOSPC));
+      set_io_error (book, error, dpo_file_describe_errno (ENOSPC));
       return FALSE;
     }
 
-  book->follower = _dpo_xlsx_follow_start (book->tmp_path, book->data_sizes);
+  book->follower = _dpo_xlsx_follow_start (dpo_output_file_get_temp_path (book->output), book->data_sizes);
   errno = 0;
   err = workbook_close (book->workbook);
   /* workbook_close() frees the workbook, even when it fails (then leaving
@@ -370,38 +324,17 @@ close_workbook (DpoXlsxBook  *book,
   return TRUE;
 }
 
-/* On the disk, checked, then renamed over the target. */
+/* Checked, then on the disk and renamed over the target. */
 static gboolean
 move_into_place (DpoXlsxBook  *book,
                  GError      **error)
 {
-  int fd = book->tmp_fd;
-  gboolean synced = fsync (fd) == 0;
-  int saved_errno = errno;
-
-  book->tmp_fd = -1;
-  if (close (fd) != 0 && synced)
-    {
-      synced = FALSE;
-      saved_errno = errno;
-    }
-  if (!synced)
-    {
-      set_io_error (book, error, describe_errno (saved_errno));
-      return FALSE;
-    }
-  if (!_dpo_xlsx_verify (book->tmp_path, book->data_sizes, book->follower))
+  if (!_dpo_xlsx_verify (dpo_output_file_get_temp_path (book->output), book->data_sizes, book->follower))
     {
       set_io_error (book, error, _("the file came out incomplete (is the disk full?)"));
       return FALSE;
     }
-  if (g_rename (book->tmp_path, book->path) != 0)
-    {
-      set_io_error (book, error, describe_errno (errno));
-      return FALSE;
-    }
-  g_clear_pointer (&book->tmp_path, g_free);
-  return TRUE;
+  return dpo_output_file_commit (book->output, NULL, error);
 }
 
 gboolean

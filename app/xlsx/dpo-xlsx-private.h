@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <xlsxwriter.h>
 
+#include "dpo-output-file.h"
 #include "dpo-xlsx-sheet.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,7 @@ struct _DpoXlsxBook
 {
   char          *path;           /* the file asked for */
   char          *display_name;   /* the same, for messages */
-  char          *tmp_path;       /* NULL once renamed into place */
-  int            tmp_fd;
+  DpoOutputFile *output;         /* the temporary file, then the result */
   lxw_workbook  *workbook;       /* NULL once closed */
   guint          max_rows;
   GPtrArray     *sheets;
