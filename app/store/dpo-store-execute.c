@@ -12,6 +12,7 @@
 #include "dpo-carry-out.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
+#include "dpo-output-file.h"
 #include "dpo-person-fields.h"
 #include "dpo-record-json.h"
 #include "dpo-request-execute.h"
@@ -374,31 +375,13 @@ carry_out (DpoStore  *self,
     }
 }
 
-/* @text into @file, whole or not at all: GLib writes a private temporary
- * file beside it, flushes it, then renames it over the target. One
- * function, so a shared safe-output API can take its place. */
+/* @text into @file, whole or not at all, private (files/dpo-output-file.h). */
 static gboolean
 write_output_file (GFile       *file,
                    const char  *text,
                    GError     **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr(GError) local_error = NULL;
-
-  if (path == NULL)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name,
-                   _("not a local file"));
-      return FALSE;
-    }
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot write “%s”: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return dpo_output_file_set_contents (file, text, strlen (text), error);
 }
 
 /* The answer was committed but its file could not be written: the request
