@@ -13,6 +13,7 @@
 
 #include "dpo-due-date.h"
 #include "dpo-enums.h"
+#include "dpo-json-text.h"
 #include "dpo-error.h"
 #include "dpo-nir.h"
 #include "dpo-time.h"
@@ -323,7 +324,7 @@ dpo_validate_changes (const char  *changes,
   if (normalized != NULL)
     {
       result = json_builder_get_root (builder);
-      *normalized = json_to_string (result, FALSE);
+      *normalized = dpo_json_to_text (result, FALSE);
     }
   return TRUE;
 }

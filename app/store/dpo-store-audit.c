@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dpo-json-text.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -28,7 +29,7 @@ _dpo_store_audit (DpoStore    *self,
   sqlite3_stmt *stmt;
 
   if (changes != NULL)
-    changes_text = json_to_string (changes, FALSE);
+    changes_text = dpo_json_to_text (changes, FALSE);
 
   stmt = _dpo_store_prepare (self, sql, error);
   if (stmt == NULL)

@@ -12,6 +12,7 @@
 
 #include "dpo-enums.h"
 #include "dpo-error.h"
+#include "dpo-json-text.h"
 #include "dpo-record-json.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
@@ -246,7 +247,6 @@ write_access_file (DpoStore   *self,
                    GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
@@ -273,9 +273,7 @@ write_access_file (DpoStore   *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = dpo_json_to_text (root, TRUE);
 
   /* g_file_replace_contents writes a temporary file and renames it. */
   if (!g_file_replace_contents (x->output, text, strlen (text), NULL, FALSE,
