@@ -14,6 +14,7 @@
 #include "dpo-error.h"
 #include "dpo-file-check.h"
 #include "dpo-output-file.h"
+#include "dpo-json-text.h"
 #include "dpo-time.h"
 #include "dpo-record-json.h"
 #include "dpo-export-json.h"
@@ -44,15 +45,9 @@ static gboolean
 write_record (Writer   *w,
               JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = dpo_json_to_text (node, TRUE);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) out = g_string_new (w->first ? "\n" : ",\n");
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
 
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)

@@ -11,8 +11,10 @@
 
 #include "dpo-error.h"
 #include "dpo-import-fields.h"
+#include "dpo-json-text.h"
 #include "dpo-nir.h"
 #include "dpo-person-fields.h"
+#include "dpo-text-cut.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
@@ -152,7 +154,8 @@ _dpo_field_enum (DpoImportFields  *f,
   if (word != NULL && !dpo_enum_is_known (vocabulary, word))
     {
       g_autofree char *expected = dpo_enum_describe (vocabulary);
-      return _dpo_field_fail (f, member, _("“%s” is not a known value (%s)"), word, expected);
+      g_autofree char *quoted = dpo_text_cut (word, -1, DPO_TEXT_CUT_QUOTE);
+      return _dpo_field_fail (f, member, _("“%s” is not a known value (%s)"), quoted, expected);
     }
   *out = g_steal_pointer (&word);
   return TRUE;
@@ -189,7 +192,8 @@ _dpo_field_words (DpoImportFields  *f,
       if (!is_open_vocabulary (vocabulary) && !dpo_enum_is_known (vocabulary, word))
         {
           g_autofree char *expected = dpo_enum_describe (vocabulary);
-          return _dpo_field_fail (f, element, _("“%s” is not a known value (%s)"), word, expected);
+          g_autofree char *quoted = dpo_text_cut (word, -1, DPO_TEXT_CUT_QUOTE);
+          return _dpo_field_fail (f, element, _("“%s” is not a known value (%s)"), quoted, expected);
         }
       g_strv_builder_add (words, word);
     }
@@ -280,8 +284,11 @@ _dpo_field_nir (DpoImportFields  *f,
     return TRUE;
 
   if (!dpo_nir_validate (text, out, &error))
-    return _dpo_field_fail (f, member, _("invalid social security number (NIR) “%s”: %s"),
-                            text, error->message);
+    {
+      g_autofree char *quoted = dpo_text_cut (text, -1, DPO_TEXT_CUT_QUOTE);
+      return _dpo_field_fail (f, member, _("invalid social security number (NIR) “%s”: %s"),
+                              quoted, error->message);
+    }
   return TRUE;
 }
 
@@ -350,7 +357,8 @@ read_change (DpoImportFields *f,
   if (person_field == NULL)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) dpo_person_field_names ());
-      return _dpo_field_fail (f, field, _("“%s” is not a field of a person (one of: %s)"), field, known);
+      g_autofree char *quoted = dpo_text_cut (field, -1, DPO_TEXT_CUT_QUOTE);
+      return _dpo_field_fail (f, quoted, _("“%s” is not a field of a person (one of: %s)"), quoted, known);
     }
 
   if (g_str_equal (field, "nir"))
@@ -405,6 +413,6 @@ _dpo_field_changes (DpoImportFields  *f,
   json_builder_end_object (builder);
 
   node = json_builder_get_root (builder);
-  *out = json_to_string (node, FALSE);
+  *out = dpo_json_to_text (node, FALSE);
   return TRUE;
 }

@@ -14,6 +14,8 @@
 #include "dpo-error.h"
 #include "dpo-import-reader.h"
 #include "dpo-import-fields.h"
+#include "dpo-json-guard.h"
+#include "dpo-text-cut.h"
 #include "dpo-nir.h"
 #include "dpo-time.h"
 
@@ -39,8 +41,12 @@ fail_valist (DpoImportDoc  *doc,
              const char    *format,
              va_list        args)
 {
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *full = g_strdup_vprintf (format, args);
+  /* The last guard against a value quoted whole (a 10 MB field, say). */
+  g_autofree char *message = dpo_text_cut (full, -1, 1024);
+  g_autofree char *short_path = path != NULL ? dpo_text_cut (path, -1, 1024) : NULL;
 
+  path = short_path;
   if (path != NULL)
     /* Translators: "FILE, at JSON-PATH: what is wrong" */
     g_set_error (error, DPO_ERROR, code, _("%s, at %s: %s"), doc->display_name, path, message);
@@ -365,8 +371,10 @@ read_top_array (DpoImportDoc   *doc,
       id = json_object_get_string_member (object, "id");
       if (g_hash_table_contains (ids, id))
         {
+          g_autofree char *quoted = dpo_text_cut (id, -1, DPO_TEXT_CUT_QUOTE);
+
           free_record (record);
-          return _dpo_field_fail (&f, "id", _("the id “%s” appears twice in this file"), id);
+          return _dpo_field_fail (&f, "id", _("the id “%s” appears twice in this file"), quoted);
         }
       g_hash_table_add (ids, (gpointer) id);
 
@@ -391,8 +399,12 @@ check_header (DpoImportDoc  *doc,
     return FALSE;
 
   if (!g_str_equal (format, FORMAT_NAME))
-    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "format",
-                             _("“%s” is not a DPO Workbench file (expected “%s”)"), format, FORMAT_NAME);
+    {
+      g_autofree char *quoted = dpo_text_cut (format, -1, DPO_TEXT_CUT_QUOTE);
+      return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "format",
+                               _("“%s” is not a DPO Workbench file (expected “%s”)"),
+                               quoted, FORMAT_NAME);
+    }
   if (version < 0)
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "version", _("is missing"));
   if (version > FORMAT_VERSION)
@@ -419,6 +431,10 @@ parse_root (DpoImportDoc  *doc,
 
   if (size == 0)
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL, _("the file is empty")), NULL;
+  /* What json-glib cannot hold (deep nesting, null characters, lone
+   * surrogates, numbers past 64 bits) is refused before it parses. */
+  if (!_dpo_json_guard_check (doc, data, size, error))
+    return NULL;
   if (!g_utf8_validate_len (data, size, &end))
     return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
                              _("the file is not UTF-8 text (invalid byte at offset %lu)"),
@@ -426,8 +442,13 @@ parse_root (DpoImportDoc  *doc,
 
   doc->parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (doc->parser, data, size, &parse_error))
-    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
-                             _("the file is not valid JSON (%s)"), parse_error->message), NULL;
+    {
+      /* json-glib quotes the bad token, whole and not always valid UTF-8. */
+      g_autofree char *reason = dpo_text_cut (parse_error->message, -1, 4 * DPO_TEXT_CUT_QUOTE);
+
+      return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, NULL,
+                               _("the file is not valid JSON (%s)"), reason), NULL;
+    }
 
   root = json_parser_get_root (doc->parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

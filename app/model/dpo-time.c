@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dpo-error.h"
+#include "dpo-text-cut.h"
 #include "dpo-time.h"
 
 /* The fields of "YYYY-MM-DDTHH:MM[:SS[.ffffff]](Z|+HH:MM)". We parse them
@@ -106,7 +107,9 @@ read_clock (const char **p,
   return TRUE;
 }
 
-/* "Z", "+HH:MM", "+HHMM" or "+HH"; FALSE when there is none. */
+/* "Z", "+HH:MM[:SS]", "+HHMM[SS]" or "+HH"; FALSE when there is none.
+ * Seconds are rare but real: Paris kept its mean solar time, +00:09:21,
+ * until 1911, and export writes it so (ISO 8601 allows ±hh:mm:ss). */
 static gboolean
 read_offset (const char **p,
              Fields      *f)
@@ -114,6 +117,7 @@ read_offset (const char **p,
   int sign;
   int hours;
   int minutes = 0;
+  int seconds = 0;
 
   if (**p == 'Z' || **p == 'z')
     {
@@ -134,16 +138,25 @@ read_offset (const char **p,
       (*p)++;
       if (!read_number (p, 2, &minutes))
         return FALSE;
+      if (**p == ':')
+        {
+          (*p)++;
+          if (!read_number (p, 2, &seconds))
+            return FALSE;
+        }
     }
-  else if (g_ascii_isdigit (**p) && !read_number (p, 2, &minutes))
+  else if (g_ascii_isdigit (**p))
     {
-      return FALSE;
+      if (!read_number (p, 2, &minutes))
+        return FALSE;
+      if (g_ascii_isdigit (**p) && !read_number (p, 2, &seconds))
+        return FALSE;
     }
 
-  if (hours > 23 || minutes > 59)
+  if (hours > 23 || minutes > 59 || seconds > 59)
     return FALSE;
 
-  f->offset = sign * (hours * 3600 + minutes * 60);
+  f->offset = sign * (hours * 3600 + minutes * 60 + seconds);
   return TRUE;
 }
 
@@ -159,9 +172,23 @@ static void
 set_not_a_time (GError     **error,
                 const char  *text)
 {
+  g_autofree char *quoted = dpo_text_cut (text, -1, DPO_TEXT_CUT_QUOTE);
+
   g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                _("“%s” is not a date and time such as 2024-01-29T10:00:00+01:00"),
-               text);
+               quoted);
+}
+
+static gboolean
+in_range (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  int year;
+
+  if (utc == NULL)
+    return FALSE;
+  year = g_date_time_get_year (utc);
+  return year >= 1 && year <= 9999;
 }
 
 static GDateTime *
@@ -191,10 +218,13 @@ dpo_time_parse (const char  *text,
 {
   Fields f = { 0, };
   const char *p = text;
+  g_autofree char *quoted = NULL;
   GDateTime *time;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  quoted = dpo_text_cut (text, -1, DPO_TEXT_CUT_QUOTE);
 
   if (!read_date (&p, &f) || (*p != 'T' && *p != 't'))
     {
@@ -213,7 +243,7 @@ dpo_time_parse (const char  *text,
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                    _("“%s” has no time zone: add Z for UTC or an offset such as +01:00"),
-                   text);
+                   quoted);
       return NULL;
     }
 
@@ -227,7 +257,17 @@ dpo_time_parse (const char  *text,
   if (time == NULL)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("“%s” is not a real date and time"), text);
+                   _("“%s” is not a real date and time"), quoted);
+      return NULL;
+    }
+
+  /* Stored in UTC, which must itself be a date GLib and the register can
+   * hold: 9999-12-31T23:00:00-05:00 is in the year 10000 there. */
+  if (!in_range (time))
+    {
+      g_date_time_unref (time);
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   _("“%s” is outside the years 1 to 9999 in UTC"), quoted);
       return NULL;
     }
 
@@ -260,12 +300,16 @@ dpo_time_dup_local_zone (void)
   return result;
 }
 
+/* A time near the ends of the years 1 to 9999 may have no local
+ * counterpart (9999-12-31T23:30:00Z is in the year 10000 in Paris): it is
+ * then shown and exported in UTC, with its offset saying so. */
 static GDateTime *
 to_local (GDateTime *time)
 {
   g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+  GDateTime *local = g_date_time_to_timezone (time, zone);
 
-  return g_date_time_to_timezone (time, zone);
+  return local != NULL ? local : g_date_time_to_utc (time);
 }
 
 /* %Y does not pad years before 1000: print the fields ourselves so the text
@@ -304,6 +348,20 @@ dpo_time_from_storage (const char *text)
   return dpo_time_parse (text, NULL);
 }
 
+static char *
+format_offset (gint64 offset)
+{
+  char sign = offset < 0 ? '-' : '+';
+  gint64 size = ABS (offset);
+  int hours = (int) (size / 3600);
+  int minutes = (int) (size / 60 % 60);
+  int seconds = (int) (size % 60);
+
+  if (seconds != 0)
+    return g_strdup_printf ("%c%02d:%02d:%02d", sign, hours, minutes, seconds);
+  return g_strdup_printf ("%c%02d:%02d", sign, hours, minutes);
+}
+
 char *
 dpo_time_to_iso_local (GDateTime *time)
 {
@@ -313,9 +371,10 @@ dpo_time_to_iso_local (GDateTime *time)
   g_return_val_if_fail (time != NULL, NULL);
 
   /* Always a numeric offset, even when the local zone is UTC, so an export
-   * says which zone it was written in. */
+   * says which zone it was written in; with its seconds when it has some
+   * (Paris before 1911), or the time would come back 21 s off. */
   local = to_local (time);
-  zone = g_date_time_format (local, "%:z");
+  zone = format_offset (g_date_time_get_utc_offset (local) / G_TIME_SPAN_SECOND);
   return format_iso (local, zone);
 }
 
@@ -357,16 +416,20 @@ dpo_date_parse (const char  *text,
 
   if (!read_date (&p, &f) || *p != '\0')
     {
+      g_autofree char *quoted = dpo_text_cut (text, -1, DPO_TEXT_CUT_QUOTE);
+
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                    _("“%s” is not a date such as 2024-01-29 (year-month-day)"),
-                   text);
+                   quoted);
       return FALSE;
     }
 
   if (f.year < 1 || !g_date_valid_dmy (f.day, f.month, f.year))
     {
+      g_autofree char *quoted = dpo_text_cut (text, -1, DPO_TEXT_CUT_QUOTE);
+
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("“%s” is not a real date"), text);
+                   _("“%s” is not a real date"), quoted);
       return FALSE;
     }
 

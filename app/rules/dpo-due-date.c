@@ -140,10 +140,17 @@ dpo_cnil_deadline (GDateTime *aware_at)
 {
   g_return_val_if_fail (aware_at != NULL, NULL);
 
+  GDateTime *deadline;
+
   /* GDateTime adds hours as elapsed time on the absolute time line, so a
    * daylight-saving change inside the 72 hours moves the wall clock, not the
    * instant. */
-  return g_date_time_add_hours (aware_at, DPO_CNIL_DELAY_HOURS);
+  deadline = g_date_time_add_hours (aware_at, DPO_CNIL_DELAY_HOURS);
+  /* Awareness in the last three days of 9999 (UTC, the last year a time
+   * may have): the deadline is the end of that year, not a NULL. */
+  if (deadline == NULL)
+    deadline = g_date_time_new_utc (9999, 12, 31, 23, 59, 59);
+  return deadline;
 }
 
 gboolean

@@ -13,6 +13,7 @@
 
 #include "dpo-due-date.h"
 #include "dpo-enums.h"
+#include "dpo-json-text.h"
 #include "dpo-error.h"
 #include "dpo-nir.h"
 #include "dpo-person-fields.h"
@@ -322,7 +323,7 @@ dpo_validate_changes (const char  *changes,
   if (normalized != NULL)
     {
       result = json_builder_get_root (builder);
-      *normalized = json_to_string (result, FALSE);
+      *normalized = dpo_json_to_text (result, FALSE);
     }
   return TRUE;
 }

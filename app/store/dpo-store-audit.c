@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "dpo-json-text.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -147,7 +148,7 @@ _dpo_store_audit (DpoStore    *self,
   sqlite3_stmt *stmt;
 
   if (changes != NULL)
-    changes_text = json_to_string (changes, FALSE);
+    changes_text = dpo_json_to_text (changes, FALSE);
   entry.changes = changes_text;
 
   if (!read_head (self, head, error))

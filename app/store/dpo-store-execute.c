@@ -14,6 +14,7 @@
 #include "dpo-error.h"
 #include "dpo-output-file.h"
 #include "dpo-person-fields.h"
+#include "dpo-json-text.h"
 #include "dpo-record-json.h"
 #include "dpo-request-execute.h"
 #include "dpo-store-private.h"
@@ -289,7 +290,6 @@ access_document (DpoStore   *self,
                  GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   sqlite3_stmt *stmt;
 
@@ -314,9 +314,7 @@ access_document (DpoStore   *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return dpo_json_to_text (root, TRUE);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dpo-error.h"
+#include "dpo-json-text.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -60,7 +61,7 @@ _dpo_bind_words (sqlite3_stmt       *stmt,
   json_builder_end_array (builder);
 
   node = json_builder_get_root (builder);
-  text = json_to_string (node, FALSE);
+  text = dpo_json_to_text (node, FALSE);
   _dpo_bind_text (stmt, index, text);
 }
 

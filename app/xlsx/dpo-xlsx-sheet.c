@@ -298,6 +298,44 @@ cut_text (const char *text,
   return NULL;
 }
 
+/* Whether @p starts "_xHHHH_", which Excel reads as the character U+HHHH
+ * (the form libxlsxwriter uses for control characters). */
+static gboolean
+is_excel_escape (const char *p)
+{
+  if (p[0] != '_' || (p[1] != 'x' && p[1] != 'X'))
+    return FALSE;
+  for (int i = 2; i < 6; i++)
+    if (!g_ascii_isxdigit (p[i]))
+      return FALSE;
+  return p[6] == '_';
+}
+
+/* @text with every literal "_xHHHH_" made "_x005F_xHHHH_" ("_x005F_" is the
+ * underscore), so Excel shows what the DPO typed, not U+HHHH; NULL when
+ * there is none. */
+static char *
+escape_excel_escapes (const char *text)
+{
+  GString *escaped = NULL;
+  const char *done = text;
+
+  for (const char *p = strchr (text, '_'); p != NULL; p = strchr (p + 1, '_'))
+    {
+      if (!is_excel_escape (p))
+        continue;
+      if (escaped == NULL)
+        escaped = g_string_new (NULL);
+      g_string_append_len (escaped, done, p - done);
+      g_string_append (escaped, "_x005F");
+      done = p;
+    }
+  if (escaped == NULL)
+    return NULL;
+  g_string_append (escaped, done);
+  return g_string_free (escaped, FALSE);
+}
+
 static gboolean
 cell_is_writable (DpoXlsxSheet *sheet,
                   guint         column)
@@ -313,16 +351,23 @@ dpo_xlsx_sheet_styled_text (DpoXlsxSheet *sheet,
                             DpoXlsxStyle  style)
 {
   g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
 
   if (text == NULL || *text == '\0' || !cell_is_writable (sheet, column))
     return;
   /* A UTF-16 code unit takes at least one byte: short text always fits. */
   if (strlen (text) > DPO_XLSX_MAX_TEXT)
     cut = cut_text (text, DPO_XLSX_MAX_TEXT);
+  if (cut != NULL)
+    text = cut;
+  /* After the cut: Excel counts the characters it shows, not the escapes. */
+  escaped = escape_excel_escapes (text);
+  if (escaped != NULL)
+    text = escaped;
   /* worksheet_write_string() always makes a string cell: text that starts
    * with = + - @ stays text, never a formula. */
   check (sheet, worksheet_write_string (sheet->worksheet, sheet->row, column,
-                                        cut != NULL ? cut : text, sheet->book->formats[style]));
+                                        text, sheet->book->formats[style]));
 }
 
 void
