@@ -7,13 +7,15 @@
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "dpo-due-date.h"
 
 /* The floor of bench-import: json-glib parses the interchange file into a
  * tree, and SQLite inserts the same rows as `dpo import` with prepared
  * statements in one transaction: the records, their children, the stored
- * due dates and one audit row per record holding it as imported. It checks
+ * due dates and one audit row per record holding it as imported, chained
+ * by SHA-256 like the audit log (GLib's GChecksum, written here). It checks
  * nothing (the file is known to be good) and keeps no records of its own.
  * The due dates use the core's legal rule (that is the data, not overhead);
  * times go through GDateTime to their UTC storage form. It uses the two
@@ -28,6 +30,8 @@ typedef struct
   sqlite3      *db;
   sqlite3_stmt *audit;
   char         *now;
+  GChecksum    *checksum;
+  char          head[65];    /* the last entry's chain hash, hex */
 } Bare;
 
 static void
@@ -128,11 +132,33 @@ audit (Bare       *bare,
        const char *record,
        JsonNode   *node)
 {
+  char *changes = json_to_string (node, FALSE);
+  const char *fields[] = { bare->now, entity, record, "insert", changes };
+  char content[65];
+
+  /* The same work as the audit chain: SHA-256 of the entry's fields, then
+   * of the previous entry's hash and that one. */
+  g_checksum_reset (bare->checksum);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("S%zu:", strlen (fields[i]));
+
+      g_checksum_update (bare->checksum, (const guchar *) prefix, -1);
+      g_checksum_update (bare->checksum, (const guchar *) fields[i], -1);
+    }
+  g_strlcpy (content, g_checksum_get_string (bare->checksum), sizeof content);
+  g_checksum_reset (bare->checksum);
+  g_checksum_update (bare->checksum, (const guchar *) bare->head, 64);
+  g_checksum_update (bare->checksum, (const guchar *) content, 64);
+  g_strlcpy (bare->head, g_checksum_get_string (bare->checksum), sizeof bare->head);
+
   sqlite3_bind_text (bare->audit, 1, bare->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (bare->audit, 2, entity, -1, SQLITE_STATIC);
   sqlite3_bind_text (bare->audit, 3, record, -1, SQLITE_STATIC);
   sqlite3_bind_text (bare->audit, 4, "insert", -1, SQLITE_STATIC);
-  sqlite3_bind_text (bare->audit, 5, json_to_string (node, FALSE), -1, g_free);
+  sqlite3_bind_text (bare->audit, 5, changes, -1, g_free);
+  sqlite3_bind_text (bare->audit, 6, content, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (bare->audit, 7, bare->head, -1, SQLITE_STATIC);
   step (bare, bare->audit);
 }
 
@@ -402,14 +428,17 @@ main (int    argc,
                              "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     die (&bare, argv[1]);
   bare.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  bare.audit = prepare (&bare, "INSERT INTO audit (at, entity, record, action, changes) "
-                               "VALUES (?, ?, ?, ?, ?)");
+  bare.audit = prepare (&bare, "INSERT INTO audit (at, entity, record, action, changes, "
+                               "content_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  bare.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  memset (bare.head, '0', 64);
 
   load_subjects (&bare, array (root, "subjects"), pks);
   load_incidents (&bare, array (root, "incidents"));
   load_requests (&bare, array (root, "requests"), pks);
 
   sqlite3_finalize (bare.audit);
+  g_checksum_free (bare.checksum);
   if (sqlite3_exec (bare.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     die (&bare, "commit");
   sqlite3_close (bare.db);
