@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-application.h"
+#include "dpo-temp-files.h"
 
 int
 main (int   argc,
@@ -25,6 +26,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Closed by a signal during an export: its temporary file goes too. */
+  dpo_temp_files_catch_signals ();
   app = dpo_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
