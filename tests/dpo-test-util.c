@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "dpo-export-json.h"
+#include "dpo-import.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
 
@@ -51,6 +52,22 @@ dpo_test_new_store (char **path)
   g_assert_nonnull (store);
   if (path != NULL)
     *path = g_steal_pointer (&file);
+  return store;
+}
+
+DpoStore *
+dpo_test_example_store (const char  *as_of,
+                        char       **path)
+{
+  DpoStore *store = dpo_test_new_store (path);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(GDateTime) now = NULL;
+  GDate date;
+
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
+  g_assert_true (dpo_date_parse (as_of, &date, NULL));
+  now = dpo_time_end_of_local_day (&date);
+  dpo_store_set_now (store, now);
   return store;
 }
 

@@ -20,6 +20,10 @@ char      *dpo_test_example_path   (void);
 GBytes    *dpo_test_example_bytes  (void);
 /* A new database in a fresh folder; its path in @path if not NULL. */
 DpoStore  *dpo_test_new_store      (char      **path);
+/* A new database holding the example scenario, as of the end of @as_of
+ * (YYYY-MM-DD); its path in @path if not NULL. */
+DpoStore  *dpo_test_example_store  (const char *as_of,
+                                    char      **path);
 /* The store's interchange document as of @as_of (YYYY-MM-DD). */
 char      *dpo_test_export         (DpoStore   *store,
                                     const char *as_of);

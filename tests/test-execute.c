@@ -22,22 +22,6 @@
  * access file is written only after the answer is committed, and a file
  * that cannot be written leaves the request open; the async variant. */
 
-static DpoStore *
-scenario (const char  *as_of,
-          char       **path)
-{
-  DpoStore *store = dpo_test_new_store (path);
-  g_autoptr(GBytes) example = dpo_test_example_bytes ();
-  g_autoptr(GDateTime) now = NULL;
-  GDate date;
-
-  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
-  g_assert_true (dpo_date_parse (as_of, &date, NULL));
-  now = dpo_time_end_of_local_day (&date);
-  dpo_store_set_now (store, now);
-  return store;
-}
-
 /* Raw SQL through a connection of its own, as another program would. */
 static void
 exec_sql (const char *path,
@@ -72,7 +56,7 @@ static void
 test_trigger_refusal_recorded (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2099-01-02", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2099-01-02", &path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoRequest) request = NULL;
   g_autoptr(DpoSubject) subject = NULL;
@@ -105,7 +89,7 @@ static void
 assert_failed_not_refused (const char *sql)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoSubject) subject = NULL;
   g_autofree char *status = NULL;
@@ -152,7 +136,7 @@ static void
 test_cli_failure_exit_1 (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   const char *argv[] = { g_getenv ("DPO_CLI"), "--database", path, "--as-of", "2024-03-01",
                          "execute", "R-2024-0003", NULL };
   g_autofree char *err = NULL;
@@ -195,7 +179,7 @@ static void
 test_access_file_after_commit (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autofree char *dir = dpo_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "access.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (out);
@@ -231,7 +215,7 @@ static void
 test_access_file_failure_reopens (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autofree char *dir = dpo_test_make_dir ();
   g_autofree char *bad = g_build_filename (dir, "missing", "access.json", NULL);
   g_autofree char *good = g_build_filename (dir, "access.json", NULL);
@@ -277,7 +261,7 @@ static void
 test_decides_inside_transaction (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autoptr(DpoStore) worker = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
@@ -344,7 +328,7 @@ count_changed_cb (DpoStore *store,
 static void
 test_async (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *outcome = NULL;
   g_autofree char *refused = NULL;

@@ -17,23 +17,6 @@
 #include "dpo-test-util.h"
 #include "dpo-time.h"
 
-/* The example scenario, as of @as_of (YYYY-MM-DD). */
-static DpoStore *
-scenario (const char  *as_of,
-          char       **path)
-{
-  DpoStore *store = dpo_test_new_store (path);
-  g_autoptr(GBytes) example = dpo_test_example_bytes ();
-  g_autoptr(GDateTime) now = NULL;
-  GDate date;
-
-  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
-  g_assert_true (dpo_date_parse (as_of, &date, NULL));
-  now = dpo_time_end_of_local_day (&date);
-  dpo_store_set_now (store, now);
-  return store;
-}
-
 static void
 assert_unchanged (DpoStore   *store,
                   const char *before)
@@ -47,7 +30,7 @@ static void
 test_erasure_refused_with_active_contract (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoRequest) request = NULL;
   g_autoptr(DpoSubject) subject = NULL;
@@ -74,7 +57,7 @@ test_erasure_refused_with_active_contract (void)
 static void
 test_erasure_of_future_contract_refused (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-02-15", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-02-15", NULL);
   g_autoptr(DpoRequest) request = dpo_request_new ();
   g_autoptr(GError) error = NULL;
 
@@ -94,7 +77,7 @@ static void
 test_erasure_deletes_person (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoRequest) request = NULL;
   g_autoptr(DpoSubject) subject = NULL;
@@ -124,7 +107,7 @@ static void
 test_rectification_applies_changes (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DpoSubject) subject = NULL;
 
@@ -142,7 +125,7 @@ test_rectification_applies_changes (void)
 static void
 test_access_writes_file (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autofree char *dir = dpo_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "access.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (out);
@@ -160,7 +143,7 @@ test_access_writes_file (void)
 static void
 test_bad_executions (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autofree char *before = dpo_test_export (store, "2024-03-01");
   g_autoptr(GError) error = NULL;
 
@@ -180,7 +163,7 @@ test_bad_executions (void)
 static void
 test_execute_twice (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autofree char *between = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -222,7 +205,7 @@ assert_save_refused (DpoStore   *store,
 static void
 test_bad_request_edits (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autoptr(DpoRequest) request = NULL;
 
   request = stored_request (store, "R-2024-0004");
@@ -254,7 +237,7 @@ test_bad_request_edits (void)
 static void
 test_extension_moves_due_date (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autoptr(DpoRequest) request = stored_request (store, "R-2024-0001");
   g_autoptr(GError) error = NULL;
   guint overdue, soon;
@@ -294,7 +277,7 @@ collect (const DpoDeadline *deadline,
 static void
 test_deadlines_order (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-12", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-12", NULL);
   g_autoptr(GString) order = g_string_new (NULL);
   g_autoptr(DpoIncident) incident = dpo_incident_new ();
   g_autoptr(GError) error = NULL;

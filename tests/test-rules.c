@@ -30,22 +30,6 @@
  * the schema must say the same, these tests hold the two together, so a
  * second copy that drifts is caught. */
 
-static DpoStore *
-scenario (const char  *as_of,
-          char       **path)
-{
-  DpoStore *store = dpo_test_new_store (path);
-  g_autoptr(GBytes) example = dpo_test_example_bytes ();
-  g_autoptr(GDateTime) now = NULL;
-  GDate date;
-
-  g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
-  g_assert_true (dpo_date_parse (as_of, &date, NULL));
-  now = dpo_time_end_of_local_day (&date);
-  dpo_store_set_now (store, now);
-  return store;
-}
-
 static char *
 query_text (const char *path,
             const char *sql)
@@ -132,7 +116,7 @@ static void
 test_open_statuses (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(DpoStore) store = scenario ("2024-03-13", &path);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-13", &path);
   g_autofree char *index_sql = query_text (path, "SELECT sql FROM sqlite_master WHERE name = 'requests_open_due'");
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) open = NULL;
@@ -203,7 +187,7 @@ add_request (DpoStore   *store,
 static void
 test_due_soon (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-13", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-13", NULL);
   g_autoptr(GDateTime) now = dpo_store_dup_now (store);
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) soon = NULL;
