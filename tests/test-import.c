@@ -171,6 +171,12 @@ static const BadInput BAD_INPUTS[] = {
   { "rectify-unknown-field", HEAD "\"subjects\": [{" PERSON_OK "}], \"requests\": [{\"id\": \"R-1\", "
     "\"subject\": \"S-9\", \"kind\": \"rectification\", \"received_at\": \"2024-05-02T10:00:00+02:00\", "
     "\"changes\": {\"salary\": \"1\"}}]}", { "requests[0].changes.salary", "not a field" } },
+  /* Issue 9: any authority, the path of the date named, both dates to correct. */
+  { "notification-before-awareness", HEAD "\"incidents\": [{" INCIDENT_OK ", \"notifications\": ["
+    "{\"authority\": \"cnil\", \"kind\": \"initial\", \"sent_at\": \"2024-05-02T10:00:00+02:00\"}, "
+    "{\"authority\": \"anssi\", \"kind\": \"initial\", \"sent_at\": \"2024-05-01T10:00:00+02:00\"}]}]}",
+    { "incidents[0].notifications[1].sent_at", "before the incident’s awareness",
+      "correct the notification’s date or the awareness date" } },
   /* Everything valid but the very last record: nothing of the rest may land. */
   { "last-record-bad", HEAD "\"incidents\": [{" INCIDENT_OK "}], \"subjects\": [{" PERSON_OK "}], "
     "\"requests\": [{\"id\": \"R-1\", \"subject\": \"S-9\", " REQUEST_OK "}, {\"id\": \"R-2\", "

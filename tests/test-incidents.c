@@ -170,15 +170,17 @@ test_children_and_cnil_status (void)
   g_assert_cmpint (status_of (store, "INC-1", day_after), ==, DPO_CNIL_PENDING);
   g_assert_cmpint (status_of (store, "INC-1", "2024-02-01T10:00:01+01:00"), ==, DPO_CNIL_OVERDUE);
 
-  /* A late initial notification, then moved back before awareness: allowed,
-   * but flagged as suspicious. */
+  /* A late initial notification, then moved back before awareness: refused
+   * since issue 9 (it turned the incident "Notified on time"); the stored
+   * one stays as it was. A database from before may hold one: flagged. */
   g_assert_true (dpo_store_save_notification (store, "INC-1", late, &error));
   g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_LATE);
   g_date_time_unref (late->sent_at);
   late->sent_at = g_date_time_ref (early->sent_at);
-  g_assert_true (dpo_store_save_notification (store, "INC-1", late, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_ON_TIME);
+  g_assert_false (dpo_store_save_notification (store, "INC-1", late, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_LATE);
   {
     g_autoptr(DpoIncident) stored = dpo_store_get_incident (store, "INC-1", NULL);
     g_assert_true (dpo_notification_is_suspicious (late, stored));
@@ -189,8 +191,9 @@ test_children_and_cnil_status (void)
   g_assert_true (dpo_store_delete_incident_child (store, DPO_CHILD_NOTIFICATION, late->rowid, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_OVERDUE);
+  /* Three inserts and a deletion: the refused change left no trace. */
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'notification'"),
-                   ==, 5);
+                   ==, 4);
 
   /* Deleting an entry twice: a clear error, nothing else. */
   g_assert_false (dpo_store_delete_incident_child (store, DPO_CHILD_NOTIFICATION, late->rowid, &error));
@@ -259,6 +262,64 @@ test_most_urgent_first (void)
   g_assert_cmpstr (order->str, ==, "OPEN-OLD OPEN-NEW LATE NONE DONE");
 }
 
+/* Issue 9: a notification (any authority) dated before awareness is a
+ * typing slip; refused with a message that says to correct one date or the
+ * other, also when the awareness is moved after a stored notification. */
+static void
+test_notification_before_awareness (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-11-27T09:00:00+01:00");
+  g_autoptr(DpoNotification) cnil = notification ("cnil", "initial", "2024-11-26T10:00:00+01:00");
+  g_autoptr(DpoNotification) anssi = notification ("anssi", "initial", "2024-11-26T23:59:00+01:00");
+  g_autoptr(DpoNotification) on_time = notification ("cnil", "initial", "2024-11-27T09:00:00+01:00");
+  g_autoptr(DpoIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (dpo_store_save_notification (store, "INC-1", cnil, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Sent: "));
+  g_assert_nonnull (strstr (error->message, "correct the notification’s date or the awareness date"));
+  g_clear_error (&error);
+  g_assert_false (dpo_store_save_notification (store, "INC-1", anssi, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM notifications"), ==, 0);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-11-27T12:00:00+01:00"), ==, DPO_CNIL_PENDING);
+
+  /* The same minute as awareness is fine. */
+  g_assert_true (dpo_store_save_notification (store, "INC-1", on_time, &error));
+  g_assert_no_error (error);
+
+  /* Awareness moved after the stored notification: refused, nothing changed. */
+  stored = dpo_store_get_incident (store, "INC-1", NULL);
+  g_ptr_array_set_size (stored->notifications, 0);   /* the store checks what it holds */
+  g_date_time_unref (stored->aware_at);
+  stored->aware_at = dpo_time_parse ("2024-11-28T09:00:00+01:00", NULL);
+  g_assert_false (dpo_store_save_incident (store, stored, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Awareness: "));
+  g_assert_nonnull (strstr (error->message, "correct the notification’s date or the awareness date"));
+  g_clear_error (&error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM incidents "
+                                             "WHERE aware_at = '2024-11-27T08:00:00Z'"), ==, 1);
+
+  /* The core rule checks an incident's own notifications too. */
+  g_ptr_array_add (stored->notifications, dpo_notification_copy (on_time));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    g_assert_false (dpo_validate_incident (stored, now, &error));
+    g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +332,7 @@ main (int    argc,
   g_test_add_func ("/incidents/children-and-cnil-status", test_children_and_cnil_status);
   g_test_add_func ("/incidents/delete", test_delete_incident);
   g_test_add_func ("/incidents/most-urgent-first", test_most_urgent_first);
+  g_test_add_func ("/incidents/notification-before-awareness", test_notification_before_awareness);
 
   return g_test_run ();
 }
