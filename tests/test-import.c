@@ -80,6 +80,17 @@ test_export_values (void)
   g_assert_cmpstr (json_object_get_string_member (incident, "cnil_deadline"), ==, "2024-02-04T17:30:00+01:00");
   g_assert_cmpstr (json_object_get_string_member (incident, "cnil_notified_at"), ==, "2024-02-02T16:00:00+01:00");
   g_assert_cmpstr (json_object_get_string_member (incident, "cnil_status"), ==, "on_time");
+  /* Issue 9: what was said to the people, imported and exported. */
+  {
+    JsonArray *communications = json_object_get_array_member (incident, "communications");
+    JsonObject *post = json_array_get_object_element (communications, 1);
+
+    g_assert_cmpuint (json_array_get_length (communications), ==, 2);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (communications, 0),
+                                                                    "message"), "Vos nom, date de naissance"));
+    g_assert_cmpstr (json_object_get_string_member (post, "channel"), ==, "post");
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (post, "message"), "Courrier reprenant"));
+  }
 
   subject = json_array_get_object_element (json_object_get_array_member (root, "subjects"), 4);
   g_assert_cmpstr (json_object_get_string_member (subject, "nir"), ==, "283092A00411777");

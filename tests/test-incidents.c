@@ -320,6 +320,39 @@ test_notification_before_awareness (void)
   }
 }
 
+/* Issue 9: a communication keeps what was said; an edit of it is audited. */
+static void
+test_communication_message (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-11-27T09:00:00+01:00");
+  g_autoptr(DpoCommunication) email = dpo_communication_new ();
+  g_autoptr(DpoIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  DpoCommunication *read;
+
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  email->channel = g_strdup ("email");
+  email->sent_at = dpo_time_parse ("2024-11-28T10:00:00+01:00", NULL);
+  email->count = 16500;
+  email->message = g_strdup ("Vos données ont pu être consultées.");
+  g_assert_true (dpo_store_save_communication (store, "INC-1", email, &error));
+  g_assert_no_error (error);
+
+  stored = dpo_store_get_incident (store, "INC-1", NULL);
+  g_assert_cmpuint (stored->communications->len, ==, 1);
+  read = g_ptr_array_index (stored->communications, 0);
+  g_assert_cmpstr (read->message, ==, "Vos données ont pu être consultées.");
+
+  g_free (email->message);
+  email->message = g_strdup ("Méfiez-vous des appels frauduleux.");
+  g_assert_true (dpo_store_save_communication (store, "INC-1", email, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'communication' "
+                                             "AND action = 'update' AND changes LIKE '%frauduleux%'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/incidents/delete", test_delete_incident);
   g_test_add_func ("/incidents/most-urgent-first", test_most_urgent_first);
   g_test_add_func ("/incidents/notification-before-awareness", test_notification_before_awareness);
+  g_test_add_func ("/incidents/communication-message", test_communication_message);
 
   return g_test_run ();
 }

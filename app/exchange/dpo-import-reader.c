@@ -144,7 +144,8 @@ read_communication (DpoImportFields  *f,
 {
   return _dpo_field_enum (f, object, "channel", DPO_ENUM_COMMUNICATION_CHANNEL, TRUE, &communication->channel) &&
          _dpo_field_time (f, object, "sent_at", TRUE, &communication->sent_at) &&
-         _dpo_field_count (f, object, "count", &communication->count);
+         _dpo_field_count (f, object, "count", &communication->count) &&
+         _dpo_field_string (f, object, "message", FALSE, &communication->message);
 }
 
 typedef gboolean (*ReadChild) (DpoImportFields *f, JsonObject *object, gpointer record);

@@ -226,7 +226,7 @@ static const ChildKind CHILD_KINDS[] = {
     "(SELECT id FROM incidents WHERE pk = incident) FROM complaints WHERE pk = ?",
     "DELETE FROM complaints WHERE pk = ?" },
   [DPO_CHILD_COMMUNICATION] = { "communication",
-    "SELECT json_object ('channel', channel, 'sent_at', sent_at, 'count', count), "
+    "SELECT json_object ('channel', channel, 'sent_at', sent_at, 'count', count, 'message', message), "
     "(SELECT id FROM incidents WHERE pk = incident) FROM communications WHERE pk = ?",
     "DELETE FROM communications WHERE pk = ?" },
 };
@@ -276,8 +276,8 @@ update_child (DpoStore    *self,
     [DPO_CHILD_COMPLAINT] = "UPDATE complaints SET direction = ?2, body = ?3, filed_at = ?4, "
                             "reference = ?5, party = ?6, status = ifnull (?7, 'open'), outcome = ?8 "
                             "WHERE pk = ?1",
-    [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4 "
-                                "WHERE pk = ?1",
+    [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4, "
+                                "message = ?5 WHERE pk = ?1",
   };
   sqlite3_stmt *stmt = _dpo_store_prepare (self, UPDATE_SQL[w->kind], error);
 
@@ -322,6 +322,7 @@ update_child (DpoStore    *self,
         _dpo_bind_text (stmt, 2, m->channel);
         _dpo_bind_time (stmt, 3, m->sent_at);
         _dpo_bind_count (stmt, 4, m->count);
+        _dpo_bind_text (stmt, 5, m->message);
       }
       break;
     default:
