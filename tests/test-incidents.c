@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dpo-computed.h"
 #include "dpo-due-date.h"
 #include "dpo-error.h"
 #include "dpo-row.h"
@@ -353,6 +354,53 @@ test_communication_message (void)
                                              "AND action = 'update' AND changes LIKE '%frauduleux%'"), ==, 1);
 }
 
+/* Issue 9: "A new ANSSI notification defaults to Complementary once the
+ * CNIL has been notified": the first to each authority is initial. */
+static void
+test_next_notification_kind (void)
+{
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-11-27T09:00:00+01:00");
+  DpoNotification *ars = notification ("other", "initial", "2024-11-28T09:00:00+01:00");
+
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "cnil", NULL), ==, DPO_NOTIFICATION_INITIAL);
+  g_ptr_array_add (incident->notifications, notification ("cnil", "initial", "2024-11-27T12:00:00+01:00"));
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "cnil", NULL), ==,
+                   DPO_NOTIFICATION_COMPLEMENTARY);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "anssi", NULL), ==, DPO_NOTIFICATION_INITIAL);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "other", "ARS"), ==, DPO_NOTIFICATION_INITIAL);
+  ars->authority_name = g_strdup ("ARS");
+  g_ptr_array_add (incident->notifications, ars);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "other", "ars "), ==,
+                   DPO_NOTIFICATION_COMPLEMENTARY);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "other", "ANSM"), ==, DPO_NOTIFICATION_INITIAL);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "anssi", NULL), ==, DPO_NOTIFICATION_INITIAL);
+}
+
+/* Issue 9's schema step: a version 2 database keeps its communications
+ * and gains the column for what was said. */
+static void
+test_communication_message_migration (void)
+{
+  g_autofree char *path = NULL;
+  DpoStore *store = dpo_test_new_store (&path);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(DpoIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
+  g_assert_finalize_object (store);
+  dpo_test_exec (path, "ALTER TABLE communications DROP COLUMN message; PRAGMA user_version = 2;");
+
+  store = dpo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
+  incident = dpo_store_get_incident (store, "INC-2024-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (incident->communications->len, ==, 2);
+  g_assert_null (((DpoCommunication *) g_ptr_array_index (incident->communications, 0))->message);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +415,8 @@ main (int    argc,
   g_test_add_func ("/incidents/most-urgent-first", test_most_urgent_first);
   g_test_add_func ("/incidents/notification-before-awareness", test_notification_before_awareness);
   g_test_add_func ("/incidents/communication-message", test_communication_message);
+  g_test_add_func ("/incidents/next-notification-kind", test_next_notification_kind);
+  g_test_add_func ("/incidents/communication-message-migration", test_communication_message_migration);
 
   return g_test_run ();
 }
