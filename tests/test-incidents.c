@@ -311,14 +311,20 @@ test_notification_before_awareness (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM incidents "
                                              "WHERE aware_at = '2024-11-27T08:00:00Z'"), ==, 1);
 
-  /* The core rule checks an incident's own notifications too. */
-  g_ptr_array_add (stored->notifications, dpo_notification_copy (on_time));
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* Moved earlier: fine. */
+  g_date_time_unref (stored->aware_at);
+  stored->aware_at = dpo_time_parse ("2024-11-27T08:00:00+01:00", NULL);
+  g_assert_true (dpo_store_save_incident (store, stored, &error));
+  g_assert_no_error (error);
 
-    g_assert_false (dpo_validate_incident (stored, now, &error));
-    g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
-  }
+  /* A database from before the rule, holding a notification before
+   * awareness: the incident's other fields can still be edited. */
+  dpo_test_exec (path, "INSERT INTO notifications (incident, authority, kind, sent_at) "
+                       "SELECT pk, 'anssi', 'initial', '2024-11-20T08:00:00Z' FROM incidents");
+  g_free (stored->title);
+  stored->title = g_strdup ("Vol d’identifiants (mis à jour)");
+  g_assert_true (dpo_store_save_incident (store, stored, &error));
+  g_assert_no_error (error);
 }
 
 /* Issue 9: a communication keeps what was said; an edit of it is audited. */

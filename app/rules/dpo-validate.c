@@ -106,14 +106,6 @@ dpo_validate_incident (const DpoIncident  *incident,
   if (incident->started_at != NULL && incident->ended_at != NULL &&
       g_date_time_compare (incident->ended_at, incident->started_at) < 0)
     return invalid (error, _("End"), _("the incident cannot end before it starts"));
-  /* Awareness moved after a notification already recorded. */
-  for (guint i = 0; incident->notifications != NULL && i < incident->notifications->len; i++)
-    {
-      const DpoNotification *n = g_ptr_array_index (incident->notifications, i);
-
-      if (!dpo_validate_notification_time (n->sent_at, incident->aware_at, _("Awareness"), error))
-        return FALSE;
-    }
 
   return check_word (DPO_ENUM_RISK, incident->risk, _("Risk"), TRUE, error) &&
          check_count (incident->approx_subjects, _("Approximate number of persons"), error) &&

@@ -26,8 +26,8 @@ gboolean dpo_validate_notification  (const DpoNotification  *notification,
 /* The rule: no notification (any authority) dated before the incident's
  * awareness. The message says to correct one date or the other; it is
  * prefixed "@field: " unless @field is NULL (the import names a JSON path).
- * dpo_validate_incident() checks the incident's own notifications with it,
- * the store the stored ones. NULL dates pass. */
+ * The store checks a notification with it, and an incident whose awareness
+ * moves against the notifications it holds. NULL dates pass. */
 gboolean dpo_validate_notification_time (GDateTime          *sent_at,
                                          GDateTime          *aware_at,
                                          const char         *field,

@@ -82,7 +82,9 @@ read_incident_by_rowid (DpoStore *self,
 }
 
 /* The incident's awareness against the notifications already stored: the
- * earliest is enough. The rule itself is dpo_validate_notification_time(). */
+ * earliest is enough. The rule itself is dpo_validate_notification_time().
+ * Only when the awareness moves: an incident from a database older than the
+ * rule, holding a notification before awareness, can still be edited. */
 static gboolean
 check_stored_notifications (DpoStore           *self,
                             const DpoIncident  *incident,
@@ -143,7 +145,8 @@ write_incident (DpoStore  *self,
                    _("This incident no longer exists; it may have been deleted meanwhile."));
       return FALSE;
     }
-  if (!check_stored_notifications (self, incident, error))
+  if (g_date_time_compare (old->aware_at, incident->aware_at) != 0 &&
+      !check_stored_notifications (self, incident, error))
     return FALSE;
   old_node = incident_fields_json (old);
   diff = _dpo_audit_diff (old_node, new_node);
