@@ -13,6 +13,7 @@
 #include "dpo-entry-editor.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-view.h"
+#include "dpo-import.h"
 #include "dpo-incidents-page.h"
 #include "dpo-store.h"
 #include "dpo-timeline-row.h"
@@ -319,6 +320,37 @@ test_create_notify_undo (void)
   dpo_test_remove_tree (dir);
 }
 
+static gboolean
+is_shown_label_containing (GtkWidget     *widget,
+                           gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+/* Issue 9: the story tells what was said to the people. */
+static void
+test_communication_message_in_story (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-XXXXXX", NULL);
+  g_autofree char *example = dpo_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  DpoStore *store = dpo_test_open_store (dir);
+  DpoWindow *window;
+  GtkWidget *view;
+
+  g_assert_true (dpo_import_file (store, file, NULL, NULL));
+  window = dpo_test_present_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-incident", "s", "INC-2024-01"));
+  view = dpo_test_wait_for_toplevel (DPO_TYPE_INCIDENT_VIEW);
+  dpo_test_wait_for_widget (view, is_shown_label_containing,
+                            "Vos nom, date de naissance et numéro de sécurité sociale");
+  dpo_test_wait_for_widget (view, is_shown_label_containing, "Courrier reprenant l'information");
+  gtk_window_destroy (GTK_WINDOW (view));
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +358,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/incidents/create-notify-undo", test_create_notify_undo);
+  g_test_add_func ("/ui/incidents/communication-message-in-story", test_communication_message_in_story);
 
   return g_test_run ();
 }
