@@ -34,5 +34,9 @@ void       dpo_test_remove_tree    (const char *dir);
 /* One integer from a read-only SQL query on another connection. */
 gint64     dpo_test_query_int      (const char *path,
                                     const char *sql);
+/* Runs @sql on another connection, behind the store's back: a database as
+ * an older version (or another program) left it. */
+void       dpo_test_exec           (const char *path,
+                                    const char *sql);
 
 G_END_DECLS

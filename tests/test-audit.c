@@ -250,6 +250,8 @@ static const char V1_AUDIT[] =
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "DROP TABLE store_state;"
+  /* Later steps' columns go too: a version 1 database never had them. */
+  "ALTER TABLE communications DROP COLUMN message;"
   "PRAGMA user_version = 1;";
 
 static void

@@ -130,6 +130,28 @@ test_bad_import_message (void)
   g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM subjects"), ==, 0);
 }
 
+/* Issue 9: a notification before awareness, through the command line. */
+static void
+test_import_notification_before_awareness (void)
+{
+  g_autofree char *db = new_database_path ();
+  g_autofree char *bad = g_strconcat (db, ".bad.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"dpo-workbench\", \"version\": 1, "
+                                           "\"incidents\": [{\"id\": \"I\", \"title\": \"T\", "
+                                           "\"natures\": [\"integrity\"], \"risk\": \"high\", "
+                                           "\"aware_at\": \"2024-11-27T09:00:00+01:00\", "
+                                           "\"notifications\": [{\"authority\": \"cnil\", "
+                                           "\"kind\": \"initial\", "
+                                           "\"sent_at\": \"2024-11-26T10:00:00+01:00\"}]}]}", -1, NULL));
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "import", bad, NULL },
+                            NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "incidents[0].notifications[0].sent_at"));
+  g_assert_nonnull (strstr (err, "correct the notification’s date or the awareness date"));
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM incidents"), ==, 0);
+}
+
 static void
 test_bad_as_of (void)
 {
@@ -254,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/import-then-export", test_import_then_export);
   g_test_add_func ("/cli/bad-import-message", test_bad_import_message);
+  g_test_add_func ("/cli/import-notification-before-awareness", test_import_notification_before_awareness);
   g_test_add_func ("/cli/bad-as-of", test_bad_as_of);
   g_test_add_func ("/cli/newer-database", test_newer_database);
   g_test_add_func ("/cli/french-messages", test_french_messages);

@@ -338,7 +338,8 @@ test_async (void)
   g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
   g_assert_true (run_async (store, "R-2024-0004", &outcome, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (outcome, "email"));
+  /* Issue 9: the fields by their labels, not "email, postal_address". */
+  g_assert_cmpstr (outcome, ==, "Rectified: Email.");
   g_assert_cmpuint (changed, ==, 1);
   subject = dpo_store_get_subject (store, "S-0003", &error);
   g_assert_cmpstr (subject->email, ==, "sophie.lefevre@example.org");
@@ -349,6 +350,26 @@ test_async (void)
   refused = request_status (store, "R-2024-0002");
   g_assert_cmpstr (refused, ==, "refused");
   g_signal_handlers_disconnect_by_data (store, &changed);
+}
+
+/* Issue 9: a rectification's outcome names the fields as the DPO reads
+ * them ("Email, Postal address"), not "email, postal_address". */
+static void
+test_rectification_outcome_labels (void)
+{
+  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoRequest) request = dpo_store_get_request (store, "R-2024-0004", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outcome = NULL;
+
+  g_free (request->changes);
+  request->changes = g_strdup ("{\"email\": \"sophie.lefevre@example.org\", "
+                               "\"postal_address\": \"3 rue des Lilas, 69003 Lyon\"}");
+  g_assert_true (dpo_store_save_request (store, request, &error));
+  g_assert_no_error (error);
+  g_assert_true (dpo_request_execute (store, "R-2024-0004", NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (outcome, ==, "Rectified: Email, Postal address.");
 }
 
 int
@@ -365,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/execute/access-file-failure-reopens", test_access_file_failure_reopens);
   g_test_add_func ("/execute/decides-inside-transaction", test_decides_inside_transaction);
   g_test_add_func ("/execute/async", test_async);
+  g_test_add_func ("/execute/rectification-outcome-labels", test_rectification_outcome_labels);
 
   return g_test_run ();
 }

@@ -102,9 +102,10 @@ test_progress (void)
   import_requests (store, 3000);
   g_assert_true (dpo_registers_export (store, file, 0, on_progress, &p, NULL, &error));
   g_assert_no_error (error);
-  /* Each incident counts once per incident register, then its events,
-   * notifications, complaints, and the requests. */
-  g_assert_cmpuint (p.last_total, ==, 1 * 4 + 6 + 2 + 1 + 5 + 3000);
+  /* Each incident counts once per incident register (five), then its events,
+   * notifications, complaints, communications (twice: their own sheet and
+   * the timeline), and the requests. */
+  g_assert_cmpuint (p.last_total, ==, 1 * 5 + 6 + 2 + 1 + 2 * 2 + 5 + 3000);
   g_assert_cmpuint (p.last_done, ==, p.last_total);
   g_assert_cmpuint (p.calls, >=, 3);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

@@ -80,6 +80,17 @@ test_export_values (void)
   g_assert_cmpstr (json_object_get_string_member (incident, "cnil_deadline"), ==, "2024-02-04T17:30:00+01:00");
   g_assert_cmpstr (json_object_get_string_member (incident, "cnil_notified_at"), ==, "2024-02-02T16:00:00+01:00");
   g_assert_cmpstr (json_object_get_string_member (incident, "cnil_status"), ==, "on_time");
+  /* Issue 9: what was said to the people, imported and exported. */
+  {
+    JsonArray *communications = json_object_get_array_member (incident, "communications");
+    JsonObject *post = json_array_get_object_element (communications, 1);
+
+    g_assert_cmpuint (json_array_get_length (communications), ==, 2);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (communications, 0),
+                                                                    "message"), "Vos nom, date de naissance"));
+    g_assert_cmpstr (json_object_get_string_member (post, "channel"), ==, "post");
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (post, "message"), "Courrier reprenant"));
+  }
 
   subject = json_array_get_object_element (json_object_get_array_member (root, "subjects"), 4);
   g_assert_cmpstr (json_object_get_string_member (subject, "nir"), ==, "283092A00411777");
@@ -171,6 +182,12 @@ static const BadInput BAD_INPUTS[] = {
   { "rectify-unknown-field", HEAD "\"subjects\": [{" PERSON_OK "}], \"requests\": [{\"id\": \"R-1\", "
     "\"subject\": \"S-9\", \"kind\": \"rectification\", \"received_at\": \"2024-05-02T10:00:00+02:00\", "
     "\"changes\": {\"salary\": \"1\"}}]}", { "requests[0].changes.salary", "not a field" } },
+  /* Issue 9: any authority, the path of the date named, both dates to correct. */
+  { "notification-before-awareness", HEAD "\"incidents\": [{" INCIDENT_OK ", \"notifications\": ["
+    "{\"authority\": \"cnil\", \"kind\": \"initial\", \"sent_at\": \"2024-05-02T10:00:00+02:00\"}, "
+    "{\"authority\": \"anssi\", \"kind\": \"initial\", \"sent_at\": \"2024-05-01T10:00:00+02:00\"}]}]}",
+    { "incidents[0].notifications[1].sent_at", "before the incident’s awareness",
+      "correct the notification’s date or the awareness date" } },
   /* Everything valid but the very last record: nothing of the rest may land. */
   { "last-record-bad", HEAD "\"incidents\": [{" INCIDENT_OK "}], \"subjects\": [{" PERSON_OK "}], "
     "\"requests\": [{\"id\": \"R-1\", \"subject\": \"S-9\", " REQUEST_OK "}, {\"id\": \"R-2\", "

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dpo-computed.h"
 #include "dpo-due-date.h"
 #include "dpo-error.h"
 #include "dpo-row.h"
@@ -170,15 +171,17 @@ test_children_and_cnil_status (void)
   g_assert_cmpint (status_of (store, "INC-1", day_after), ==, DPO_CNIL_PENDING);
   g_assert_cmpint (status_of (store, "INC-1", "2024-02-01T10:00:01+01:00"), ==, DPO_CNIL_OVERDUE);
 
-  /* A late initial notification, then moved back before awareness: allowed,
-   * but flagged as suspicious. */
+  /* A late initial notification, then moved back before awareness: refused
+   * since issue 9 (it turned the incident "Notified on time"); the stored
+   * one stays as it was. A database from before may hold one: flagged. */
   g_assert_true (dpo_store_save_notification (store, "INC-1", late, &error));
   g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_LATE);
   g_date_time_unref (late->sent_at);
   late->sent_at = g_date_time_ref (early->sent_at);
-  g_assert_true (dpo_store_save_notification (store, "INC-1", late, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_ON_TIME);
+  g_assert_false (dpo_store_save_notification (store, "INC-1", late, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_LATE);
   {
     g_autoptr(DpoIncident) stored = dpo_store_get_incident (store, "INC-1", NULL);
     g_assert_true (dpo_notification_is_suspicious (late, stored));
@@ -189,8 +192,9 @@ test_children_and_cnil_status (void)
   g_assert_true (dpo_store_delete_incident_child (store, DPO_CHILD_NOTIFICATION, late->rowid, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status_of (store, "INC-1", "2024-02-05T10:00:00+01:00"), ==, DPO_CNIL_OVERDUE);
+  /* Three inserts and a deletion: the refused change left no trace. */
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'notification'"),
-                   ==, 5);
+                   ==, 4);
 
   /* Deleting an entry twice: a clear error, nothing else. */
   g_assert_false (dpo_store_delete_incident_child (store, DPO_CHILD_NOTIFICATION, late->rowid, &error));
@@ -259,6 +263,150 @@ test_most_urgent_first (void)
   g_assert_cmpstr (order->str, ==, "OPEN-OLD OPEN-NEW LATE NONE DONE");
 }
 
+/* Issue 9: a notification (any authority) dated before awareness is a
+ * typing slip; refused with a message that says to correct one date or the
+ * other, also when the awareness is moved after a stored notification. */
+static void
+test_notification_before_awareness (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-11-27T09:00:00+01:00");
+  g_autoptr(DpoNotification) cnil = notification ("cnil", "initial", "2024-11-26T10:00:00+01:00");
+  g_autoptr(DpoNotification) anssi = notification ("anssi", "initial", "2024-11-26T23:59:00+01:00");
+  g_autoptr(DpoNotification) on_time = notification ("cnil", "initial", "2024-11-27T09:00:00+01:00");
+  g_autoptr(DpoIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (dpo_store_save_notification (store, "INC-1", cnil, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Sent: "));
+  g_assert_nonnull (strstr (error->message, "correct the notification’s date or the awareness date"));
+  g_clear_error (&error);
+  g_assert_false (dpo_store_save_notification (store, "INC-1", anssi, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM notifications"), ==, 0);
+  g_assert_cmpint (status_of (store, "INC-1", "2024-11-27T12:00:00+01:00"), ==, DPO_CNIL_PENDING);
+
+  /* The same minute as awareness is fine. */
+  g_assert_true (dpo_store_save_notification (store, "INC-1", on_time, &error));
+  g_assert_no_error (error);
+
+  /* Awareness moved after the stored notification: refused, nothing changed. */
+  stored = dpo_store_get_incident (store, "INC-1", NULL);
+  g_ptr_array_set_size (stored->notifications, 0);   /* the store checks what it holds */
+  g_date_time_unref (stored->aware_at);
+  stored->aware_at = dpo_time_parse ("2024-11-28T09:00:00+01:00", NULL);
+  g_assert_false (dpo_store_save_incident (store, stored, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Awareness: "));
+  g_assert_nonnull (strstr (error->message, "correct the notification’s date or the awareness date"));
+  g_clear_error (&error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM incidents "
+                                             "WHERE aware_at = '2024-11-27T08:00:00Z'"), ==, 1);
+
+  /* Moved earlier: fine. */
+  g_date_time_unref (stored->aware_at);
+  stored->aware_at = dpo_time_parse ("2024-11-27T08:00:00+01:00", NULL);
+  g_assert_true (dpo_store_save_incident (store, stored, &error));
+  g_assert_no_error (error);
+
+  /* A database from before the rule, holding a notification before
+   * awareness: the incident's other fields can still be edited. */
+  dpo_test_exec (path, "INSERT INTO notifications (incident, authority, kind, sent_at) "
+                       "SELECT pk, 'anssi', 'initial', '2024-11-20T08:00:00Z' FROM incidents");
+  g_free (stored->title);
+  stored->title = g_strdup ("Vol d’identifiants (mis à jour)");
+  g_assert_true (dpo_store_save_incident (store, stored, &error));
+  g_assert_no_error (error);
+}
+
+/* Issue 9: a communication keeps what was said; an edit of it is audited. */
+static void
+test_communication_message (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-11-27T09:00:00+01:00");
+  g_autoptr(DpoCommunication) email = dpo_communication_new ();
+  g_autoptr(DpoIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  DpoCommunication *read;
+
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  email->channel = g_strdup ("email");
+  email->sent_at = dpo_time_parse ("2024-11-28T10:00:00+01:00", NULL);
+  email->count = 16500;
+  email->message = g_strdup ("Vos données ont pu être consultées.");
+  g_assert_true (dpo_store_save_communication (store, "INC-1", email, &error));
+  g_assert_no_error (error);
+
+  stored = dpo_store_get_incident (store, "INC-1", NULL);
+  g_assert_cmpuint (stored->communications->len, ==, 1);
+  read = g_ptr_array_index (stored->communications, 0);
+  g_assert_cmpstr (read->message, ==, "Vos données ont pu être consultées.");
+
+  g_free (email->message);
+  email->message = g_strdup ("Méfiez-vous des appels frauduleux.");
+  g_assert_true (dpo_store_save_communication (store, "INC-1", email, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'communication' "
+                                             "AND action = 'update' AND changes LIKE '%frauduleux%'"), ==, 1);
+}
+
+/* Issue 9: "A new ANSSI notification defaults to Complementary once the
+ * CNIL has been notified": the first to each authority is initial. */
+static void
+test_next_notification_kind (void)
+{
+  g_autoptr(DpoIncident) incident = new_incident ("INC-1", "2024-11-27T09:00:00+01:00");
+  DpoNotification *ars = notification ("other", "initial", "2024-11-28T09:00:00+01:00");
+
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "cnil", NULL), ==, DPO_NOTIFICATION_INITIAL);
+  g_ptr_array_add (incident->notifications, notification ("cnil", "initial", "2024-11-27T12:00:00+01:00"));
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "cnil", NULL), ==,
+                   DPO_NOTIFICATION_COMPLEMENTARY);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "anssi", NULL), ==, DPO_NOTIFICATION_INITIAL);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "other", "ARS"), ==, DPO_NOTIFICATION_INITIAL);
+  ars->authority_name = g_strdup ("ARS");
+  g_ptr_array_add (incident->notifications, ars);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "other", "ars "), ==,
+                   DPO_NOTIFICATION_COMPLEMENTARY);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "other", "ANSM"), ==, DPO_NOTIFICATION_INITIAL);
+  g_assert_cmpint (dpo_incident_next_notification_kind (incident, "anssi", NULL), ==, DPO_NOTIFICATION_INITIAL);
+}
+
+/* Issue 9's schema step: a version 2 database keeps its communications
+ * and gains the column for what was said. */
+static void
+test_communication_message_migration (void)
+{
+  g_autofree char *path = NULL;
+  DpoStore *store = dpo_test_new_store (&path);
+  g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(DpoIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
+  g_assert_finalize_object (store);
+  dpo_test_exec (path, "ALTER TABLE communications DROP COLUMN message; PRAGMA user_version = 2;");
+
+  store = dpo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
+  incident = dpo_store_get_incident (store, "INC-2024-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (incident->communications->len, ==, 2);
+  g_assert_null (((DpoCommunication *) g_ptr_array_index (incident->communications, 0))->message);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +419,10 @@ main (int    argc,
   g_test_add_func ("/incidents/children-and-cnil-status", test_children_and_cnil_status);
   g_test_add_func ("/incidents/delete", test_delete_incident);
   g_test_add_func ("/incidents/most-urgent-first", test_most_urgent_first);
+  g_test_add_func ("/incidents/notification-before-awareness", test_notification_before_awareness);
+  g_test_add_func ("/incidents/communication-message", test_communication_message);
+  g_test_add_func ("/incidents/next-notification-kind", test_next_notification_kind);
+  g_test_add_func ("/incidents/communication-message-migration", test_communication_message_migration);
 
   return g_test_run ();
 }

@@ -55,7 +55,7 @@ test_corsica (void)
   assert_valid ("283092A00411777", "283092A00411777");
   assert_valid ("185062B05012377", "185062B05012377");
   /* The same digits with the other Corsican department fail the key. */
-  assert_invalid ("283092B00411777", "expected");
+  assert_invalid ("283092B00411777", "does not match");
 }
 
 static void
@@ -93,7 +93,10 @@ test_wrong_key (void)
 
   g_assert_false (dpo_nir_validate ("278047505612312", NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "the key 12 does not match: expected 74");
+  /* Issue 9: the message does not give the expected key (74) away. */
+  g_assert_cmpstr (error->message, ==, "the key 12 does not match the 13 digits before it: "
+                                       "one of the 15 was probably mistyped");
+  g_assert_null (strstr (error->message, "74"));
 }
 
 static void
@@ -152,6 +155,37 @@ test_key_bounds (void)
   assert_valid ("100000000004601", "100000000004601");
 }
 
+/* Issue 9: a NIR whose birth year or month disagrees with the birth date:
+ * a warning (the save goes on), never silence. */
+static void
+test_birth_date_check (void)
+{
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+
+  /* 2 78 04 …: born April 1978. */
+  g_assert_null (dpo_nir_check_birth ("278047505612374", "1978-04-12"));
+  g_assert_null (dpo_nir_check_birth ("2 78 04 75 056 123 74", "1978-04-30"));
+  year = dpo_nir_check_birth ("278047505612374", "1979-04-12");
+  g_assert_nonnull (year);
+  g_test_message ("%s", year);
+  g_assert_nonnull (strstr (year, "04/78"));
+  g_assert_nonnull (strstr (year, "04/79"));
+  month = dpo_nir_check_birth ("278047505612374", "1978-05-12");
+  g_assert_nonnull (month);
+  g_assert_nonnull (strstr (month, "05/78"));
+  /* Months 99 and 30 (unknown): only the year is compared. */
+  g_assert_null (dpo_nir_check_birth ("185997512345625", "1985-08-01"));
+  g_assert_null (dpo_nir_check_birth ("185307512345685", "1985-08-01"));
+  g_free (year);
+  year = dpo_nir_check_birth ("185307512345685", "1986-08-01");
+  g_assert_nonnull (year);
+  /* Nothing to compare: no warning (validation speaks of an invalid NIR). */
+  g_assert_null (dpo_nir_check_birth ("278047505612312", "1990-01-01"));
+  g_assert_null (dpo_nir_check_birth ("278047505612374", NULL));
+  g_assert_null (dpo_nir_check_birth (NULL, "1978-04-12"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/nir/invalid/sex-digit", test_sex_digit);
   g_test_add_func ("/nir/invalid/letters", test_letters);
   g_test_add_func ("/nir/invalid/key-out-of-range", test_key_out_of_range);
+  g_test_add_func ("/nir/birth-date-check", test_birth_date_check);
 
   return g_test_run ();
 }

@@ -7,14 +7,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dpo-computed.h"
 #include "dpo-entry-editor.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-view.h"
+#include "dpo-import.h"
 #include "dpo-incidents-page.h"
 #include "dpo-store.h"
 #include "dpo-timeline-row.h"
 #include "dpo-test-util.h"
+#include "dpo-time.h"
 #include "dpo-ui-test-util.h"
 #include "dpo-window.h"
 
@@ -224,17 +228,57 @@ test_create_notify_undo (void)
   dpo_incident_view_refresh_clock (DPO_INCIDENT_VIEW (view));
   dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Pending · 70 h left");
 
+  /* A notification dated before awareness, left by a database from before
+   * issue 9 (the window refuses one now, see below): flagged. */
+  {
+    g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
+    g_autoptr(GDateTime) early = g_date_time_add_hours (view_incident (view)->aware_at, -28);
+    g_autofree char *early_text = dpo_time_to_storage (early);
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO notifications (incident, authority, "
+                                            "authority_name, kind, sent_at) SELECT pk, 'other', 'ARS', "
+                                            "'initial', '%s' FROM incidents", early_text);
+
+    dpo_test_exec (path, sql);
+  }
+
   /* An initial notification to the CNIL, through the GUI: notified on time. */
   add_notification (view, "cnil", -1);
   dpo_test_wait_until (view_notified, view);
   dpo_test_wait_for_widget (view, dpo_test_is_shown_label, "Notified on time");
   dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Notified on time");
-
-  /* An ANSSI notification dated before awareness: saved, but flagged. */
-  add_notification (view, "anssi", -30);
   dpo_test_wait_until (view_has_two_notifications, view);
   dpo_test_wait_for_widget (view, dpo_test_is_shown_label, "Before awareness");
   assert_timeline_rows (view, ((DpoNotification *) g_ptr_array_index (view_incident (view)->notifications, 0))->rowid);
+
+  /* Issue 9: a new ANSSI notification is initial although the CNIL was
+   * notified (the first to each authority); dated before awareness, it is
+   * said as it is typed and refused, the form kept. */
+  {
+    g_autofree char *sent = local_time_text (-30);
+    GtkWidget *editor, *label;
+    AdwComboRow *authority, *kind;
+
+    g_assert_true (gtk_widget_activate_action (view, "incident.add-entry", "s", "notification"));
+    editor = dpo_test_wait_for_toplevel (DPO_TYPE_ENTRY_EDITOR);
+    authority = ADW_COMBO_ROW (dpo_test_get_by_id (editor, "authority_row"));
+    kind = ADW_COMBO_ROW (dpo_test_get_by_id (editor, "notification_kind_row"));
+    g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, DPO_NOTIFICATION_COMPLEMENTARY);
+    adw_combo_row_set_selected (authority, DPO_AUTHORITY_ANSSI);
+    g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, DPO_NOTIFICATION_INITIAL);
+    label = dpo_test_get_by_id (editor, "suspicious_label");
+    g_assert_false (gtk_widget_get_visible (label));
+    dpo_test_set_text (editor, "notification_sent_entry", sent);
+    g_assert_true (gtk_widget_get_visible (label));
+    g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+    g_test_message ("Refused: %s", error_text (editor));
+    g_assert_true (g_str_has_prefix (error_text (editor), "Sent: "));
+    g_assert_nonnull (strstr (error_text (editor), "correct the notification’s date or the awareness date"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dpo_test_get_by_id (editor, "notification_sent_entry"))),
+                     ==, sent);
+    g_assert_true (dpo_test_find_toplevel (DPO_TYPE_ENTRY_EDITOR) == GTK_WINDOW (editor));
+    g_assert_cmpuint (view_incident (view)->notifications->len, ==, 2);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 
   /* Deleting the CNIL notification offers to undo it. */
   rowid = ((DpoNotification *) g_ptr_array_index (view_incident (view)->notifications, 1))->rowid;
@@ -276,6 +320,37 @@ test_create_notify_undo (void)
   dpo_test_remove_tree (dir);
 }
 
+static gboolean
+is_shown_label_containing (GtkWidget     *widget,
+                           gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+/* Issue 9: the story tells what was said to the people. */
+static void
+test_communication_message_in_story (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-XXXXXX", NULL);
+  g_autofree char *example = dpo_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  DpoStore *store = dpo_test_open_store (dir);
+  DpoWindow *window;
+  GtkWidget *view;
+
+  g_assert_true (dpo_import_file (store, file, NULL, NULL));
+  window = dpo_test_present_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-incident", "s", "INC-2024-01"));
+  view = dpo_test_wait_for_toplevel (DPO_TYPE_INCIDENT_VIEW);
+  dpo_test_wait_for_widget (view, is_shown_label_containing,
+                            "Vos nom, date de naissance et numéro de sécurité sociale");
+  dpo_test_wait_for_widget (view, is_shown_label_containing, "Courrier reprenant l'information");
+  gtk_window_destroy (GTK_WINDOW (view));
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +358,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/incidents/create-notify-undo", test_create_notify_undo);
+  g_test_add_func ("/ui/incidents/communication-message-in-story", test_communication_message_in_story);
 
   return g_test_run ();
 }

@@ -391,6 +391,20 @@ test_person_nir (void)
   /* Corrected, with spaces: saved, normalized. */
   gtk_editable_set_text (GTK_EDITABLE (nir), "2 78 04 75 056 123 74");
   gtk_editable_set_text (GTK_EDITABLE (dpo_test_find_widget (form, dpo_test_is_row_titled, "Email")), "claire@example.org");
+
+  /* Issue 9: a birth date the NIR disagrees with (1979, the NIR says 78):
+   * said as it is typed, a warning that does not stop the save. */
+  {
+    GtkWidget *warning = dpo_test_get_by_id (form, "nir_warning_label");
+    GtkWidget *birth = dpo_test_find_widget (form, dpo_test_is_row_titled, "Birth date");
+
+    g_assert_false (gtk_widget_get_visible (warning));
+    gtk_editable_set_text (GTK_EDITABLE (birth), "12/04/1979");
+    g_assert_true (gtk_widget_get_visible (warning));
+    g_test_message ("Warning shown: %s", gtk_label_get_text (GTK_LABEL (warning)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (warning)), "Social security number (NIR): "));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "04/78"));
+  }
   dialog_ptr = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &dialog_ptr);
   g_assert_true (dpo_editor_dialog_accept (dialog));
@@ -399,6 +413,7 @@ test_person_nir (void)
   subject = dpo_store_get_subject (store, "S-0001", NULL);
   g_assert_cmpstr (subject->email, ==, "claire@example.org");
   g_assert_cmpstr (subject->nir, ==, "278047505612374");
+  g_assert_cmpstr (subject->birth_date, ==, "1979-04-12");
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "claire@example.org");
 
   dpo_test_destroy_window (window, store);

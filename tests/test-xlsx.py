@@ -43,7 +43,7 @@ EXAMPLE = os.path.join(SOURCE_ROOT, "data", "example", "breach-2024.json")
 MARK = "… [truncated]"
 MAX_TEXT = 32767
 
-SHEETS = ["Breaches", "Timeline", "Notifications", "Complaints", "Requests"]
+SHEETS = ["Breaches", "Timeline", "Notifications", "Complaints", "Communications", "Requests"]
 HEADERS = {
     "Breaches": ["Reference", "Title", "Nature", "Origin", "Processor", "Start", "End",
                  "Awareness", "Data categories", "Categories of persons", "Approx. persons",
@@ -54,6 +54,7 @@ HEADERS = {
                       "Hours after awareness"],
     "Complaints": ["Incident", "Direction", "Body", "Date", "Reference", "Party", "Status",
                    "Outcome"],
+    "Communications": ["Incident", "Channel", "Sent", "Count", "Message"],
     "Requests": ["Reference", "Received", "Kind", "Channel", "Person", "Identity verified",
                  "Due", "Extended due", "Status", "Answered", "On time", "Outcome"],
 }
@@ -269,7 +270,8 @@ def test_registers(work):
     no_formulas(out)
     wb = openpyxl.load_workbook(out)
     eq(wb.sheetnames, SHEETS, "sheets")
-    counts = {"Breaches": 1, "Timeline": 6, "Notifications": 2, "Complaints": 1, "Requests": 5}
+    counts = {"Breaches": 1, "Timeline": 8, "Notifications": 2, "Complaints": 1,
+              "Communications": 2, "Requests": 5}
     for name in SHEETS:
         check_register_sheet(wb[name], HEADERS[name], counts[name])
 
@@ -300,8 +302,15 @@ def test_registers(work):
 
     timeline = rows(wb["Timeline"])
     eq(timeline[0][:3], ["INC-2024-01", dt(2024, 1, 22, 0, 0), "Occurrence"])
+    # The communications to the people are in the story too, in date order.
     eq([r[2] for r in timeline], ["Occurrence", "Detection", "Awareness", "Measure",
-                                  "Communication", "Communication"], "timeline kinds")
+                                  "Communication", "Communication", "Communication",
+                                  "Communication"], "timeline kinds")
+    eq([r[1] for r in timeline], sorted(r[1] for r in timeline), "timeline in date order")
+    told = [r for r in timeline if r[3].startswith(("Email to", "Post to"))]
+    eq([r[1] for r in told], [dt(2024, 2, 8, 10, 0), dt(2024, 2, 9, 10, 0)], "communications' dates")
+    assert told[0][3].startswith("Email to 16400 people: Vos nom"), told[0][3]
+    assert told[1][3].startswith("Post to 1600 people: Courrier"), told[1][3]
 
     notifications = rows(wb["Notifications"])
     eq(notifications[0][:5], ["INC-2024-01", "CNIL", "Initial", dt(2024, 2, 2, 16, 0),
@@ -313,6 +322,16 @@ def test_registers(work):
     complaints = rows(wb["Complaints"])
     eq(complaints[0][:7], ["INC-2024-01", "Filed", "Prosecutor", dt(2024, 2, 5, 10, 0),
                            "PLAINTE-EXEMPLE-1", "Procureur de la République", "Open"])
+
+    ws = wb["Communications"]
+    communications = rows(ws)
+    eq([r[:4] for r in communications],
+       [["INC-2024-01", "Email", dt(2024, 2, 8, 10, 0), 16400],
+        ["INC-2024-01", "Post", dt(2024, 2, 9, 10, 0), 1600]], "communications")
+    assert communications[0][4].startswith("Vos nom, date de naissance"), communications[0][4]
+    assert communications[1][4].startswith("Courrier reprenant"), communications[1][4]
+    eq(ws.cell(2, 3).number_format, "dd/mm/yyyy hh:mm", "Sent format")
+    eq(ws.cell(2, 4).data_type, "n", "a count is a number")
 
     ws = wb["Requests"]
     requests = {r[0]: dict(zip(header(ws), r)) for r in rows(ws)}
@@ -417,7 +436,7 @@ def test_continuation_sheets(work):
     work.dpo("export-registers", out, env={"DPO_XLSX_MAX_ROWS": "10"})
     wb = openpyxl.load_workbook(out)
     eq(wb.sheetnames, ["Breaches", "Timeline", "Timeline (2)", "Notifications", "Complaints",
-                       "Requests", "Requests (2)", "Requests (3)"], "sheets")
+                       "Communications", "Requests", "Requests (2)", "Requests (3)"], "sheets")
     for name, n in (("Timeline", 9), ("Timeline (2)", 3), ("Requests", 9),
                     ("Requests (2)", 9), ("Requests (3)", 7)):
         check_register_sheet(wb[name], HEADERS[name.split(" (")[0]], n)
@@ -650,7 +669,7 @@ def test_french():
         for name, ws in zip(SHEETS, wb.worksheets):
             eq(header(ws)[:len(HEADERS[name])],
                [fr.pgettext("register column", t) for t in HEADERS[name]], f"{name} headers")
-        ws = wb.worksheets[4]
+        ws = wb.worksheets[SHEETS.index("Requests")]
         first = rows(ws)[0]
         eq(first[2], fr.pgettext("request kind", "Access"), "a translated label")
         # Numbers and dates stay numbers under a French locale (decimal comma).

@@ -9,11 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-computed.h"
 #include "dpo-entry-editor.h"
 #include "dpo-form.h"
 #include "dpo-incident-entry.h"
 #include "dpo-time.h"
 #include "dpo-ui.h"
+#include "dpo-validate.h"
 
 struct _DpoEntryEditor
 {
@@ -47,8 +49,10 @@ struct _DpoEntryEditor
   AdwComboRow         *channel_row;
   GtkEntry            *communication_sent_entry;
   GtkEntry            *count_entry;
+  AdwEntryRow         *message_row;
 
   DpoStore         *store;
+  DpoIncident      *incident;  /* a copy: its notifications give a new one's kind */
   char             *incident_id;
   GDateTime        *aware_at;
   DpoIncidentChild  kind;
@@ -97,6 +101,23 @@ replace_time (GDateTime **field,
   *field = time;
 }
 
+/* A new notification's kind follows the authority chosen: the first to
+ * each authority is initial. An existing one keeps what it was. */
+static void
+update_new_notification_kind (DpoEntryEditor *self)
+{
+  DpoNotification *n = self->record;
+  DpoNotificationKind kind;
+
+  if (self->kind != DPO_CHILD_NOTIFICATION || n == NULL || n->rowid != 0 || self->incident == NULL)
+    return;
+  kind = dpo_incident_next_notification_kind (self->incident,
+                                              dpo_form_combo_get (self->authority_row, DPO_ENUM_AUTHORITY),
+                                              gtk_editable_get_text (GTK_EDITABLE (self->authority_name_row)));
+  dpo_form_combo_set (self->notification_kind_row, DPO_ENUM_NOTIFICATION_KIND,
+                      dpo_enum_word (DPO_ENUM_NOTIFICATION_KIND, kind));
+}
+
 static void
 on_authority_row_notify_selected_cb (DpoEntryEditor *self)
 {
@@ -104,17 +125,17 @@ on_authority_row_notify_selected_cb (DpoEntryEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->authority_name_row),
                           dpo_enum_value (DPO_ENUM_AUTHORITY, authority) == DPO_AUTHORITY_OTHER);
+  update_new_notification_kind (self);
 }
 
-/* Allowed, but flagged as it is typed: a notification before awareness. */
+/* Said as it is typed; the save refuses it (dpo_validate_notification_time). */
 static void
 on_notification_sent_entry_changed_cb (DpoEntryEditor *self)
 {
   g_autoptr(GDateTime) sent_at = get_time (self->notification_sent_entry, "", NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->suspicious_label),
-                          sent_at != NULL && self->aware_at != NULL &&
-                          g_date_time_compare (sent_at, self->aware_at) < 0);
+                          !dpo_validate_notification_time (sent_at, self->aware_at, NULL, NULL));
 }
 
 static void
@@ -160,6 +181,7 @@ load_communication (DpoEntryEditor   *self,
   dpo_form_combo_set (self->channel_row, DPO_ENUM_COMMUNICATION_CHANNEL, m->channel);
   set_time (self->communication_sent_entry, m->sent_at);
   gtk_editable_set_text (GTK_EDITABLE (self->count_entry), count);
+  set_text (self->message_row, m->message);
 }
 
 static gboolean
@@ -240,6 +262,7 @@ collect_communication (DpoEntryEditor    *self,
   g_free (m->channel);
   m->channel = g_strdup (dpo_form_combo_get (self->channel_row, DPO_ENUM_COMMUNICATION_CHANNEL));
   m->count = count;
+  take_text (&m->message, self->message_row);
   return TRUE;
 }
 
@@ -291,6 +314,7 @@ dpo_entry_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DPO_TYPE_ENTRY_EDITOR);
   g_clear_object (&self->store);
   g_clear_pointer (&self->incident_id, g_free);
+  g_clear_pointer (&self->incident, dpo_incident_free);
   g_clear_pointer (&self->aware_at, g_date_time_unref);
   if (self->record != NULL)
     dpo_incident_entry_free (self->kind, g_steal_pointer (&self->record));
@@ -335,6 +359,7 @@ dpo_entry_editor_class_init (DpoEntryEditorClass *klass)
   BIND (channel_row);
   BIND (communication_sent_entry);
   BIND (count_entry);
+  BIND (message_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_authority_row_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notification_sent_entry_changed_cb);
@@ -384,7 +409,9 @@ new_record (DpoIncidentChild   kind,
         DpoNotification *n = dpo_notification_new ();
         n->sent_at = minute;
         n->authority = g_strdup ("cnil");
-        n->kind = g_strdup (incident->cnil_notified_at != NULL ? "complementary" : "initial");
+        n->kind = g_strdup (dpo_enum_word (DPO_ENUM_NOTIFICATION_KIND,
+                                           dpo_incident_next_notification_kind (incident, n->authority,
+                                                                                NULL)));
         return n;
       }
     case DPO_CHILD_COMPLAINT:
@@ -441,6 +468,7 @@ dpo_entry_editor_new (GtkWindow         *parent,
   self = g_object_new (DPO_TYPE_ENTRY_EDITOR, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->incident_id = g_strdup (incident->id);
+  self->incident = dpo_incident_copy (incident);
   self->aware_at = incident->aware_at != NULL ? g_date_time_ref (incident->aware_at) : NULL;
   self->kind = kind;
   self->record = record != NULL ? dpo_incident_entry_copy (kind, record) : new_record (kind, incident);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-form.h"
+#include "dpo-nir.h"
 #include "dpo-person-editor.h"
 #include "dpo-ui.h"
 
@@ -26,6 +27,7 @@ struct _DpoPersonEditor
   AdwEntryRow *member_number_row;
   AdwEntryRow *email_row;
   AdwEntryRow *postal_address_row;
+  GtkLabel    *nir_warning_label;
 
   DpoStore    *store;
   DpoSubject  *subject;     /* the record edited: a copy, rowid 0 when new */
@@ -44,6 +46,34 @@ set_row_text (AdwEntryRow *row,
               const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* The NIR against the birth date, as they are typed (dpo_nir_check_birth);
+ * NULL when they agree or cannot be compared yet. */
+static char *
+dup_nir_warning (DpoPersonEditor *self)
+{
+  g_autofree char *typed = row_text (self->birth_date_row);
+  g_autofree char *nir = row_text (self->nir_row);
+  g_autofree char *birth_date = NULL;
+  g_autofree char *problem = NULL;
+
+  if (typed == NULL || nir == NULL || !dpo_editor_parse_date (typed, "", &birth_date, NULL))
+    return NULL;
+  problem = dpo_nir_check_birth (nir, birth_date);
+  if (problem == NULL)
+    return NULL;
+  /* Translators: "Field: what is wrong with it" */
+  return g_strdup_printf (_("%s: %s"), _("Social security number (NIR)"), problem);
+}
+
+static void
+update_nir_warning (DpoPersonEditor *self)
+{
+  g_autofree char *warning = dup_nir_warning (self);
+
+  gtk_label_set_text (self->nir_warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->nir_warning_label), warning != NULL);
 }
 
 /* Reads the form into a copy of the record; the core validates the whole. */
@@ -129,6 +159,8 @@ dpo_person_editor_class_init (DpoPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoPersonEditor, member_number_row);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonEditor, postal_address_row);
+  gtk_widget_class_bind_template_child (widget_class, DpoPersonEditor, nir_warning_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_nir_warning);
 }
 
 static void
@@ -193,15 +225,21 @@ save_cb (GtkWidget  *form,
   DpoPersonEditor *self = DPO_PERSON_EDITOR (form);
   gboolean is_new = self->subject->rowid == 0;
   g_autofree char *message = NULL;
+  g_autofree char *warning = dup_nir_warning (self);
 
   if (!dpo_person_editor_save (self, error))
     return FALSE;
 
-  message = is_new
+  /* Saved with a warning: said once more as the form closes. */
+  if (warning != NULL)
     /* Translators: %s is the person's reference */
-    ? g_strdup_printf (_("Person %s added"), self->subject->id)
-    /* Translators: %s is the person's reference */
-    : g_strdup_printf (_("Person %s saved"), self->subject->id);
+    message = g_strdup_printf (_("Person %s saved; its NIR and birth date disagree"), self->subject->id);
+  else
+    message = is_new
+      /* Translators: %s is the person's reference */
+      ? g_strdup_printf (_("Person %s added"), self->subject->id)
+      /* Translators: %s is the person's reference */
+      : g_strdup_printf (_("Person %s saved"), self->subject->id);
   dpo_editor_toast (form, message);
   return TRUE;
 }

@@ -212,15 +212,19 @@ add_communications (GPtrArray         *entries,
     {
       DpoCommunication *m = g_ptr_array_index (incident->communications, i);
       g_autofree char *count = dpo_ui_format_count (m->count);
+      char *parts[] = {
+        m->count >= 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person informed",
+                                        "%s people informed", m->count), count)
+        : g_strdup (_("Number of people not recorded")),
+        g_strdup (m->message),   /* what was said */
+      };
 
       add_entry (entries, m->sent_at, DPO_CHILD_COMMUNICATION, m->rowid, "system-users-symbolic",
                  /* Translators: %s is the channel (Email, Post...) */
                  g_strdup_printf (_("Communication to the people affected · %s"),
                                   dpo_enum_label (DPO_ENUM_COMMUNICATION_CHANNEL, m->channel)),
-                 m->count >= 0
-                 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person informed",
-                                                 "%s people informed", m->count), count)
-                 : g_strdup (_("Number of people not recorded")));
+                 join_parts (parts, G_N_ELEMENTS (parts)));
     }
 }
 

@@ -13,6 +13,7 @@
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-import-reader.h"
+#include "dpo-validate.h"
 #include "dpo-import-fields.h"
 #include "dpo-json-guard.h"
 #include "dpo-text-cut.h"
@@ -143,7 +144,8 @@ read_communication (DpoImportFields  *f,
 {
   return _dpo_field_enum (f, object, "channel", DPO_ENUM_COMMUNICATION_CHANNEL, TRUE, &communication->channel) &&
          _dpo_field_time (f, object, "sent_at", TRUE, &communication->sent_at) &&
-         _dpo_field_count (f, object, "count", &communication->count);
+         _dpo_field_count (f, object, "count", &communication->count) &&
+         _dpo_field_string (f, object, "message", FALSE, &communication->message);
 }
 
 typedef gboolean (*ReadChild) (DpoImportFields *f, JsonObject *object, gpointer record);
@@ -175,6 +177,25 @@ read_children (DpoImportFields *f,
       g_ptr_array_add (into, record);
       if (!read_child (&child, child_object, record))
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* No notification before awareness: the window's rule (dpo-validate.c),
+ * with the JSON path of the notification's date. */
+static gboolean
+check_notification_times (DpoImportFields   *f,
+                          const DpoIncident *incident)
+{
+  for (guint i = 0; i < incident->notifications->len; i++)
+    {
+      const DpoNotification *n = g_ptr_array_index (incident->notifications, i);
+      g_autofree char *path = g_strdup_printf ("%s.notifications[%u]", f->path, i);
+      DpoImportFields child = { f->doc, f->error, path };
+      g_autoptr(GError) local_error = NULL;
+
+      if (!dpo_validate_notification_time (n->sent_at, incident->aware_at, NULL, &local_error))
+        return _dpo_field_fail (&child, "sent_at", "%s", local_error->message);
     }
   return TRUE;
 }
@@ -211,6 +232,7 @@ read_incident (DpoImportFields *f,
                         (NewRecord) dpo_event_new, (ReadChild) read_event) &&
          read_children (f, object, "notifications", incident->notifications,
                         (NewRecord) dpo_notification_new, (ReadChild) read_notification) &&
+         check_notification_times (f, incident) &&
          read_children (f, object, "complaints", incident->complaints,
                         (NewRecord) dpo_complaint_new, (ReadChild) read_complaint) &&
          read_children (f, object, "communications", incident->communications,

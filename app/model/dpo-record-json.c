@@ -127,6 +127,7 @@ dpo_communication_to_json (const DpoCommunication *communication)
   add_string (builder, "channel", communication->channel);
   add_time (builder, "sent_at", communication->sent_at);
   add_count (builder, "count", communication->count);
+  add_string (builder, "message", communication->message);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -181,6 +181,7 @@ dpo_communication_copy (const DpoCommunication *self)
   copy->channel = g_strdup (self->channel);
   copy->sent_at = ref_time (self->sent_at);
   copy->count = self->count;
+  copy->message = g_strdup (self->message);
   return copy;
 }
 
@@ -191,6 +192,7 @@ dpo_communication_free (DpoCommunication *self)
     return;
   g_free (self->channel);
   g_clear_pointer (&self->sent_at, g_date_time_unref);
+  g_free (self->message);
   g_free (self);
 }
 

@@ -55,6 +55,7 @@ struct _DpoCommunication
   char      *channel;
   GDateTime *sent_at;
   gint64     count;
+  char      *message;             /* what was said to the people */
 };
 
 struct _DpoIncident

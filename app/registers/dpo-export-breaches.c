@@ -14,8 +14,9 @@
 #include "dpo-export-xlsx-private.h"
 
 /* The incident registers of the workbook: Breaches (the register of GDPR
- * Art. 33(5)), Timeline, Notifications and Complaints, incidents in the
- * order the organisation became aware of them. */
+ * Art. 33(5)), Timeline, Notifications, Complaints and Communications (to
+ * the people, Art. 34), incidents in the order the organisation became
+ * aware of them. */
 
 static const DpoXlsxColumn breach_columns[] = {
   { NC_("register column", "Reference"), 14 },
@@ -69,6 +70,14 @@ static const DpoXlsxColumn complaint_columns[] = {
   { NC_("register column", "Outcome"), 40 },
 };
 
+static const DpoXlsxColumn communication_columns[] = {
+  { NC_("register column", "Incident"), 14 },
+  { NC_("register column", "Channel"), 14 },
+  { NC_("register column", "Sent"), W_DATE_TIME },
+  { NC_("register column", "Count"), W_COUNT },
+  { NC_("register column", "Message"), 60 },
+};
+
 static void
 write_breach (DpoXlsxSheet *sheet,
               DpoIncident  *incident,
@@ -119,6 +128,37 @@ write_event (DpoXlsxSheet      *sheet,
   dpo_xlsx_sheet_text (sheet, 3, event->description);
 }
 
+/* A communication as a timeline row: the register reads as one story. */
+static void
+write_communication_event (DpoXlsxSheet           *sheet,
+                           const DpoIncident      *incident,
+                           const DpoCommunication *communication)
+{
+  const char *channel = dpo_enum_label (DPO_ENUM_COMMUNICATION_CHANNEL, communication->channel);
+  g_autofree char *count = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *description = NULL;
+
+  if (communication->count >= 0)
+    {
+      count = g_strdup_printf ("%" G_GINT64_FORMAT, communication->count);
+      /* Translators: a communication in the timeline: "Email to 16400 people" */
+      what = g_strdup_printf (_("%s to %s people"), channel, count);
+    }
+  else
+    /* Translators: a communication in the timeline, number of people unknown: "Email to the people" */
+    what = g_strdup_printf (_("%s to the people"), channel);
+
+  if (communication->message != NULL)
+    /* Translators: "Email to 16400 people: what was said" */
+    description = g_strdup_printf (_("%s: %s"), what, communication->message);
+
+  dpo_xlsx_sheet_text (sheet, 0, incident->id);
+  dpo_xlsx_sheet_date_time (sheet, 1, communication->sent_at);
+  dpo_xlsx_sheet_text (sheet, 2, dpo_enum_label (DPO_ENUM_EVENT_KIND, "communication"));
+  dpo_xlsx_sheet_text (sheet, 3, description != NULL ? description : what);
+}
+
 static void
 write_notification (DpoXlsxSheet          *sheet,
                     const DpoIncident     *incident,
@@ -157,14 +197,63 @@ write_complaint (DpoXlsxSheet       *sheet,
   dpo_xlsx_sheet_text (sheet, 7, complaint->outcome);
 }
 
+static void
+write_communication (DpoXlsxSheet           *sheet,
+                     const DpoIncident      *incident,
+                     const DpoCommunication *communication)
+{
+  dpo_xlsx_sheet_text (sheet, 0, incident->id);
+  dpo_xlsx_sheet_text (sheet, 1, dpo_enum_label (DPO_ENUM_COMMUNICATION_CHANNEL,
+                                                 communication->channel));
+  dpo_xlsx_sheet_date_time (sheet, 2, communication->sent_at);
+  dpo_xlsx_sheet_count (sheet, 3, communication->count);
+  dpo_xlsx_sheet_text (sheet, 4, communication->message);
+}
+
 typedef enum
 {
   BREACHES,
   TIMELINE,
   NOTIFICATIONS,
   COMPLAINTS,
+  COMMUNICATIONS,
   N_INCIDENT_REGISTERS
 } IncidentRegister;
+
+/* The timeline: the events and the communications, both read in date
+ * order, merged (a communication comes after an event of the same time). */
+static gboolean
+write_timeline_rows (Export        *e,
+                     DpoXlsxSheet  *sheet,
+                     DpoIncident   *incident,
+                     GError       **error)
+{
+  GPtrArray *events = incident->events;
+  GPtrArray *communications = incident->communications;
+  guint i = 0, j = 0;
+
+  while (i < events->len || j < communications->len)
+    {
+      DpoEvent *event = i < events->len ? g_ptr_array_index (events, i) : NULL;
+      DpoCommunication *communication = j < communications->len ? g_ptr_array_index (communications, j)
+                                                                 : NULL;
+
+      if (!dpo_xlsx_sheet_next_row (sheet, error) || !_dpo_export_tick (e, error))
+        return FALSE;
+      if (event != NULL &&
+          (communication == NULL || g_date_time_compare (event->at, communication->sent_at) <= 0))
+        {
+          write_event (sheet, incident, event);
+          i++;
+        }
+      else
+        {
+          write_communication_event (sheet, incident, communication);
+          j++;
+        }
+    }
+  return TRUE;
+}
 
 /* Writes the rows one incident gives @which register. */
 static gboolean
@@ -184,13 +273,15 @@ write_incident_rows (Export            *e,
       write_breach (sheet, incident, e->now);
       return TRUE;
     case TIMELINE:
-      children = incident->events;
-      break;
+      return write_timeline_rows (e, sheet, incident, error);
     case NOTIFICATIONS:
       children = incident->notifications;
       break;
     case COMPLAINTS:
       children = incident->complaints;
+      break;
+    case COMMUNICATIONS:
+      children = incident->communications;
       break;
     case N_INCIDENT_REGISTERS:
     default:
@@ -203,12 +294,12 @@ write_incident_rows (Export            *e,
 
       if (!dpo_xlsx_sheet_next_row (sheet, error) || !_dpo_export_tick (e, error))
         return FALSE;
-      if (which == TIMELINE)
-        write_event (sheet, incident, child);
-      else if (which == NOTIFICATIONS)
+      if (which == NOTIFICATIONS)
         write_notification (sheet, incident, child);
-      else
+      else if (which == COMPLAINTS)
         write_complaint (sheet, incident, child);
+      else
+        write_communication (sheet, incident, child);
     }
   return TRUE;
 }
@@ -224,10 +315,12 @@ static const struct
   [NOTIFICATIONS] = { NC_("sheet", "Notifications"), notification_columns,
                       G_N_ELEMENTS (notification_columns) },
   [COMPLAINTS] = { NC_("sheet", "Complaints"), complaint_columns, G_N_ELEMENTS (complaint_columns) },
+  [COMMUNICATIONS] = { NC_("sheet", "Communications"), communication_columns,
+                       G_N_ELEMENTS (communication_columns) },
 };
 
 /* One register at a time, so that a register's continuation sheets come
- * right after it; incidents are few, reading them four times costs nothing. */
+ * right after it; incidents are few, reading them five times costs nothing. */
 static gboolean
 write_incident_register (Export            *e,
                          IncidentRegister   which,

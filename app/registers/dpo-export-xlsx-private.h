@@ -40,7 +40,7 @@ typedef struct
 gboolean _dpo_export_tick                     (Export   *e,
                                                GError  **error);
 
-/* Breaches, Timeline, Notifications, Complaints; then Requests. */
+/* Breaches, Timeline, Notifications, Complaints, Communications; then Requests. */
 gboolean _dpo_export_write_incident_registers (Export   *e,
                                                GError  **error);
 gboolean _dpo_export_write_requests           (Export   *e,

@@ -58,9 +58,10 @@ count_rows (Export *e)
   DpoStoreCounts counts;
 
   dpo_store_count_records (e->store, &counts);
-  /* Each incident counts once in each of its four registers (dpo-export-breaches.c). */
-  e->total = counts.incidents * 4 + counts.events + counts.notifications + counts.complaints +
-             counts.requests;
+  /* Each incident counts once in each of its five registers (dpo-export-breaches.c);
+   * a communication is a row of two of them (Timeline, Communications). */
+  e->total = counts.incidents * 5 + counts.events + counts.notifications + counts.complaints +
+             counts.communications * 2 + counts.requests;
 }
 
 static gboolean

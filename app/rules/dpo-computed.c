@@ -188,3 +188,32 @@ dpo_request_get_on_time (const DpoRequest          *request,
     dpo_time_get_local_date (request->answered_at, &answered);
   return dpo_request_on_time_on (deadlines, &answered, days_late);
 }
+
+DpoNotificationKind
+dpo_incident_next_notification_kind (const DpoIncident *incident,
+                                     const char        *authority,
+                                     const char        *authority_name)
+{
+  DpoAuthority wanted = dpo_enum_value (DPO_ENUM_AUTHORITY, authority);
+
+  g_return_val_if_fail (incident != NULL, DPO_NOTIFICATION_INITIAL);
+
+  for (guint i = 0; incident->notifications != NULL && i < incident->notifications->len; i++)
+    {
+      const DpoNotification *n = g_ptr_array_index (incident->notifications, i);
+
+      if (dpo_notification_get_authority (n) != wanted)
+        continue;
+      /* Two other authorities are the same one only by name. */
+      if (wanted == DPO_AUTHORITY_OTHER && authority_name != NULL && n->authority_name != NULL)
+        {
+          g_autofree char *a = g_utf8_casefold (n->authority_name, -1);
+          g_autofree char *b = g_utf8_casefold (authority_name, -1);
+
+          if (g_strcmp0 (g_strstrip (a), g_strstrip (b)) != 0)
+            continue;
+        }
+      return DPO_NOTIFICATION_COMPLEMENTARY;
+    }
+  return DPO_NOTIFICATION_INITIAL;
+}

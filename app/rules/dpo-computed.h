@@ -32,6 +32,14 @@ DpoCnilStatus  dpo_incident_get_cnil_status   (const DpoIncident *incident,
  * counts; -1 when no communication gives a count. */
 gint64         dpo_incident_count_informed    (const DpoIncident *incident);
 
+/* The kind a new notification to @authority (and @authority_name, for
+ * another authority) most likely is: initial when the incident holds no
+ * notification to that authority yet, else complementary. Per authority:
+ * a first ANSSI notification is initial even after the CNIL's. */
+DpoNotificationKind dpo_incident_next_notification_kind (const DpoIncident *incident,
+                                                         const char        *authority,
+                                                         const char        *authority_name);
+
 typedef struct
 {
   GDate    received_on;       /* the local calendar date of receipt */

@@ -13,6 +13,7 @@
 
 #include "dpo-error.h"
 #include "dpo-nir.h"
+#include "dpo-time.h"
 
 #define NIR_LENGTH 15
 #define NIR_BODY_LENGTH 13
@@ -146,11 +147,14 @@ check_key (const char  *nir,
       return FALSE;
     }
 
+  /* Never say which key was expected: that would turn the check into a
+   * key generator, and "correct" a mistyped digit into a wrong number. */
   if (key != expected)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("the key %02u does not match: expected %02u"),
-                   key, expected);
+                   _("the key %02u does not match the 13 digits before it: one of the 15 was "
+                     "probably mistyped"),
+                   key);
       return FALSE;
     }
 
@@ -179,4 +183,35 @@ dpo_nir_validate (const char  *text,
     *normalized = g_steal_pointer (&nir);
 
   return TRUE;
+}
+
+char *
+dpo_nir_check_birth (const char *nir,
+                     const char *birth_date)
+{
+  g_autofree char *normalized = NULL;
+  GDate date;
+  guint year, month;
+  gboolean year_differs, month_differs;
+
+  if (nir == NULL || birth_date == NULL ||
+      !dpo_nir_validate (nir, &normalized, NULL) || !dpo_date_parse (birth_date, &date, NULL))
+    return NULL;
+
+  year = (normalized[1] - '0') * 10 + (normalized[2] - '0');
+  month = (normalized[3] - '0') * 10 + (normalized[4] - '0');
+  year_differs = year != g_date_get_year (&date) % 100;
+  /* Months 20 to 42, 50 and beyond, 99: an unknown month (a person born
+   * abroad, an uncertain civil status); only 01 to 12 can be compared. */
+  month_differs = month >= 1 && month <= 12 && month != (guint) g_date_get_month (&date);
+  if (!year_differs && !month_differs)
+    return NULL;
+
+  if (month < 1 || month > 12)
+    return g_strdup_printf (_("it gives the birth year as %02u, but the birth date is in %04u: "
+                              "check one or the other"),
+                            year, (guint) g_date_get_year (&date));
+  return g_strdup_printf (_("it gives the birth as %02u/%02u (month/year), but the birth date is "
+                            "%02u/%02u: check one or the other"),
+                          month, year, (guint) g_date_get_month (&date), g_date_get_year (&date) % 100);
 }

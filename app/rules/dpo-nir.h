@@ -21,4 +21,11 @@ gboolean dpo_nir_validate (const char  *text,
                            char       **normalized,
                            GError     **error);
 
+/* A warning, never a refusal: the NIR's birth year (digits 2-3) or month
+ * (digits 4-5, when 01 to 12) disagreeing with @birth_date ("YYYY-MM-DD").
+ * NULL when they agree, or when either is missing or invalid (validation
+ * says that). A sentence for the DPO, without the field's name. */
+char    *dpo_nir_check_birth (const char  *nir,
+                              const char  *birth_date);
+
 G_END_DECLS

@@ -121,8 +121,39 @@ dpo_validate_event (const DpoEvent  *event,
   return check_word (DPO_ENUM_EVENT_KIND, event->kind, _("Kind"), TRUE, error);
 }
 
+/* The one home of the rule "no notification before awareness": a
+ * notification dated before the organisation knew of the incident is a
+ * typing slip (it would stop the CNIL clock as "on time"). Which date is
+ * wrong, only the DPO knows: the message says to correct one or the other. */
+gboolean
+dpo_validate_notification_time (GDateTime   *sent_at,
+                                GDateTime   *aware_at,
+                                const char  *field,
+                                GError     **error)
+{
+  g_autofree char *sent_text = NULL;
+  g_autofree char *aware_text = NULL;
+  g_autofree char *problem = NULL;
+
+  if (sent_at == NULL || aware_at == NULL || g_date_time_compare (sent_at, aware_at) >= 0)
+    return TRUE;
+
+  sent_text = dpo_time_format_display (sent_at);
+  aware_text = dpo_time_format_display (aware_at);
+  problem = g_strdup_printf (_("a notification dated %s is before the incident’s awareness (%s); "
+                               "correct the notification’s date or the awareness date"),
+                             sent_text, aware_text);
+  if (field == NULL)
+    {
+      g_set_error_literal (error, DPO_ERROR, DPO_ERROR_INVALID, problem);
+      return FALSE;
+    }
+  return invalid (error, field, "%s", problem);
+}
+
 gboolean
 dpo_validate_notification (const DpoNotification  *notification,
+                           GDateTime              *aware_at,
                            GError                **error)
 {
   if (!check_word (DPO_ENUM_AUTHORITY, notification->authority, _("Authority"), TRUE, error) ||
@@ -133,7 +164,7 @@ dpo_validate_notification (const DpoNotification  *notification,
     return invalid (error, _("Authority name"), _("is required for another authority"));
   if (notification->sent_at == NULL)
     return invalid (error, _("Sent"), _("is required"));
-  return TRUE;
+  return dpo_validate_notification_time (notification->sent_at, aware_at, _("Sent"), error);
 }
 
 gboolean
@@ -332,6 +363,5 @@ gboolean
 dpo_notification_is_suspicious (const DpoNotification *notification,
                                 const DpoIncident     *incident)
 {
-  return notification->sent_at != NULL && incident->aware_at != NULL &&
-         g_date_time_compare (notification->sent_at, incident->aware_at) < 0;
+  return !dpo_validate_notification_time (notification->sent_at, incident->aware_at, NULL, NULL);
 }

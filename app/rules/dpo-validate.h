@@ -19,8 +19,19 @@ gboolean dpo_validate_incident      (const DpoIncident      *incident,
                                      GError                **error);
 gboolean dpo_validate_event         (const DpoEvent         *event,
                                      GError                **error);
+/* @aware_at: the incident's awareness, NULL if not known (no date check). */
 gboolean dpo_validate_notification  (const DpoNotification  *notification,
+                                     GDateTime              *aware_at,
                                      GError                **error);
+/* The rule: no notification (any authority) dated before the incident's
+ * awareness. The message says to correct one date or the other; it is
+ * prefixed "@field: " unless @field is NULL (the import names a JSON path).
+ * The store checks a notification with it, and an incident whose awareness
+ * moves against the notifications it holds. NULL dates pass. */
+gboolean dpo_validate_notification_time (GDateTime          *sent_at,
+                                         GDateTime          *aware_at,
+                                         const char         *field,
+                                         GError            **error);
 gboolean dpo_validate_complaint     (const DpoComplaint     *complaint,
                                      GError                **error);
 gboolean dpo_validate_communication (const DpoCommunication *communication,
@@ -42,8 +53,9 @@ gboolean dpo_validate_changes       (const char             *changes,
 /* NULL, empty, or only spaces. */
 gboolean dpo_text_is_blank          (const char             *text);
 
-/* "Suspicious" but allowed: a notification sent before the incident was
- * known. The UI flags it. */
+/* A notification sent before the incident was known: refused on every
+ * write since issue 9, but a database from before may hold one. The UI
+ * flags it. */
 gboolean dpo_notification_is_suspicious (const DpoNotification *notification,
                                          const DpoIncident     *incident);
 

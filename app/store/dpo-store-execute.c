@@ -274,7 +274,9 @@ carry_out_rectification (DpoStore   *self,
       const DpoChange *change = g_ptr_array_index (changes, i);
 
       dpo_person_field_set (change->field, x->subject, change->value);
-      g_string_append_printf (changed, "%s%s", changed->len ? ", " : "", change->field->name);
+      /* The DPO reads labels ("Postal address"), not column names. */
+      g_string_append_printf (changed, "%s%s", changed->len ? ", " : "",
+                              dpo_person_field_get_label (change->field));
     }
 
   if (!dpo_validate_subject (x->subject, error) || !_dpo_store_update_subject (self, x->subject, error))

@@ -81,6 +81,45 @@ read_incident_by_rowid (DpoStore *self,
   return incident;
 }
 
+/* The incident's awareness against the notifications already stored: the
+ * earliest is enough. The rule itself is dpo_validate_notification_time().
+ * Only when the awareness moves: an incident from a database older than the
+ * rule, holding a notification before awareness, can still be edited. */
+static gboolean
+check_stored_notifications (DpoStore           *self,
+                            const DpoIncident  *incident,
+                            GError            **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT min (sent_at) FROM notifications "
+                                                 "WHERE incident = ?", error);
+  g_autoptr(GDateTime) earliest = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident->rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    earliest = _dpo_column_time (stmt, 0);
+  sqlite3_reset (stmt);
+  return dpo_validate_notification_time (earliest, incident->aware_at, _("Awareness"), error);
+}
+
+/* The stored awareness of the incident @pk (NULL if none). */
+static GDateTime *
+read_aware_at (DpoStore *self,
+               gint64    pk)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT aware_at FROM incidents WHERE pk = ?", NULL);
+  GDateTime *aware_at = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    aware_at = _dpo_column_time (stmt, 0);
+  sqlite3_reset (stmt);
+  return aware_at;
+}
+
 static gboolean
 write_incident (DpoStore  *self,
                 gpointer   data,
@@ -106,6 +145,9 @@ write_incident (DpoStore  *self,
                    _("This incident no longer exists; it may have been deleted meanwhile."));
       return FALSE;
     }
+  if (g_date_time_compare (old->aware_at, incident->aware_at) != 0 &&
+      !check_stored_notifications (self, incident, error))
+    return FALSE;
   old_node = incident_fields_json (old);
   diff = _dpo_audit_diff (old_node, new_node);
   if (diff == NULL)
@@ -187,7 +229,7 @@ static const ChildKind CHILD_KINDS[] = {
     "(SELECT id FROM incidents WHERE pk = incident) FROM complaints WHERE pk = ?",
     "DELETE FROM complaints WHERE pk = ?" },
   [DPO_CHILD_COMMUNICATION] = { "communication",
-    "SELECT json_object ('channel', channel, 'sent_at', sent_at, 'count', count), "
+    "SELECT json_object ('channel', channel, 'sent_at', sent_at, 'count', count, 'message', message), "
     "(SELECT id FROM incidents WHERE pk = incident) FROM communications WHERE pk = ?",
     "DELETE FROM communications WHERE pk = ?" },
 };
@@ -237,8 +279,8 @@ update_child (DpoStore    *self,
     [DPO_CHILD_COMPLAINT] = "UPDATE complaints SET direction = ?2, body = ?3, filed_at = ?4, "
                             "reference = ?5, party = ?6, status = ifnull (?7, 'open'), outcome = ?8 "
                             "WHERE pk = ?1",
-    [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4 "
-                                "WHERE pk = ?1",
+    [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4, "
+                                "message = ?5 WHERE pk = ?1",
   };
   sqlite3_stmt *stmt = _dpo_store_prepare (self, UPDATE_SQL[w->kind], error);
 
@@ -283,6 +325,7 @@ update_child (DpoStore    *self,
         _dpo_bind_text (stmt, 2, m->channel);
         _dpo_bind_time (stmt, 3, m->sent_at);
         _dpo_bind_count (stmt, 4, m->count);
+        _dpo_bind_text (stmt, 5, m->message);
       }
       break;
     default:
@@ -331,6 +374,14 @@ write_child (DpoStore  *self,
       g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), w->incident_id);
       return FALSE;
     }
+  if (w->kind == DPO_CHILD_NOTIFICATION)
+    {
+      g_autoptr(GDateTime) aware_at = read_aware_at (self, incident);
+
+      /* Checked here, in the transaction, against the awareness as stored. */
+      if (!dpo_validate_notification (w->record, aware_at, error))
+        return FALSE;
+    }
   if (!inserting)
     {
       old_node = read_child_json (self, kind, *w->rowid, &owner);
@@ -373,7 +424,8 @@ dpo_store_save_notification (DpoStore         *self,
   ChildWrite w = { DPO_CHILD_NOTIFICATION, incident_id, notification, &notification->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_notification (notification, error) && _dpo_store_write (self, write_child, &w, error);
+  /* Validated in write_child(), where the incident's awareness is known. */
+  return _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean

@@ -253,7 +253,7 @@ _dpo_store_read_incident_children (DpoStore    *self,
     }
   sqlite3_reset (stmt);
 
-  stmt = _dpo_store_prepare (self, "SELECT pk, channel, sent_at, count FROM communications "
+  stmt = _dpo_store_prepare (self, "SELECT pk, channel, sent_at, count, message FROM communications "
                                    "WHERE incident = ? ORDER BY sent_at, pk", NULL);
   sqlite3_bind_int64 (stmt, 1, incident->rowid);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -263,6 +263,7 @@ _dpo_store_read_incident_children (DpoStore    *self,
       communication->channel = _dpo_column_text (stmt, 1);
       communication->sent_at = _dpo_column_time (stmt, 2);
       communication->count = _dpo_column_count (stmt, 3);
+      communication->message = _dpo_column_text (stmt, 4);
       g_ptr_array_add (incident->communications, communication);
     }
   sqlite3_reset (stmt);

@@ -188,6 +188,9 @@ static const char * const MIGRATIONS[] = {
   /* The store's own bookkeeping, never exported: 'forget_pending' while an
    * erasure's old pages may still be in the write-ahead log. */
   "CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+
+  /* 2 -> 3 (issue 9): what was said to the people in a communication. */
+  "ALTER TABLE communications ADD COLUMN message TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);

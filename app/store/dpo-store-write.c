@@ -158,7 +158,8 @@ _dpo_store_insert_communication (DpoStore          *self,
                       GError           **error)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "INSERT INTO communications (incident, channel, sent_at, count) VALUES (?, ?, ?, ?)", error);
+    "INSERT INTO communications (incident, channel, sent_at, count, message) VALUES (?, ?, ?, ?, ?)",
+    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -166,6 +167,7 @@ _dpo_store_insert_communication (DpoStore          *self,
   _dpo_bind_text (stmt, 2, communication->channel);
   _dpo_bind_time (stmt, 3, communication->sent_at);
   _dpo_bind_count (stmt, 4, communication->count);
+  _dpo_bind_text (stmt, 5, communication->message);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   communication->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
