@@ -357,7 +357,7 @@ test_async (void)
 static void
 test_rectification_outcome_labels (void)
 {
-  g_autoptr(DpoStore) store = scenario ("2024-03-01", NULL);
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", NULL);
   g_autoptr(DpoRequest) request = dpo_store_get_request (store, "R-2024-0004", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *outcome = NULL;
