@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-discard-guard.h"
+#include "dpo-date-field.h"
 #include "dpo-form.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-text.h"
@@ -446,6 +448,11 @@ static void
 dpo_incident_editor_init (DpoIncidentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  dpo_discard_guard_attach (GTK_WINDOW (self), GTK_WIDGET (self->form));
+  dpo_date_field_setup (GTK_WIDGET (self->aware_entry), _("Awareness"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->start_entry), _("Start"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->end_entry), _("End"), TRUE);
 
   self->nature_checks = g_ptr_array_new ();
   self->data_checks = g_ptr_array_new ();

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-date-field.h"
 #include "dpo-carry-out.h"
 #include "dpo-computed.h"
 #include "dpo-editor-dialog.h"
@@ -605,6 +606,7 @@ dpo_request_view_init (DpoRequestView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->change_rows = g_ptr_array_new ();
+  dpo_date_field_setup (GTK_WIDGET (self->extension_notified_row), _("Person told on"), TRUE);
   dpo_form_combo_setup (self->status_row, DPO_ENUM_REQUEST_STATUS);
   dpo_editor_label_rows (GTK_WIDGET (self));
   dpo_request_view_update_actions (self);
