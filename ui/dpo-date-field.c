@@ -179,3 +179,15 @@ dpo_date_field_format_iso (const char *iso)
     return g_strdup (iso);
   return dpo_time_input_format_date (&date);
 }
+
+char *
+dpo_date_field_format_display (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (!dpo_date_parse (iso, &date, NULL))
+    return g_strdup (iso);
+  return dpo_date_format_display (&date);
+}

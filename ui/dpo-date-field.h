@@ -24,4 +24,8 @@ void dpo_date_field_setup (GtkWidget  *editable,
  * text unchanged when it is not such a date, "" for NULL. */
 char *dpo_date_field_format_iso (const char *iso);
 
+/* The stored "YYYY-MM-DD" for reading ("1 Mar 2019"); the text unchanged
+ * when it is not such a date, "" for NULL. */
+char *dpo_date_field_format_display (const char *iso);
+
 G_END_DECLS

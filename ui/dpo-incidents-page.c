@@ -82,10 +82,15 @@ dpo_incidents_page_describe_cnil (const DpoIncident *incident,
       {
         g_autoptr(GDateTime) deadline = dpo_incident_dup_cnil_deadline (incident);
         GTimeSpan left = g_date_time_difference (deadline, now);
-        /* Round up: "1 h left" until the very last minute. */
-        gint64 hours = MAX (1, (left + G_TIME_SPAN_HOUR - 1) / G_TIME_SPAN_HOUR);
+        /* Round down, as a countdown does: at 61 h 56 min, 61 h are left,
+         * not 62; the last hour counts its minutes. */
+        gint64 hours = MAX (0, left) / G_TIME_SPAN_HOUR;
+        gint64 minutes = MAX (0, left) / G_TIME_SPAN_MINUTE;
 
         *css_class = "cnil-pending";
+        if (hours == 0)
+          /* Translators: CNIL notification still possible; %d is a number of minutes */
+          return g_strdup_printf (_("Pending · %d min left"), (int) minutes);
         /* Translators: CNIL notification still possible; %d is a number of hours */
         return g_strdup_printf (_("Pending · %d h left"), (int) hours);
       }
