@@ -14,6 +14,12 @@
 #include "dpo-entry-editor.h"
 #include "dpo-import.h"
 #include "dpo-incident-editor.h"
+#include "dpo-incident-view.h"
+#include "dpo-incidents-page.h"
+#include "dpo-list-page.h"
+#include "dpo-request-view.h"
+#include "dpo-requests-page.h"
+#include "dpo-timeline-row.h"
 #include "dpo-person-editor.h"
 #include "dpo-request-editor.h"
 #include "dpo-store.h"
@@ -317,6 +323,125 @@ test_dates_french (void)
   dpo_test_remove_tree (dir);
 }
 
+static gboolean
+is_row_with_label (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  /* A list row: its cells' first children are the labels. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (widget);
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_parent (widget) != NULL &&
+          !GTK_IS_COLUMN_VIEW (widget) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 &&
+          gtk_widget_get_first_child (child) == NULL &&
+          g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_focusable_check (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+/* The smaller items of issue 9, point 10, in the window. */
+static void
+test_lists_and_story (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-forms-XXXXXX", NULL);
+  g_autofree char *example_path = dpo_test_example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 1, 29, 9, 0, 0);
+  DpoStore *store = dpo_test_open_store (dir);
+  DpoWindow *window;
+  DpoRequestsPage *requests;
+  DpoIncidentsPage *incidents;
+  DpoIncidentView *view;
+  DpoIncidentEditor *editor;
+  GtkWidget *row, *first, *second, *check, *summary;
+  GtkAdjustment *adjustment;
+  char *failure;
+
+  g_assert_true (dpo_import_file (store, example, NULL, &error));
+  g_assert_no_error (error);
+  window = dpo_test_present_window (store);
+
+  /* Incidents open on one click, as requests do. */
+  incidents = DPO_INCIDENTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_INCIDENTS_PAGE));
+  requests = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
+  g_assert_true (gtk_column_view_get_single_click_activate (dpo_list_page_get_column_view (DPO_LIST_PAGE (requests))));
+  g_assert_true (gtk_column_view_get_single_click_activate (dpo_list_page_get_column_view (DPO_LIST_PAGE (incidents))));
+
+  /* Each list row has an accessible name: its cells' texts. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "requests");
+  dpo_test_wait_for_widget (GTK_WIDGET (requests), dpo_test_is_shown_label, "R-2024-0002");
+  row = dpo_test_find_widget (GTK_WIDGET (dpo_list_page_get_column_view (DPO_LIST_PAGE (requests))),
+                              is_row_with_label, "R-2024-0002");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+  g_assert_nonnull (failure);   /* not empty */
+  g_free (failure);
+
+  /* A new request view starts at its top. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  dpo_requests_page_show_request (requests, "R-2024-0002");
+  dpo_test_wait_for_widget (GTK_WIDGET (requests), dpo_test_is_shown_label, "Erasure · Martin Claire");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (dpo_test_get_by_id (GTK_WIDGET (dpo_requests_page_get_view (requests)), "scroller")));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_adjustment_set_value (adjustment, 200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  dpo_requests_page_show_request (requests, "R-2024-0003");
+  dpo_test_wait_for_widget (GTK_WIDGET (requests), dpo_test_is_shown_label, "Erasure · Bernard Luc");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* The incident: "about 18,000 persons", the risk in words, not "Risk". */
+  view = dpo_incident_view_present (GTK_WINDOW (window), store, "INC-2024-01");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  summary = dpo_test_get_by_id (GTK_WIDGET (view), "summary_label");
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (summary)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "about 18,000 persons"));
+  row = dpo_test_find_widget (GTK_WIDGET (view), dpo_test_is_row_titled, "Risk");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "A high risk to people");
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  /* Story rows: each button names its own entry. */
+  first = dpo_timeline_row_new_entry (at, "mail-send-symbolic", "Notification · CNIL", NULL, 1, 1, FALSE);
+  second = dpo_timeline_row_new_entry (at, "mail-send-symbolic", "Notification · ANSSI", NULL, 1, 2, FALSE);
+  g_object_ref_sink (first);
+  g_object_ref_sink (second);
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (dpo_test_get_by_id (first, "edit_button")),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Edit: Notification · CNIL, 29 Jan 2024 10:00");
+  g_assert_null (failure);
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (dpo_test_get_by_id (second, "delete_button")),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Delete: Notification · ANSSI, 29 Jan 2024 10:00");
+  g_assert_null (failure);
+  g_object_unref (first);
+  g_object_unref (second);
+
+  /* A checkbox row is one Tab stop: the check box, not the row too. */
+  editor = dpo_incident_editor_new (GTK_WINDOW (window), store, NULL);
+  check = dpo_test_find_widget (GTK_WIDGET (editor), is_focusable_check, NULL);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_get_focusable (check));
+  g_assert_false (gtk_widget_get_focusable (gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/ui/forms/person-editor-asks", test_person_editor_asks);
   g_test_add_func ("/ui/forms/incident-editors-ask", test_incident_editors_ask);
   g_test_add_func ("/ui/forms/dates-french", test_dates_french);
+  g_test_add_func ("/ui/forms/lists-and-story", test_lists_and_story);
 
   return g_test_run ();
 }

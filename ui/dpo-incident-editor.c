@@ -93,6 +93,9 @@ add_check_rows (DpoIncidentEditor *self,
       g_object_set_data (G_OBJECT (check), WORD_KEY, (gpointer) words[i]);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop per choice: the check box, which names itself; the
+       * row around it still toggles it on a click. */
+      gtk_widget_set_focusable (row, FALSE);
       if (toggled != NULL)
         g_signal_connect_object (check, "toggled", toggled, self, G_CONNECT_SWAPPED);
 

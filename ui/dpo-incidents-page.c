@@ -130,6 +130,7 @@ bind_cnil_cell (DpoIncidentsPage *self,
     text = dpo_incidents_page_describe_cnil (dpo_row_get_incident (row), now, &css_class);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_visible (label, text != NULL);
+  dpo_columns_name_row (label);
 
   if (g_strcmp0 (old, css_class) == 0)
     return;
@@ -347,6 +348,8 @@ dpo_incidents_page_init (DpoIncidentsPage *self)
   dpo_columns_append (view, _("Awareness"), awareness_cb, NULL, DPO_COLUMN_NUMERIC);
   dpo_columns_append (view, _("Processor"), processor_cb, NULL, DPO_COLUMN_TOOLTIP);
   append_cnil_column (self, view);
+  /* One click opens an incident, as it opens a request or a person. */
+  gtk_column_view_set_single_click_activate (view, TRUE);
   g_signal_connect_object (view, "activate", G_CALLBACK (on_column_view_activate_cb), self,
                            G_CONNECT_SWAPPED);
 }
