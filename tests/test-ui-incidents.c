@@ -204,7 +204,8 @@ test_create_notify_undo (void)
 
   /* Pending: the list and the view count the hours left. */
   dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "INC-TEST-1");
-  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Pending · 70 h left");
+  /* 69 h and some minutes: the countdown rounds down, as the view does. */
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Pending · 69 h left");
   dpo_test_wait_for_widget (view, dpo_test_is_shown_label, "Pending");
   dpo_test_wait_for_widget (view, dpo_test_is_shown_label_prefix, "69 h ");
 
@@ -226,7 +227,7 @@ test_create_notify_undo (void)
   dpo_store_set_now (store, NULL);
   dpo_incidents_page_refresh_clock (page);
   dpo_incident_view_refresh_clock (DPO_INCIDENT_VIEW (view));
-  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Pending · 70 h left");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Pending · 69 h left");
 
   /* A notification dated before awareness, left by a database from before
    * issue 9 (the window refuses one now, see below): flagged. */
@@ -351,6 +352,35 @@ test_communication_message_in_story (void)
   dpo_test_remove_tree (dir);
 }
 
+/* The CNIL countdown rounds down (issue 9): at 61 h 56 min left it says
+ * 61 h, and the last hour counts its minutes. */
+static void
+test_cnil_countdown_rounds_down (void)
+{
+  g_autoptr(DpoIncident) incident = dpo_incident_new ();
+  static const struct { gint64 seconds_left; const char *text; } cases[] = {
+    { (61 * 60 + 56) * 60, "Pending · 61 h left" },
+    { 72 * 3600, "Pending · 72 h left" },
+    { 72 * 3600 - 30, "Pending · 71 h left" },
+    { 2 * 3600 - 1, "Pending · 1 h left" },
+    { 59 * 60 + 59, "Pending · 59 min left" },
+    { 30, "Pending · 0 min left" },
+  };
+
+  incident->risk = g_strdup ("risk");
+  incident->aware_at = g_date_time_new_utc (2026, 11, 27, 9, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_add_seconds (incident->aware_at,
+                                                          72 * 3600 - cases[i].seconds_left);
+      const char *css_class = NULL;
+      g_autofree char *text = dpo_incidents_page_describe_cnil (incident, now, &css_class);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (css_class, ==, "cnil-pending");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +389,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/incidents/create-notify-undo", test_create_notify_undo);
   g_test_add_func ("/ui/incidents/communication-message-in-story", test_communication_message_in_story);
+  g_test_add_func ("/ui/incidents/cnil-countdown-rounds-down", test_cnil_countdown_rounds_down);
 
   return g_test_run ();
 }

@@ -122,7 +122,15 @@ test_erasure_refused (void)
   gtk_widget_activate (button);
   dialog = wait_for_message_dialog ("Carry Out the Erasure?");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Erase"));
+  /* The confirmation states what the app knows: it will be refused, and why. */
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("Confirmation shown: %s", body);
+  g_assert_null (strstr (body, "If "));
+  g_assert_nonnull (strstr (body, "Martin Claire has an active contract (CT-2019-0042, since 1 Jan 2019)"));
+  g_assert_nonnull (strstr (body, "The erasure will be refused"));
+  g_assert_nonnull (strstr (body, "Nothing will be deleted"));
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button,
+                                                 "_Record the Refusal"));
   dpo_test_wait_until (no_message_dialog, "Carry Out the Erasure?");
 
   /* Refused, in plain words; the person keeps all her data. */
@@ -157,6 +165,40 @@ test_erasure_refused (void)
   g_assert_true (ADW_IS_ENTRY_ROW (ground));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ground)), ==, request->refusal_ground);
   g_assert_false (gtk_widget_is_sensitive (button));
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+/* The example's R-2024-0003: Paul Bernard's only contract ended in 2023:
+ * the confirmation says he and his contract will be deleted. Cancel keeps
+ * everything. */
+static void
+test_erasure_confirmation_no_contract (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
+  DpoStore *store = open_example (dir, NULL);
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoRequestsPage *page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  const char *body;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "requests");
+  dpo_requests_page_show_request (page, "R-2024-0003");
+  button = dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "Carry Out…");
+  gtk_widget_activate (button);
+  dialog = wait_for_message_dialog ("Carry Out the Erasure?");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("Confirmation shown: %s", body);
+  g_assert_null (strstr (body, "If "));
+  g_assert_nonnull (strstr (body, "has no active contract"));
+  g_assert_nonnull (strstr (body, "their 1 ended contract will be deleted for good"));
+  g_assert_nonnull (dpo_test_find_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Erase"));
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Cancel"));
+  dpo_test_wait_until (no_message_dialog, "Carry Out the Erasure?");
+  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 5);
 
   dpo_test_destroy_window (window, store);
   dpo_test_remove_tree (dir);
@@ -399,7 +441,7 @@ test_person_nir (void)
     GtkWidget *birth = dpo_test_find_widget (form, dpo_test_is_row_titled, "Birth date");
 
     g_assert_false (gtk_widget_get_visible (warning));
-    gtk_editable_set_text (GTK_EDITABLE (birth), "12/04/1979");
+    gtk_editable_set_text (GTK_EDITABLE (birth), "1979-04-12");
     g_assert_true (gtk_widget_get_visible (warning));
     g_test_message ("Warning shown: %s", gtk_label_get_text (GTK_LABEL (warning)));
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (warning)), "Social security number (NIR): "));
@@ -488,6 +530,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/requests/erasure-refused", test_erasure_refused);
+  g_test_add_func ("/ui/requests/erasure-confirmation-no-contract", test_erasure_confirmation_no_contract);
   g_test_add_func ("/ui/requests/carry-out-async", test_carry_out_async);
   g_test_add_func ("/ui/requests/filters-and-counts", test_filters_and_counts);
   g_test_add_func ("/ui/requests/new-request", test_new_request);

@@ -100,7 +100,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   text = data->func (row, data->user_data, &css_class);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_visible (label, text != NULL && *text != '\0');
-
+  dpo_columns_name_row (label);
 
   if (css_class != NULL)
     {
@@ -108,6 +108,39 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
       /* Style classes are static strings: keep the pointer to remove it. */
       g_object_set_data (G_OBJECT (label), CSS_CLASS_KEY, (gpointer) css_class);
     }
+}
+
+void
+dpo_columns_name_row (GtkWidget *cell_child)
+{
+  GtkWidget *cell = gtk_widget_get_parent (cell_child);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autoptr(GString) name = NULL;
+
+  if (row == NULL || GTK_IS_COLUMN_VIEW (row))
+    return;
+
+  /* The cells bound so far: the last one bound completes the name. */
+  name = g_string_new (NULL);
+  for (GtkWidget *other = gtk_widget_get_first_child (row);
+       other != NULL;
+       other = gtk_widget_get_next_sibling (other))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (other);
+      const char *text;
+
+      if (!GTK_IS_LABEL (child) || !gtk_widget_get_visible (child))
+        continue;
+      text = gtk_label_get_text (GTK_LABEL (child));
+      if (*text == '\0')
+        continue;
+      if (name->len > 0)
+        g_string_append (name, ", ");
+      g_string_append (name, text);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                  -1);
 }
 
 static void

@@ -36,6 +36,11 @@ GtkColumnViewColumn *dpo_columns_append (GtkColumnView     *view,
                                          gpointer           user_data,
                                          DpoColumnFlags     flags);
 
+/* Names the list row holding @cell_child (a cell's label) after the
+ * texts of its cells, "R-2024-0002, Erasure, Martin Claire, …", so that a
+ * screen reader announces each row; called at each cell's bind. */
+void  dpo_columns_name_row        (GtkWidget   *cell_child);
+
 /* The locale's date ("29/01/2024" in French) from "2024-01-29" or a GDate,
  * like dpo_time_format_display(); NULL for NULL/invalid input. */
 char *dpo_columns_format_iso_date (const char  *iso_date);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-date-field.h"
 #include "dpo-contract-editor.h"
 #include "dpo-form.h"
 #include "dpo-time.h"
@@ -111,6 +112,8 @@ static void
 dpo_contract_editor_init (DpoContractEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dpo_date_field_setup (GTK_WIDGET (self->start_date_row), _("Start date"), FALSE);
+  dpo_date_field_setup (GTK_WIDGET (self->end_date_row), _("End date"), FALSE);
   dpo_editor_label_rows (GTK_WIDGET (self));
 }
 
@@ -120,6 +123,8 @@ dpo_contract_editor_new (DpoStore          *store,
                          const DpoContract *contract)
 {
   DpoContractEditor *self;
+  g_autofree char *start_date = NULL;
+  g_autofree char *end_date = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (store), NULL);
   g_return_val_if_fail (subject_id != NULL, NULL);
@@ -140,8 +145,10 @@ dpo_contract_editor_new (DpoStore          *store,
 
   set_row_text (self->number_row, self->contract->number);
   set_row_text (self->product_row, self->contract->product);
-  set_row_text (self->start_date_row, self->contract->start_date);
-  set_row_text (self->end_date_row, self->contract->end_date);
+  start_date = dpo_date_field_format_iso (self->contract->start_date);
+  end_date = dpo_date_field_format_iso (self->contract->end_date);
+  set_row_text (self->start_date_row, start_date);
+  set_row_text (self->end_date_row, end_date);
   return GTK_WIDGET (self);
 }
 

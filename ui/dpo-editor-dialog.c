@@ -7,14 +7,14 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
+#include "dpo-discard-guard.h"
 #include "dpo-editor-dialog.h"
 #include "dpo-error.h"
 #include "dpo-form.h"
 #include "dpo-time.h"
+#include "dpo-time-input.h"
 #include "dpo-ui.h"
 
 struct _DpoEditorDialog
@@ -53,6 +53,7 @@ dpo_editor_dialog_accept (DpoEditorDialog *self)
     }
 
   dpo_form_show_error (self->error_revealer, self->error_label, self->form, NULL);
+  dpo_discard_guard_release (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }
@@ -149,6 +150,7 @@ dpo_editor_dialog_new (GtkWidget         *parent,
   self->save = save;
   self->user_data = user_data;
   self->destroy = destroy;
+  dpo_discard_guard_attach (GTK_WINDOW (self), form);
 
   return self;
 }
@@ -175,32 +177,19 @@ dpo_editor_parse_date (const char  *text,
                        char       **iso,
                        GError     **error)
 {
-  g_autofree char *trimmed = dpo_form_dup_text (text);
-  g_autofree char *candidate = NULL;
-  int day, month, year, consumed = 0;
+  g_autoptr(GError) local_error = NULL;
   GDate date;
 
   *iso = NULL;
-  if (trimmed == NULL)
-    return TRUE;
-
-  /* 12/02/2024 is the twelfth of February, as a French form writes it. */
-  if (sscanf (trimmed, "%2d/%2d/%4d%n", &day, &month, &year, &consumed) == 3 &&
-      trimmed[consumed] == '\0')
-    candidate = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  else
-    candidate = g_strdup (trimmed);
-
-  if (!dpo_date_parse (candidate, &date, NULL))
+  if (dpo_time_input_parse_date (text, field, &date, &local_error))
+    *iso = dpo_date_to_iso (&date);
+  else if (local_error != NULL)
     {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   /* Translators: %s is a field name, then the text typed;
-                    * keep the example in this year-month-day form */
-                   _("%s: “%s” is not a date such as 2024-02-12"), field, trimmed);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  *iso = dpo_date_to_iso (&date);
+  /* Blank text: no date, and no error. */
   return TRUE;
 }
 

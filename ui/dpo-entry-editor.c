@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "dpo-computed.h"
+#include "dpo-date-field.h"
+#include "dpo-discard-guard.h"
 #include "dpo-entry-editor.h"
 #include "dpo-form.h"
 #include "dpo-incident-entry.h"
@@ -374,6 +376,11 @@ dpo_entry_editor_init (DpoEntryEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  dpo_discard_guard_attach (GTK_WINDOW (self), GTK_WIDGET (self->form));
+  dpo_date_field_setup (GTK_WIDGET (self->event_at_entry), _("Date"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->notification_sent_entry), _("Sent"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->complaint_at_entry), _("Date"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->communication_sent_entry), _("Sent"), TRUE);
   dpo_form_combo_setup (self->event_kind_row, DPO_ENUM_EVENT_KIND);
   dpo_form_combo_setup (self->authority_row, DPO_ENUM_AUTHORITY);
   dpo_form_combo_setup (self->notification_kind_row, DPO_ENUM_NOTIFICATION_KIND);

@@ -14,141 +14,24 @@
 #include "dpo-error.h"
 #include "dpo-form.h"
 #include "dpo-time.h"
+#include "dpo-time-input.h"
 
-/* Reads 1..@max_digits digits (exactly @max_digits when @exact). */
-static gboolean
-read_number (const char **p,
-             guint        max_digits,
-             gboolean     exact,
-             int         *out)
-{
-  guint n = 0;
-  int value = 0;
-
-  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
-    {
-      value = value * 10 + ((*p)[n] - '0');
-      n++;
-    }
-  if (n == 0 || (exact && n != max_digits))
-    return FALSE;
-
-  *p += n;
-  *out = value;
-  return TRUE;
-}
-
-typedef struct
-{
-  int year, month, day, hour, minute, second;
-} Fields;
-
-/* YYYY-MM-DD[( +|T)HH:MM[:SS]] */
-static gboolean
-read_fields (const char *text,
-             Fields     *f)
-{
-  const char *p = text;
-
-  memset (f, 0, sizeof *f);
-  if (!read_number (&p, 4, TRUE, &f->year) || *p++ != '-' ||
-      !read_number (&p, 2, FALSE, &f->month) || *p++ != '-' ||
-      !read_number (&p, 2, FALSE, &f->day))
-    return FALSE;
-  if (*p == '\0')
-    return TRUE;
-
-  if (*p == 'T' || *p == 't')
-    p++;
-  else if (*p == ' ')
-    while (*p == ' ')
-      p++;
-  else
-    return FALSE;
-
-  if (!read_number (&p, 2, FALSE, &f->hour) || *p++ != ':' ||
-      !read_number (&p, 2, TRUE, &f->minute))
-    return FALSE;
-  if (*p == ':' && (p++, !read_number (&p, 2, TRUE, &f->second)))
-    return FALSE;
-
-  return *p == '\0';
-}
-
+/* The forms read and write dates as the locale does: the core's
+ * dpo-time-input, unit-tested under several locales. */
 GDateTime *
 dpo_form_parse_time (const char  *text,
                      const char  *field,
                      GError     **error)
 {
-  g_autofree char *trimmed = dpo_form_dup_text (text);
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) time = NULL;
-  Fields f;
-
   g_return_val_if_fail (field != NULL, NULL);
 
-  if (trimmed == NULL)
-    return NULL;
-
-  if (!read_fields (trimmed, &f))
-    {
-      /* A pasted ISO 8601 time with its offset is fine too. */
-      time = dpo_time_parse (trimmed, NULL);
-      if (time != NULL)
-        return g_steal_pointer (&time);
-
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   /* Translators: %s is a field name, then the text typed;
-                    * keep the example in this year-month-day form */
-                   _("%s: “%s” is not a date and time such as 2024-01-29 10:00"),
-                   field, trimmed);
-      return NULL;
-    }
-
-  if (f.year < 1 || !g_date_valid_dmy (f.day, f.month, f.year) ||
-      f.hour > 23 || f.minute > 59 || f.second > 59)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   /* Translators: %s is a field name, then the text typed */
-                   _("%s: “%s” is not a real date and time"), field, trimmed);
-      return NULL;
-    }
-
-  zone = dpo_time_dup_local_zone ();
-  time = g_date_time_new (zone, f.year, f.month, f.day, f.hour, f.minute, f.second);
-
-  /* In the hour skipped when the clocks go forward, GLib moves the time:
-   * say so rather than record another time than the one typed. */
-  if (time == NULL || g_date_time_get_hour (time) != f.hour ||
-      g_date_time_get_minute (time) != f.minute)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   /* Translators: %s is a field name, then the text typed */
-                   _("%s: %s does not exist in local time (the clocks went forward that night)"),
-                   field, trimmed);
-      return NULL;
-    }
-
-  return g_steal_pointer (&time);
+  return dpo_time_input_parse (text, field, error);
 }
 
 char *
 dpo_form_format_time (GDateTime *time)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-
-  zone = dpo_time_dup_local_zone ();
-  local = g_date_time_to_timezone (time, zone);
-  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d",
-                          g_date_time_get_year (local),
-                          g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local),
-                          g_date_time_get_hour (local),
-                          g_date_time_get_minute (local));
+  return dpo_time_input_format (time);
 }
 
 gboolean

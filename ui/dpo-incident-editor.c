@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-discard-guard.h"
+#include "dpo-date-field.h"
 #include "dpo-form.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-text.h"
@@ -91,6 +93,9 @@ add_check_rows (DpoIncidentEditor *self,
       g_object_set_data (G_OBJECT (check), WORD_KEY, (gpointer) words[i]);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop per choice: the check box, which names itself; the
+       * row around it still toggles it on a click. */
+      gtk_widget_set_focusable (row, FALSE);
       if (toggled != NULL)
         g_signal_connect_object (check, "toggled", toggled, self, G_CONNECT_SWAPPED);
 
@@ -446,6 +451,11 @@ static void
 dpo_incident_editor_init (DpoIncidentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  dpo_discard_guard_attach (GTK_WINDOW (self), GTK_WIDGET (self->form));
+  dpo_date_field_setup (GTK_WIDGET (self->aware_entry), _("Awareness"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->start_entry), _("Start"), TRUE);
+  dpo_date_field_setup (GTK_WIDGET (self->end_entry), _("End"), TRUE);
 
   self->nature_checks = g_ptr_array_new ();
   self->data_checks = g_ptr_array_new ();

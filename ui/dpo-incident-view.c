@@ -91,7 +91,8 @@ refresh_details (DpoIncidentView *self)
               join_labels (DPO_ENUM_SUBJECT_CATEGORY, (const char * const *) i->subject_categories));
   add_detail (self, _("Approximate number of persons"), format_count (i->approx_subjects));
   add_detail (self, _("Approximate number of records"), format_count (i->approx_records));
-  add_detail (self, _("Risk"), g_strdup (dpo_enum_label (DPO_ENUM_RISK, i->risk)));
+  /* Not the bare label: "Risk" under the field "Risk" says nothing. */
+  add_detail (self, _("Risk"), g_strdup (dpo_incident_text_risk_summary (i->risk)));
   add_detail (self, _("Likely consequences"), g_strdup (i->consequences));
   add_detail (self, _("Measures taken or planned"), g_strdup (i->measures));
   add_detail (self, _("Description"), g_strdup (i->description));

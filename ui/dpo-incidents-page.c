@@ -82,10 +82,15 @@ dpo_incidents_page_describe_cnil (const DpoIncident *incident,
       {
         g_autoptr(GDateTime) deadline = dpo_incident_dup_cnil_deadline (incident);
         GTimeSpan left = g_date_time_difference (deadline, now);
-        /* Round up: "1 h left" until the very last minute. */
-        gint64 hours = MAX (1, (left + G_TIME_SPAN_HOUR - 1) / G_TIME_SPAN_HOUR);
+        /* Round down, as a countdown does: at 61 h 56 min, 61 h are left,
+         * not 62; the last hour counts its minutes. */
+        gint64 hours = MAX (0, left) / G_TIME_SPAN_HOUR;
+        gint64 minutes = MAX (0, left) / G_TIME_SPAN_MINUTE;
 
         *css_class = "cnil-pending";
+        if (hours == 0)
+          /* Translators: CNIL notification still possible; %d is a number of minutes */
+          return g_strdup_printf (_("Pending · %d min left"), (int) minutes);
         /* Translators: CNIL notification still possible; %d is a number of hours */
         return g_strdup_printf (_("Pending · %d h left"), (int) hours);
       }
@@ -125,6 +130,7 @@ bind_cnil_cell (DpoIncidentsPage *self,
     text = dpo_incidents_page_describe_cnil (dpo_row_get_incident (row), now, &css_class);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_visible (label, text != NULL);
+  dpo_columns_name_row (label);
 
   if (g_strcmp0 (old, css_class) == 0)
     return;
@@ -342,6 +348,8 @@ dpo_incidents_page_init (DpoIncidentsPage *self)
   dpo_columns_append (view, _("Awareness"), awareness_cb, NULL, DPO_COLUMN_NUMERIC);
   dpo_columns_append (view, _("Processor"), processor_cb, NULL, DPO_COLUMN_TOOLTIP);
   append_cnil_column (self, view);
+  /* One click opens an incident, as it opens a request or a person. */
+  gtk_column_view_set_single_click_activate (view, TRUE);
   g_signal_connect_object (view, "activate", G_CALLBACK (on_column_view_activate_cb), self,
                            G_CONNECT_SWAPPED);
 }

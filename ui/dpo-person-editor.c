@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-date-field.h"
 #include "dpo-form.h"
 #include "dpo-nir.h"
 #include "dpo-person-editor.h"
@@ -167,6 +168,7 @@ static void
 dpo_person_editor_init (DpoPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dpo_date_field_setup (GTK_WIDGET (self->birth_date_row), _("Birth date"), FALSE);
   dpo_editor_label_rows (GTK_WIDGET (self));
 }
 
@@ -192,6 +194,7 @@ dpo_person_editor_new (DpoStore         *store,
                        const DpoSubject *subject)
 {
   DpoPersonEditor *self;
+  g_autofree char *birth_date = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (store), NULL);
 
@@ -208,7 +211,8 @@ dpo_person_editor_new (DpoStore         *store,
   set_row_text (self->reference_row, self->subject->id);
   set_row_text (self->last_name_row, self->subject->last_name);
   set_row_text (self->first_name_row, self->subject->first_name);
-  set_row_text (self->birth_date_row, self->subject->birth_date);
+  birth_date = dpo_date_field_format_iso (self->subject->birth_date);
+  set_row_text (self->birth_date_row, birth_date);
   set_row_text (self->nir_row, self->subject->nir);
   set_row_text (self->member_number_row, self->subject->member_number);
   set_row_text (self->email_row, self->subject->email);

@@ -390,6 +390,8 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-person-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, title_label);
+  /* Reached with gtk_widget_get_template_child(), no struct field. */
+  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, stack);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, reference_row);
@@ -433,6 +435,13 @@ dpo_person_view_show (DpoPersonView *self,
 {
   g_return_if_fail (DPO_IS_PERSON_VIEW (self));
 
+  if (g_strcmp0 (self->id, id) != 0)
+    {
+      GObject *scroller = gtk_widget_get_template_child (GTK_WIDGET (self), DPO_TYPE_PERSON_VIEW, "scroller");
+
+      /* Another person starts at the top, not where the last one was left. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+    }
   g_free (self->id);
   self->id = g_strdup (id);
   dpo_person_view_reload (self);

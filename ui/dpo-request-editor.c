@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-date-field.h"
 #include "dpo-form.h"
 #include "dpo-people-page.h"
 #include "dpo-person-fields.h"
@@ -364,6 +365,7 @@ dpo_request_editor_init (DpoRequestEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  dpo_date_field_setup (GTK_WIDGET (self->received_row), _("Received"), TRUE);
   self->match_rows = g_ptr_array_new ();
   self->change_rows = g_ptr_array_new ();
   for (const DpoPersonField *field = dpo_person_fields (); field->name != NULL; field++)

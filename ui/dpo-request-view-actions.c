@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-carry-out.h"
+#include "dpo-date-field.h"
 #include "dpo-editor-dialog.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
@@ -354,6 +355,62 @@ describe_changes (DpoRequestView *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* What the erasure will do, from the facts the app holds: the person's
+ * contracts as stored, judged by the core's erasure rule on the store's
+ * "now" (the store decides again when it carries the request out). Sets
+ * @refused when an active contract will make it refused. */
+static char *
+describe_erasure (DpoRequestView *self,
+                  gboolean       *refused)
+{
+  const char *name = self->request->subject_name;
+  g_autoptr(DpoSubject) subject = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  const DpoContract *active;
+  guint n_contracts;
+
+  *refused = FALSE;
+  if (self->request->subject_id != NULL)
+    subject = dpo_store_get_subject (self->store, self->request->subject_id, NULL);
+  if (subject == NULL)
+    /* Translators: %s is the person's name */
+    return g_strdup_printf (_("If %s has no active contract, their data and contracts are deleted "
+                              "for good, and the request stays in the register without them. "
+                              "If a contract is still active, nothing is deleted and the request "
+                              "is recorded as refused."), name);
+
+  now = dpo_store_dup_now (self->store);
+  active = dpo_erasure_find_active_contract (subject, now);
+  if (active != NULL)
+    {
+      g_autofree char *since = dpo_date_field_format_display (active->start_date);
+
+      *refused = TRUE;
+      /* Translators: the person's name, the contract's number, the date it began */
+      return g_strdup_printf (_("%s has an active contract (%s, since %s). The erasure will be "
+                                "refused: the data are needed to perform the contract (GDPR "
+                                "Art. 17(1)(a) and 6(1)(b)). Nothing will be deleted; the request "
+                                "will be recorded as refused with this ground."),
+                              name, active->number, since);
+    }
+
+  n_contracts = subject->contracts != NULL ? subject->contracts->len : 0;
+  if (n_contracts == 0)
+    /* Translators: %s is the person's name */
+    return g_strdup_printf (_("%s has no contract. Their data will be deleted for good; the "
+                              "request stays in the register without them."), name);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the person's name, then how many contracts */
+                                       "%s has no active contract. Their data and their %u ended "
+                                       "contract will be deleted for good; the request stays in "
+                                       "the register without them.",
+                                       "%s has no active contract. Their data and their %u ended "
+                                       "contracts will be deleted for good; the request stays in "
+                                       "the register without them.",
+                                       n_contracts),
+                          name, n_contracts);
+}
+
 static void
 confirm_carry_out (DpoRequestView *self)
 {
@@ -361,16 +418,13 @@ confirm_carry_out (DpoRequestView *self)
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   gboolean erasure = dpo_request_get_kind (self->request) == DPO_REQUEST_ERASURE;
+  gboolean refused = FALSE;
   GtkWidget *dialog;
 
   if (erasure)
     {
       heading = g_strdup (_("Carry Out the Erasure?"));
-      /* Translators: %s is the person's name */
-      body = g_strdup_printf (_("If %s has no active contract, their data and contracts are deleted "
-                                "for good, and the request stays in the register without them. "
-                                "If a contract is still active, nothing is deleted and the request "
-                                "is recorded as refused."), name);
+      body = describe_erasure (self, &refused);
     }
   else
     {
@@ -394,10 +448,12 @@ confirm_carry_out (DpoRequestView *self)
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "carry-out", erasure ? _("_Erase") : _("_Apply"),
+                                    "carry-out", refused ? _("_Record the Refusal")
+                                                 : erasure ? _("_Erase") : _("_Apply"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "carry-out",
-                                              erasure ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+                                              erasure && !refused ? ADW_RESPONSE_DESTRUCTIVE
+                                                                  : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_carry_out_dialog_response_cb), self, 0);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-date-field.h"
 #include "dpo-carry-out.h"
 #include "dpo-computed.h"
 #include "dpo-editor-dialog.h"
@@ -581,6 +582,8 @@ dpo_request_view_class_init (DpoRequestViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, channel_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, received_row);
+  /* Reached with gtk_widget_get_template_child(), no struct field. */
+  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, due_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, extended_due_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, identity_row);
@@ -605,6 +608,7 @@ dpo_request_view_init (DpoRequestView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->change_rows = g_ptr_array_new ();
+  dpo_date_field_setup (GTK_WIDGET (self->extension_notified_row), _("Person told on"), TRUE);
   dpo_form_combo_setup (self->status_row, DPO_ENUM_REQUEST_STATUS);
   dpo_editor_label_rows (GTK_WIDGET (self));
   dpo_request_view_update_actions (self);
@@ -624,6 +628,14 @@ dpo_request_view_set_store (DpoRequestView *self,
   _dpo_request_view_reload (self);
 }
 
+static void
+scroll_to_top (DpoRequestView *self)
+{
+  GObject *scroller = gtk_widget_get_template_child (GTK_WIDGET (self), DPO_TYPE_REQUEST_VIEW, "scroller");
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+}
+
 void
 dpo_request_view_show (DpoRequestView *self,
                        const char     *id)
@@ -636,6 +648,8 @@ dpo_request_view_show (DpoRequestView *self,
       self->id = g_strdup (id);
       g_clear_pointer (&self->request, dpo_request_free);
       _dpo_request_view_show_error (self, NULL);
+      /* Another request starts at its top, not where the last one was left. */
+      scroll_to_top (self);
     }
   _dpo_request_view_reload (self);
 }

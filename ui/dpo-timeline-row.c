@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dpo-time.h"
 #include "dpo-timeline-row.h"
 
@@ -105,6 +107,26 @@ show_button (GtkWidget  *button,
   gtk_widget_set_visible (button, TRUE);
 }
 
+/* Each row's buttons say which entry they act on: a screen reader lists
+ * buttons by name, and twenty "Edit This Entry" cannot be told apart. */
+static void
+name_button (GtkWidget  *button,
+             gboolean    edit,
+             const char *title,
+             GDateTime  *at)
+{
+  g_autofree char *when = dpo_time_format_display (at);
+  g_autofree char *name = edit
+    /* Translators: a button's accessible name: the entry's title, then its date */
+    ? g_strdup_printf (_("Edit: %s, %s"), title, when)
+    /* Translators: a button's accessible name: the entry's title, then its date */
+    : g_strdup_printf (_("Delete: %s, %s"), title, when);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
 GtkWidget *
 dpo_timeline_row_new_entry (GDateTime  *at,
                             const char *icon_name,
@@ -124,5 +146,7 @@ dpo_timeline_row_new_entry (GDateTime  *at,
   target = g_variant_ref_sink (g_variant_new ("(ix)", kind, rowid));
   show_button (self->edit_button, "incident.edit-entry", target);
   show_button (self->delete_button, "incident.delete-entry", target);
+  name_button (self->edit_button, TRUE, title, at);
+  name_button (self->delete_button, FALSE, title, at);
   return GTK_WIDGET (self);
 }

@@ -109,7 +109,7 @@ event_icon (const char *kind)
     [DPO_EVENT_AWARENESS] = "dialog-information-symbolic",
     [DPO_EVENT_CONTAINMENT] = "changes-prevent-symbolic",
     [DPO_EVENT_NOTIFICATION] = "mail-send-symbolic",
-    [DPO_EVENT_COMPLAINT] = "document-edit-symbolic",
+    [DPO_EVENT_COMPLAINT] = "mail-mark-important-symbolic",
     [DPO_EVENT_COMMUNICATION] = "system-users-symbolic",
     [DPO_EVENT_MEASURE] = "security-high-symbolic",
   };
@@ -195,7 +195,7 @@ add_complaints (GPtrArray         *entries,
         g_strdup (c->outcome),
       };
 
-      add_entry (entries, c->filed_at, DPO_CHILD_COMPLAINT, c->rowid, "document-edit-symbolic",
+      add_entry (entries, c->filed_at, DPO_CHILD_COMPLAINT, c->rowid, "mail-mark-important-symbolic",
                  /* Translators: the direction (Filed, Received), then the body (Police...) */
                  g_strdup_printf (_("Complaint · %s · %s"),
                                   dpo_enum_label (DPO_ENUM_COMPLAINT_DIRECTION, c->direction),

@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "dpo-resources.h"
 #include "dpo-ui.h"
 
@@ -76,6 +78,12 @@ char *
 dpo_ui_format_count (gint64 count)
 {
   const char *separator = localeconv ()->thousands_sep;
+
+  /* The C locale groups nothing ("18000"): the language's separator then. */
+  if (separator == NULL || *separator == '\0')
+    /* Translators: the separator of thousands in 18,000 (French: a narrow
+     * no-break space, U+202F) */
+    separator = C_("thousands separator", ",");
   g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
   const char *first = digits[0] == '-' ? digits + 1 : digits;
   GString *text = g_string_new (digits[0] == '-' ? "-" : NULL);

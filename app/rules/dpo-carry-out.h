@@ -23,6 +23,14 @@ G_BEGIN_DECLS
 gboolean dpo_request_check_executable (const DpoRequest  *request,
                                        GError           **error);
 
+/* The erasure rule (DESIGN "Carrying a request out"): a contract of
+ * @subject active on @now's local day, which makes an erasure refused, or
+ * NULL when there is none and the person and contracts can be deleted.
+ * The store applies it when carrying out; the window says beforehand what
+ * will happen with it. */
+const DpoContract *dpo_erasure_find_active_contract (const DpoSubject *subject,
+                                                     GDateTime        *now);
+
 /* Access and portability: carrying out writes the person's data to a file. */
 gboolean dpo_request_kind_writes_file (DpoRequestKind     kind);
 

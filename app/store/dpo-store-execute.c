@@ -77,22 +77,6 @@ answer (DpoStore          *self,
   return _dpo_store_update_request (self, x->request, "execute", error);
 }
 
-/* A contract of the person active on @now's local day, or NULL. */
-static const DpoContract *
-find_active_contract (const DpoSubject *subject,
-                      GDateTime        *now)
-{
-  GDate today;
-  g_autofree char *date = NULL;
-
-  dpo_time_get_local_date (now, &today);
-  date = dpo_date_to_iso (&today);
-  for (guint i = 0; i < subject->contracts->len; i++)
-    if (dpo_contract_is_active_on (g_ptr_array_index (subject->contracts, i), date))
-      return g_ptr_array_index (subject->contracts, i);
-  return NULL;
-}
-
 static gboolean
 refuse_erasure (DpoStore           *self,
                 Execution          *x,
@@ -211,7 +195,7 @@ refuse_as_the_trigger (DpoStore   *self,
                        GError    **error)
 {
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  const DpoContract *active = find_active_contract (x->subject, today);
+  const DpoContract *active = dpo_erasure_find_active_contract (x->subject, today);
   g_autoptr(DpoContract) unknown = NULL;
 
   if (active == NULL)
@@ -230,7 +214,7 @@ carry_out_erasure (DpoStore   *self,
                    Execution  *x,
                    GError    **error)
 {
-  const DpoContract *active = find_active_contract (x->subject, x->now);
+  const DpoContract *active = dpo_erasure_find_active_contract (x->subject, x->now);
   gboolean refused = FALSE;
 
   if (active != NULL)
