@@ -346,7 +346,7 @@ test_dashboard_agenda (void)
                    "INC-LATE · Fuite | Notified late: record the reason for the delay\n");
 
   /* Seven overdue (the four of 5 February first, due on 5 March):
-   * five shown, "and 2 more"; R-2024-0004, due on its one-month date, may
+   * five shown, "and 2 more overdue"; R-2024-0004, due on its one-month date, may
    * still be extended. */
   requests = group_rows (dashboard, "agenda-requests");
   g_test_message ("%s", requests);
@@ -355,7 +355,7 @@ test_dashboard_agenda (void)
   g_assert_true (g_str_has_prefix (requests,
                                    "R-2024-0100 · Jean Dupont | Access · was due on 5 Mar 2024, 8 days ago\n"
                                    "R-2024-0101 · Jean Dupont | Access · was due on 5 Mar 2024, 8 days ago\n"));
-  g_assert_nonnull (strstr (requests, "and 2 more | \n"));
+  g_assert_nonnull (strstr (requests, "and 2 more overdue | \n"));
   g_assert_nonnull (strstr (requests, "R-2024-0004 · "));
   g_assert_nonnull (strstr (requests, "Rectification · answer or extend by "));
   g_assert_null (strstr (requests, "R-2024-0005"));
@@ -376,7 +376,7 @@ test_dashboard_agenda (void)
     AdwViewStack *stack = ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
     adw_view_stack_set_visible_child_name (stack, "dashboard");
-    gtk_widget_activate (agenda_row (dashboard, "and 2 more"));
+    gtk_widget_activate (agenda_row (dashboard, "and 2 more overdue"));
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "requests");
     dpo_test_wait_until (requests_listed_seven, page);
   }

@@ -42,23 +42,47 @@ action_row (const char *title,
   return row;
 }
 
-/* "and 12 more": the rest are in the page that lists them all. */
+typedef enum
+{
+  MORE_INCIDENTS,
+  MORE_OVERDUE,
+  MORE_DUE_SOON,
+} MoreKind;
+
+/* "and 12 more overdue": the rest are in the page that lists them all. */
 static void
 add_more_row (AdwPreferencesGroup *group,
               guint                shown,
               guint                total,
+              MoreKind             kind,
               const char          *action,
               const char          *target)
 {
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
+  guint more = total - shown;
+  const char *format;
 
   if (total <= shown)
     return;
-  count = dpo_ui_format_count (total - shown);
-  /* Translators: %s is a number of further rows, e.g. "and 12 more" */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %s more", "and %s more", total - shown),
-                           count);
+  count = dpo_ui_format_count (more);
+  switch (kind)
+    {
+    case MORE_OVERDUE:
+      /* Translators: %s is a number of further requests, e.g. "and 12 more overdue" */
+      format = g_dngettext (GETTEXT_PACKAGE, "and %s more overdue", "and %s more overdue", more);
+      break;
+    case MORE_DUE_SOON:
+      /* Translators: %s is a number of further requests, e.g. "and 12 more due soon" */
+      format = g_dngettext (GETTEXT_PACKAGE, "and %s more due soon", "and %s more due soon", more);
+      break;
+    case MORE_INCIDENTS:
+    default:
+      /* Translators: %s is a number of further incidents, e.g. "and 12 more" */
+      format = g_dngettext (GETTEXT_PACKAGE, "and %s more", "and %s more", more);
+      break;
+    }
+  title = g_strdup_printf (format, count);
   adw_preferences_group_add (group, action_row (title, NULL, action, target, "agenda-more"));
 }
 
@@ -93,7 +117,7 @@ add_clocks (AdwPreferencesGroup *group,
       adw_preferences_group_add (group, action_row (title, headline, "win.open-incident",
                                                     incident->id, css_class));
     }
-  add_more_row (group, incidents->len, total, "win.show-page", "incidents");
+  add_more_row (group, incidents->len, total, MORE_INCIDENTS, "win.show-page", "incidents");
 }
 
 /* An empty list says what to do, with the button that does it. */
@@ -178,6 +202,7 @@ add_requests (AdwPreferencesGroup *group,
               guint                total,
               GDateTime           *now,
               gboolean             alsace_moselle,
+              MoreKind             more_kind,
               const char          *more_target,
               const char          *css_class)
 {
@@ -196,7 +221,7 @@ add_requests (AdwPreferencesGroup *group,
       adw_preferences_group_add (group, action_row (title, subtitle, "win.show-request",
                                                     request->id, css_class));
     }
-  add_more_row (group, requests->len, total, "win.show-requests-due", more_target);
+  add_more_row (group, requests->len, total, more_kind, "win.show-requests-due", more_target);
 }
 
 GtkWidget *
@@ -215,9 +240,9 @@ dpo_dashboard_agenda_requests (const DpoAgenda *agenda,
   gtk_widget_set_name (GTK_WIDGET (group), "agenda-requests");
 
   add_requests (group, agenda->overdue, agenda->n_overdue, now, alsace_moselle,
-                "overdue", "request-overdue");
+                MORE_OVERDUE, "overdue", "request-overdue");
   add_requests (group, agenda->due_soon, agenda->n_due_soon, now, alsace_moselle,
-                "due-soon", "request-due-soon");
+                MORE_DUE_SOON, "due-soon", "request-due-soon");
 
   if (agenda->n_overdue + agenda->n_due_soon == 0)
     adw_preferences_group_add (group,
