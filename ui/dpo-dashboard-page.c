@@ -165,10 +165,16 @@ dpo_dashboard_page_show_agenda (DpoDashboardPage *self)
                                                  dpo_store_get_alsace_moselle (self->store)));
 }
 
+/* Only countdowns change with the minute: without a clock, nothing is
+ * rebuilt (nor the keyboard focus lost in the rows). */
 static gboolean
 on_tick_cb (gpointer data)
 {
-  dpo_dashboard_page_show_agenda (data);
+  DpoDashboardPage *self = data;
+  const DpoAgenda *agenda = dpo_counts_loader_get_agenda (self->loader);
+
+  if (agenda != NULL && agenda->n_running + agenda->n_overdue_clocks > 0)
+    dpo_dashboard_page_show_agenda (self);
   return G_SOURCE_CONTINUE;
 }
 
