@@ -72,9 +72,18 @@ count_all_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  dpo_store_count_all (worker, data->due_soon_days, &data->counts);
-  if (data->agenda_limit > 0)
-    data->agenda = dpo_store_read_agenda (worker, data->due_soon_days, data->agenda_limit);
+  if (data->agenda_limit == 0)
+    dpo_store_count_all (worker, data->due_soon_days, &data->counts);
+  else
+    {
+      /* The agenda counts the requests due already: not twice. */
+      data->agenda = dpo_store_read_agenda (worker, data->due_soon_days, data->agenda_limit);
+      data->counts.incidents = dpo_store_count_incidents (worker);
+      data->counts.subjects = dpo_store_count_subjects (worker);
+      data->counts.requests = dpo_store_count_requests (worker);
+      data->counts.overdue = data->agenda->n_overdue;
+      data->counts.due_soon = data->agenda->n_due_soon;
+    }
   g_task_return_boolean (task, TRUE);
 }
 
