@@ -14,7 +14,11 @@
 
 #include "dpo-dashboard-page.h"
 #include "dpo-import.h"
+#include "dpo-incident-editor.h"
+#include "dpo-incident-view.h"
 #include "dpo-incidents-page.h"
+#include "dpo-request-view.h"
+#include "dpo-requests-page.h"
 #include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
@@ -208,6 +212,230 @@ test_dashboard_counts (void)
 }
 
 static void
+add_incident (DpoStore   *store,
+              const char *id,
+              const char *aware_at,
+              const char *cnil_sent_at)
+{
+  g_autoptr(DpoIncident) incident = dpo_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  incident->id = g_strdup (id);
+  incident->title = g_strdup ("Fuite");
+  incident->natures = g_strsplit ("confidentiality", ",", -1);
+  incident->aware_at = dpo_time_parse (aware_at, NULL);
+  incident->risk = g_strdup ("high");
+  g_assert_true (dpo_store_save_incident (store, incident, &error));
+  g_assert_no_error (error);
+  if (cnil_sent_at != NULL)
+    {
+      g_autoptr(DpoNotification) notification = dpo_notification_new ();
+
+      notification->authority = g_strdup ("cnil");
+      notification->kind = g_strdup ("initial");
+      notification->sent_at = dpo_time_parse (cnil_sent_at, NULL);
+      g_assert_true (dpo_store_save_notification (store, id, notification, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+add_request (DpoStore   *store,
+             const char *id,
+             const char *received_at)
+{
+  g_autoptr(DpoRequest) request = dpo_request_new ();
+  g_autoptr(GError) error = NULL;
+
+  request->id = g_strdup (id);
+  request->requester_name = g_strdup ("Jean Dupont");
+  dpo_request_set_kind (request, DPO_REQUEST_ACCESS);
+  request->received_at = dpo_time_parse (received_at, NULL);
+  g_assert_true (dpo_store_save_request (store, request, &error));
+  g_assert_no_error (error);
+}
+
+/* The row of the dashboard titled @title, once shown. */
+static GtkWidget *
+agenda_row (GtkWidget  *dashboard,
+            const char *title)
+{
+  return dpo_test_wait_for_widget (dashboard, dpo_test_is_row_titled, title);
+}
+
+static const char *
+row_subtitle (GtkWidget *row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* The rows a group shows, in order: "title | subtitle" each. */
+static char *
+group_rows (GtkWidget  *dashboard,
+            const char *name)
+{
+  GtkWidget *group = dpo_test_find_widget (dashboard, dpo_test_has_name, name);
+  GtkWidget *list = dpo_test_find_by_type (group, GTK_TYPE_LIST_BOX);
+  GString *rows = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (rows, "%s | %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              row_subtitle (row) != NULL ? row_subtitle (row) : "");
+  return g_string_free (rows, FALSE);
+}
+
+static gboolean
+requests_listed_seven (gpointer data)
+{
+  GListModel *model = dpo_requests_page_get_model (data);
+
+  return model != NULL && g_list_model_get_n_items (model) == 7;
+}
+
+/* The dashboard lists the day's work: the clocks (past their 72 hours,
+ * then running, the soonest deadline first, then the delay reasons to
+ * write), and the requests overdue then due soon, the first five with "and
+ * N more"; each row opens its record, "and N more" the filtered list. As
+ * of 13 March 2024, 23:59:59. */
+static void
+test_dashboard_agenda (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-XXXXXX", NULL);
+  g_autofree char *example_path = dpo_test_example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clocks = NULL;
+  g_autofree char *requests = NULL;
+  DpoRequestsPage *page;
+  GtkWidget *dashboard;
+  GtkWidget *view;
+  DpoWindow *window;
+  DpoStore *store;
+  GDate date;
+
+  store = dpo_test_open_store (dir);
+  g_date_set_dmy (&date, 13, G_DATE_MARCH, 2024);
+  now = dpo_time_end_of_local_day (&date);
+  dpo_store_set_now (store, now);
+  g_assert_true (dpo_import_file (store, example, NULL, &error));
+  g_assert_no_error (error);
+  add_incident (store, "INC-RUNNING", "2024-03-13T12:00:00+01:00", NULL);
+  add_incident (store, "INC-SOONER", "2024-03-12T08:00:00+01:00", NULL);
+  add_incident (store, "INC-OVERDUE", "2024-03-05T09:00:00+01:00", NULL);
+  add_incident (store, "INC-LATE", "2024-03-01T09:00:00+01:00", "2024-03-06T09:00:00+01:00");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("R-2024-01%02u", i);
+
+      add_request (store, id, "2024-02-05T10:00:00+01:00");
+    }
+
+  window = dpo_test_present_window (store);
+  dashboard = dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_DASHBOARD_PAGE);
+  dpo_test_wait_until (dashboard_counted, dashboard);
+
+  clocks = group_rows (dashboard, "agenda-clocks");
+  g_test_message ("%s", clocks);
+  g_assert_cmpstr (clocks, ==,
+                   "INC-OVERDUE · Fuite | Overdue by 134 h 59 min: the CNIL has not been notified\n"
+                   "INC-SOONER · Fuite | 32 h left to notify the CNIL\n"
+                   "INC-RUNNING · Fuite | 60 h left to notify the CNIL\n"
+                   "INC-LATE · Fuite | Notified late: record the reason for the delay\n");
+
+  /* Seven overdue (the four of 5 February first, due on 5 March):
+   * five shown, "and 2 more overdue"; R-2024-0004, due on its one-month date, may
+   * still be extended. */
+  requests = group_rows (dashboard, "agenda-requests");
+  g_test_message ("%s", requests);
+  g_assert_cmpstr (label_text (dashboard, "deadlines_label"), ==,
+                   "7 requests are overdue · 1 due within the next 7 days");
+  g_assert_true (g_str_has_prefix (requests,
+                                   "R-2024-0100 · Jean Dupont | Access · was due on 5 Mar 2024, 8 days ago\n"
+                                   "R-2024-0101 · Jean Dupont | Access · was due on 5 Mar 2024, 8 days ago\n"));
+  g_assert_nonnull (strstr (requests, "and 2 more overdue | \n"));
+  g_assert_nonnull (strstr (requests, "R-2024-0004 · "));
+  g_assert_nonnull (strstr (requests, "Rectification · answer or extend by "));
+  g_assert_null (strstr (requests, "R-2024-0005"));
+
+  /* A clock opens its incident. */
+  gtk_widget_activate (agenda_row (dashboard, "INC-SOONER · Fuite"));
+  view = dpo_test_wait_for_toplevel (DPO_TYPE_INCIDENT_VIEW);
+  g_assert_cmpstr (dpo_incident_view_get_id (DPO_INCIDENT_VIEW (view)), ==, "INC-SOONER");
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  /* A request opens in the requests page. */
+  page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
+  gtk_widget_activate (agenda_row (dashboard, "R-2024-0102 · Jean Dupont"));
+  g_assert_cmpstr (dpo_request_view_get_id (dpo_requests_page_get_view (page)), ==, "R-2024-0102");
+
+  /* "and 2 more" opens the list of the overdue ones, all seven. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+    adw_view_stack_set_visible_child_name (stack, "dashboard");
+    gtk_widget_activate (agenda_row (dashboard, "and 2 more overdue"));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "requests");
+    dpo_test_wait_until (requests_listed_seven, page);
+  }
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+/* Nothing to do: each list says so and offers what to do next; a new
+ * database's welcome page offers to record an incident. */
+static void
+test_dashboard_empty_states (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-XXXXXX", NULL);
+  g_autoptr(GDateTime) now = NULL;
+  GtkWidget *dashboard;
+  GtkWidget *editor;
+  GtkWidget *button;
+  DpoWindow *window;
+  DpoStore *store;
+  GDate date;
+
+  store = dpo_test_open_store (dir);
+  window = dpo_test_present_window (store);
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_status_page, "Welcome to DPO Workbench");
+  button = dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_button, "_Record an Incident");
+  gtk_widget_activate (button);
+  editor = dpo_test_wait_for_toplevel (DPO_TYPE_INCIDENT_EDITOR);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  dpo_test_wait_until (dpo_test_toplevel_gone, GSIZE_TO_POINTER (DPO_TYPE_INCIDENT_EDITOR));
+
+  /* One request, answered long ago: nothing due, no clock. */
+  g_date_set_dmy (&date, 13, G_DATE_MARCH, 2025);
+  now = dpo_time_end_of_local_day (&date);
+  dpo_store_set_now (store, now);
+  add_request (store, "R-2024-0100", "2024-02-10T10:00:00+01:00");
+  {
+    g_autoptr(DpoRequest) request = dpo_store_get_request (store, "R-2024-0100", NULL);
+
+    dpo_request_set_status (request, DPO_REQUEST_WITHDRAWN);
+    g_assert_true (dpo_store_save_request (store, request, NULL));
+  }
+  dashboard = dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_DASHBOARD_PAGE);
+  dpo_test_wait_until (dashboard_counted, dashboard);
+  agenda_row (dashboard, "No CNIL clock is running");
+  agenda_row (dashboard, "Nothing due this week");
+  button = dpo_test_find_widget (dpo_test_find_widget (dashboard, dpo_test_has_name, "agenda-clocks"),
+                                 dpo_test_is_shown_button, "_Record an Incident");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  editor = dpo_test_wait_for_toplevel (DPO_TYPE_INCIDENT_EDITOR);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  dpo_test_wait_until (dpo_test_toplevel_gone, GSIZE_TO_POINTER (DPO_TYPE_INCIDENT_EDITOR));
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+static void
 assert_error_page (const char *path,
                    const char *expected)
 {
@@ -354,6 +582,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/empty-then-example", test_empty_then_example);
   g_test_add_func ("/ui/window/dashboard-counts", test_dashboard_counts);
+  g_test_add_func ("/ui/window/dashboard-agenda", test_dashboard_agenda);
+  g_test_add_func ("/ui/window/dashboard-empty-states", test_dashboard_empty_states);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
   g_test_add_func ("/ui/window/newer-database", test_newer_database);
   g_test_add_func ("/ui/window/import-and-export", test_import_and_export);

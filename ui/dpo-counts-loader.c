@@ -15,12 +15,14 @@ struct _DpoCountsLoader
 
   GtkWidget      *widget;          /* not owned: it owns us */
   guint           due_soon_days;
+  guint           agenda_limit;    /* 0: no agenda */
   DpoStore       *store;           /* of the load waiting for a frame */
   GdkFrameClock  *clock;
   gulong          after_paint_id;
   GCancellable   *cancellable;     /* of the count under way */
   DpoStoreCounts  counts;
   gboolean        has_counts;
+  DpoAgenda      *agenda;
   GError         *error;
 };
 
@@ -58,10 +60,11 @@ on_counted_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DpoAgenda) agenda = NULL;
   DpoStoreCounts counts;
   DpoCountsLoader *self;
 
-  if (!dpo_store_count_all_finish (DPO_STORE (source), result, &counts, &error) &&
+  if (!dpo_store_read_day_finish (DPO_STORE (source), result, &counts, &agenda, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* dropped: the loader may be gone */
 
@@ -70,7 +73,11 @@ on_counted_cb (GObject      *source,
   g_clear_error (&self->error);
   self->has_counts = error == NULL;
   if (error == NULL)
-    self->counts = counts;
+    {
+      self->counts = counts;
+      g_clear_pointer (&self->agenda, dpo_agenda_free);
+      self->agenda = g_steal_pointer (&agenda);
+    }
   else
     self->error = g_steal_pointer (&error);
 
@@ -83,7 +90,8 @@ start_count (DpoCountsLoader *self,
              DpoStore        *store)
 {
   self->cancellable = g_cancellable_new ();
-  dpo_store_count_all_async (store, self->due_soon_days, self->cancellable, on_counted_cb, self);
+  dpo_store_read_day_async (store, self->due_soon_days, self->agenda_limit, self->cancellable,
+                            on_counted_cb, self);
 }
 
 /* The frame that was waiting is on screen: now the count may use the CPU. */
@@ -154,6 +162,23 @@ dpo_counts_loader_get_counts (DpoCountsLoader *self)
   return self->has_counts ? &self->counts : NULL;
 }
 
+const DpoAgenda *
+dpo_counts_loader_get_agenda (DpoCountsLoader *self)
+{
+  g_return_val_if_fail (DPO_IS_COUNTS_LOADER (self), NULL);
+
+  return self->has_counts ? self->agenda : NULL;
+}
+
+void
+dpo_counts_loader_set_agenda_limit (DpoCountsLoader *self,
+                                    guint            limit)
+{
+  g_return_if_fail (DPO_IS_COUNTS_LOADER (self));
+
+  self->agenda_limit = limit;
+}
+
 const GError *
 dpo_counts_loader_get_error (DpoCountsLoader *self)
 {
@@ -180,6 +205,7 @@ dpo_counts_loader_finalize (GObject *object)
   DpoCountsLoader *self = DPO_COUNTS_LOADER (object);
 
   g_clear_error (&self->error);
+  g_clear_pointer (&self->agenda, dpo_agenda_free);
 
   G_OBJECT_CLASS (dpo_counts_loader_parent_class)->finalize (object);
 }

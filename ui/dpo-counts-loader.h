@@ -31,6 +31,13 @@ void                  dpo_counts_loader_cancel     (DpoCountsLoader *self);
 gboolean              dpo_counts_loader_is_loading (DpoCountsLoader *self);
 /* The counts of the last load done, NULL before any (or after a failure). */
 const DpoStoreCounts *dpo_counts_loader_get_counts (DpoCountsLoader *self);
+/* With @limit > 0, each load also reads the day's work (dpo-store-agenda.h),
+ * @limit rows at most in each of its lists, on the same worker thread. */
+void                  dpo_counts_loader_set_agenda_limit (DpoCountsLoader *self,
+                                                          guint            limit);
+/* The day's work of the last load done; NULL before any, after a failure,
+ * or without an agenda limit. */
+const DpoAgenda      *dpo_counts_loader_get_agenda (DpoCountsLoader *self);
 /* Why the last load failed, NULL if it did not. */
 const GError         *dpo_counts_loader_get_error  (DpoCountsLoader *self);
 

@@ -11,6 +11,7 @@
 
 #include "dpo-computed.h"
 #include "dpo-counts-loader.h"
+#include "dpo-dashboard-agenda.h"
 #include "dpo-dashboard-page.h"
 #include "dpo-ui.h"
 
@@ -29,13 +30,18 @@ struct _DpoDashboardPage
   GtkLabel  *deadlines_label;
   GtkLabel  *database_label;
   GtkLabel  *empty_database_label;
+  GtkBox    *agenda_box;
 
   DpoStore        *store;
   gboolean         stale;           /* changed while out of sight */
   DpoCountsLoader *loader;
   DpoStore        *counted_store;   /* whose counts are shown; not a reference */
   gboolean         counting;        /* as last notified */
+  guint            tick_id;         /* the countdowns, redrawn each minute */
 };
+
+/* The first rows of each list of the day's work; the rest: "and N more". */
+#define AGENDA_LIMIT 5
 
 G_DEFINE_FINAL_TYPE (DpoDashboardPage, dpo_dashboard_page, ADW_TYPE_BIN)
 
@@ -89,9 +95,12 @@ set_placeholder (GtkButton  *button,
                                   -1);
 }
 
+static void dpo_dashboard_page_clear_agenda (DpoDashboardPage *self);
+
 static void
 dpo_dashboard_page_show_placeholders (DpoDashboardPage *self)
 {
+  dpo_dashboard_page_clear_agenda (self);
   set_placeholder (self->incidents_button, self->incidents_count_label, _("Incidents"));
   set_placeholder (self->requests_button, self->requests_count_label, _("Requests"));
   set_placeholder (self->people_button, self->people_count_label, _("People"));
@@ -130,6 +139,46 @@ dpo_dashboard_page_show_deadlines (DpoDashboardPage *self,
 }
 
 static void
+dpo_dashboard_page_clear_agenda (DpoDashboardPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_box))) != NULL)
+    gtk_box_remove (self->agenda_box, child);
+}
+
+/* The lists of the last count, their countdowns as of now. */
+static void
+dpo_dashboard_page_show_agenda (DpoDashboardPage *self)
+{
+  const DpoAgenda *agenda = dpo_counts_loader_get_agenda (self->loader);
+  g_autoptr(GDateTime) now = NULL;
+
+  dpo_dashboard_page_clear_agenda (self);
+  if (agenda == NULL || self->store == NULL)
+    return;
+
+  now = dpo_store_dup_now (self->store);
+  gtk_box_append (self->agenda_box, dpo_dashboard_agenda_clocks (agenda, now));
+  gtk_box_append (self->agenda_box,
+                  dpo_dashboard_agenda_requests (agenda, now,
+                                                 dpo_store_get_alsace_moselle (self->store)));
+}
+
+/* Only countdowns change with the minute: without a clock, nothing is
+ * rebuilt (nor the keyboard focus lost in the rows). */
+static gboolean
+on_tick_cb (gpointer data)
+{
+  DpoDashboardPage *self = data;
+  const DpoAgenda *agenda = dpo_counts_loader_get_agenda (self->loader);
+
+  if (agenda != NULL && agenda->n_running + agenda->n_overdue_clocks > 0)
+    dpo_dashboard_page_show_agenda (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 on_counts_done_cb (DpoDashboardPage *self,
                    DpoCountsLoader  *loader)
 {
@@ -154,6 +203,7 @@ on_counts_done_cb (DpoDashboardPage *self,
                  g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", counts->subjects));
       dpo_dashboard_page_show_deadlines (self, counts->overdue, counts->due_soon);
     }
+  dpo_dashboard_page_show_agenda (self);
   dpo_dashboard_page_notify_counting (self);
 }
 
@@ -212,6 +262,18 @@ dpo_dashboard_page_map (GtkWidget *widget)
 
   if (self->stale)
     dpo_dashboard_page_update (self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (60, on_tick_cb, self);
+}
+
+static void
+dpo_dashboard_page_unmap (GtkWidget *widget)
+{
+  DpoDashboardPage *self = DPO_DASHBOARD_PAGE (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (dpo_dashboard_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -219,6 +281,7 @@ dpo_dashboard_page_dispose (GObject *object)
 {
   DpoDashboardPage *self = DPO_DASHBOARD_PAGE (object);
 
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   dpo_ui_follow_store (&self->store, NULL, G_CALLBACK (on_store_changed_cb), self);
   g_clear_object (&self->loader);
   self->counted_store = NULL;
@@ -280,6 +343,7 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
   object_class->get_property = dpo_dashboard_page_get_property;
   object_class->set_property = dpo_dashboard_page_set_property;
   widget_class->map = dpo_dashboard_page_map;
+  widget_class->unmap = dpo_dashboard_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DPO_TYPE_STORE,
@@ -301,6 +365,7 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, deadlines_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, database_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, empty_database_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, agenda_box);
 }
 
 static void
@@ -309,6 +374,7 @@ dpo_dashboard_page_init (DpoDashboardPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->loader = dpo_counts_loader_new (GTK_WIDGET (self), DPO_DUE_SOON_DAYS);
+  dpo_counts_loader_set_agenda_limit (self->loader, AGENDA_LIMIT);
   g_signal_connect_object (self->loader, "done", G_CALLBACK (on_counts_done_cb), self,
                            G_CONNECT_SWAPPED);
 }

@@ -289,6 +289,23 @@ show_request_action (GtkWidget  *widget,
   dpo_requests_page_show_request (self->requests_page, g_variant_get_string (param, NULL));
 }
 
+/* The dashboard's "and N more": the requests page filtered alike. */
+static void
+show_requests_due_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  DpoWindow *self = DPO_WINDOW (widget);
+  DpoRequestFilter filter = { 0 };
+
+  filter.open = TRUE;
+  filter.urgency = g_str_equal (g_variant_get_string (param, NULL), "overdue")
+                   ? DPO_URGENCY_OVERDUE : DPO_URGENCY_DUE_SOON;
+  adw_view_stack_set_visible_child_name (self->view_stack, "requests");
+  dpo_requests_page_show_list (self->requests_page);
+  dpo_requests_page_set_filter (self->requests_page, &filter);
+}
+
 static void
 show_person_action (GtkWidget  *widget,
                     const char *action_name,
@@ -374,6 +391,7 @@ _dpo_window_actions_update (DpoWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-incident", has_store);
   gtk_widget_action_set_enabled (widget, "win.open-incident", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-request", has_store);
+  gtk_widget_action_set_enabled (widget, "win.show-requests-due", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-person", has_store);
   gtk_widget_action_set_enabled (widget, "win.preferences", has_store);
 }
@@ -394,6 +412,7 @@ _dpo_window_class_actions_init (DpoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
   gtk_widget_class_install_action (widget_class, "win.open-incident", "s", open_incident_action);
   gtk_widget_class_install_action (widget_class, "win.show-request", "s", show_request_action);
+  gtk_widget_class_install_action (widget_class, "win.show-requests-due", "s", show_requests_due_action);
   gtk_widget_class_install_action (widget_class, "win.show-person", "s", show_person_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 

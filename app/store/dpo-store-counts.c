@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dpo-store-agenda.h"
 #include "dpo-store-counts.h"
 #include "dpo-store-deadlines.h"
 #include "dpo-store-private.h"
@@ -40,7 +41,9 @@ typedef struct
 {
   GDateTime      *now;
   guint           due_soon_days;
+  guint           agenda_limit;    /* 0: counts only */
   DpoStoreCounts  counts;
+  DpoAgenda      *agenda;
 } CountTask;
 
 static void
@@ -49,6 +52,7 @@ count_task_free (gpointer data)
   CountTask *task_data = data;
 
   g_clear_pointer (&task_data->now, g_date_time_unref);
+  g_clear_pointer (&task_data->agenda, dpo_agenda_free);
   g_free (task_data);
 }
 
@@ -68,7 +72,18 @@ count_all_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  dpo_store_count_all (worker, data->due_soon_days, &data->counts);
+  if (data->agenda_limit == 0)
+    dpo_store_count_all (worker, data->due_soon_days, &data->counts);
+  else
+    {
+      /* The agenda counts the requests due already: not twice. */
+      data->agenda = dpo_store_read_agenda (worker, data->due_soon_days, data->agenda_limit);
+      data->counts.incidents = dpo_store_count_incidents (worker);
+      data->counts.subjects = dpo_store_count_subjects (worker);
+      data->counts.requests = dpo_store_count_requests (worker);
+      data->counts.overdue = data->agenda->n_overdue;
+      data->counts.due_soon = data->agenda->n_due_soon;
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -79,6 +94,17 @@ dpo_store_count_all_async (DpoStore            *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  dpo_store_read_day_async (self, due_soon_days, 0, cancellable, callback, user_data);
+}
+
+void
+dpo_store_read_day_async (DpoStore            *self,
+                          guint                due_soon_days,
+                          guint                agenda_limit,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   CountTask *data;
 
@@ -88,6 +114,7 @@ dpo_store_count_all_async (DpoStore            *self,
   data = g_new0 (CountTask, 1);
   data->now = dpo_store_dup_now (self);
   data->due_soon_days = due_soon_days;
+  data->agenda_limit = agenda_limit;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, &count_all_tag);
@@ -106,8 +133,28 @@ dpo_store_count_all_finish (DpoStore        *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &count_all_tag, FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
+  return dpo_store_read_day_finish (self, result, counts, NULL, error);
+}
+
+gboolean
+dpo_store_read_day_finish (DpoStore        *self,
+                           GAsyncResult    *result,
+                           DpoStoreCounts  *counts,
+                           DpoAgenda      **agenda,
+                           GError         **error)
+{
+  CountTask *data;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &count_all_tag, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  *counts = ((CountTask *) g_task_get_task_data (G_TASK (result)))->counts;
+  data = g_task_get_task_data (G_TASK (result));
+  *counts = data->counts;
+  if (agenda != NULL)
+    *agenda = g_steal_pointer (&data->agenda);
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "dpo-store-agenda.h"
 #include "dpo-store.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,21 @@ void      dpo_store_count_all_async   (DpoStore            *self,
 gboolean  dpo_store_count_all_finish  (DpoStore            *self,
                                        GAsyncResult        *result,
                                        DpoStoreCounts      *counts,
+                                       GError             **error);
+
+/* The counts and, with @agenda_limit > 0, the day's work (dpo-store-agenda.h)
+ * on the same worker thread; *@agenda (may be NULL) receives it, or NULL
+ * when not asked for. */
+void      dpo_store_read_day_async    (DpoStore            *self,
+                                       guint                due_soon_days,
+                                       guint                agenda_limit,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  dpo_store_read_day_finish   (DpoStore            *self,
+                                       GAsyncResult        *result,
+                                       DpoStoreCounts      *counts,
+                                       DpoAgenda          **agenda,
                                        GError             **error);
 
 G_END_DECLS

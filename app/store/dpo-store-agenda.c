@@ -1,0 +1,182 @@
+/* dpo-store-agenda.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dpo-computed.h"
+#include "dpo-store-agenda.h"
+#include "dpo-store-deadlines.h"
+#include "dpo-store-private.h"
+
+void
+dpo_agenda_free (DpoAgenda *agenda)
+{
+  if (agenda == NULL)
+    return;
+  g_clear_pointer (&agenda->running, g_ptr_array_unref);
+  g_clear_pointer (&agenda->overdue_clocks, g_ptr_array_unref);
+  g_clear_pointer (&agenda->missing_reason, g_ptr_array_unref);
+  g_clear_pointer (&agenda->overdue, g_ptr_array_unref);
+  g_clear_pointer (&agenda->due_soon, g_ptr_array_unref);
+  g_free (agenda);
+}
+
+/* The incidents whose clock may still ask something of the DPO: a risk
+ * that needs the CNIL, and no initial CNIL notification yet or no delay
+ * reason. Few rows (incidents, not requests); which of them is running,
+ * overdue or late is the core's rule, dpo_incident_get_cnil_status(), not
+ * copied here. Oldest awareness first: the soonest deadline first. */
+static const char *
+incidents_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *text =
+        g_strdup_printf ("SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
+                         " WHERE i.risk != '%s')"
+                         " WHERE first_cnil IS NULL OR ifnull (trim (delay_reason), '') = ''"
+                         " ORDER BY aware_at, pk",
+                         dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE));
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
+
+/* Open requests in a range of current due dates, soonest first, from the
+ * partial index requests_open_due, named so that SQLite walks it in order
+ * rather than sort every overdue request ("open" comes from the core, see
+ * _dpo_sql_open_statuses()). ?1 and ?2 bound the dates, ?3 the rows. */
+static const char *
+requests_sql (void)
+{
+  static const char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *text =
+        g_strdup_printf ("SELECT " DPO_REQUEST_COLUMNS " FROM requests r INDEXED BY requests_open_due"
+                         " LEFT JOIN subjects s ON s.pk = r.subject"
+                         " WHERE r.status IN %s AND r.current_due_on >= ?1"
+                         " AND r.current_due_on <= ?2"
+                         " ORDER BY r.current_due_on, r.pk LIMIT ?3",
+                         _dpo_sql_open_statuses ());
+      g_once_init_leave (&sql, g_intern_string (text));
+    }
+  return sql;
+}
+
+static void
+add_bounded (GPtrArray *rows,
+             guint     *count,
+             guint      limit,
+             gpointer   row,
+             GDestroyNotify free_func)
+{
+  (*count)++;
+  if (rows->len < limit)
+    g_ptr_array_add (rows, row);
+  else
+    free_func (row);
+}
+
+static void
+read_incidents (DpoStore  *self,
+                GDateTime *now,
+                guint      limit,
+                DpoAgenda *agenda)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, incidents_sql (), NULL);
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoIncident *incident = _dpo_incident_from_row (stmt);
+      gboolean no_reason = incident->delay_reason == NULL || *g_strstrip (incident->delay_reason) == '\0';
+
+      switch (dpo_incident_get_cnil_status (incident, now))
+        {
+        case DPO_CNIL_PENDING:
+          add_bounded (agenda->running, &agenda->n_running, limit, incident,
+                       (GDestroyNotify) dpo_incident_free);
+          break;
+        case DPO_CNIL_OVERDUE:
+          add_bounded (agenda->overdue_clocks, &agenda->n_overdue_clocks, limit, incident,
+                       (GDestroyNotify) dpo_incident_free);
+          break;
+        case DPO_CNIL_LATE:
+          if (no_reason)
+            {
+              add_bounded (agenda->missing_reason, &agenda->n_missing_reason, limit, incident,
+                           (GDestroyNotify) dpo_incident_free);
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case DPO_CNIL_NOT_REQUIRED:
+        case DPO_CNIL_ON_TIME:
+        case DPO_N_CNIL_STATUSES:
+        default:
+          dpo_incident_free (incident);
+        }
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+read_requests (DpoStore   *self,
+               const char *from,
+               const char *to,
+               guint       limit,
+               GPtrArray  *rows)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, requests_sql (), NULL);
+
+  if (stmt == NULL)
+    return;
+  _dpo_bind_text (stmt, 1, from);
+  _dpo_bind_text (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, _dpo_request_from_row (stmt));
+  sqlite3_reset (stmt);
+}
+
+DpoAgenda *
+dpo_store_read_agenda (DpoStore *self,
+                       guint     days,
+                       guint     limit)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *horizon = NULL;
+  DpoAgenda *agenda;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+
+  agenda = g_new0 (DpoAgenda, 1);
+  agenda->running = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_incident_free);
+  agenda->overdue_clocks = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_incident_free);
+  agenda->missing_reason = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_incident_free);
+  agenda->overdue = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_request_free);
+  agenda->due_soon = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_request_free);
+
+  now = dpo_store_dup_now (self);
+  read_incidents (self, now, limit, agenda);
+
+  /* The same days as dpo_store_count_due(), which gives the totals. */
+  yesterday = _dpo_local_date_text (now, -1);
+  today = _dpo_local_date_text (now, 0);
+  horizon = _dpo_local_date_text (now, days);
+  read_requests (self, "", yesterday, limit, agenda->overdue);
+  read_requests (self, today, horizon, limit, agenda->due_soon);
+  dpo_store_count_due (self, days, &agenda->n_overdue, &agenda->n_due_soon);
+
+  return agenda;
+}
