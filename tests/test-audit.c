@@ -250,6 +250,8 @@ static const char V1_AUDIT[] =
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "DROP TABLE store_state;"
+  /* Tables added after version 2. */
+  "DROP TABLE organisation;"
   "PRAGMA user_version = 1;";
 
 static void
@@ -318,7 +320,7 @@ test_seal_in_reports (void)
   g_autoptr(GFile) registers_file = g_file_new_for_path (registers);
   g_autoptr(GFile) report_file = g_file_new_for_path (report);
   g_autofree char *seal = dpo_store_dup_audit_seal (store);
-  g_autofree char *footer = g_strdup_printf ("<oddFooter>&amp;LAudit log seal: %s</oddFooter>", seal);
+  g_autofree char *footer = g_strdup_printf ("<oddFooter>&amp;LAudit log seal: %s&amp;R", seal);
   g_autoptr(GError) error = NULL;
 
   if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))

@@ -188,6 +188,19 @@ static const char * const MIGRATIONS[] = {
   /* The store's own bookkeeping, never exported: 'forget_pending' while an
    * erasure's old pages may still be in the write-ahead log. */
   "CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+
+  /* 2 -> 3: the organisation and its DPO (DESIGN "Interchange additions"):
+   * one row at most, every member optional. */
+  "CREATE TABLE organisation ("
+  "  pk INTEGER PRIMARY KEY CHECK (pk = 1),"
+  "  name TEXT,"
+  "  siren TEXT CHECK (siren IS NULL OR (length(siren) = 9 AND siren NOT GLOB '*[^0-9]*')),"
+  "  address TEXT,"
+  "  dpo_name TEXT,"
+  "  dpo_email TEXT CHECK (dpo_email IS NULL OR instr(dpo_email, '@') > 1),"
+  "  dpo_phone TEXT,"
+  "  dpo_address TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);

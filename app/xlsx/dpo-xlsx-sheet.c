@@ -69,6 +69,42 @@ mend_sheet_name (const char *name,
   return g_string_free (g_steal_pointer (&mended), FALSE);
 }
 
+/* The registers as a regulator reads them on paper (DESIGN "Workbook
+ * additions"): A4, landscape (a form portrait), every column on the page
+ * and as many pages down as it takes, the header row at the top of each;
+ * the organisation above, and below the audit seal, the sheet's name and
+ * the page number. */
+static void
+set_up_page (DpoXlsxSheet  *sheet,
+             lxw_worksheet *worksheet)
+{
+  DpoXlsxBook *book = sheet->book;
+  g_autoptr(GString) footer = g_string_new (NULL);
+  /* Translators: the right of a printed page's footer: the sheet's name,
+   * then the page number and the number of pages. */
+  g_autofree char *page = g_strdup_printf (_("%s, page %s of %s"), "&A", "&P", "&N");
+
+  worksheet_set_paper (worksheet, 9);   /* A4 */
+  if (book->portrait)
+    worksheet_set_portrait (worksheet);
+  else
+    worksheet_set_landscape (worksheet);
+  worksheet_fit_to_pages (worksheet, 1, 0);
+  if (sheet->titles != NULL)
+    _dpo_xlsx_book_check (book, worksheet_repeat_rows (worksheet, 0, 0));
+
+  if (book->footer != NULL)
+    g_string_append_printf (footer, "&L%s", book->footer);
+  g_string_append_printf (footer, "&R&8%s", page);
+  _dpo_xlsx_book_check (book, worksheet_set_footer (worksheet, footer->str));
+  if (book->header != NULL)
+    {
+      g_autofree char *header = g_strconcat ("&C&9", book->header, NULL);
+
+      _dpo_xlsx_book_check (book, worksheet_set_header (worksheet, header));
+    }
+}
+
 static lxw_worksheet *
 add_worksheet (DpoXlsxSheet *sheet)
 {
@@ -91,8 +127,8 @@ add_worksheet (DpoXlsxSheet *sheet)
   worksheet = workbook_add_worksheet (book->workbook, name);
   if (worksheet == NULL)
     _dpo_xlsx_book_check (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
-  else if (book->footer != NULL)
-    _dpo_xlsx_book_check (book, worksheet_set_footer (worksheet, book->footer));
+  else
+    set_up_page (sheet, worksheet);
   return worksheet;
 }
 
