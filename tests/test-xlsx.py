@@ -664,6 +664,29 @@ def test_registers_on_paper(work):
     # less than 70 % (about 95 characters at 100 %).
     widths = sum(ws.column_dimensions[get_column_letter(i)].width for i in range(1, 6))
     assert widths <= 95 / 0.7, f"the form is {widths} characters wide"
+    # A long answer wraps in its row, made tall enough for it (in constant
+    # memory no reader measures it), the question at the top beside it.
+    for row in ws.iter_rows():
+        if row[0].value == "Description":
+            assert row[1].alignment.wrap_text, "the description wraps"
+            eq(row[0].alignment.vertical, "top", "the label at the top of its row")
+            height = ws.row_dimensions[row[0].row].height
+            assert height and height >= 45, f"the description's row is {height} points tall"
+            break
+    else:
+        raise AssertionError("no Description in the form")
+
+    # The registers too: no column wider than 24 characters, longer text wraps.
+    wb = openpyxl.load_workbook(work.file("registers.xlsx"))
+    ws = wb["Breaches"]
+    for i in range(1, ws.max_column + 1):
+        # (openpyxl reads the width with Excel's padding, under a character.)
+        assert ws.column_dimensions[get_column_letter(i)].width < 25, f"Breaches column {i}"
+    title = ws.cell(2, column(ws, "Title") + 1)
+    assert title.alignment.wrap_text, "a long title wraps"
+    eq(ws.cell(2, 1).alignment.vertical, "top", "the reference at the top of its row")
+    assert ws.row_dimensions[2].height and ws.row_dimensions[2].height >= 30, \
+        ws.row_dimensions[2].height
 
 
 @with_workdir

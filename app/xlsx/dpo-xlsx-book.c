@@ -125,7 +125,7 @@ add_format (DpoXlsxBook *book,
 static void
 add_formats (DpoXlsxBook *book)
 {
-  book->formats[DPO_XLSX_PLAIN] = NULL;
+  book->formats[DPO_XLSX_PLAIN] = add_format (book, NULL);
   book->formats[DPO_XLSX_BOLD] = add_format (book, NULL);
   book->formats[DPO_XLSX_WRAP] = add_format (book, NULL);
   book->formats[DPO_XLSX_ITALIC] = add_format (book, NULL);
@@ -138,8 +138,18 @@ add_formats (DpoXlsxBook *book)
 
   format_set_bold (book->formats[DPO_XLSX_BOLD]);
   format_set_text_wrap (book->formats[DPO_XLSX_WRAP]);
-  format_set_align (book->formats[DPO_XLSX_WRAP], LXW_ALIGN_VERTICAL_TOP);
   format_set_italic (book->formats[DPO_XLSX_ITALIC]);
+  /* A row made tall by wrapped text reads from its top, as on paper;
+   * bold (the header row) wraps a title longer than its column. */
+  format_set_text_wrap (book->formats[DPO_XLSX_BOLD]);
+  format_set_align (book->formats[DPO_XLSX_PLAIN], LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->formats[DPO_XLSX_BOLD], LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->formats[DPO_XLSX_WRAP], LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->formats[DPO_XLSX_ITALIC], LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->date_time, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->date, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->count, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (book->hours, LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* The workbook goes to a private temporary file beside the target (see
@@ -308,6 +318,15 @@ dpo_xlsx_book_set_portrait (DpoXlsxBook *book,
                             gboolean     portrait)
 {
   book->portrait = !!portrait;
+  /* A form's dates and numbers sit beside their labels, not at the far
+   * edge of the answer's column. */
+  if (book->portrait && book->failure == LXW_NO_ERROR)
+    {
+      format_set_align (book->date_time, LXW_ALIGN_LEFT);
+      format_set_align (book->date, LXW_ALIGN_LEFT);
+      format_set_align (book->count, LXW_ALIGN_LEFT);
+      format_set_align (book->hours, LXW_ALIGN_LEFT);
+    }
 }
 
 /* workbook_close() copies each sheet's rows into a second temporary file,

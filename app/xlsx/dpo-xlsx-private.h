@@ -60,6 +60,8 @@ struct _DpoXlsxSheet
   lxw_worksheet       *worksheet;
   guint                part;       /* 2 for "Name (2)" */
   lxw_row_t            row;        /* the current row */
+  double              *widths;     /* of the columns, in characters */
+  guint                row_lines;  /* the current row's height, in lines of text */
   guint32              used;       /* rows used on this worksheet */
   guint64              rows;       /* rows over all parts, header excluded */
   gboolean             ended;      /* the current worksheet is complete */

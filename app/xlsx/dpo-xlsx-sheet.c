@@ -34,6 +34,7 @@ _dpo_xlsx_sheet_free (gpointer data)
   DpoXlsxSheet *sheet = data;
 
   g_free (sheet->name);
+  g_free (sheet->widths);
   g_strfreev (sheet->titles);
   g_free (sheet);
 }
@@ -132,24 +133,68 @@ add_worksheet (DpoXlsxSheet *sheet)
   return worksheet;
 }
 
-/* Widths fit the translated titles; the header row is bold and frozen. */
+/* The lines @text takes in a column @width characters wide, wrapped. An
+ * estimate (characters are not all as wide), on the generous side: a row
+ * a little too tall reads; one too short hides the end of its text. */
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  glong per_line = MAX (1, (glong) (width * 0.9) - 1);
+  guint lines = 0;
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
+  return lines;
+}
+
+/* Wrapped text makes its row as tall as it needs: in constant-memory mode
+ * neither libxlsxwriter nor LibreOffice measures it, and the rows below
+ * would cover it on paper. */
+static void
+fit_row_to (DpoXlsxSheet *sheet,
+            guint         column,
+            const char   *text)
+{
+  /* Excel's tallest row is 409 points; a line takes 15. */
+  guint lines = MIN (count_lines (text, sheet->widths[column]), 27);
+
+  if (lines <= sheet->row_lines)
+    return;
+  sheet->row_lines = lines;
+  check (sheet, worksheet_set_row (sheet->worksheet, sheet->row, 15.0 * lines, NULL));
+}
+
+/* A register's columns are at most this wide: longer text wraps, so the
+ * sheet stays readable printed one page wide. */
+#define MAX_REGISTER_WIDTH 24
+
+/* Widths fit the translated titles, or wrap them; the header row is bold
+ * and frozen. */
 static void
 write_header (DpoXlsxSheet *sheet)
 {
   DpoXlsxBook *book = sheet->book;
   lxw_worksheet *ws = sheet->worksheet;
 
+  sheet->row = 0;
+  sheet->row_lines = 1;
   for (guint i = 0; i < sheet->n_columns; i++)
     {
       const char *title = sheet->titles != NULL ? sheet->titles[i] : NULL;
       double width = sheet->columns[i].width;
 
       if (title != NULL)
-        width = MAX (width, g_utf8_strlen (title, -1) + 2);
-      _dpo_xlsx_book_check (book, worksheet_set_column (ws, i, i, MIN (width, 80), NULL));
+        width = MIN (MAX (width, g_utf8_strlen (title, -1) + 2), MAX_REGISTER_WIDTH);
+      sheet->widths[i] = MIN (width, 80);
+      _dpo_xlsx_book_check (book, worksheet_set_column (ws, i, i, sheet->widths[i], NULL));
       if (title != NULL)
-        _dpo_xlsx_book_check (book, worksheet_write_string (ws, 0, i, title,
-                                                            book->formats[DPO_XLSX_BOLD]));
+        {
+          _dpo_xlsx_book_check (book, worksheet_write_string (ws, 0, i, title,
+                                                              book->formats[DPO_XLSX_BOLD]));
+          fit_row_to (sheet, i, title);
+        }
     }
   if (sheet->titles != NULL)
     {
@@ -237,6 +282,7 @@ dpo_xlsx_book_add_sheet (DpoXlsxBook         *book,
   sheet->name = g_strdup (name);
   sheet->columns = columns;
   sheet->n_columns = n_columns;
+  sheet->widths = g_new0 (double, n_columns);
   sheet->part = 1;
   if (columns[0].title != NULL)
     {
@@ -281,6 +327,7 @@ dpo_xlsx_sheet_next_row (DpoXlsxSheet  *sheet,
     }
 
   sheet->row = sheet->used++;
+  sheet->row_lines = 1;
   sheet->rows++;
   return TRUE;
 }
@@ -400,6 +447,14 @@ dpo_xlsx_sheet_styled_text (DpoXlsxSheet *sheet,
   escaped = escape_excel_escapes (text);
   if (escaped != NULL)
     text = escaped;
+  /* Text wider than its column wraps there (bold wraps too). */
+  if ((double) g_utf8_strlen (text, 320) > sheet->widths[column])
+    {
+      if (style == DPO_XLSX_PLAIN)
+        style = DPO_XLSX_WRAP;
+      if (style == DPO_XLSX_WRAP || style == DPO_XLSX_BOLD)
+        fit_row_to (sheet, column, text);
+    }
   /* worksheet_write_string() always makes a string cell: text that starts
    * with = + - @ stays text, never a formula. */
   check (sheet, worksheet_write_string (sheet->worksheet, sheet->row, column,
