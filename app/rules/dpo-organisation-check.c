@@ -50,6 +50,19 @@ tidy (char **value)
     g_clear_pointer (value, g_free);
 }
 
+/* Kept as 9 digits, as the JSON and the CNIL's form write it: the spaces
+ * go (in place; the rest are digits, as checked). */
+static void
+keep_digits (char *siren)
+{
+  char *out = siren;
+
+  for (const char *p = siren; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      *out++ = *p;
+  *out = '\0';
+}
+
 static gboolean
 fail (DpoOrganisationField   field,
       DpoOrganisationField  *bad_field,
@@ -79,14 +92,7 @@ dpo_organisation_check (DpoOrganisation       *organisation,
       if (!dpo_siren_is_valid (organisation->siren))
         return fail (DPO_ORGANISATION_SIREN, bad_field, error,
                      _("must be 9 digits with a valid check digit (see the Kbis extract)"));
-      g_autoptr(GString) clean = g_string_new (NULL);
-
-      /* Kept as 9 digits, as the JSON and the CNIL's form write it. */
-      for (const char *p = organisation->siren; *p != '\0'; p++)
-        if (g_ascii_isdigit (*p))
-          g_string_append_c (clean, *p);
-      g_free (organisation->siren);
-      organisation->siren = g_string_free (g_steal_pointer (&clean), FALSE);
+      keep_digits (organisation->siren);
     }
 
   if (organisation->dpo_email != NULL)

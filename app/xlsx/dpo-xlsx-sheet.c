@@ -141,11 +141,25 @@ count_lines (const char *text,
              double      width)
 {
   glong per_line = MAX (1, (glong) (width * 0.9) - 1);
-  guint lines = 0;
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  glong in_line = 0;
+  guint lines = 1;
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
+  /* One pass, no copies: a register may wrap a cell on each of a million rows. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        {
+          lines++;
+          in_line = 0;
+        }
+      else if (++in_line > per_line)
+        {
+          lines++;
+          in_line = 1;
+        }
+      if (lines > 27)
+        break;
+    }
   return lines;
 }
 
@@ -447,8 +461,10 @@ dpo_xlsx_sheet_styled_text (DpoXlsxSheet *sheet,
   escaped = escape_excel_escapes (text);
   if (escaped != NULL)
     text = escaped;
-  /* Text wider than its column wraps there (bold wraps too). */
-  if ((double) g_utf8_strlen (text, 320) > sheet->widths[column])
+  /* Text wider than its column wraps there (bold wraps too). Its length
+   * in bytes is an upper bound of its characters: most text is shorter. */
+  if ((double) strlen (text) > sheet->widths[column] &&
+      (double) g_utf8_strlen (text, 320) > sheet->widths[column])
     {
       if (style == DPO_XLSX_PLAIN)
         style = DPO_XLSX_WRAP;
