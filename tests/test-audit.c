@@ -252,6 +252,8 @@ static const char V1_AUDIT[] =
   "DROP TABLE store_state;"
   /* Later steps' columns go too: a version 1 database never had them. */
   "ALTER TABLE communications DROP COLUMN message;"
+  /* Tables added after version 2. */
+  "DROP TABLE organisation;"
   "PRAGMA user_version = 1;";
 
 static void
@@ -320,7 +322,7 @@ test_seal_in_reports (void)
   g_autoptr(GFile) registers_file = g_file_new_for_path (registers);
   g_autoptr(GFile) report_file = g_file_new_for_path (report);
   g_autofree char *seal = dpo_store_dup_audit_seal (store);
-  g_autofree char *footer = g_strdup_printf ("<oddFooter>&amp;LAudit log seal: %s</oddFooter>", seal);
+  g_autofree char *footer = g_strdup_printf ("<oddFooter>&amp;LAudit log seal: %s&amp;R", seal);
   g_autoptr(GError) error = NULL;
 
   if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))

@@ -187,8 +187,11 @@ test_audit_log (void)
   sqlite3 *db = NULL;
 
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
-  /* One row per record written: 1 incident, 5 people, 5 requests. */
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 11);
+  /* One row per record written: 1 incident, 5 people, 5 requests; and the
+   * organisation the example names. */
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 12);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'organisation'"),
+                   ==, 1);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
                                              "AND record = 'R-2024-0004' AND action = 'insert' "
                                              "AND json_extract (changes, '$.changes.email') "
@@ -199,7 +202,7 @@ test_audit_log (void)
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET at = 'x'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 11);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 12);
 }
 
 static void

@@ -604,7 +604,13 @@ def test_incident_report(work):
     eq(fields["Risk"].value, "High risk")
     eq(fields["Information of the persons"].value, "Required: the risk is high")
     eq(fields["Persons informed in all"].value, 18000)
-    eq(fields["Organisation (controller)"].value, None, "left for the DPO")
+    # The organisation entered (here, imported with the example) fills the block.
+    eq(fields["Organisation (controller)"].value, "Mutuelle Santé Horizon")
+    eq(fields["SIREN number"].value, "775684129")
+    eq(fields["Address"].value, "12 rue de la Paix, 75002 Paris")
+    eq(fields["Data protection officer"].value, "Hélène Garnier")
+    eq(fields["Telephone"].value, "+33 1 42 00 00 00")
+    assert "To be completed by the DPO before sending (Preferences, Organisation)." not in labels
     eq(labels.index("Start of the breach") < labels.index("End of the breach")
        < labels.index("Awareness of the breach") < labels.index("Reasons for the delay"), True,
        "dates in the form's order")
@@ -626,9 +632,93 @@ def test_incident_report_late(work):
     fields = {row[0].value: row[1].value for row in ws.iter_rows() if row[0].value is not None}
     eq(fields["CNIL status"], "Overdue")
     eq(fields["Notification"], "Initial")
+    # No organisation in this database: the block is left for the DPO.
+    eq(fields["Organisation (controller)"], None, "left for the DPO")
+    eq(fields["SIREN number"], None, "left for the DPO")
+    assert "To be completed by the DPO before sending (Preferences, Organisation)." in fields
+    eq(ws.oddHeader.center.text, None, "no organisation, no page header")
     eq(fields["Title"], "=HYPERLINK(\"http://evil.example\",\"click\")")
     assert fields["Reasons for the delay"].startswith("é"), "the reason given is kept"
     no_formulas(out)
+
+
+ORGANISATION_HEADER = ("Mutuelle Santé Horizon · SIREN 775684129 · DPO: Hélène Garnier, "
+                       "dpo@mutuelle-horizon.example, +33 1 42 00 00 00")
+
+
+def check_page(ws, orientation, seal):
+    """A4, one page wide and as many down as it takes, the organisation at
+    the top, the seal, sheet name and page number at the foot."""
+    setup = ws.page_setup
+    eq(setup.orientation, orientation, f"{ws.title} orientation")
+    eq(int(setup.paperSize), 9, f"{ws.title} paper (A4)")
+    assert ws.sheet_properties.pageSetUpPr is not None and \
+        ws.sheet_properties.pageSetUpPr.fitToPage, f"{ws.title} fits to pages"
+    eq(int(setup.fitToWidth) if setup.fitToWidth is not None else 1, 1,
+       f"{ws.title} one page wide")
+    eq(int(setup.fitToHeight), 0, f"{ws.title} as many pages down as needed")
+    eq(ws.oddHeader.center.text, ORGANISATION_HEADER, f"{ws.title} page header")
+    eq(ws.oddFooter.left.text, f"Audit log seal: {seal}", f"{ws.title} footer: the seal")
+    eq(ws.oddFooter.right.text, "&A, page &P of &N", f"{ws.title} footer: sheet and page")
+
+
+@with_workdir
+def test_registers_on_paper(work):
+    """Every sheet landscape, one page wide, its header row on every page."""
+    work.dpo("import", EXAMPLE)
+    seal = work.dpo("audit", "verify").stdout.split("Seal: ")[1].strip()
+    out = work.file("registers.xlsx")
+    work.dpo("export-registers", out, as_of="2024-03-15", env={"DPO_XLSX_MAX_ROWS": "3"})
+    wb = openpyxl.load_workbook(out)
+    assert "Requests (2)" in wb.sheetnames, wb.sheetnames
+    for ws in wb.worksheets:
+        check_page(ws, "landscape", seal)
+        eq(ws.print_title_rows, "$1:$1", f"{ws.title} header row repeated")
+
+    out = work.file("incident.xlsx")
+    work.dpo("export-incident", "INC-2024-01", out, as_of="2024-03-15")
+    ws = openpyxl.load_workbook(out).active
+    check_page(ws, "portrait", seal)
+    # Label beside value: the form's columns fit a portrait A4 page at no
+    # less than 70 % (about 95 characters at 100 %).
+    widths = sum(ws.column_dimensions[get_column_letter(i)].width for i in range(1, 6))
+    assert widths <= 95 / 0.7, f"the form is {widths} characters wide"
+    # A long answer wraps in its row, made tall enough for it (in constant
+    # memory no reader measures it), the question at the top beside it.
+    for row in ws.iter_rows():
+        if row[0].value == "Description":
+            assert row[1].alignment.wrap_text, "the description wraps"
+            eq(row[0].alignment.vertical, "top", "the label at the top of its row")
+            height = ws.row_dimensions[row[0].row].height
+            assert height and height >= 45, f"the description's row is {height} points tall"
+            break
+    else:
+        raise AssertionError("no Description in the form")
+
+    # The registers too: no column wider than 24 characters, longer text wraps.
+    wb = openpyxl.load_workbook(work.file("registers.xlsx"))
+    ws = wb["Breaches"]
+    for i in range(1, ws.max_column + 1):
+        # (openpyxl reads the width with Excel's padding, under a character.)
+        assert ws.column_dimensions[get_column_letter(i)].width < 25, f"Breaches column {i}"
+    title = ws.cell(2, column(ws, "Title") + 1)
+    assert title.alignment.wrap_text, "a long title wraps"
+    assert ws.row_dimensions[2].height and ws.row_dimensions[2].height >= 30, \
+        ws.row_dimensions[2].height
+
+
+@with_workdir
+def test_organisation_too_long_for_header(work):
+    """A header holds 255 bytes: a long organisation is cut, never an error."""
+    doc = json.load(open(EXAMPLE, encoding="utf-8"))
+    doc["organisation"]["name"] = "Mutuelle & Cie " + "é" * 300
+    work.import_doc(doc)
+    out = work.file("registers.xlsx")
+    work.dpo("export-registers", out)
+    text = openpyxl.load_workbook(out).active.oddHeader.center.text
+    # "&&" is how a header writes "&" (a lone "&" starts a code).
+    assert text.startswith("Mutuelle && Cie é") and text.endswith("…"), text
+    assert len(text.encode()) <= 255, len(text.encode())
 
 
 def mended_sheet_name(name):
@@ -701,6 +791,10 @@ def main():
     tap.run("incident report in the order of the CNIL form", test_incident_report)
     tap.run("incident report: late notification, formula-looking title", test_incident_report_late)
     tap.run("French sheet names and headers", test_french)
+    tap.run("registers on paper: landscape, one page wide, header repeated, organisation, "
+            "seal, sheet and page; the incident report portrait", test_registers_on_paper)
+    tap.run("an organisation too long for the page header is cut",
+            test_organisation_too_long_for_header)
     return tap.done()
 
 

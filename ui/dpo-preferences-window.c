@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-error.h"
+#include "dpo-organisation-check.h"
 #include "dpo-preferences-window.h"
 #include "dpo-ui.h"
 
@@ -18,6 +20,11 @@ struct _DpoPreferencesWindow
 
   /* Template children */
   GtkSwitch            *alsace_moselle_switch;
+
+  /* The Organisation page, one row per DpoOrganisationField. */
+  AdwEntryRow          *organisation_rows[DPO_ORGANISATION_N_FIELDS];
+  GtkButton            *organisation_save;
+  GtkLabel             *organisation_message;   /* the last error, under the rows */
 
   DpoStore             *store;
   guint                 updating : 1;
@@ -60,6 +67,120 @@ on_alsace_moselle_switch_notify_active_cb (DpoPreferencesWindow *self,
 }
 
 static void
+show_organisation (DpoPreferencesWindow *self)
+{
+  g_autoptr(DpoOrganisation) organisation = dpo_store_get_organisation (self->store);
+
+  for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)
+    {
+      const char *value = *dpo_organisation_field (organisation, i);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->organisation_rows[i]), value != NULL ? value : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->organisation_rows[i]), "error");
+    }
+}
+
+/* Save: checked by the store (a SIREN of 9 digits with its key, an email
+ * with "@"). On an error nothing is saved, what was typed stays, and the
+ * field is marked and named. */
+static void
+on_organisation_save_clicked_cb (DpoPreferencesWindow *self)
+{
+  g_autoptr(DpoOrganisation) organisation = dpo_organisation_new ();
+  g_autoptr(DpoOrganisation) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  DpoOrganisationField bad = DPO_ORGANISATION_NAME;
+
+  for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)
+    {
+      *dpo_organisation_field (organisation, i) =
+        g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_rows[i])));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->organisation_rows[i]), "error");
+    }
+
+  /* The same check as the store's, here to know which row to mark. */
+  checked = dpo_organisation_copy (organisation);
+  if (!dpo_organisation_check (checked, &bad, &error) ||
+      !dpo_store_set_organisation (self->store, organisation, &error))
+    {
+      if (error->code == DPO_ERROR_INVALID)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->organisation_rows[bad]), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->organisation_rows[bad]));
+        }
+      gtk_label_set_text (self->organisation_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->organisation_message), TRUE);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_message), FALSE);
+  show_organisation (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Organisation saved")));
+}
+
+static AdwPreferencesGroup *
+add_group (AdwPreferencesPage *page,
+           const char         *title,
+           const char         *description)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  if (description != NULL)
+    adw_preferences_group_set_description (group, description);
+  adw_preferences_page_add (page, group);
+  return group;
+}
+
+/* The Organisation page, built here: seven entry rows and a Save button
+ * (a half-typed SIREN is not saved on each keystroke). */
+static void
+build_organisation_page (DpoPreferencesWindow *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = NULL;
+  GtkWidget *button;
+
+  adw_preferences_page_set_title (page, _("Organisation"));
+  adw_preferences_page_set_icon_name (page, "x-office-address-book-symbolic");
+  for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)
+    {
+      AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      const char *label = dpo_organisation_field_label (i);
+
+      if (i == DPO_ORGANISATION_NAME)
+        group = add_group (page, _("Organisation"),
+                           _("The controller, as the incident report and the pages of the "
+                             "registers name it. Kept in the database and in the JSON export."));
+      else if (i == DPO_ORGANISATION_DPO_NAME)
+        group = add_group (page, _("Data Protection Officer"),
+                           _("The contact the CNIL writes to about a notification."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      adw_preferences_group_add (group, GTK_WIDGET (row));
+      self->organisation_rows[i] = row;
+    }
+
+  group = add_group (page, NULL, NULL);
+  self->organisation_message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->organisation_message, TRUE);
+  gtk_label_set_xalign (self->organisation_message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->organisation_message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_message), FALSE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->organisation_message));
+  button = gtk_button_new_with_mnemonic (_("_Save Organisation"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 12);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_organisation_save_clicked_cb), self);
+  adw_preferences_group_add (group, button);
+  self->organisation_save = GTK_BUTTON (button);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+}
+
+static void
 dpo_preferences_window_dispose (GObject *object)
 {
   DpoPreferencesWindow *self = DPO_PREFERENCES_WINDOW (object);
@@ -90,6 +211,7 @@ static void
 dpo_preferences_window_init (DpoPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_organisation_page (self);
 }
 
 DpoPreferencesWindow *
@@ -104,5 +226,6 @@ dpo_preferences_window_new (GtkWindow *parent,
   self = g_object_new (DPO_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   show_setting (self);
+  show_organisation (self);
   return self;
 }

@@ -57,6 +57,27 @@ write_record (Writer   *w,
   return write_text (w, out->str);
 }
 
+/* The top-level "organisation", when the DPO has entered anything. */
+static gboolean
+write_organisation (DpoStore *store,
+                    Writer   *w)
+{
+  g_autoptr(DpoOrganisation) organisation = dpo_store_get_organisation (store);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = g_string_new (",\n  \"organisation\": ");
+  g_auto(GStrv) lines = NULL;
+
+  if (dpo_organisation_is_empty (organisation))
+    return TRUE;
+  node = dpo_organisation_to_json (organisation);
+  text = dpo_json_to_text (node, TRUE);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_string_append_printf (out, i == 0 ? "%s" : "\n  %s", lines[i]);
+  return write_text (w, out->str);
+}
+
 static gboolean
 begin_array (Writer     *w,
              const char *name,
@@ -238,6 +259,7 @@ dpo_export_json (DpoStore       *store,
    * another window writes meanwhile. */
   snapshot = dpo_store_snapshot_begin (store);
   ok = write_text (&w, "{\n  \"format\": \"dpo-workbench\",\n  \"version\": 1") &&
+       write_organisation (store, &w) &&
        begin_array (&w, "incidents", FALSE) && write_incidents (store, &w, now) &&
        begin_array (&w, "subjects", FALSE) && write_subjects (store, &w) &&
        begin_array (&w, "requests", FALSE) && write_requests (store, &w, now) &&

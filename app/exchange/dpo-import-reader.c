@@ -18,6 +18,7 @@
 #include "dpo-json-guard.h"
 #include "dpo-text-cut.h"
 #include "dpo-nir.h"
+#include "dpo-organisation-check.h"
 #include "dpo-time.h"
 
 #define FORMAT_NAME    "dpo-workbench"
@@ -30,6 +31,7 @@ _dpo_import_doc_free (DpoImportDoc *doc)
     return;
   g_free (doc->display_name);
   g_clear_pointer (&doc->subject_ids, g_hash_table_unref);
+  g_clear_pointer (&doc->organisation, dpo_organisation_free);
   g_clear_object (&doc->parser);
   g_free (doc);
 }
@@ -496,6 +498,46 @@ _dpo_import_doc_open (GBytes      *bytes,
   return g_steal_pointer (&doc);
 }
 
+/* The top-level "organisation" (DESIGN "Interchange additions"); its
+ * "processing" belongs to a later version and is not read yet. */
+static gboolean
+read_organisation (DpoImportDoc  *doc,
+                   GError       **error)
+{
+  DpoImportFields top = { doc, error, NULL };
+  DpoImportFields f = { doc, error, "organisation" };
+  DpoImportFields in_dpo = { doc, error, "organisation.dpo" };
+  g_autoptr(DpoOrganisation) organisation = dpo_organisation_new ();
+  g_autoptr(GError) invalid = NULL;
+  DpoOrganisationField bad = DPO_ORGANISATION_NAME;
+  g_autofree char *path = NULL;
+  JsonObject *object = NULL, *dpo = NULL;
+
+  if (!_dpo_field_object (&top, doc->root, "organisation", FALSE, &object))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+  if (!_dpo_field_string (&f, object, "name", FALSE, &organisation->name) ||
+      !_dpo_field_string (&f, object, "siren", FALSE, &organisation->siren) ||
+      !_dpo_field_string (&f, object, "address", FALSE, &organisation->address) ||
+      !_dpo_field_object (&f, object, "dpo", FALSE, &dpo))
+    return FALSE;
+  if (dpo != NULL &&
+      (!_dpo_field_string (&in_dpo, dpo, "name", FALSE, &organisation->dpo_name) ||
+       !_dpo_field_string (&in_dpo, dpo, "email", FALSE, &organisation->dpo_email) ||
+       !_dpo_field_string (&in_dpo, dpo, "phone", FALSE, &organisation->dpo_phone) ||
+       !_dpo_field_string (&in_dpo, dpo, "address", FALSE, &organisation->dpo_address)))
+    return FALSE;
+
+  if (!dpo_organisation_check (organisation, &bad, &invalid))
+    {
+      path = g_strconcat ("organisation.", dpo_organisation_field_path (bad), NULL);
+      return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, path, "%s", invalid->message);
+    }
+  doc->organisation = g_steal_pointer (&organisation);
+  return TRUE;
+}
+
 gboolean
 _dpo_import_doc_read (DpoImportDoc   *doc,
                       DpoImportTake   take,
@@ -506,7 +548,8 @@ _dpo_import_doc_read (DpoImportDoc   *doc,
   g_autoptr(GHashTable) request_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* People first: the requests refer to them. */
-  return read_top_array (doc, "subjects", DPO_IMPORT_SUBJECT, doc->subject_ids,
+  return read_organisation (doc, error) &&
+         read_top_array (doc, "subjects", DPO_IMPORT_SUBJECT, doc->subject_ids,
                          (NewRecord) dpo_subject_new, (ReadRecord) read_subject,
                          (GDestroyNotify) dpo_subject_free, take, user_data,
                          &doc->n_subjects, error) &&

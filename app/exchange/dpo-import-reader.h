@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dpo-organisation.h"
 #include "dpo-records.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,7 @@ struct _DpoImportDoc
   guint       n_incidents;
   guint       n_subjects;
   guint       n_requests;
+  DpoOrganisation *organisation;  /* the top-level "organisation", checked; NULL if absent */
 };
 
 /* Parses @bytes and checks the header; every error names @display_name,
@@ -52,7 +54,8 @@ struct _DpoImportDoc
 DpoImportDoc *_dpo_import_doc_open (GBytes        *bytes,
                                     const char    *display_name,
                                     GError       **error);
-/* Reads and checks the people, then the incidents, then the requests,
+/* Reads and checks the organisation (into @doc->organisation), then the
+ * people, then the incidents, then the requests,
  * handing each to @take; stops at the first error. */
 gboolean      _dpo_import_doc_read (DpoImportDoc  *doc,
                                     DpoImportTake  take,

@@ -223,6 +223,9 @@ import_owned_bytes (DpoStore         *store,
       g_propagate_error (error, import.conflict);
       return FALSE;
     }
+  /* The organisation last, in the same transaction: all or nothing. */
+  if (import.failure == NULL && doc->organisation != NULL)
+    dpo_store_loader_set_organisation (import.loader, doc->organisation, &import.failure);
   if (import.failure != NULL)
     {
       dpo_store_loader_abort (import.loader);

@@ -20,16 +20,18 @@
  * origin; data and persons concerned; likely consequences; measures;
  * communication to the people; other notifications), then the timeline.
  * Column A holds the form's questions, column B the answers; lists use
- * the next columns under an italic caption. What the store does not know
- * (the organisation's details) is left for the DPO to fill in. Failures
- * are kept by the book and reported once, at the end. */
+ * the next columns under an italic caption. The organisation's details are
+ * the ones in Preferences; those not entered are left for the DPO to fill
+ * in. It prints portrait on A4, one page wide: the columns are narrow
+ * enough for each question to stay beside its answer (long answers wrap).
+ * Failures are kept by the book and reported once, at the end. */
 
 static const DpoXlsxColumn form_columns[] = {
-  { NULL, 44 },
-  { NULL, 60 },
-  { NULL, 20 },
-  { NULL, 24 },
-  { NULL, 14 },
+  { NULL, 32 },
+  { NULL, 46 },
+  { NULL, 16 },
+  { NULL, 16 },
+  { NULL, 12 },
 };
 
 static void
@@ -148,20 +150,29 @@ write_notification_type (DpoXlsxSheet      *sheet,
 }
 
 static void
-write_organisation (DpoXlsxSheet      *sheet,
-                    const DpoIncident *incident)
+write_organisation (DpoXlsxSheet          *sheet,
+                    const DpoIncident     *incident,
+                    const DpoOrganisation *organisation)
 {
   section (sheet, _("Organisation and contact"));
-  row (sheet);
-  dpo_xlsx_sheet_styled_text (sheet, 0, _("To be completed by the DPO before sending."),
-                              DPO_XLSX_ITALIC);
-  field (sheet, _("Organisation (controller)"), NULL);
-  field (sheet, _("SIREN number"), NULL);
-  field (sheet, _("Address"), NULL);
-  field (sheet, _("Data protection officer"), NULL);
-  field (sheet, _("Person to contact"), NULL);
-  field (sheet, _("Telephone"), NULL);
-  field (sheet, _("Email"), NULL);
+  if (organisation->name == NULL || organisation->siren == NULL || organisation->address == NULL ||
+      organisation->dpo_name == NULL || organisation->dpo_phone == NULL ||
+      organisation->dpo_email == NULL)
+    {
+      row (sheet);
+      dpo_xlsx_sheet_styled_text (sheet, 0, _("To be completed by the DPO before sending "
+                                              "(Preferences, Organisation)."),
+                                  DPO_XLSX_ITALIC);
+    }
+  field (sheet, _("Organisation (controller)"), organisation->name);
+  field (sheet, _("SIREN number"), organisation->siren);
+  field (sheet, _("Address"), organisation->address);
+  field (sheet, _("Data protection officer"), organisation->dpo_name);
+  /* The CNIL writes to the DPO about the notification. */
+  field (sheet, _("Person to contact"), organisation->dpo_name);
+  field (sheet, _("Telephone"), organisation->dpo_phone);
+  field (sheet, _("Email"), organisation->dpo_email);
+  field (sheet, _("Postal address of the DPO"), organisation->dpo_address);
   field (sheet, _("Processor involved"), incident->processor);
 }
 
@@ -338,13 +349,14 @@ write_timeline (DpoXlsxSheet      *sheet,
 }
 
 static void
-write_form (DpoXlsxSheet      *sheet,
-            const DpoIncident *incident,
-            GDateTime         *now)
+write_form (DpoXlsxSheet          *sheet,
+            const DpoIncident     *incident,
+            const DpoOrganisation *organisation,
+            GDateTime             *now)
 {
   write_title (sheet, incident, now);
   write_notification_type (sheet, incident, now);
-  write_organisation (sheet, incident);
+  write_organisation (sheet, incident, organisation);
   write_dates (sheet, incident, now);
   write_nature (sheet, incident);
   write_data_and_persons (sheet, incident);
@@ -364,6 +376,7 @@ dpo_registers_export_incident (DpoStore    *self,
 {
   g_autoptr(DpoIncident) incident = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(DpoOrganisation) organisation = NULL;
   DpoXlsxBook *book;
   DpoXlsxSheet *sheet;
   gboolean ok;
@@ -377,6 +390,7 @@ dpo_registers_export_incident (DpoStore    *self,
   if (incident == NULL)
     return FALSE;
   now = dpo_store_dup_now (self);
+  organisation = dpo_store_get_organisation (self);
 
   book = dpo_xlsx_book_new (file, 0, error);
   if (book == NULL)
@@ -384,10 +398,12 @@ dpo_registers_export_incident (DpoStore    *self,
   /* The seal as the report was made: kept with the CNIL's copy, it proves
    * the log up to then. */
   _dpo_export_set_seal_footer (book, self);
+  _dpo_export_set_organisation_header (book, self);
+  dpo_xlsx_book_set_portrait (book, TRUE);
 
   sheet = dpo_xlsx_book_add_sheet (book, incident->id, form_columns, G_N_ELEMENTS (form_columns), error);
   if (sheet != NULL)
-    write_form (sheet, incident, now);
+    write_form (sheet, incident, organisation, now);
   ok = sheet != NULL && dpo_xlsx_sheet_finish (sheet, error) && dpo_xlsx_book_commit (book, error);
 
   dpo_xlsx_book_free (book);

@@ -50,4 +50,8 @@ gboolean _dpo_export_write_requests           (Export   *e,
 void     _dpo_export_set_seal_footer          (DpoXlsxBook *book,
                                                DpoStore    *store);
 
+/* The organisation in every page header (the registers, the incident report). */
+void     _dpo_export_set_organisation_header  (DpoXlsxBook *book,
+                                               DpoStore    *store);
+
 G_END_DECLS

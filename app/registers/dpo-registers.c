@@ -52,6 +52,45 @@ _dpo_export_set_seal_footer (DpoXlsxBook *book,
   dpo_xlsx_book_set_footer (book, footer);
 }
 
+/* Who the registers are of (DESIGN "Workbook additions"), at the top of
+ * every page: "Name · SIREN 775684129 · DPO: name, email, phone". Nothing
+ * when the organisation was never entered. */
+void
+_dpo_export_set_organisation_header (DpoXlsxBook *book,
+                                     DpoStore    *store)
+{
+  g_autoptr(DpoOrganisation) organisation = dpo_store_get_organisation (store);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dpo = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (organisation->name != NULL)
+    g_ptr_array_add (parts, g_strdup (organisation->name));
+  if (organisation->siren != NULL)
+    /* Translators: in the page header of the registers */
+    g_ptr_array_add (parts, g_strdup_printf (_("SIREN %s"), organisation->siren));
+  if (organisation->dpo_name != NULL)
+    g_ptr_array_add (dpo, organisation->dpo_name);
+  if (organisation->dpo_email != NULL)
+    g_ptr_array_add (dpo, organisation->dpo_email);
+  if (organisation->dpo_phone != NULL)
+    g_ptr_array_add (dpo, organisation->dpo_phone);
+  if (dpo->len > 0)
+    {
+      g_autofree char *who = NULL;
+
+      g_ptr_array_add (dpo, NULL);
+      who = g_strjoinv (", ", (char **) dpo->pdata);
+      /* Translators: in the page header: the data protection officer and how to reach them */
+      g_ptr_array_add (parts, g_strdup_printf (_("DPO: %s"), who));
+    }
+  if (parts->len == 0)
+    return;
+  g_ptr_array_add (parts, NULL);
+  text = g_strjoinv (" · ", (char **) parts->pdata);
+  dpo_xlsx_book_set_header (book, text);
+}
+
 static void
 count_rows (Export *e)
 {
@@ -112,6 +151,7 @@ dpo_registers_export (DpoStore               *self,
   snapshot = dpo_store_snapshot_begin (self);
   /* The seal of the same snapshot as the rows. */
   _dpo_export_set_seal_footer (e.book, self);
+  _dpo_export_set_organisation_header (e.book, self);
   count_rows (&e);
   ok = write_registers (&e, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
   /* Every row written: what remains, zipping the sheets into the file, can

@@ -134,6 +134,17 @@ dpo_store_loader_add_subject (DpoStoreLoader  *loader,
   return DPO_STORE_LOAD_ADDED;
 }
 
+gboolean
+dpo_store_loader_set_organisation (DpoStoreLoader         *loader,
+                                   const DpoOrganisation  *organisation,
+                                   GError                **error)
+{
+  g_return_val_if_fail (loader != NULL, FALSE);
+  g_return_val_if_fail (organisation != NULL, FALSE);
+
+  return _dpo_store_write_organisation (loader->store, organisation, error);
+}
+
 /* The pk of the person @id, loaded or already stored; 0 if there is none. */
 static gint64
 subject_pk (DpoStoreLoader *loader,

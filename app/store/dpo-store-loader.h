@@ -55,6 +55,11 @@ DpoStoreLoad    dpo_store_loader_add_request   (DpoStoreLoader     *loader,
                                                 DpoRequest         *request,
                                                 JsonNode           *as_imported,
                                                 GError            **error);
+/* Replaces the organisation (checked first: DPO_ERROR_INVALID names the
+ * field), with its audit entry, in the load's transaction. */
+gboolean        dpo_store_loader_set_organisation (DpoStoreLoader         *loader,
+                                                   const DpoOrganisation  *organisation,
+                                                   GError                **error);
 /* Whether a record with @id was in the database before this load: the
  * import keeps checking the rest of a file once a record was refused. */
 gboolean        dpo_store_loader_exists        (DpoStoreLoader     *loader,

@@ -65,6 +65,12 @@ void          _dpo_request_due_columns     (const DpoRequest *request,
                                             char         **due_on,
                                             char         **current_due_on);
 
+/* dpo-store-organisation.c: checks and writes the organisation, with its
+ * audit entry, in the caller's transaction (the import's). */
+gboolean      _dpo_store_write_organisation (DpoStore              *self,
+                                             const DpoOrganisation *organisation,
+                                             GError               **error);
+
 /* dpo-store-people.c: updates a person, audited field by field. */
 gboolean      _dpo_store_update_subject    (DpoStore      *self,
                                             DpoSubject    *subject,

@@ -191,6 +191,19 @@ static const char * const MIGRATIONS[] = {
 
   /* 2 -> 3 (issue 9): what was said to the people in a communication. */
   "ALTER TABLE communications ADD COLUMN message TEXT;",
+
+  /* 3 -> 4: the organisation and its DPO (DESIGN "Interchange additions"):
+   * one row at most, every member optional. */
+  "CREATE TABLE organisation ("
+  "  pk INTEGER PRIMARY KEY CHECK (pk = 1),"
+  "  name TEXT,"
+  "  siren TEXT CHECK (siren IS NULL OR (length(siren) = 9 AND siren NOT GLOB '*[^0-9]*')),"
+  "  address TEXT,"
+  "  dpo_name TEXT,"
+  "  dpo_email TEXT CHECK (dpo_email IS NULL OR instr(dpo_email, '@') > 1),"
+  "  dpo_phone TEXT,"
+  "  dpo_address TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "dpo-organisation.h"
 #include "dpo-records.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DpoStore, dpo_store, DPO, STORE, GObject)
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DPO_STORE_SCHEMA_VERSION 3
+#define DPO_STORE_SCHEMA_VERSION 4
 
 /* --database, else $DPO_DATABASE, else $XDG_DATA_HOME/dpo-workbench/workbench.sqlite. */
 char       *dpo_store_default_path      (void);
@@ -50,6 +51,15 @@ gboolean    dpo_store_set_alsace_moselle (DpoStore    *self,
                                           gboolean     alsace_moselle,
                                           GError     **error);
 gboolean    dpo_store_get_alsace_moselle (DpoStore    *self);
+
+/* The organisation and its DPO (never NULL: an empty one when not set).
+ * Setting it checks it first (dpo_organisation_check(): nothing is written
+ * on an error, which names the field), then writes it in one transaction
+ * with an audit entry of what changed. */
+DpoOrganisation *dpo_store_get_organisation (DpoStore             *self);
+gboolean    dpo_store_set_organisation  (DpoStore               *self,
+                                         const DpoOrganisation  *organisation,
+                                         GError                **error);
 
 /* Counts, for the dashboard and page headers. */
 guint       dpo_store_count_incidents   (DpoStore     *self);

@@ -138,8 +138,12 @@ add_formats (DpoXlsxBook *book)
 
   format_set_bold (book->formats[DPO_XLSX_BOLD]);
   format_set_text_wrap (book->formats[DPO_XLSX_WRAP]);
-  format_set_align (book->formats[DPO_XLSX_WRAP], LXW_ALIGN_VERTICAL_TOP);
   format_set_italic (book->formats[DPO_XLSX_ITALIC]);
+  /* Bold (the header row) wraps a title longer than its column. In the
+   * registers every cell of a row made tall by wrapped text sits at its
+   * foot, so the row reads as one line on paper (a form reads from the
+   * top: dpo_xlsx_book_set_portrait()). */
+  format_set_text_wrap (book->formats[DPO_XLSX_BOLD]);
 }
 
 /* The workbook goes to a private temporary file beside the target (see
@@ -250,21 +254,84 @@ dpo_xlsx_book_free (DpoXlsxBook *book)
   g_free (book->path);
   g_free (book->display_name);
   g_free (book->footer);
+  g_free (book->header);
   g_free (book);
+}
+
+/* @text for Excel's header and footer syntax: "&" starts a control code
+ * there, so it is doubled; cut (at a character's end) to @max_bytes, as a
+ * header or footer holds 255 bytes in all. */
+static char *
+header_footer_text (const char *text,
+                    gsize       max_bytes)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize length = g_utf8_next_char (p) - p;
+      gsize needed = *p == '&' ? 2 : length;
+
+      if (out->len + needed > max_bytes)
+        {
+          /* A visible mark that the line was cut. */
+          while (out->len > 0 && out->len + strlen ("…") > max_bytes)
+            {
+              const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+              g_string_truncate (out, last - out->str);
+            }
+          g_string_append (out, "…");
+          break;
+        }
+      if (*p == '&')
+        g_string_append (out, "&&");
+      else
+        g_string_append_len (out, p, length);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 void
 dpo_xlsx_book_set_footer (DpoXlsxBook *book,
                           const char  *text)
 {
-  g_autoptr(GString) footer = g_string_new ("&L");
-
-  /* "&" starts a control code in Excel's header and footer syntax. */
-  g_string_append (footer, text);
-  g_string_replace (footer, "&", "&&", 0);
-  g_string_erase (footer, 0, 1);
   g_free (book->footer);
-  book->footer = g_string_free (g_steal_pointer (&footer), FALSE);
+  book->footer = text != NULL ? header_footer_text (text, DPO_XLSX_FOOTER_MAX) : NULL;
+}
+
+void
+dpo_xlsx_book_set_header (DpoXlsxBook *book,
+                          const char  *text)
+{
+  g_free (book->header);
+  book->header = text != NULL ? header_footer_text (text, DPO_XLSX_HEADER_MAX) : NULL;
+}
+
+void
+dpo_xlsx_book_set_portrait (DpoXlsxBook *book,
+                            gboolean     portrait)
+{
+  book->portrait = !!portrait;
+  /* A form reads from the top of rows its answers make tall, its dates
+   * and numbers beside their labels rather than at the far edge of the
+   * answer's column. (Its plain cells get a format of their own: not the
+   * registers', where a format on each of a million cells costs a tenth
+   * more time, bench-xlsx.) */
+  if (book->portrait && book->failure == LXW_NO_ERROR && book->formats[DPO_XLSX_PLAIN] == NULL)
+    {
+      lxw_format *numbers[] = { book->date_time, book->date, book->count, book->hours };
+
+      book->formats[DPO_XLSX_PLAIN] = add_format (book, NULL);
+      if (book->formats[DPO_XLSX_PLAIN] == NULL)
+        return;
+      for (guint i = 0; i < G_N_ELEMENTS (book->formats); i++)
+        format_set_align (book->formats[i], LXW_ALIGN_VERTICAL_TOP);
+      for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+        {
+          format_set_align (numbers[i], LXW_ALIGN_VERTICAL_TOP);
+          format_set_align (numbers[i], LXW_ALIGN_LEFT);
+        }
+    }
 }
 
 /* workbook_close() copies each sheet's rows into a second temporary file,

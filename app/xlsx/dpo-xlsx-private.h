@@ -32,7 +32,9 @@ struct _DpoXlsxBook
   lxw_format    *date;
   lxw_format    *count;
   lxw_format    *hours;
-  char          *footer;         /* every sheet's page footer, or NULL */
+  char          *footer;         /* the left of every page's footer (escaped), or NULL */
+  char          *header;         /* the centre of every page's header (escaped), or NULL */
+  gboolean       portrait;       /* a form (the incident report) rather than registers */
   GTimeZone     *local;          /* dates are written in local time */
   /* Per worksheet index: the bytes of its rows, to check the result by;
    * G_MAXUINT64 until the worksheet is ended. */
@@ -58,10 +60,18 @@ struct _DpoXlsxSheet
   lxw_worksheet       *worksheet;
   guint                part;       /* 2 for "Name (2)" */
   lxw_row_t            row;        /* the current row */
+  double              *widths;     /* of the columns, in characters */
+  guint                row_lines;  /* the current row's height, in lines of text */
   guint32              used;       /* rows used on this worksheet */
   guint64              rows;       /* rows over all parts, header excluded */
   gboolean             ended;      /* the current worksheet is complete */
 };
+
+/* Room in the 255 bytes of a page header or footer (see
+ * dpo-xlsx-sheet.c's set_up_page(): the rest holds control codes and the
+ * sheet name and page number). */
+#define DPO_XLSX_FOOTER_MAX 120
+#define DPO_XLSX_HEADER_MAX 240
 
 void      _dpo_xlsx_sheet_free       (gpointer     sheet);
 /* Completes the current worksheet (autofilter, last row out) if not yet. */

@@ -34,6 +34,7 @@ _dpo_xlsx_sheet_free (gpointer data)
   DpoXlsxSheet *sheet = data;
 
   g_free (sheet->name);
+  g_free (sheet->widths);
   g_strfreev (sheet->titles);
   g_free (sheet);
 }
@@ -69,6 +70,42 @@ mend_sheet_name (const char *name,
   return g_string_free (g_steal_pointer (&mended), FALSE);
 }
 
+/* The registers as a regulator reads them on paper (DESIGN "Workbook
+ * additions"): A4, landscape (a form portrait), every column on the page
+ * and as many pages down as it takes, the header row at the top of each;
+ * the organisation above, and below the audit seal, the sheet's name and
+ * the page number. */
+static void
+set_up_page (DpoXlsxSheet  *sheet,
+             lxw_worksheet *worksheet)
+{
+  DpoXlsxBook *book = sheet->book;
+  g_autoptr(GString) footer = g_string_new (NULL);
+  /* Translators: the right of a printed page's footer: the sheet's name,
+   * then the page number and the number of pages. */
+  g_autofree char *page = g_strdup_printf (_("%s, page %s of %s"), "&A", "&P", "&N");
+
+  worksheet_set_paper (worksheet, 9);   /* A4 */
+  if (book->portrait)
+    worksheet_set_portrait (worksheet);
+  else
+    worksheet_set_landscape (worksheet);
+  worksheet_fit_to_pages (worksheet, 1, 0);
+  if (sheet->titles != NULL)
+    _dpo_xlsx_book_check (book, worksheet_repeat_rows (worksheet, 0, 0));
+
+  if (book->footer != NULL)
+    g_string_append_printf (footer, "&L%s", book->footer);
+  g_string_append_printf (footer, "&R&8%s", page);
+  _dpo_xlsx_book_check (book, worksheet_set_footer (worksheet, footer->str));
+  if (book->header != NULL)
+    {
+      g_autofree char *header = g_strconcat ("&C&9", book->header, NULL);
+
+      _dpo_xlsx_book_check (book, worksheet_set_header (worksheet, header));
+    }
+}
+
 static lxw_worksheet *
 add_worksheet (DpoXlsxSheet *sheet)
 {
@@ -91,29 +128,87 @@ add_worksheet (DpoXlsxSheet *sheet)
   worksheet = workbook_add_worksheet (book->workbook, name);
   if (worksheet == NULL)
     _dpo_xlsx_book_check (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
-  else if (book->footer != NULL)
-    _dpo_xlsx_book_check (book, worksheet_set_footer (worksheet, book->footer));
+  else
+    set_up_page (sheet, worksheet);
   return worksheet;
 }
 
-/* Widths fit the translated titles; the header row is bold and frozen. */
+/* The lines @text takes in a column @width characters wide, wrapped. An
+ * estimate (characters are not all as wide), on the generous side: a row
+ * a little too tall reads; one too short hides the end of its text. */
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  glong per_line = MAX (1, (glong) (width * 0.9) - 1);
+  glong in_line = 0;
+  guint lines = 1;
+
+  /* One pass, no copies: a register may wrap a cell on each of a million rows. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        {
+          lines++;
+          in_line = 0;
+        }
+      else if (++in_line > per_line)
+        {
+          lines++;
+          in_line = 1;
+        }
+      if (lines > 27)
+        break;
+    }
+  return lines;
+}
+
+/* Wrapped text makes its row as tall as it needs: in constant-memory mode
+ * neither libxlsxwriter nor LibreOffice measures it, and the rows below
+ * would cover it on paper. */
+static void
+fit_row_to (DpoXlsxSheet *sheet,
+            guint         column,
+            const char   *text)
+{
+  /* Excel's tallest row is 409 points; a line takes 15. */
+  guint lines = MIN (count_lines (text, sheet->widths[column]), 27);
+
+  if (lines <= sheet->row_lines)
+    return;
+  sheet->row_lines = lines;
+  check (sheet, worksheet_set_row (sheet->worksheet, sheet->row, 15.0 * lines, NULL));
+}
+
+/* A register's columns are at most this wide: longer text wraps, so the
+ * sheet stays readable printed one page wide. */
+#define MAX_REGISTER_WIDTH 24
+
+/* Widths fit the translated titles, or wrap them; the header row is bold
+ * and frozen. */
 static void
 write_header (DpoXlsxSheet *sheet)
 {
   DpoXlsxBook *book = sheet->book;
   lxw_worksheet *ws = sheet->worksheet;
 
+  sheet->row = 0;
+  sheet->row_lines = 1;
   for (guint i = 0; i < sheet->n_columns; i++)
     {
       const char *title = sheet->titles != NULL ? sheet->titles[i] : NULL;
       double width = sheet->columns[i].width;
 
       if (title != NULL)
-        width = MAX (width, g_utf8_strlen (title, -1) + 2);
-      _dpo_xlsx_book_check (book, worksheet_set_column (ws, i, i, MIN (width, 80), NULL));
+        width = MIN (MAX (width, g_utf8_strlen (title, -1) + 2), MAX_REGISTER_WIDTH);
+      sheet->widths[i] = MIN (width, 80);
+      _dpo_xlsx_book_check (book, worksheet_set_column (ws, i, i, sheet->widths[i], NULL));
       if (title != NULL)
-        _dpo_xlsx_book_check (book, worksheet_write_string (ws, 0, i, title,
-                                                            book->formats[DPO_XLSX_BOLD]));
+        {
+          _dpo_xlsx_book_check (book, worksheet_write_string (ws, 0, i, title,
+                                                              book->formats[DPO_XLSX_BOLD]));
+          fit_row_to (sheet, i, title);
+        }
     }
   if (sheet->titles != NULL)
     {
@@ -201,6 +296,7 @@ dpo_xlsx_book_add_sheet (DpoXlsxBook         *book,
   sheet->name = g_strdup (name);
   sheet->columns = columns;
   sheet->n_columns = n_columns;
+  sheet->widths = g_new0 (double, n_columns);
   sheet->part = 1;
   if (columns[0].title != NULL)
     {
@@ -245,6 +341,7 @@ dpo_xlsx_sheet_next_row (DpoXlsxSheet  *sheet,
     }
 
   sheet->row = sheet->used++;
+  sheet->row_lines = 1;
   sheet->rows++;
   return TRUE;
 }
@@ -364,6 +461,16 @@ dpo_xlsx_sheet_styled_text (DpoXlsxSheet *sheet,
   escaped = escape_excel_escapes (text);
   if (escaped != NULL)
     text = escaped;
+  /* Text wider than its column wraps there (bold wraps too). Its length
+   * in bytes is an upper bound of its characters: most text is shorter. */
+  if ((double) strlen (text) > sheet->widths[column] &&
+      (double) g_utf8_strlen (text, 320) > sheet->widths[column])
+    {
+      if (style == DPO_XLSX_PLAIN)
+        style = DPO_XLSX_WRAP;
+      if (style == DPO_XLSX_WRAP || style == DPO_XLSX_BOLD)
+        fit_row_to (sheet, column, text);
+    }
   /* worksheet_write_string() always makes a string cell: text that starts
    * with = + - @ stays text, never a formula. */
   check (sheet, worksheet_write_string (sheet->worksheet, sheet->row, column,

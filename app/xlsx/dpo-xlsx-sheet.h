@@ -53,15 +53,23 @@ gboolean      dpo_xlsx_book_commit     (DpoXlsxBook         *book,
 void          dpo_xlsx_book_free       (DpoXlsxBook         *book);
 void          dpo_xlsx_book_set_error  (DpoXlsxBook         *book,
                                         GError             **error);
-/* Text printed at the foot of every page of the sheets added after it
- * (the audit log's seal). */
+/* Every page is A4, one page wide, with the sheet's name and the page
+ * number at the right of its footer. These apply to the sheets added
+ * after them: @text printed at the left of every page's footer (the audit
+ * log's seal); @text printed at the top of every page (the organisation);
+ * each cut to fit Excel's limit. */
 void          dpo_xlsx_book_set_footer (DpoXlsxBook         *book,
                                         const char          *text);
+void          dpo_xlsx_book_set_header (DpoXlsxBook         *book,
+                                        const char          *text);
+/* Portrait pages (a form), rather than landscape (registers). */
+void          dpo_xlsx_book_set_portrait (DpoXlsxBook       *book,
+                                          gboolean           portrait);
 
 /* A sheet named @name (translated; made a valid, unique sheet name). With
  * column titles, the titles form a bold, frozen header row with an
  * autofilter, repeated on each continuation sheet. The sheet belongs to
- * the book. */
+ * the book. The header row is printed again at the top of every page. */
 DpoXlsxSheet *dpo_xlsx_book_add_sheet  (DpoXlsxBook         *book,
                                         const char          *name,
                                         const DpoXlsxColumn *columns,
