@@ -250,6 +250,9 @@ static const char V1_AUDIT[] =
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "DROP TABLE store_state;"
+  /* Nor the search index of version 3. */
+  "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
+  "DROP TABLE subjects_search; DROP TABLE requests_search;"
   "PRAGMA user_version = 1;";
 
 static void

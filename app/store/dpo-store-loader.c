@@ -190,6 +190,8 @@ dpo_store_loader_add_request (DpoStoreLoader  *loader,
     }
   sqlite3_reset (stmt);
   request->rowid = sqlite3_last_insert_rowid (loader->db);
+  if (!_dpo_store_index_request (loader->store, request, FALSE, error))
+    return DPO_STORE_LOAD_FAILED;
 
   if (!_dpo_store_audit (loader->store, "request", request->id, "insert", as_imported, error))
     return DPO_STORE_LOAD_FAILED;

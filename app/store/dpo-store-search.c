@@ -1,0 +1,167 @@
+/* dpo-store-search.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dpo-search-text.h"
+#include "dpo-store-private.h"
+
+/* The search index: subjects_search and requests_search (FTS5, trigram
+ * tokenizer), one row per person or request under its pk, holding the
+ * folded text of what a search looks in. Folding is dpo_search_fold(), in
+ * C, so the index is written here on every path that writes those columns
+ * (the store's inserts and updates, the bulk loader, the migration that
+ * built it), not by triggers: a trigger would need the function registered
+ * on every connection, other programs' included. Deletions, which need no
+ * folding, are triggers (subjects_search_delete, requests_search_delete). */
+
+static char *
+subject_text (const char *id,
+              const char *last_name,
+              const char *first_name,
+              const char *member_number,
+              const char *nir)
+{
+  g_autofree char *joined = g_strjoin (" ", last_name ? last_name : "", first_name ? first_name : "",
+                                       id ? id : "", member_number ? member_number : "", NULL);
+  g_autofree char *numbers = g_strjoin (" ", id ? id : "", member_number ? member_number : "", NULL);
+  g_autofree char *folded = dpo_search_fold (joined);
+  g_autofree char *compact_numbers = dpo_search_fold_compact (numbers);
+  g_autofree char *compact_nir = dpo_search_fold_compact (nir);
+
+  /* Numbers also without their spaces and dashes: a number typed in
+   * groups ("2 78 04", "0001 104233") is searched as one (dpo_search_terms). */
+  return g_strconcat (folded, " ", compact_numbers, " ", compact_nir, NULL);
+}
+
+static char *
+request_text (const char *id,
+              const char *requester_name)
+{
+  g_autofree char *joined = g_strjoin (" ", id ? id : "", requester_name ? requester_name : "", NULL);
+  g_autofree char *folded = dpo_search_fold (joined);
+  g_autofree char *compact_id = dpo_search_fold_compact (id);
+
+  /* The reference also as one word, as for a person's numbers. */
+  return g_strconcat (folded, " ", compact_id, NULL);
+}
+
+static gboolean
+write_entry (DpoStore    *self,
+             const char  *delete_sql,
+             const char  *insert_sql,
+             gint64       pk,
+             const char  *text,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (delete_sql != NULL)
+    {
+      stmt = _dpo_store_prepare (self, delete_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pk);
+      if (!_dpo_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  stmt = _dpo_store_prepare (self, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+gboolean
+_dpo_store_index_subject (DpoStore          *self,
+                          const DpoSubject  *subject,
+                          gboolean           replace,
+                          GError           **error)
+{
+  g_autofree char *text = subject_text (subject->id, subject->last_name, subject->first_name,
+                                        subject->member_number, subject->nir);
+
+  return write_entry (self, replace ? "DELETE FROM subjects_search WHERE rowid = ?" : NULL,
+                      "INSERT INTO subjects_search (rowid, text) VALUES (?, ?)",
+                      subject->rowid, text, error);
+}
+
+gboolean
+_dpo_store_index_request (DpoStore          *self,
+                          const DpoRequest  *request,
+                          gboolean           replace,
+                          GError           **error)
+{
+  g_autofree char *text = request_text (request->id, request->requester_name);
+
+  return write_entry (self, replace ? "DELETE FROM requests_search WHERE rowid = ?" : NULL,
+                      "INSERT INTO requests_search (rowid, text) VALUES (?, ?)",
+                      request->rowid, text, error);
+}
+
+/* The migration's part: every row already stored, into the new index. */
+static gboolean
+fill_table (sqlite3     *db,
+            const char  *select_sql,
+            const char  *insert_sql,
+            gboolean     subjects)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, select_sql, -1, &select, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, insert_sql, -1, &insert, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (select) == SQLITE_ROW)
+    {
+#define COL(i) ((const char *) sqlite3_column_text (select, (i)))
+      g_autofree char *text = subjects ? subject_text (COL (1), COL (2), COL (3), COL (4), COL (5))
+                                       : request_text (COL (1), COL (2));
+#undef COL
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_text (insert, 2, text, -1, SQLITE_STATIC);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        rc = sqlite3_errcode (db);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return rc == SQLITE_OK;
+}
+
+gboolean
+_dpo_store_fill_search_index (sqlite3  *db,
+                              char    **message)
+{
+  if (fill_table (db, "SELECT pk, id, last_name, first_name, member_number, nir FROM subjects",
+                  "INSERT INTO subjects_search (rowid, text) VALUES (?, ?)", TRUE) &&
+      fill_table (db, "SELECT pk, id, requester_name FROM requests",
+                  "INSERT INTO requests_search (rowid, text) VALUES (?, ?)", FALSE))
+    return TRUE;
+  *message = sqlite3_mprintf ("%s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* The FTS5 query for @search: each term as a quoted string (a substring,
+ * for the trigram tokenizer), all of them required. NULL when no term is
+ * long enough for the index. */
+char *
+_dpo_store_search_match (const char *search)
+{
+  g_auto(GStrv) terms = dpo_search_terms (search);
+  GString *match;
+
+  if (terms == NULL)
+    return NULL;
+  match = g_string_new (NULL);
+  for (guint i = 0; terms[i] != NULL; i++)
+    /* Folded terms hold letters and digits only: nothing to escape. */
+    g_string_append_printf (match, "%s\"%s\"", i > 0 ? " AND " : "", terms[i]);
+  return g_string_free (match, FALSE);
+}
