@@ -28,7 +28,9 @@ test_fold (void)
   g_autofree char *c = dpo_search_fold_compact ("2 78 04 75 056 123 74");
   g_autofree char *d = dpo_search_fold (NULL);
   g_auto(GStrv) words = dpo_search_terms ("Martin  claire Li");
-  g_auto(GStrv) nir = dpo_search_terms ("2 83 09 2A 123");
+  g_autofree char *nir = dpo_search_number ("2 83 09 2A 123");
+  g_autofree char *not_number = dpo_search_number ("Martin 2024");
+  g_autofree char *one_word = dpo_search_number ("104233");
   g_auto(GStrv) reference = dpo_search_terms ("R-2024-0003");
   g_auto(GStrv) short_only = dpo_search_terms ("R 2");
 
@@ -38,7 +40,9 @@ test_fold (void)
   g_assert_cmpstr (d, ==, "");
   /* Words too short for the index ("Li") narrow nothing. */
   g_assert_cmpstrv (words, ((const char *[]) { "martin", "claire", NULL }));
-  g_assert_cmpstrv (nir, ((const char *[]) { "283092a123", NULL }));
+  g_assert_cmpstr (nir, ==, "283092a123");
+  g_assert_null (not_number);
+  g_assert_null (one_word);
   g_assert_cmpstrv (reference, ((const char *[]) { "2024", "0003", NULL }));
   g_assert_null (short_only);
 }
@@ -111,6 +115,8 @@ check_example (DpoStore *store)
   assert_found (store, FALSE, "martin claire", "R-2024-0001 R-2024-0002");
   assert_found (store, FALSE, "104233", "R-2024-0001 R-2024-0002");
   assert_found (store, FALSE, "2 78 04 75 056 123 74", "R-2024-0001 R-2024-0002");
+  /* Groups of digits are one number, not groups found anywhere. */
+  assert_found (store, TRUE, "2 78 04 75 056 123 99", "");
   assert_found (store, FALSE, "2024-0003", "R-2024-0003");
   /* R-2024-0004 is S-0003's. */
   assert_found (store, FALSE, "0003", "R-2024-0003 R-2024-0004");
@@ -170,6 +176,47 @@ test_migration (void)
   check_example (store);
 }
 
+/* A search matching more than DPO_STORE_SEARCH_LIMIT requests lists the
+ * DPO_STORE_SEARCH_LIMIT due soonest, all of them matches (the plan that
+ * checks each request in due-date order). */
+static void
+test_broad (void)
+{
+  g_autoptr(DpoStore) store = example_store (NULL);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"dpo-workbench\", \"version\": 1, \"requests\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = DPO_STORE_SEARCH_LIMIT + 50;
+  gint64 last_received = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"R-2031-%05u\", \"subject\": null,"
+                            " \"requester\": {\"name\": \"Hélène Duval %u\"}, \"kind\": \"access\","
+                            " \"received_at\": \"2025-%02u-%02uT10:00:00Z\", \"status\": \"received\"}",
+                            i > 0 ? ", " : "", i, i, 1 + i % 12, 1 + i % 28);
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  g_assert_true (dpo_import_bytes (store, bytes, "many", NULL, &error));
+  g_assert_no_error (error);
+
+  list = dpo_store_list_requests (store, "helene");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, DPO_STORE_SEARCH_LIMIT);
+  for (guint i = 0; i < DPO_STORE_SEARCH_LIMIT; i += 997)
+    {
+      g_autoptr(DpoRow) row = g_list_model_get_item (list, i);
+      DpoRequest *request = dpo_row_get_request (row);
+
+      g_assert_true (g_str_has_prefix (request->requester_name, "Hélène Duval "));
+      /* Due soonest first: one month after receipt, for these. */
+      g_assert_cmpint (last_received, <=, g_date_time_to_unix (request->received_at));
+      last_received = g_date_time_to_unix (request->received_at);
+    }
+  /* Narrow searches beside them are still exact. */
+  assert_found (store, FALSE, "lefevre", "R-2024-0004");
+  assert_found (store, FALSE, "duval 10042", "R-2031-10042");
+}
+
 /* A person deleted leaves nothing in the index. */
 static void
 test_delete (void)
@@ -202,5 +249,6 @@ main (int    argc,
   g_test_add_func ("/search/saves", test_saves);
   g_test_add_func ("/search/migration", test_migration);
   g_test_add_func ("/search/delete", test_delete);
+  g_test_add_func ("/search/broad", test_broad);
   return g_test_run ();
 }

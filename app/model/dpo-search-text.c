@@ -95,26 +95,31 @@ is_number (char **words)
   return words[0] != NULL && *words[0] != '\0';
 }
 
+char *
+dpo_search_number (const char *search)
+{
+  g_autofree char *folded = dpo_search_fold (search);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  char *compact;
+
+  if (words[0] == NULL || words[1] == NULL || !is_number (words))
+    return NULL;
+  compact = dpo_search_fold_compact (search);
+  if (strlen (compact) < DPO_SEARCH_MIN_TERM)
+    g_clear_pointer (&compact, g_free);
+  return compact;
+}
+
 char **
 dpo_search_terms (const char *search)
 {
   g_autofree char *folded = dpo_search_fold (search);
-  g_autofree char *compact = dpo_search_fold_compact (search);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
 
-  /* Digits typed in groups are one number: "2 78 04 75 123 456 78". */
-  if (is_number (words))
-    {
-      if (strlen (compact) >= DPO_SEARCH_MIN_TERM)
-        g_ptr_array_add (terms, g_steal_pointer (&compact));
-    }
-  else
-    {
-      for (guint i = 0; words[i] != NULL; i++)
-        if (g_utf8_strlen (words[i], -1) >= DPO_SEARCH_MIN_TERM)
-          g_ptr_array_add (terms, g_strdup (words[i]));
-    }
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= DPO_SEARCH_MIN_TERM)
+      g_ptr_array_add (terms, g_strdup (words[i]));
   if (terms->len == 0)
     return NULL;
   g_ptr_array_add (terms, NULL);

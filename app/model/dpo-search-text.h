@@ -30,9 +30,13 @@ char  *dpo_search_fold       (const char *text);
 char  *dpo_search_fold_compact (const char *text);
 
 /* The terms to look for, all of which must be found: the folded words of
- * @search of at least DPO_SEARCH_MIN_TERM characters, or, when every word
- * holds a digit (a NIR or a number typed in groups: "2 78 04", "2 83 09 2A"),
- * the words joined as one term. NULL when no term is long enough. */
+ * @search of at least DPO_SEARCH_MIN_TERM characters. NULL when no word is
+ * long enough. */
 char **dpo_search_terms      (const char *search);
+
+/* For a search of several words that each hold a digit (a NIR or a
+ * number typed in groups: "2 78 04", "2 83 09 2A", "2024-0003"), those
+ * words joined as one term, to be looked for besides the terms; else NULL. */
+char  *dpo_search_number     (const char *search);
 
 G_END_DECLS

@@ -28,14 +28,12 @@ subject_text (const char *id,
 {
   g_autofree char *joined = g_strjoin (" ", last_name ? last_name : "", first_name ? first_name : "",
                                        id ? id : "", member_number ? member_number : "", NULL);
-  g_autofree char *numbers = g_strjoin (" ", id ? id : "", member_number ? member_number : "", NULL);
   g_autofree char *folded = dpo_search_fold (joined);
-  g_autofree char *compact_numbers = dpo_search_fold_compact (numbers);
   g_autofree char *compact_nir = dpo_search_fold_compact (nir);
 
-  /* Numbers also without their spaces and dashes: a number typed in
-   * groups ("2 78 04", "0001 104233") is searched as one (dpo_search_terms). */
-  return g_strconcat (folded, " ", compact_numbers, " ", compact_nir, NULL);
+  /* The NIR without its spaces: typed in groups ("2 78 04"), it is
+   * searched as one number (dpo_search_number). */
+  return g_strconcat (folded, " ", compact_nir, NULL);
 }
 
 static char *
@@ -43,11 +41,8 @@ request_text (const char *id,
               const char *requester_name)
 {
   g_autofree char *joined = g_strjoin (" ", id ? id : "", requester_name ? requester_name : "", NULL);
-  g_autofree char *folded = dpo_search_fold (joined);
-  g_autofree char *compact_id = dpo_search_fold_compact (id);
 
-  /* The reference also as one word, as for a person's numbers. */
-  return g_strconcat (folded, " ", compact_id, NULL);
+  return dpo_search_fold (joined);
 }
 
 static gboolean
@@ -149,19 +144,29 @@ _dpo_store_fill_search_index (sqlite3  *db,
 }
 
 /* The FTS5 query for @search: each term as a quoted string (a substring,
- * for the trigram tokenizer), all of them required. NULL when no term is
- * long enough for the index. */
+ * for the trigram tokenizer), all of them required, in any order. A number
+ * typed in groups is one substring, its digits together or as typed ("2 78
+ * 04" finds the NIR 27804..., "2024-0003" the reference R-2024-0003), not
+ * groups found anywhere. NULL when no term is long enough for the index.
+ * Folded text holds letters, digits and spaces only: nothing to escape. */
 char *
 _dpo_store_search_match (const char *search)
 {
-  g_auto(GStrv) terms = dpo_search_terms (search);
+  g_autofree char *number = dpo_search_number (search);
+  g_auto(GStrv) terms = NULL;
   GString *match;
 
+  if (number != NULL)
+    {
+      g_autofree char *folded = dpo_search_fold (search);
+
+      return g_strdup_printf ("\"%s\" OR \"%s\"", number, folded);
+    }
+  terms = dpo_search_terms (search);
   if (terms == NULL)
     return NULL;
   match = g_string_new (NULL);
   for (guint i = 0; terms[i] != NULL; i++)
-    /* Folded terms hold letters and digits only: nothing to escape. */
     g_string_append_printf (match, "%s\"%s\"", i > 0 ? " AND " : "", terms[i]);
   return g_string_free (match, FALSE);
 }
