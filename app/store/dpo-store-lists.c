@@ -362,12 +362,12 @@ request_page_sql (const RequestQuery *q)
   g_string_append_printf (sql, "requests r INDEXED BY %s LEFT JOIN subjects s ON s.pk = r.subject"
                                " WHERE 1", ordered_index (q));
   /* Broad: the rows in due-date order, each checked until a page is
-   * full. Through the index, a check per row (its entry, by rowid) rather
-   * than a list of every match built first: a broad search has many. */
+   * full. Through the index, a check of each row's entries, read by rowid
+   * (?2, the search as dpo_search_has() reads it), rather than a list of
+   * every match built first: a broad search has many. */
   if (q->search && q->indexed)
-    g_string_append (sql, " AND (EXISTS (SELECT 1 FROM requests_search WHERE requests_search MATCH ?1"
-                          " AND rowid = r.pk) OR EXISTS (SELECT 1 FROM subjects_search"
-                          " WHERE subjects_search MATCH ?1 AND rowid = r.subject))");
+    g_string_append (sql, " AND (dpo_search_has ((SELECT text FROM requests_search WHERE rowid = r.pk), ?2)"
+                          " OR dpo_search_has ((SELECT text FROM subjects_search WHERE rowid = r.subject), ?2))");
   else if (q->search)
     g_string_append (sql, " AND (r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN ("
                           SUBJECT_MATCH_KEYS "))");
@@ -408,6 +408,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
 {
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *match = NULL;
+  g_autofree char *spec = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *nir = NULL;
   g_autofree char *from = NULL;
@@ -420,6 +421,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
 
   now = dpo_store_dup_now (self);
   match = _dpo_store_search_match (filter->search);
+  spec = _dpo_store_search_spec (filter->search);
   pattern = prefix_pattern (filter->search);
   nir = nir_pattern (pattern);
   if (filter->urgency == DPO_URGENCY_OVERDUE)
@@ -438,7 +440,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   q.urgency = filter->urgency;
 
   params[0] = q.indexed ? match : pattern;
-  params[1] = q.indexed ? NULL : nir;
+  params[1] = q.indexed ? spec : nir;
   params[2] = q.status ? dpo_enum_word (DPO_ENUM_REQUEST_STATUS, filter->status) : NULL;
   params[3] = q.kind ? dpo_enum_word (DPO_ENUM_REQUEST_KIND, filter->kind) : NULL;
   params[4] = from;

@@ -70,6 +70,10 @@ gboolean      _dpo_store_fill_search_index (sqlite3           *db,
                                             char             **message);
 /* An FTS5 MATCH expression for @search, or NULL (no term long enough). */
 char         *_dpo_store_search_match      (const char        *search);
+/* The same for the SQL function dpo_search_has (TEXT, SPEC), registered
+ * on each of the store's connections by _dpo_store_register_search(). */
+char         *_dpo_store_search_spec       (const char        *search);
+gboolean      _dpo_store_register_search   (sqlite3           *db);
 
 /* dpo-store-requests.c */
 gboolean      _dpo_store_read_alsace_moselle (DpoStore      *self);

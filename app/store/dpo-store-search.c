@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dpo-search-text.h"
 #include "dpo-store-private.h"
 
@@ -169,4 +171,72 @@ _dpo_store_search_match (const char *search)
   for (guint i = 0; terms[i] != NULL; i++)
     g_string_append_printf (match, "%s\"%s\"", i > 0 ? " AND " : "", terms[i]);
   return g_string_free (match, FALSE);
+}
+
+/* The same search as _dpo_store_search_match(), for dpo_search_has():
+ * alternatives one per line, each a tab-separated list of terms that must
+ * all be in the text. NULL when _dpo_store_search_match() is. */
+char *
+_dpo_store_search_spec (const char *search)
+{
+  g_autofree char *number = dpo_search_number (search);
+  g_auto(GStrv) terms = NULL;
+
+  if (number != NULL)
+    {
+      g_autofree char *folded = dpo_search_fold (search);
+
+      return g_strconcat (number, "\n", folded, NULL);
+    }
+  terms = dpo_search_terms (search);
+  return terms != NULL ? g_strjoinv ("\t", terms) : NULL;
+}
+
+static gboolean
+has_all_terms (const char *text,
+               const char *terms,
+               const char *end)
+{
+  while (terms < end)
+    {
+      const char *tab = memchr (terms, '\t', end - terms);
+      g_autofree char *term = g_strndup (terms, (tab != NULL ? tab : end) - terms);
+
+      if (strstr (text, term) == NULL)
+        return FALSE;
+      terms = tab != NULL ? tab + 1 : end;
+    }
+  return TRUE;
+}
+
+/* dpo_search_has(TEXT, SPEC): whether the folded TEXT of an index entry
+ * holds the search SPEC (_dpo_store_search_spec). The broad search checks
+ * each request in due-date order with it: a MATCH limited to one rowid
+ * reads the terms' whole lists each time, this reads one entry. */
+static void
+search_has (sqlite3_context  *context,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *spec = (const char *) sqlite3_value_text (argv[1]);
+  gboolean found = FALSE;
+
+  while (text != NULL && spec != NULL && *spec != '\0' && !found)
+    {
+      const char *line_end = strchr (spec, '\n');
+      const char *end = line_end != NULL ? line_end : spec + strlen (spec);
+
+      found = has_all_terms (text, spec, end);
+      spec = line_end != NULL ? line_end + 1 : NULL;
+    }
+  sqlite3_result_int (context, found);
+}
+
+gboolean
+_dpo_store_register_search (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "dpo_search_has", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, search_has, NULL, NULL, NULL) == SQLITE_OK;
 }
