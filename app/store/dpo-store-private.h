@@ -66,6 +66,10 @@ gboolean      _dpo_store_index_request     (DpoStore          *self,
                                             const DpoRequest  *request,
                                             gboolean           replace,
                                             GError           **error);
+/* Indexes the requests whose pk is above @last_pk (the bulk loader's). */
+gboolean      _dpo_store_index_requests_after (DpoStore       *self,
+                                               gint64          last_pk,
+                                               GError        **error);
 gboolean      _dpo_store_fill_search_index (sqlite3           *db,
                                             char             **message);
 /* An FTS5 MATCH expression for @search, or NULL (no term long enough). */

@@ -101,6 +101,33 @@ _dpo_store_index_request (DpoStore          *self,
                       request->rowid, text, error);
 }
 
+/* dpo_search_request_text(ID, REQUESTER_NAME): request_text() in SQL. */
+static void
+search_request_text (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  char *text = request_text ((const char *) sqlite3_value_text (argv[0]),
+                             (const char *) sqlite3_value_text (argv[1]));
+
+  sqlite3_result_text (context, text, -1, g_free);
+}
+
+gboolean
+_dpo_store_index_requests_after (DpoStore  *self,
+                                 gint64     last_pk,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO requests_search (rowid, text) "
+    "SELECT pk, dpo_search_request_text (id, requester_name) FROM requests WHERE pk > ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_pk);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
 /* The migration's part: every row already stored, into the new index. */
 static gboolean
 fill_table (sqlite3     *db,
@@ -238,5 +265,8 @@ _dpo_store_register_search (sqlite3 *db)
 {
   return sqlite3_create_function_v2 (db, "dpo_search_has", 2,
                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                     NULL, search_has, NULL, NULL, NULL) == SQLITE_OK;
+                                     NULL, search_has, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function_v2 (db, "dpo_search_request_text", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, search_request_text, NULL, NULL, NULL) == SQLITE_OK;
 }
