@@ -21,7 +21,7 @@ static const char * const SURNAMES[] = {
   "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau",
   "Laurent", "Simon", "Michel", "Lefebvre", "Leroy", "Roux", "David", "Bertrand", "Morel",
   "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent",
-  "Muller", "Lefevre", "Faure", "Andre", "Mercier", "Blanc", "Guerin", "Boyer", "Garnier",
+  "Muller", "Lefèvre", "Faure", "Andre", "Mercier", "Blanc", "Guerin", "Boyer", "Garnier",
   "Chevalier", "Francois", "Legrand", "Gauthier", "Garcia", "Perrin", "Robin", "Clement",
   "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson", "Marchand", "Duval",
   "Denis", "Dumont", "Marie", "Lemaire", "Noel", "Meyer", "Dufour", "Meunier", "Brun", "Blanchard",
@@ -295,6 +295,7 @@ bench_fill_database (const char *path,
   g_autoptr(DpoStore) store = dpo_store_open (path, &error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20240129);
   sqlite3 *db = NULL;
+  gint64 start;
 
   if (store == NULL)
     g_error ("%s", error->message);
@@ -310,5 +311,16 @@ bench_fill_database (const char *path,
   fill_requests (db, rand, n_requests, n_subjects);
   /* No ANALYZE: the store never runs one, so neither does a real register. */
   exec_or_die (db, "COMMIT");
+  /* The rows went in behind the store's back, so not into its search
+   * index: the store builds it as it does for a database written before
+   * the index existed (schema version 2), which is timed here too. */
+  exec_or_die (db, "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
+                   "DROP TABLE subjects_search; DROP TABLE requests_search;"
+                   "PRAGMA user_version = 2");
   sqlite3_close (db);
+  start = g_get_monotonic_time ();
+  store = dpo_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  g_print ("Search index built by the upgrade in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
 }

@@ -254,6 +254,9 @@ static const char V1_AUDIT[] =
   "ALTER TABLE communications DROP COLUMN message;"
   /* Tables added after version 2. */
   "DROP TABLE organisation;"
+  /* Nor the search index of version 5. */
+  "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
+  "DROP TABLE subjects_search; DROP TABLE requests_search;"
   "PRAGMA user_version = 1;";
 
 static void

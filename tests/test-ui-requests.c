@@ -398,6 +398,40 @@ test_new_request (void)
   dpo_test_remove_tree (dir);
 }
 
+static gboolean
+has_one_item (gpointer page)
+{
+  GListModel *model = dpo_people_page_get_model (page);
+
+  return model != NULL && g_list_model_get_n_items (model) == 1;
+}
+
+/* Typing "lefevre" in People finds Lefèvre: the search ignores accents
+ * and case (issue 9). */
+static void
+test_people_search (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-req-XXXXXX", NULL);
+  DpoStore *store = open_example (dir, NULL);
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoPeoplePage *page = DPO_PEOPLE_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_PEOPLE_PAGE));
+  AdwViewStack *stack = ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *entry;
+  g_autoptr(DpoRow) row = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "people");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label_prefix, "Martin ");
+  entry = dpo_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "lefevre");
+  dpo_test_wait_until (has_one_item, page);
+  row = g_list_model_get_item (dpo_people_page_get_model (page), 0);
+  g_assert_cmpstr (dpo_row_get_subject (row)->last_name, ==, "Lefèvre");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label_prefix, "Lefèvre ");
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 /* A person's NIR is checked by the core; the form says what is wrong, in
  * plain words, by the field, and nothing is saved. */
 static void
@@ -535,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/ui/requests/filters-and-counts", test_filters_and_counts);
   g_test_add_func ("/ui/requests/new-request", test_new_request);
   g_test_add_func ("/ui/people/nir", test_person_nir);
+  g_test_add_func ("/ui/people/search", test_people_search);
   g_test_add_func ("/ui/preferences/alsace-moselle", test_preferences);
 
   return g_test_run ();

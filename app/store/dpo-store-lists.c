@@ -39,9 +39,13 @@ _dpo_sql_open_statuses (void)
   return sql;
 }
 
-/* Searches on the big tables are prefix matches ("Mart" finds Martin) that
- * SQLite answers from the NOCASE indexes; % and _ are dropped from the text
- * so the pattern stays a plain prefix. NULL when there is nothing to search. */
+/* Searches on the big tables look in the search index (dpo-store-search.c):
+ * every word of three characters or more, folded, found anywhere in a
+ * name, number or reference ("lefevre" finds Lefèvre, "104233" finds
+ * MB-104233). A search of shorter words only ("Li", "R") has no trigram to
+ * look up: it stays a prefix match ("Mart" finds Martin) that SQLite
+ * answers from the NOCASE indexes; % and _ are dropped from the text so the
+ * pattern stays a plain prefix. NULL when there is nothing to search. */
 static char *
 prefix_pattern (const char *search)
 {
@@ -159,6 +163,8 @@ dpo_store_list_incidents (DpoStore   *self,
 #define SUBJECT_MATCH \
   " WHERE s.last_name LIKE ?1 OR s.first_name LIKE ?1 OR s.member_number LIKE ?1" \
   " OR s.nir LIKE ?2 OR s.id LIKE ?1"
+#define SUBJECT_INDEXED \
+  " WHERE s.pk IN (SELECT rowid FROM subjects_search WHERE subjects_search MATCH ?1)"
 #define SUBJECT_ORDER \
   " ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, s.pk LIMIT ?3 OFFSET ?4"
 
@@ -177,12 +183,23 @@ GListModel *
 dpo_store_list_subjects (DpoStore   *self,
                          const char *search)
 {
+  g_autofree char *match = _dpo_store_search_match (search);
   g_autofree char *pattern = prefix_pattern (search);
   g_autofree char *nir = nir_pattern (pattern);
   const char *params[] = { pattern, nir };
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
+  if (match != NULL)
+    {
+      const char *match_params[] = { match, NULL };
+
+      return G_LIST_MODEL (dpo_paged_model_new (self,
+                                                "SELECT count(*) FROM subjects s" SUBJECT_INDEXED,
+                                                "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
+                                                SUBJECT_INDEXED SUBJECT_ORDER,
+                                                DPO_TYPE_SUBJECT_RECORD, read_subject, match_params, 2));
+    }
   if (pattern == NULL)
     return G_LIST_MODEL (dpo_paged_model_new (self,
                                               "SELECT count(*) FROM subjects",
@@ -221,9 +238,14 @@ dpo_store_list_subjects (DpoStore   *self,
   "SELECT s2.pk FROM subjects s2 WHERE s2.last_name LIKE ?1 OR s2.first_name LIKE ?1" \
   " OR s2.member_number LIKE ?1 OR s2.nir LIKE ?2 OR s2.id LIKE ?1"
 
+/* The same through the search index, ?1 its MATCH expression. */
+#define REQUEST_INDEXED_KEYS "SELECT rowid FROM requests_search WHERE requests_search MATCH ?1"
+#define SUBJECT_INDEXED_KEYS "SELECT rowid FROM subjects_search WHERE subjects_search MATCH ?1"
+
 typedef struct
 {
   gboolean    search;
+  gboolean    indexed;       /* ?1 is a MATCH expression, not a prefix pattern */
   gboolean    broad;
   gboolean    open;          /* received or in progress */
   gboolean    status;        /* one status, ?3 */
@@ -257,11 +279,17 @@ append_matches (GString            *sql,
                 const RequestQuery *q,
                 gboolean            all)
 {
-  static const char * const branches[] = {
-    "id LIKE ?1", "requester_name LIKE ?1", "subject IN (" SUBJECT_MATCH_KEYS ")",
+  static const char * const prefix_branches[] = {
+    "id LIKE ?1", "requester_name LIKE ?1", "subject IN (" SUBJECT_MATCH_KEYS ")", NULL,
   };
+  /* The reference and requester are in one index entry. */
+  static const char * const indexed_branches[] = {
+    "pk IN (" REQUEST_INDEXED_KEYS ")", "subject IN (" SUBJECT_INDEXED_KEYS ")", NULL,
+  };
+  const char * const *branches = q->indexed ? indexed_branches : prefix_branches;
+  guint n_own = q->indexed ? 1 : 2;  /* the branches on the request's own columns */
 
-  for (guint i = 0; i < G_N_ELEMENTS (branches); i++)
+  for (guint i = 0; branches[i] != NULL; i++)
     {
       if (i > 0)
         g_string_append (sql, all ? " UNION ALL " : " UNION ");
@@ -269,7 +297,7 @@ append_matches (GString            *sql,
                               branches[i]);
       /* By reference or requester, the search's own index is the narrow
        * one; by person, requests_subject holds status and due date too. */
-      append_filters (sql, q, i < 2 ? "+" : "");
+      append_filters (sql, q, i < n_own ? "+" : "");
     }
 }
 
@@ -333,7 +361,14 @@ request_page_sql (const RequestQuery *q)
 
   g_string_append_printf (sql, "requests r INDEXED BY %s LEFT JOIN subjects s ON s.pk = r.subject"
                                " WHERE 1", ordered_index (q));
-  if (q->search)
+  /* Broad: the rows in due-date order, each checked until a page is
+   * full. Through the index, a check of each row's entries, read by rowid
+   * (?2, the search as dpo_search_has() reads it), rather than a list of
+   * every match built first: a broad search has many. */
+  if (q->search && q->indexed)
+    g_string_append (sql, " AND (dpo_search_has ((SELECT text FROM requests_search WHERE rowid = r.pk), ?2)"
+                          " OR dpo_search_has ((SELECT text FROM subjects_search WHERE rowid = r.subject), ?2))");
+  else if (q->search)
     g_string_append (sql, " AND (r.id LIKE ?1 OR r.requester_name LIKE ?1 OR r.subject IN ("
                           SUBJECT_MATCH_KEYS "))");
   append_filters (sql, q, "r.");
@@ -372,6 +407,8 @@ dpo_store_list_requests_filtered (DpoStore               *self,
                                   const DpoRequestFilter *filter)
 {
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *spec = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *nir = NULL;
   g_autofree char *from = NULL;
@@ -383,6 +420,8 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   g_return_val_if_fail (filter != NULL, NULL);
 
   now = dpo_store_dup_now (self);
+  match = _dpo_store_search_match (filter->search);
+  spec = _dpo_store_search_spec (filter->search);
   pattern = prefix_pattern (filter->search);
   nir = nir_pattern (pattern);
   if (filter->urgency == DPO_URGENCY_OVERDUE)
@@ -394,13 +433,14 @@ dpo_store_list_requests_filtered (DpoStore               *self,
     }
 
   q.search = pattern != NULL;
+  q.indexed = match != NULL;
   q.open = filter->open || filter->urgency != DPO_URGENCY_ANY;
   q.status = filter->by_status && filter->status >= 0 && filter->status < DPO_N_REQUEST_STATUSES;
   q.kind = filter->by_kind && filter->kind >= 0 && filter->kind < DPO_N_REQUEST_KINDS;
   q.urgency = filter->urgency;
 
-  params[0] = pattern;
-  params[1] = nir;
+  params[0] = q.indexed ? match : pattern;
+  params[1] = q.indexed ? spec : nir;
   params[2] = q.status ? dpo_enum_word (DPO_ENUM_REQUEST_STATUS, filter->status) : NULL;
   params[3] = q.kind ? dpo_enum_word (DPO_ENUM_REQUEST_KIND, filter->kind) : NULL;
   params[4] = from;

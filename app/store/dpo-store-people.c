@@ -53,7 +53,8 @@ update_subject_row (DpoStore    *self,
     return FALSE;
   _dpo_bind_subject_fields (stmt, subject);
   sqlite3_bind_int64 (stmt, 9, subject->rowid);
-  return _dpo_store_step_done (self, stmt, error);
+  return _dpo_store_step_done (self, stmt, error) &&
+         _dpo_store_index_subject (self, subject, TRUE, error);
 }
 
 gboolean

@@ -56,6 +56,29 @@ void          _dpo_store_set_db_error      (DpoStore      *self,
 void          _dpo_store_set_alsace_moselle_flag (DpoStore *self,
                                                   gboolean  alsace_moselle);
 
+/* dpo-store-search.c: the search index, written on every path that
+ * writes a searched column (@replace: the row had an entry already). */
+gboolean      _dpo_store_index_subject     (DpoStore          *self,
+                                            const DpoSubject  *subject,
+                                            gboolean           replace,
+                                            GError           **error);
+gboolean      _dpo_store_index_request     (DpoStore          *self,
+                                            const DpoRequest  *request,
+                                            gboolean           replace,
+                                            GError           **error);
+/* Indexes the requests whose pk is above @last_pk (the bulk loader's). */
+gboolean      _dpo_store_index_requests_after (DpoStore       *self,
+                                               gint64          last_pk,
+                                               GError        **error);
+gboolean      _dpo_store_fill_search_index (sqlite3           *db,
+                                            char             **message);
+/* An FTS5 MATCH expression for @search, or NULL (no term long enough). */
+char         *_dpo_store_search_match      (const char        *search);
+/* The same for the SQL function dpo_search_has (TEXT, SPEC), registered
+ * on each of the store's connections by _dpo_store_register_search(). */
+char         *_dpo_store_search_spec       (const char        *search);
+gboolean      _dpo_store_register_search   (sqlite3           *db);
+
 /* dpo-store-requests.c */
 gboolean      _dpo_store_read_alsace_moselle (DpoStore      *self);
 /* The stored due dates of a request: one month, and the current one (three

@@ -129,7 +129,8 @@ update_request_row (DpoStore    *self,
     return FALSE;
   _dpo_bind_request_fields (self, stmt, request);
   sqlite3_bind_int64 (stmt, 18, request->rowid);
-  return _dpo_store_step_done (self, stmt, error);
+  return _dpo_store_step_done (self, stmt, error) &&
+         _dpo_store_index_request (self, request, TRUE, error);
 }
 
 DpoRequest *

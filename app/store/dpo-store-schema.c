@@ -204,6 +204,17 @@ static const char * const MIGRATIONS[] = {
   "  dpo_phone TEXT,"
   "  dpo_address TEXT"
   ");",
+
+  /* 4 -> 5: the search index (dpo-store-search.c): folded names, numbers
+   * and references, found by any part of them through their trigrams.
+   * _dpo_store_fill_search_index() indexes the rows already stored, after
+   * this step's SQL. */
+  "CREATE VIRTUAL TABLE subjects_search USING fts5 (text, tokenize = 'trigram');"
+  "CREATE VIRTUAL TABLE requests_search USING fts5 (text, tokenize = 'trigram');"
+  "CREATE TRIGGER subjects_search_delete AFTER DELETE ON subjects "
+  "BEGIN DELETE FROM subjects_search WHERE rowid = OLD.pk; END;"
+  "CREATE TRIGGER requests_search_delete AFTER DELETE ON requests "
+  "BEGIN DELETE FROM requests_search WHERE rowid = OLD.pk; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
@@ -212,6 +223,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
  * chain_existing_rows(), then MIGRATION_2_END, after its SQL. (If steps are
  * renumbered when branches merge, this number moves with it.) */
 #define AUDIT_CHAIN_VERSION 2
+
+/* The version the search index's step reaches: that step runs
+ * _dpo_store_fill_search_index() after its SQL (renumbered with it). */
+#define SEARCH_INDEX_VERSION 5
 
 /* The end of step 1 -> 2, once the rows are chained. */
 static const char MIGRATION_2_END[] =
@@ -305,6 +320,7 @@ _dpo_store_migrate (sqlite3     *db,
           (version + 1 == AUDIT_CHAIN_VERSION && !chain_existing_rows (db, &message)) ||
           (version + 1 == AUDIT_CHAIN_VERSION &&
            sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
+          (version + 1 == SEARCH_INDEX_VERSION && !_dpo_store_fill_search_index (db, &message)) ||
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,

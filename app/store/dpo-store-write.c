@@ -258,6 +258,8 @@ _dpo_store_insert_subject (DpoStore    *self,
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  if (!_dpo_store_index_subject (self, subject, FALSE, error))
+    return FALSE;
 
   for (guint i = 0; i < subject->contracts->len; i++)
     if (!_dpo_store_insert_contract (self, subject->rowid, g_ptr_array_index (subject->contracts, i), error))
@@ -285,6 +287,8 @@ _dpo_store_insert_request (DpoStore    *self,
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   request->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  if (!_dpo_store_index_request (self, request, FALSE, error))
+    return FALSE;
 
   return _dpo_store_audit (self, "request", request->id, "insert", as_imported, error);
 }

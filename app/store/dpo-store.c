@@ -335,6 +335,11 @@ configure_and_migrate (DpoStore  *self,
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
+  if (!_dpo_store_register_search (self->db))
+    {
+      _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
 
   /* secure_delete: deleted values are overwritten with zeros, not left in
    * free space (an erased person leaves no trace in the file). */

@@ -1,0 +1,272 @@
+/* dpo-store-search.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dpo-search-text.h"
+#include "dpo-store-private.h"
+
+/* The search index: subjects_search and requests_search (FTS5, trigram
+ * tokenizer), one row per person or request under its pk, holding the
+ * folded text of what a search looks in. Folding is dpo_search_fold(), in
+ * C, so the index is written here on every path that writes those columns
+ * (the store's inserts and updates, the bulk loader, the migration that
+ * built it), not by triggers: a trigger would need the function registered
+ * on every connection, other programs' included. Deletions, which need no
+ * folding, are triggers (subjects_search_delete, requests_search_delete). */
+
+static char *
+subject_text (const char *id,
+              const char *last_name,
+              const char *first_name,
+              const char *member_number,
+              const char *nir)
+{
+  g_autofree char *joined = g_strjoin (" ", last_name ? last_name : "", first_name ? first_name : "",
+                                       id ? id : "", member_number ? member_number : "", NULL);
+  g_autofree char *folded = dpo_search_fold (joined);
+  g_autofree char *compact_nir = dpo_search_fold_compact (nir);
+
+  /* The NIR without its spaces: typed in groups ("2 78 04"), it is
+   * searched as one number (dpo_search_number). */
+  return g_strconcat (folded, " ", compact_nir, NULL);
+}
+
+static char *
+request_text (const char *id,
+              const char *requester_name)
+{
+  g_autofree char *joined = g_strjoin (" ", id ? id : "", requester_name ? requester_name : "", NULL);
+
+  return dpo_search_fold (joined);
+}
+
+static gboolean
+write_entry (DpoStore    *self,
+             const char  *delete_sql,
+             const char  *insert_sql,
+             gint64       pk,
+             const char  *text,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (delete_sql != NULL)
+    {
+      stmt = _dpo_store_prepare (self, delete_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pk);
+      if (!_dpo_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  stmt = _dpo_store_prepare (self, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+gboolean
+_dpo_store_index_subject (DpoStore          *self,
+                          const DpoSubject  *subject,
+                          gboolean           replace,
+                          GError           **error)
+{
+  g_autofree char *text = subject_text (subject->id, subject->last_name, subject->first_name,
+                                        subject->member_number, subject->nir);
+
+  return write_entry (self, replace ? "DELETE FROM subjects_search WHERE rowid = ?" : NULL,
+                      "INSERT INTO subjects_search (rowid, text) VALUES (?, ?)",
+                      subject->rowid, text, error);
+}
+
+gboolean
+_dpo_store_index_request (DpoStore          *self,
+                          const DpoRequest  *request,
+                          gboolean           replace,
+                          GError           **error)
+{
+  g_autofree char *text = request_text (request->id, request->requester_name);
+
+  return write_entry (self, replace ? "DELETE FROM requests_search WHERE rowid = ?" : NULL,
+                      "INSERT INTO requests_search (rowid, text) VALUES (?, ?)",
+                      request->rowid, text, error);
+}
+
+/* dpo_search_request_text(ID, REQUESTER_NAME): request_text() in SQL. */
+static void
+search_request_text (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  char *text = request_text ((const char *) sqlite3_value_text (argv[0]),
+                             (const char *) sqlite3_value_text (argv[1]));
+
+  sqlite3_result_text (context, text, -1, g_free);
+}
+
+gboolean
+_dpo_store_index_requests_after (DpoStore  *self,
+                                 gint64     last_pk,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO requests_search (rowid, text) "
+    "SELECT pk, dpo_search_request_text (id, requester_name) FROM requests WHERE pk > ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_pk);
+  return _dpo_store_step_done (self, stmt, error);
+}
+
+/* The migration's part: every row already stored, into the new index. */
+static gboolean
+fill_table (sqlite3     *db,
+            const char  *select_sql,
+            const char  *insert_sql,
+            gboolean     subjects)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, select_sql, -1, &select, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, insert_sql, -1, &insert, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (select) == SQLITE_ROW)
+    {
+#define COL(i) ((const char *) sqlite3_column_text (select, (i)))
+      g_autofree char *text = subjects ? subject_text (COL (1), COL (2), COL (3), COL (4), COL (5))
+                                       : request_text (COL (1), COL (2));
+#undef COL
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_text (insert, 2, text, -1, SQLITE_STATIC);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        rc = sqlite3_errcode (db);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return rc == SQLITE_OK;
+}
+
+gboolean
+_dpo_store_fill_search_index (sqlite3  *db,
+                              char    **message)
+{
+  if (fill_table (db, "SELECT pk, id, last_name, first_name, member_number, nir FROM subjects",
+                  "INSERT INTO subjects_search (rowid, text) VALUES (?, ?)", TRUE) &&
+      fill_table (db, "SELECT pk, id, requester_name FROM requests",
+                  "INSERT INTO requests_search (rowid, text) VALUES (?, ?)", FALSE))
+    return TRUE;
+  *message = sqlite3_mprintf ("%s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* The FTS5 query for @search: each term as a quoted string (a substring,
+ * for the trigram tokenizer), all of them required, in any order. A number
+ * typed in groups is one substring, its digits together or as typed ("2 78
+ * 04" finds the NIR 27804..., "2024-0003" the reference R-2024-0003), not
+ * groups found anywhere. NULL when no term is long enough for the index.
+ * Folded text holds letters, digits and spaces only: nothing to escape. */
+char *
+_dpo_store_search_match (const char *search)
+{
+  g_autofree char *number = dpo_search_number (search);
+  g_auto(GStrv) terms = NULL;
+  GString *match;
+
+  if (number != NULL)
+    {
+      g_autofree char *folded = dpo_search_fold (search);
+
+      return g_strdup_printf ("\"%s\" OR \"%s\"", number, folded);
+    }
+  terms = dpo_search_terms (search);
+  if (terms == NULL)
+    return NULL;
+  match = g_string_new (NULL);
+  for (guint i = 0; terms[i] != NULL; i++)
+    g_string_append_printf (match, "%s\"%s\"", i > 0 ? " AND " : "", terms[i]);
+  return g_string_free (match, FALSE);
+}
+
+/* The same search as _dpo_store_search_match(), for dpo_search_has():
+ * alternatives one per line, each a tab-separated list of terms that must
+ * all be in the text. NULL when _dpo_store_search_match() is. */
+char *
+_dpo_store_search_spec (const char *search)
+{
+  g_autofree char *number = dpo_search_number (search);
+  g_auto(GStrv) terms = NULL;
+
+  if (number != NULL)
+    {
+      g_autofree char *folded = dpo_search_fold (search);
+
+      return g_strconcat (number, "\n", folded, NULL);
+    }
+  terms = dpo_search_terms (search);
+  return terms != NULL ? g_strjoinv ("\t", terms) : NULL;
+}
+
+static gboolean
+has_all_terms (const char *text,
+               const char *terms,
+               const char *end)
+{
+  while (terms < end)
+    {
+      const char *tab = memchr (terms, '\t', end - terms);
+      g_autofree char *term = g_strndup (terms, (tab != NULL ? tab : end) - terms);
+
+      if (strstr (text, term) == NULL)
+        return FALSE;
+      terms = tab != NULL ? tab + 1 : end;
+    }
+  return TRUE;
+}
+
+/* dpo_search_has(TEXT, SPEC): whether the folded TEXT of an index entry
+ * holds the search SPEC (_dpo_store_search_spec). The broad search checks
+ * each request in due-date order with it: a MATCH limited to one rowid
+ * reads the terms' whole lists each time, this reads one entry. */
+static void
+search_has (sqlite3_context  *context,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *spec = (const char *) sqlite3_value_text (argv[1]);
+  gboolean found = FALSE;
+
+  while (text != NULL && spec != NULL && *spec != '\0' && !found)
+    {
+      const char *line_end = strchr (spec, '\n');
+      const char *end = line_end != NULL ? line_end : spec + strlen (spec);
+
+      found = has_all_terms (text, spec, end);
+      spec = line_end != NULL ? line_end + 1 : NULL;
+    }
+  sqlite3_result_int (context, found);
+}
+
+gboolean
+_dpo_store_register_search (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "dpo_search_has", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, search_has, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function_v2 (db, "dpo_search_request_text", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, search_request_text, NULL, NULL, NULL) == SQLITE_OK;
+}
