@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "dpo-discard-guard.h"
 #include "dpo-preferences-window.h"
 #include "dpo-test-util.h"
 #include "dpo-ui-test-util.h"
@@ -70,6 +71,35 @@ linger (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static AdwMessageDialog *
+find_discard_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     "Discard Changes?") == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_discard_dialog (gpointer data)
+{
+  return find_discard_dialog () != NULL;
+}
+
+static gboolean
+no_discard_dialog (gpointer data)
+{
+  return find_discard_dialog () == NULL;
+}
+
 static void
 test_organisation (void)
 {
@@ -125,7 +155,30 @@ test_organisation (void)
   g_assert_cmpstr (text_of (window, "SIREN number"), ==, "775684129");
   g_assert_false (has_shown_message (window, "DPO email: "));
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
+  /* Nothing typed is lost: closing with an unsaved change asks first. */
+  type_into (window, "DPO telephone", "01 23 45 67 89");
+  g_assert_true (dpo_discard_guard_is_changed (GTK_WINDOW (prefs)));
+  gtk_window_close (GTK_WINDOW (prefs));
+  dpo_test_wait_until (has_discard_dialog, NULL);
+  {
+    AdwMessageDialog *dialog = find_discard_dialog ();
+
+    /* As its Keep Editing button does: the response, then the dialog goes. */
+    adw_message_dialog_response (dialog, "keep");
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
+  dpo_test_wait_until (no_discard_dialog, NULL);
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_cmpstr (text_of (window, "DPO telephone"), ==, "01 23 45 67 89");
+  /* Saved: it closes without asking. */
+  save (window);
+  g_clear_pointer (&saved, dpo_organisation_free);
+  saved = dpo_store_get_organisation (store);
+  g_assert_cmpstr (saved->dpo_phone, ==, "01 23 45 67 89");
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_close (GTK_WINDOW (prefs));
+  dpo_test_wait_until (dpo_test_is_null, &prefs);
+  g_assert_null (find_discard_dialog ());
 }
 
 int

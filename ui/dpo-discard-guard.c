@@ -155,6 +155,17 @@ dpo_discard_guard_attach (GtkWindow *window,
 }
 
 void
+dpo_discard_guard_rebase (GtkWindow *window)
+{
+  Guard *guard = g_object_get_data (G_OBJECT (window), GUARD_KEY);
+
+  if (guard == NULL || guard->snapshot == NULL)
+    return;
+  g_free (guard->snapshot);
+  guard->snapshot = take_snapshot (guard);
+}
+
+void
 dpo_discard_guard_release (GtkWindow *window)
 {
   Guard *guard = g_object_get_data (G_OBJECT (window), GUARD_KEY);

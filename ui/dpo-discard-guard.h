@@ -19,6 +19,9 @@ void     dpo_discard_guard_attach     (GtkWindow *window,
                                        GtkWidget *form);
 /* The form was saved: the next close goes through without asking. */
 void     dpo_discard_guard_release    (GtkWindow *window);
+/* The form was saved and stays open: what it shows now is what a later
+ * close compares with. */
+void     dpo_discard_guard_rebase     (GtkWindow *window);
 /* TRUE when the form differs from when the window was shown. */
 gboolean dpo_discard_guard_is_changed (GtkWindow *window);
 

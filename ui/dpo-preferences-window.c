@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-error.h"
+#include "dpo-discard-guard.h"
 #include "dpo-organisation-check.h"
 #include "dpo-preferences-window.h"
 #include "dpo-ui.h"
@@ -115,6 +116,7 @@ on_organisation_save_clicked_cb (DpoPreferencesWindow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->organisation_message), FALSE);
   show_organisation (self);
+  dpo_discard_guard_rebase (GTK_WINDOW (self));
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Organisation saved")));
 }
@@ -178,6 +180,9 @@ build_organisation_page (DpoPreferencesWindow *self)
   self->organisation_save = GTK_BUTTON (button);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  /* Closing with the organisation typed but not saved asks first (the
+   * Alsace-Moselle switch on the other page is saved as it is switched). */
+  dpo_discard_guard_attach (GTK_WINDOW (self), GTK_WIDGET (page));
 }
 
 static void
