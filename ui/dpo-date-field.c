@@ -145,8 +145,12 @@ dpo_date_field_setup (GtkWidget  *editable,
 
   if (ADW_IS_ENTRY_ROW (editable))
     {
-      /* An entry row has no placeholder: the example sits beside it, dim. */
-      GtkWidget *label = gtk_label_new (example);
+      /* An entry row has no placeholder: the example sits beside it, dim,
+       * marked as an example so it is not read as a second date. */
+      /* Translators: before an example date in the locale's form, beside a
+       * date field, e.g. "e.g. 29/11/2026 10:00" */
+      g_autofree char *shown = g_strdup_printf (_("e.g. %s"), example);
+      GtkWidget *label = gtk_label_new (shown);
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label),
