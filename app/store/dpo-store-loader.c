@@ -32,11 +32,8 @@ struct _DpoStoreLoader
   gint64        last_pk;       /* of the requests before the load */
 };
 
-static const char INSERT_REQUEST[] =
-  "INSERT INTO requests (id, subject, requester_name, requester_contact, kind, received_at, "
-  "channel, identity_verified_at, extension_reason, extension_notified_at, status, "
-  "answered_at, outcome, refusal_ground, changes, due_on, current_due_on) "
-  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ifnull (?, 'received'), ?, ?, ?, ?, ?, ?)";
+/* The person as a pk the loader already knows. */
+static const char INSERT_REQUEST[] = DPO_REQUEST_INSERT "?" DPO_REQUEST_INSERT_REST;
 
 static void
 loader_free (DpoStoreLoader *loader)

@@ -218,6 +218,14 @@ GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
 #define DPO_SUBJECT_COLUMNS \
   "s.pk, s.id, s.last_name, s.first_name, s.birth_date, s.nir, s.member_number, " \
   "s.email, s.postal_address"
+/* Inserting a request, in _dpo_bind_request_fields()'s order: the caller
+ * writes how the person (?2) becomes a pk, then DPO_REQUEST_INSERT_REST. */
+#define DPO_REQUEST_INSERT \
+  "INSERT INTO requests (id, subject, requester_name, requester_contact, kind, received_at, " \
+  "channel, identity_verified_at, extension_reason, extension_notified_at, status, " \
+  "answered_at, outcome, refusal_ground, changes, due_on, current_due_on) VALUES (?, "
+#define DPO_REQUEST_INSERT_REST \
+  ", ?, ?, ?, ?, ?, ?, ?, ?, ifnull (?, 'received'), ?, ?, ?, ?, ?, ?)"
 #define DPO_REQUEST_COLUMNS \
   "r.pk, r.id, s.id, s.last_name, s.first_name, r.requester_name, r.requester_contact, " \
   "r.kind, r.received_at, r.channel, r.identity_verified_at, r.extension_reason, " \

@@ -275,11 +275,7 @@ _dpo_store_insert_request (DpoStore    *self,
                            GError     **error)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "INSERT INTO requests (id, subject, requester_name, requester_contact, kind, received_at, "
-    "channel, identity_verified_at, extension_reason, extension_notified_at, status, "
-    "answered_at, outcome, refusal_ground, changes, due_on, current_due_on) "
-    "VALUES (?, (SELECT pk FROM subjects WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, "
-    "ifnull (?, 'received'), ?, ?, ?, ?, ?, ?)", error);
+    DPO_REQUEST_INSERT "(SELECT pk FROM subjects WHERE id = ?)" DPO_REQUEST_INSERT_REST, error);
 
   if (stmt == NULL)
     return FALSE;
