@@ -13,6 +13,7 @@
 #include "bench-requests-fill.h"
 #include "dpo-due-date.h"
 #include "dpo-store.h"
+#include "dpo-test-util.h"
 #include "dpo-time.h"
 
 /* The most common surnames in France; a person's surname is drawn with a
@@ -315,10 +316,8 @@ bench_fill_database (const char *path,
    * index: the store builds it as it does for a database written before
    * the index existed (schema version 4; the index is step 4 -> 5), which
    * is timed here too. */
-  exec_or_die (db, "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
-                   "DROP TABLE subjects_search; DROP TABLE requests_search;"
-                   "PRAGMA user_version = 4");
   sqlite3_close (db);
+  dpo_test_undo_schema_steps (path, 4);
   start = g_get_monotonic_time ();
   store = dpo_store_open (path, &error);
   if (store == NULL)

@@ -157,3 +157,25 @@ dpo_test_exec (const char *path,
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
 }
+
+/* UNDO_STEPS[n] undoes step n - 1 -> n. */
+static const char * const UNDO_STEPS[] = {
+  NULL, NULL, NULL,   /* up to version 2: see test-audit's version 1 */
+  "ALTER TABLE communications DROP COLUMN message;",
+  "DROP TABLE organisation;",
+  "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
+  "DROP TABLE subjects_search; DROP TABLE requests_search;",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
+
+void
+dpo_test_undo_schema_steps (const char *path,
+                            int         version)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version);
+
+  g_assert_cmpint (version, >=, 2);
+  for (int step = DPO_STORE_SCHEMA_VERSION; step > version; step--)
+    dpo_test_exec (path, UNDO_STEPS[step]);
+  dpo_test_exec (path, set_version);
+}

@@ -39,4 +39,11 @@ gint64     dpo_test_query_int      (const char *path,
 void       dpo_test_exec           (const char *path,
                                     const char *sql);
 
+/* Takes the database at @path back to schema @version (2 or later) by
+ * undoing the steps above it, so a test can check the upgrade from there.
+ * Every step after 2 is undone here, in one place: a new migration adds its
+ * undo beside the others (a static assertion says so). */
+void       dpo_test_undo_schema_steps (const char *path,
+                                       int         version);
+
 G_END_DECLS

@@ -250,13 +250,6 @@ static const char V1_AUDIT[] =
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "DROP TABLE store_state;"
-  /* Later steps' columns go too: a version 1 database never had them. */
-  "ALTER TABLE communications DROP COLUMN message;"
-  /* Tables added after version 2. */
-  "DROP TABLE organisation;"
-  /* Nor the search index of version 5. */
-  "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
-  "DROP TABLE subjects_search; DROP TABLE requests_search;"
   "PRAGMA user_version = 1;";
 
 static void
@@ -273,6 +266,8 @@ test_migration_chains_version_1 (void)
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_finalize_object (store);
   n_entries = dpo_test_query_int (path, "SELECT count(*) FROM audit");
+  /* Back to version 2 first: version 1 never had what came after it. */
+  dpo_test_undo_schema_steps (path, 2);
   sql = g_strconcat ("CREATE TABLE audit_copy AS SELECT * FROM audit;", V1_AUDIT, NULL);
   g_assert_cmpint (tamper (path, sql), ==, SQLITE_OK);
   g_assert_cmpint (dpo_test_query_int (path, "PRAGMA user_version"), ==, 1);

@@ -395,11 +395,7 @@ test_communication_message_migration (void)
 
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_finalize_object (store);
-  /* What the later steps added goes too: a version 2 database never had it. */
-  dpo_test_exec (path, "ALTER TABLE communications DROP COLUMN message; DROP TABLE organisation; "
-                       "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete; "
-                       "DROP TABLE subjects_search; DROP TABLE requests_search; "
-                       "PRAGMA user_version = 2;");
+  dpo_test_undo_schema_steps (path, 2);
 
   store = dpo_store_open (path, &error);
   g_assert_no_error (error);

@@ -160,15 +160,9 @@ test_migration (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(DpoStore) store = example_store (&path);
-  sqlite3 *db = NULL;
 
   g_clear_object (&store);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER subjects_search_delete;"
-                                     "DROP TRIGGER requests_search_delete;"
-                                     "DROP TABLE subjects_search; DROP TABLE requests_search;"
-                                     "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  dpo_test_undo_schema_steps (path, 4);
 
   store = dpo_store_open (path, NULL);
   g_assert_nonnull (store);
