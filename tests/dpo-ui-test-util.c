@@ -261,3 +261,32 @@ dpo_test_destroy_window (DpoWindow *window,
   dpo_test_wait_until (dpo_test_is_null, &window_ptr);
   dpo_test_wait_until (dpo_test_is_null, &store_ptr);
 }
+
+AdwMessageDialog *
+dpo_test_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+gboolean
+dpo_test_has_message_dialog (gpointer heading)
+{
+  return dpo_test_find_message_dialog (heading) != NULL;
+}
+
+gboolean
+dpo_test_no_message_dialog (gpointer heading)
+{
+  return dpo_test_find_message_dialog (heading) == NULL;
+}

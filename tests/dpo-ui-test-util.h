@@ -62,6 +62,11 @@ void        dpo_test_wait_until         (DpoCondition    condition,
                                          gpointer        data);
 /* A condition: the pointer at @data is NULL (a weak pointer cleared). */
 gboolean    dpo_test_is_null            (gpointer        data);
+/* The shown message dialog whose heading is @heading, or NULL. */
+AdwMessageDialog *dpo_test_find_message_dialog (const char *heading);
+/* For dpo_test_wait_until(): @heading (a string) is shown, or is not. */
+gboolean    dpo_test_has_message_dialog (gpointer        heading);
+gboolean    dpo_test_no_message_dialog  (gpointer        heading);
 GtkWidget  *dpo_test_wait_for_widget    (GtkWidget      *root,
                                          DpoWidgetMatch  match,
                                          gconstpointer   data);

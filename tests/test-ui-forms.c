@@ -33,35 +33,6 @@
  * from a calendar; a date in neither form refused, naming the field, with
  * what was typed kept. */
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-has_discard_dialog (gpointer data)
-{
-  return find_message_dialog ("Discard Changes?") != NULL;
-}
-
-static gboolean
-no_discard_dialog (gpointer data)
-{
-  return find_message_dialog ("Discard Changes?") == NULL;
-}
-
 static void
 iterate (guint ms)
 {
@@ -108,21 +79,21 @@ assert_guarded (GtkWindow  *window,
       AdwMessageDialog *dialog;
 
       leave (window, how);
-      dpo_test_wait_until (has_discard_dialog, NULL);
-      dialog = find_message_dialog ("Discard Changes?");
+      dpo_test_wait_until (dpo_test_has_message_dialog, "Discard Changes?");
+      dialog = dpo_test_find_message_dialog ("Discard Changes?");
       g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
       g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep Editing");
       g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "discard"), ==, "_Discard");
       adw_message_dialog_response (dialog, "keep");
       gtk_window_close (GTK_WINDOW (dialog));
-      dpo_test_wait_until (no_discard_dialog, NULL);
+      dpo_test_wait_until (dpo_test_no_message_dialog, "Discard Changes?");
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editable)), ==, typed);
     }
 
   leave (window, 0);
-  dpo_test_wait_until (has_discard_dialog, NULL);
-  adw_message_dialog_response (find_message_dialog ("Discard Changes?"), "discard");
+  dpo_test_wait_until (dpo_test_has_message_dialog, "Discard Changes?");
+  adw_message_dialog_response (dpo_test_find_message_dialog ("Discard Changes?"), "discard");
   g_clear_object (&alive);
   dpo_test_wait_until (dpo_test_is_null, &weak);
 }
@@ -136,7 +107,7 @@ assert_closes_unasked (GtkWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   leave (window, 0);
   iterate (50);
-  g_assert_null (find_message_dialog ("Discard Changes?"));
+  g_assert_null (dpo_test_find_message_dialog ("Discard Changes?"));
   dpo_test_wait_until (dpo_test_is_null, &weak);
 }
 
@@ -171,7 +142,7 @@ test_person_editor_asks (void)
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
     g_assert_true (dpo_editor_dialog_accept (dialog));
     iterate (50);
-    g_assert_null (find_message_dialog ("Discard Changes?"));
+    g_assert_null (dpo_test_find_message_dialog ("Discard Changes?"));
     dpo_test_wait_until (dpo_test_is_null, &weak);
   }
   g_assert_cmpuint (dpo_store_count_subjects (store), ==, 1);

@@ -71,35 +71,6 @@ linger (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static AdwMessageDialog *
-find_discard_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                     "Discard Changes?") == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-has_discard_dialog (gpointer data)
-{
-  return find_discard_dialog () != NULL;
-}
-
-static gboolean
-no_discard_dialog (gpointer data)
-{
-  return find_discard_dialog () == NULL;
-}
-
 static void
 test_organisation (void)
 {
@@ -159,15 +130,15 @@ test_organisation (void)
   type_into (window, "DPO telephone", "01 23 45 67 89");
   g_assert_true (dpo_discard_guard_is_changed (GTK_WINDOW (prefs)));
   gtk_window_close (GTK_WINDOW (prefs));
-  dpo_test_wait_until (has_discard_dialog, NULL);
+  dpo_test_wait_until (dpo_test_has_message_dialog, "Discard Changes?");
   {
-    AdwMessageDialog *dialog = find_discard_dialog ();
+    AdwMessageDialog *dialog = dpo_test_find_message_dialog ("Discard Changes?");
 
     /* As its Keep Editing button does: the response, then the dialog goes. */
     adw_message_dialog_response (dialog, "keep");
     gtk_window_close (GTK_WINDOW (dialog));
   }
-  dpo_test_wait_until (no_discard_dialog, NULL);
+  dpo_test_wait_until (dpo_test_no_message_dialog, "Discard Changes?");
   g_assert_true (gtk_widget_get_visible (window));
   g_assert_cmpstr (text_of (window, "DPO telephone"), ==, "01 23 45 67 89");
   /* Saved: it closes without asking. */
@@ -178,7 +149,7 @@ test_organisation (void)
   g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
   gtk_window_close (GTK_WINDOW (prefs));
   dpo_test_wait_until (dpo_test_is_null, &prefs);
-  g_assert_null (find_discard_dialog ());
+  g_assert_null (dpo_test_find_message_dialog ("Discard Changes?"));
 }
 
 int

@@ -55,40 +55,10 @@ open_example (const char *dir,
 }
 
 static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer heading)
-{
-  return find_message_dialog (heading) != NULL;
-}
-
-static AdwMessageDialog *
 wait_for_message_dialog (const char *heading)
 {
-  dpo_test_wait_until (has_message_dialog, (gpointer) heading);
-  return find_message_dialog (heading);
-}
-
-static gboolean
-no_message_dialog (gpointer heading)
-{
-  return find_message_dialog (heading) == NULL;
+  dpo_test_wait_until (dpo_test_has_message_dialog, (gpointer) heading);
+  return dpo_test_find_message_dialog (heading);
 }
 
 /* The example's R-2024-0002: Claire Martin (S-0001) asks for erasure, and
@@ -131,7 +101,7 @@ test_erasure_refused (void)
   g_assert_nonnull (strstr (body, "Nothing will be deleted"));
   gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button,
                                                  "_Record the Refusal"));
-  dpo_test_wait_until (no_message_dialog, "Carry Out the Erasure?");
+  dpo_test_wait_until (dpo_test_no_message_dialog, "Carry Out the Erasure?");
 
   /* Refused, in plain words; the person keeps all her data. */
   dialog = wait_for_message_dialog ("Erasure Refused");
@@ -156,7 +126,7 @@ test_erasure_refused (void)
   g_assert_nonnull (strstr (request->refusal_ground, "CT-2019-0042"));
 
   gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Close"));
-  dpo_test_wait_until (no_message_dialog, "Erasure Refused");
+  dpo_test_wait_until (dpo_test_no_message_dialog, "Erasure Refused");
 
   /* The view follows: Refused, with its ground; it cannot be carried out again. */
   dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Refused");
@@ -197,7 +167,7 @@ test_erasure_confirmation_no_contract (void)
   g_assert_nonnull (strstr (body, "their 1 ended contract will be deleted for good"));
   g_assert_nonnull (dpo_test_find_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Erase"));
   gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Cancel"));
-  dpo_test_wait_until (no_message_dialog, "Carry Out the Erasure?");
+  dpo_test_wait_until (dpo_test_no_message_dialog, "Carry Out the Erasure?");
   g_assert_cmpuint (dpo_store_count_subjects (store), ==, 5);
 
   dpo_test_destroy_window (window, store);
