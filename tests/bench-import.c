@@ -9,10 +9,9 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-run.h"
 #include "dpo-store.h"
 
 /* `dpo import` of a million requests and a thousand people (meson test
@@ -162,51 +161,6 @@ generate (const char *path,
   return fclose (out) == 0 ? 0 : 1;
 }
 
-typedef struct
-{
-  double seconds;   /* wall clock */
-  double cpu;       /* user + system */
-  double peak_mb;
-} Run;
-
-/* Runs a program to its end, its output discarded: wall time and peak memory. */
-static gboolean
-run (char * const *argv,
-     Run          *result)
-{
-  gint64 start = g_get_monotonic_time ();
-  struct rusage usage;
-  int status = 0;
-  pid_t pid;
-
-  pid = fork ();
-  if (pid == 0)
-    {
-      if (freopen ("/dev/null", "w", stdout) == NULL)
-        _exit (127);
-      execv (argv[0], argv);
-      _exit (127);
-    }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid)
-    return FALSE;
-
-  result->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  result->cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  result->peak_mb = usage.ru_maxrss / 1024.0;   /* ru_maxrss is in KiB */
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_printerr ("bench-import: %s failed\n", argv[0]);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
-/* The faster run; the higher peak of the two. */
-static Run
-best (Run a,
-      Run b)
-{
-  return (Run) { MIN (a.seconds, b.seconds), MIN (a.cpu, b.cpu), MAX (a.peak_mb, b.peak_mb) };
-}
-
 static void
 remove_database (const char *path)
 {
@@ -272,13 +226,13 @@ compare (const char *dpo,
   char *generate_argv[] = { self, (char *) "--generate", json, count_text, NULL };
   char *dpo_argv[] = { (char *) dpo, (char *) "--database", db, (char *) "import", json, NULL };
   char *bare_argv[] = { (char *) bare_program, bare_db, json, NULL };
-  Run generated, imported = { G_MAXDOUBLE, G_MAXDOUBLE, 0 }, bare = { G_MAXDOUBLE, G_MAXDOUBLE, 0 };
+  BenchRun generated, imported = { G_MAXDOUBLE, G_MAXDOUBLE, 0 }, bare = { G_MAXDOUBLE, G_MAXDOUBLE, 0 };
   GStatBuf st = { 0 };
   gboolean ok = FALSE;
   double ratio, rss_ratio;
 
   g_assert (self != NULL && dir != NULL);
-  if (!run (generate_argv, &generated))
+  if (!bench_run (generate_argv, TRUE, &generated))
     goto out;
   g_stat (json, &st);
   g_print ("# %s requests, %d people, %d incidents: %.1f MB of JSON (generated in %.1f s)\n",
@@ -286,19 +240,19 @@ compare (const char *dpo,
 
   for (guint i = 0; i < RUNS; i++)
     {
-      Run one;
+      BenchRun one;
 
       new_database (db);
       new_database (bare_db);
       sync ();
-      if (!run (dpo_argv, &one))
+      if (!bench_run (dpo_argv, TRUE, &one))
         goto out;
-      imported = best (imported, one);
+      imported = bench_best (imported, one);
       g_print ("  run %u: dpo import        %6.1f s  %7.1f MB\n", i + 1, one.seconds, one.peak_mb);
       sync ();
-      if (!run (bare_argv, &one))
+      if (!bench_run (bare_argv, TRUE, &one))
         goto out;
-      bare = best (bare, one);
+      bare = bench_best (bare, one);
       g_print ("  run %u: bare json-glib    %6.1f s  %7.1f MB\n", i + 1, one.seconds, one.peak_mb);
     }
 

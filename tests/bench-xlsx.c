@@ -10,10 +10,9 @@
 #include <locale.h>
 #include <malloc.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-run.h"
 #include "bench-xlsx-rows.h"
 #include "dpo-due-date.h"
 #include "dpo-registers.h"
@@ -202,47 +201,6 @@ export (const char *path,
   return 0;
 }
 
-typedef struct
-{
-  double seconds;   /* wall clock */
-  double cpu;       /* user + system */
-  double peak_mb;
-} Run;
-
-/* Runs a program to its end: wall time and peak resident memory. */
-static gboolean
-run (char * const *argv,
-     Run          *result)
-{
-  gint64 start = g_get_monotonic_time ();
-  struct rusage usage;
-  int status = 0;
-  pid_t pid;
-
-  pid = fork ();
-  if (pid == 0)
-    {
-      execv (argv[0], argv);
-      _exit (127);
-    }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid)
-    return FALSE;
-
-  result->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  result->cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  result->peak_mb = usage.ru_maxrss / 1024.0;   /* ru_maxrss is in KiB */
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
-/* The faster run; the higher peak of the two. */
-static Run
-best (Run a,
-      Run b)
-{
-  return (Run) { MIN (a.seconds, b.seconds), MIN (a.cpu, b.cpu), MAX (a.peak_mb, b.peak_mb) };
-}
-
 static double
 file_mb (const char *path)
 {
@@ -253,10 +211,10 @@ file_mb (const char *path)
 
 /* Prints both and the ratio; TRUE if the targets are met. */
 static gboolean
-report (const Run  *exported,
-        const char *out,
-        const Run  *bare,
-        const char *bare_out)
+report (const BenchRun *exported,
+        const char     *out,
+        const BenchRun *bare,
+        const char     *bare_out)
 {
   double ratio = exported->seconds / bare->seconds;
   gboolean ok = ratio <= TARGET_RATIO && exported->peak_mb <= TARGET_RSS_MB;
@@ -282,12 +240,12 @@ compare (const char *bare_program)
   char *fill_argv[] = { self, (char *) "--fill", db, NULL };
   char *export_argv[] = { self, (char *) "--export", db, out, NULL };
   char *bare_argv[] = { (char *) bare_program, bare_out, NULL };
-  Run filled, exported = { G_MAXDOUBLE, G_MAXDOUBLE, 0 }, bare = { G_MAXDOUBLE, G_MAXDOUBLE, 0 };
+  BenchRun filled, exported = { G_MAXDOUBLE, G_MAXDOUBLE, 0 }, bare = { G_MAXDOUBLE, G_MAXDOUBLE, 0 };
   gboolean ok = FALSE;
 
   g_assert (self != NULL && dir != NULL);
   g_print ("# %" G_GUINT64_FORMAT " requests, %d people\n", bench_requests (), BENCH_SUBJECTS);
-  if (!run (fill_argv, &filled))
+  if (!bench_run (fill_argv, FALSE, &filled))
     goto out;
   g_print ("fill (SQLite, not compared)   %6.1f s\n", filled.seconds);
 
@@ -295,14 +253,14 @@ compare (const char *bare_program)
   sync ();
   for (guint i = 0; i < RUNS; i++)
     {
-      Run one;
+      BenchRun one;
 
-      if (!run (export_argv, &one))
+      if (!bench_run (export_argv, FALSE, &one))
         goto out;
-      exported = best (exported, one);
-      if (!run (bare_argv, &one))
+      exported = bench_best (exported, one);
+      if (!bench_run (bare_argv, FALSE, &one))
         goto out;
-      bare = best (bare, one);
+      bare = bench_best (bare, one);
     }
   ok = report (&exported, out, &bare, bare_out);
 
