@@ -35,17 +35,11 @@ incidents_sql (void)
 {
   static const char *sql;
 
-  if (g_once_init_enter (&sql))
-    {
-      g_autofree char *text =
-        g_strdup_printf ("SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
-                         " WHERE i.risk != '%s')"
-                         " WHERE first_cnil IS NULL OR ifnull (trim (delay_reason), '') = ''"
-                         " ORDER BY aware_at, pk",
-                         dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE));
-      g_once_init_leave (&sql, g_intern_string (text));
-    }
-  return sql;
+  return _dpo_sql_once (&sql, "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
+                        " WHERE i.risk != '%s')"
+                        " WHERE first_cnil IS NULL OR ifnull (trim (delay_reason), '') = ''"
+                        " ORDER BY aware_at, pk",
+                        dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE));
 }
 
 /* Open requests in a range of current due dates, soonest first, from the
@@ -57,18 +51,12 @@ requests_sql (void)
 {
   static const char *sql;
 
-  if (g_once_init_enter (&sql))
-    {
-      g_autofree char *text =
-        g_strdup_printf ("SELECT " DPO_REQUEST_COLUMNS " FROM requests r INDEXED BY requests_open_due"
-                         " LEFT JOIN subjects s ON s.pk = r.subject"
-                         " WHERE r.status IN %s AND r.current_due_on >= ?1"
-                         " AND r.current_due_on <= ?2"
-                         " ORDER BY r.current_due_on, r.pk LIMIT ?3",
-                         _dpo_sql_open_statuses ());
-      g_once_init_leave (&sql, g_intern_string (text));
-    }
-  return sql;
+  return _dpo_sql_once (&sql, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r INDEXED BY requests_open_due"
+                        " LEFT JOIN subjects s ON s.pk = r.subject"
+                        " WHERE r.status IN %s AND r.current_due_on >= ?1"
+                        " AND r.current_due_on <= ?2"
+                        " ORDER BY r.current_due_on, r.pk LIMIT ?3",
+                        _dpo_sql_open_statuses ());
 }
 
 static void

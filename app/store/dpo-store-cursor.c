@@ -249,15 +249,9 @@ open_request_rows_sql (void)
 {
   static const char *sql;
 
-  if (g_once_init_enter (&sql))
-    {
-      g_autofree char *text =
-        g_strdup_printf ("SELECT " REQUEST_ROW_COLUMNS " FROM requests r "
-                         "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.status IN %s "
-                         "ORDER BY r.current_due_on, r.pk", _dpo_sql_open_statuses ());
-      g_once_init_leave (&sql, g_intern_string (text));
-    }
-  return sql;
+  return _dpo_sql_once (&sql, "SELECT " REQUEST_ROW_COLUMNS " FROM requests r "
+                        "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.status IN %s "
+                        "ORDER BY r.current_due_on, r.pk", _dpo_sql_open_statuses ());
 }
 
 DpoStoreCursor *

@@ -27,15 +27,9 @@ count_due_sql (void)
 {
   static const char *sql;
 
-  if (g_once_init_enter (&sql))
-    {
-      g_autofree char *text =
-        g_strdup_printf ("SELECT count(*) FILTER (WHERE current_due_on < ?1), "
-                         "count(*) FILTER (WHERE current_due_on >= ?1 AND current_due_on <= ?2) "
-                         "FROM requests WHERE status IN %s", _dpo_sql_open_statuses ());
-      g_once_init_leave (&sql, g_intern_string (text));
-    }
-  return sql;
+  return _dpo_sql_once (&sql, "SELECT count(*) FILTER (WHERE current_due_on < ?1), "
+                        "count(*) FILTER (WHERE current_due_on >= ?1 AND current_due_on <= ?2) "
+                        "FROM requests WHERE status IN %s", _dpo_sql_open_statuses ());
 }
 
 void

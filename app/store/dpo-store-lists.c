@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "dpo-computed.h"
@@ -37,6 +38,24 @@ _dpo_sql_open_statuses (void)
       g_once_init_leave (&sql, g_intern_string (text->str));
     }
   return sql;
+}
+
+const char *
+_dpo_sql_once (const char **slot,
+               const char  *format,
+               ...)
+{
+  if (g_once_init_enter (slot))
+    {
+      g_autofree char *text = NULL;
+      va_list args;
+
+      va_start (args, format);
+      text = g_strdup_vprintf (format, args);
+      va_end (args);
+      g_once_init_leave (slot, g_intern_string (text));
+    }
+  return *slot;
 }
 
 /* Searches on the big tables look in the search index (dpo-store-search.c):
@@ -120,26 +139,20 @@ static const char *
 incident_page_sql (void)
 {
   static const char *sql;
+  const char *first_cnil = "first_cnil";  /* a column of DPO_INCIDENT_COLUMNS */
 
-  if (g_once_init_enter (&sql))
-    {
-      const char *first_cnil = "first_cnil";  /* a column of DPO_INCIDENT_COLUMNS */
-      g_autofree char *text = NULL;
-
-      text = g_strdup_printf ("SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH
-                              " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
-                              " WHEN %s IS NULL THEN 0"
-                              " WHEN ifnull (trim (i.delay_reason), '') = '' AND %s"
-                              " > strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', i.aware_at, '+%d hours')"
-                              " THEN 1 ELSE 2 END,"
-                              " CASE WHEN i.risk != '%s' AND %s IS NULL THEN i.aware_at END ASC,"
-                              " i.aware_at DESC, i.pk DESC LIMIT ?2 OFFSET ?3",
-                              dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil, first_cnil,
-                              DPO_CNIL_DELAY_HOURS,
-                              dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil);
-      g_once_init_leave (&sql, g_intern_string (text));
-    }
-  return sql;
+  return _dpo_sql_once (&sql,
+                        "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH
+                        " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
+                        " WHEN %s IS NULL THEN 0"
+                        " WHEN ifnull (trim (i.delay_reason), '') = '' AND %s"
+                        " > strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', i.aware_at, '+%d hours')"
+                        " THEN 1 ELSE 2 END,"
+                        " CASE WHEN i.risk != '%s' AND %s IS NULL THEN i.aware_at END ASC,"
+                        " i.aware_at DESC, i.pk DESC LIMIT ?2 OFFSET ?3",
+                        dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil, first_cnil,
+                        DPO_CNIL_DELAY_HOURS,
+                        dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil);
 }
 
 GListModel *

@@ -110,6 +110,11 @@ gboolean      _dpo_store_update_request    (DpoStore      *self,
 /* dpo-store-lists.c: rules of the core as SQL expressions, generated from
  * the core's own tables (interned strings, fit for _dpo_store_prepare). */
 const char   *_dpo_sql_open_statuses       (void);
+/* A statement whose text is made once from the core's rules (@format and
+ * its arguments), then kept in *@slot for the life of the process. */
+const char   *_dpo_sql_once                (const char  **slot,
+                                            const char   *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
 
 /* dpo-store-deadlines.c */
 char         *_dpo_local_date_text         (GDateTime     *now,
