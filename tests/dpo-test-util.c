@@ -165,6 +165,12 @@ static const char * const UNDO_STEPS[] = {
   "DROP TABLE organisation;",
   "DROP TRIGGER subjects_search_delete; DROP TRIGGER requests_search_delete;"
   "DROP TABLE subjects_search; DROP TABLE requests_search;",
+  "DROP TABLE request_letters; DROP TABLE holds; DROP TABLE informed;"
+  "DROP TABLE affected_unmatched; DROP TABLE affected; DROP TABLE contract_beneficiaries;"
+  "ALTER TABLE subjects DROP COLUMN restriction_reason;"
+  "ALTER TABLE subjects DROP COLUMN restricted_since;"
+  "ALTER TABLE incidents DROP COLUMN notice_body;"
+  "ALTER TABLE incidents DROP COLUMN notice_subject;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
 

@@ -215,6 +215,76 @@ static const char * const MIGRATIONS[] = {
   "BEGIN DELETE FROM subjects_search WHERE rowid = OLD.pk; END;"
   "CREATE TRIGGER requests_search_delete AFTER DELETE ON requests "
   "BEGIN DELETE FROM requests_search WHERE rowid = OLD.pk; END;",
+
+  /* 5 -> 6 (issues 11 and 12, DESIGN "Domain additions"): the tables the
+   * affected population, the Art. 34 campaign, legal holds, restriction and
+   * the request letters share, laid down in one step so that each feature
+   * builds on the same schema. */
+  /* A contract covers its holder (contracts.subject) and these people. */
+  "CREATE TABLE contract_beneficiaries ("
+  "  contract INTEGER NOT NULL REFERENCES contracts (pk) ON DELETE CASCADE,"
+  "  subject INTEGER NOT NULL REFERENCES subjects (pk) ON DELETE CASCADE,"
+  "  PRIMARY KEY (contract, subject)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contract_beneficiaries_subject ON contract_beneficiaries (subject, contract);"
+  /* The Art. 34 notice, with placeholders for the person. */
+  "ALTER TABLE incidents ADD COLUMN notice_subject TEXT;"
+  "ALTER TABLE incidents ADD COLUMN notice_body TEXT;"
+  /* The people an incident affects: listed by the processor (listed = 1)
+   * or co-insured on a listed person's contract (listed = 0). */
+  "CREATE TABLE affected ("
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  subject INTEGER NOT NULL REFERENCES subjects (pk) ON DELETE CASCADE,"
+  "  listed INTEGER NOT NULL CHECK (listed IN (0, 1)),"
+  "  PRIMARY KEY (incident, subject)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX affected_subject ON affected (subject, incident);"
+  /* Rows of the processor's list that match no member, kept only as
+   * HMAC-SHA256 of the NIR and of the member number (hex, keyed by the
+   * store_state 'affected_hmac_key'): no new copy of a stolen identity. */
+  "CREATE TABLE affected_unmatched ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  nir_hash TEXT CHECK (nir_hash IS NULL OR length (nir_hash) = 64),"
+  "  member_hash TEXT CHECK (member_hash IS NULL OR length (member_hash) = 64),"
+  "  CHECK (nir_hash IS NOT NULL OR member_hash IS NOT NULL)"
+  ");"
+  "CREATE UNIQUE INDEX affected_unmatched_row ON affected_unmatched "
+  "  (incident, ifnull (nir_hash, ''), ifnull (member_hash, ''));"
+  "CREATE INDEX affected_unmatched_nir ON affected_unmatched (nir_hash) WHERE nir_hash IS NOT NULL;"
+  "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) WHERE member_hash IS NOT NULL;"
+  /* Who was informed of an incident, how and when; each row belongs to the
+   * communication it was counted in. */
+  "CREATE TABLE informed ("
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  subject INTEGER NOT NULL REFERENCES subjects (pk) ON DELETE CASCADE,"
+  "  channel TEXT NOT NULL CHECK (channel IN ('email', 'post')),"
+  "  sent_at TEXT NOT NULL,"
+  "  communication INTEGER REFERENCES communications (pk) ON DELETE SET NULL,"
+  "  PRIMARY KEY (incident, subject, channel, sent_at)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX informed_subject ON informed (subject, incident);"
+  /* Legal holds (litigation, fraud...) that keep a person's data. */
+  "CREATE TABLE holds ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  subject INTEGER NOT NULL REFERENCES subjects (pk) ON DELETE CASCADE,"
+  "  reason TEXT NOT NULL CHECK (reason IN ('litigation', 'fraud', 'other')),"
+  "  note TEXT,"
+  "  since TEXT,"
+  "  until TEXT CHECK (until IS NULL OR since IS NULL OR until >= since)"
+  ");"
+  "CREATE INDEX holds_subject ON holds (subject);"
+  /* Art. 18: processing restricted since a date, for a reason. */
+  "ALTER TABLE subjects ADD COLUMN restricted_since TEXT;"
+  "ALTER TABLE subjects ADD COLUMN restriction_reason TEXT;"
+  /* The letters produced for a request (its history). */
+  "CREATE TABLE request_letters ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  request INTEGER NOT NULL REFERENCES requests (pk) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  produced_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX request_letters_request ON request_letters (request, produced_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
