@@ -199,20 +199,21 @@ test_check (void)
 
   g_assert_false (dpo_notice_check ("Subject", "Dear,\n\nMadame {{nom}},\n", &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
-  assert_contains (error->message, "Text, line 3: “{{nom}}” is not a placeholder");
+  assert_contains (error->message, "Text: line 3: “{{nom}}” is not a placeholder");
   assert_contains (error->message, "{{first_name}}, {{last_name}}, {{member_number}}, {{co_insured}}");
   g_clear_error (&error);
 
   g_assert_false (dpo_notice_check ("Hello {{last_name", "Body", &error));
-  assert_contains (error->message, "Subject, line 1: “{{” is not closed");
+  assert_contains (error->message, "Subject: line 1: “{{” is not closed");
   g_clear_error (&error);
 
   g_assert_false (dpo_notice_check ("Hello {{ last_name }}", "Body", &error));
   g_clear_error (&error);
   g_assert_false (dpo_notice_check ("  ", "Body", &error));
-  assert_contains (error->message, "subject");
+  g_assert_cmpstr (error->message, ==, "Subject: it is empty; the people need to see what the message is about");
   g_clear_error (&error);
   g_assert_false (dpo_notice_check ("Subject", "\n", &error));
+  g_assert_true (g_str_has_prefix (error->message, "Text: it is empty"));
   g_clear_error (&error);
 }
 

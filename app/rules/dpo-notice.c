@@ -133,34 +133,41 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* "Part: what is wrong", the part named as the editor titles it. */
+static gboolean
+part_error (GError     **error,
+            const char  *part,
+            const char  *problem)
+{
+  /* Translators: "Field: what is wrong with it" */
+  g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID, _("%s: %s"), part, problem);
+  return FALSE;
+}
+
+static gboolean
+check_part (const char  *part,
+            const char  *text,
+            const char  *when_empty,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (is_blank (text))
+    return part_error (error, part, when_empty);
+  if (!dpo_notice_check_text (text, &local_error))
+    return part_error (error, part, local_error->message);
+  return TRUE;
+}
+
 gboolean
 dpo_notice_check (const char  *subject,
                   const char  *body,
                   GError     **error)
 {
-  if (is_blank (subject))
-    {
-      g_set_error_literal (error, DPO_ERROR, DPO_ERROR_INVALID,
-                           _("Notice subject: it is empty; the people need to see what the message is about"));
-      return FALSE;
-    }
-  if (is_blank (body))
-    {
-      g_set_error_literal (error, DPO_ERROR, DPO_ERROR_INVALID,
-                           _("Notice text: it is empty; write or draft what the people are told"));
-      return FALSE;
-    }
-  if (!dpo_notice_check_text (subject, error))
-    {
-      g_prefix_error (error, "%s, ", C_("notice part", "Subject"));
-      return FALSE;
-    }
-  if (!dpo_notice_check_text (body, error))
-    {
-      g_prefix_error (error, "%s, ", C_("notice part", "Text"));
-      return FALSE;
-    }
-  return TRUE;
+  return check_part (C_("notice part", "Subject"), subject,
+                     _("it is empty; the people need to see what the message is about"), error) &&
+         check_part (C_("notice part", "Text"), body,
+                     _("it is empty; write or draft what the people are told"), error);
 }
 
 /* Appends @line (without its end) to @out with its placeholders filled;
