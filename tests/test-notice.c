@@ -199,12 +199,12 @@ test_check (void)
 
   g_assert_false (dpo_notice_check ("Subject", "Dear,\n\nMadame {{nom}},\n", &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
-  assert_contains (error->message, "Text: line 3: “{{nom}}” is not a placeholder");
+  assert_contains (error->message, "Text: Unknown placeholder {{nom}} on line 3.");
   assert_contains (error->message, "{{first_name}}, {{last_name}}, {{member_number}}, {{co_insured}}");
   g_clear_error (&error);
 
   g_assert_false (dpo_notice_check ("Hello {{last_name", "Body", &error));
-  assert_contains (error->message, "Subject: line 1: “{{” is not closed");
+  assert_contains (error->message, "Subject: A placeholder is not closed on line 1");
   g_clear_error (&error);
 
   g_assert_false (dpo_notice_check ("Hello {{ last_name }}", "Body", &error));
@@ -374,9 +374,9 @@ static void
 test_json_bad_notice (void)
 {
   assert_import_fails ("{\"subject\": \"S\", \"body\": \"Dear {{first_name}},\\n\\nMadame {{nom}}\"}",
-                       "at incidents[0].notice.body: line 3: “{{nom}}” is not a placeholder");
+                       "at incidents[0].notice.body: Unknown placeholder {{nom}} on line 3.");
   assert_import_fails ("{\"subject\": \"{{last_name\", \"body\": \"B\"}",
-                       "at incidents[0].notice.subject: line 1: “{{” is not closed");
+                       "at incidents[0].notice.subject: A placeholder is not closed on line 1");
   assert_import_fails ("{\"subject\": \"S\"}", "incidents[0].notice.body");
   assert_import_fails ("\"Dear all\"", "incidents[0].notice");
   assert_import_fails ("{\"subject\": \"\", \"body\": \"B\"}", "incidents[0].notice");

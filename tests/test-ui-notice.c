@@ -138,7 +138,7 @@ test_edit_and_save (void)
   g_assert_true (gtk_widget_activate_action (editor, "notice.save", NULL));
   g_assert_nonnull (dpo_notice_editor_get_error (DPO_NOTICE_EDITOR (editor)));
   g_assert_true (g_str_has_prefix (dpo_notice_editor_get_error (DPO_NOTICE_EDITOR (editor)),
-                                   "Text: line 3: “{{nom}}” is not a placeholder"));
+                                   "Text: Unknown placeholder {{nom}} on line 3."));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dpo_test_get_by_id (editor, "error_revealer"))));
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_cmpint (stored_notices (path), ==, 0);

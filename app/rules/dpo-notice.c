@@ -13,6 +13,7 @@
 
 #include "dpo-error.h"
 #include "dpo-notice.h"
+#include "dpo-template.h"
 
 /* The notice as a record, its placeholders, their check and their
  * expansion. The drafting is in dpo-notice-draft.c. */
@@ -70,58 +71,12 @@ dpo_notice_placeholder_label (const char *name)
   return NULL;
 }
 
-/* A placeholder name: [a-z_]+, as dpo-template.h defines it. Returns its
- * length, or 0 when @p does not start one closed by "}}". */
-static gsize
-placeholder_length (const char *p)
-{
-  gsize n = 0;
-
-  while ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '_')
-    n++;
-  return n > 0 && p[n] == '}' && p[n + 1] == '}' ? n : 0;
-}
-
-/* Every "{{" opens a known placeholder: the rule of dpo_template_check()
- * (dpo-template.h). */
+/* The template rules of dpo-template.h, with the notice's placeholders. */
 gboolean
 dpo_notice_check_text (const char  *text,
                        GError     **error)
 {
-  guint line = 1;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gsize n;
-      g_autofree char *name = NULL;
-
-      if (*p == '\n')
-        line++;
-      if (p[0] != '{' || p[1] != '{')
-        continue;
-      n = placeholder_length (p + 2);
-      if (n == 0)
-        {
-          g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                       /* Translators: {{ and }} are typed as is. */
-                       _("line %u: “{{” is not closed by “}}” around a placeholder name "
-                         "(small letters and “_”)"), line);
-          return FALSE;
-        }
-      name = g_strndup (p + 2, n);
-      if (!g_strv_contains (PLACEHOLDERS, name))
-        {
-          g_autofree char *known = g_strjoinv ("}}, {{", (char **) PLACEHOLDERS);
-
-          g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                       /* Translators: a placeholder name, then the known ones. */
-                       _("line %u: “{{%s}}” is not a placeholder of the notice; "
-                         "it may use {{%s}}"), line, name, known);
-          return FALSE;
-        }
-      p += n + 3;
-    }
-  return TRUE;
+  return dpo_template_check (text, PLACEHOLDERS, error);
 }
 
 static gboolean
@@ -170,8 +125,31 @@ dpo_notice_check (const char  *subject,
                      _("it is empty; write or draft what the people are told"), error);
 }
 
+/* Counts the placeholders of a line as dpo_template_expand() fills them. */
+typedef struct
+{
+  DpoNoticeLookup  lookup;
+  gpointer         user_data;
+  guint            placeholders;
+  guint            filled;
+} LineLookup;
+
+static const char *
+line_lookup (const char *name,
+             gpointer    data)
+{
+  LineLookup *line = data;
+  const char *value = line->lookup (name, line->user_data);
+
+  line->placeholders++;
+  if (value != NULL && *value != '\0')
+    line->filled++;
+  return value;
+}
+
 /* Appends @line (without its end) to @out with its placeholders filled;
- * FALSE when it held placeholders and all of them came out empty. */
+ * FALSE, appending nothing, when it held placeholders and all of them came
+ * out empty. */
 static gboolean
 expand_line (GString         *out,
              const char      *line,
@@ -179,36 +157,13 @@ expand_line (GString         *out,
              DpoNoticeLookup  lookup,
              gpointer         user_data)
 {
-  const char *end = line + length;
-  guint placeholders = 0, filled = 0;
-  gsize start = out->len;
+  g_autofree char *text = g_strndup (line, length);
+  LineLookup counting = { lookup, user_data, 0, 0 };
+  g_autofree char *expanded = dpo_template_expand (text, line_lookup, &counting);
 
-  for (const char *p = line; p < end; p++)
-    {
-      gsize n = p + 2 < end && p[0] == '{' && p[1] == '{' ? placeholder_length (p + 2) : 0;
-      g_autofree char *name = NULL;
-      const char *value;
-
-      if (n == 0 || p + n + 4 > end)
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      name = g_strndup (p + 2, n);
-      value = lookup (name, user_data);
-      placeholders++;
-      if (value != NULL && *value != '\0')
-        {
-          filled++;
-          g_string_append (out, value);
-        }
-      p += n + 3;
-    }
-  if (placeholders > 0 && filled == 0)
-    {
-      g_string_truncate (out, start);
-      return FALSE;
-    }
+  if (counting.placeholders > 0 && counting.filled == 0)
+    return FALSE;
+  g_string_append (out, expanded);
   return TRUE;
 }
 
