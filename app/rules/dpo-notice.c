@@ -147,24 +147,19 @@ line_lookup (const char *name,
   return value;
 }
 
-/* Appends @line (without its end) to @out with its placeholders filled;
- * FALSE, appending nothing, when it held placeholders and all of them came
- * out empty. */
-static gboolean
-expand_line (GString         *out,
-             const char      *line,
-             gsize            length,
+/* @line with its placeholders filled; NULL when it held placeholders and
+ * all of them came out empty. */
+static char *
+expand_line (const char      *line,
              DpoNoticeLookup  lookup,
              gpointer         user_data)
 {
-  g_autofree char *text = g_strndup (line, length);
   LineLookup counting = { lookup, user_data, 0, 0 };
-  g_autofree char *expanded = dpo_template_expand (text, line_lookup, &counting);
+  g_autofree char *expanded = dpo_template_expand (line, line_lookup, &counting);
 
   if (counting.placeholders > 0 && counting.filled == 0)
-    return FALSE;
-  g_string_append (out, expanded);
-  return TRUE;
+    return NULL;
+  return g_steal_pointer (&expanded);
 }
 
 char *
@@ -172,37 +167,38 @@ dpo_notice_expand (const char      *text,
                    DpoNoticeLookup  lookup,
                    gpointer         user_data)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *line = text;
-  gboolean skip_blank = FALSE;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  guint n;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (lookup != NULL, NULL);
 
-  while (line != NULL)
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  for (guint i = 0; i < n; i++)
     {
-      const char *next = strchr (line, '\n');
-      gsize length = next != NULL ? (gsize) (next - line) : strlen (line);
-      gboolean paragraph_start = out->len == 0 || g_str_has_suffix (out->str, "\n\n");
+      char *line = expand_line (lines[i], lookup, user_data);
+      gboolean blank_before, blank_after;
 
-      if (skip_blank && length == 0 && next != NULL)
+      if (line != NULL)
         {
-          skip_blank = FALSE;
-          line = next + 1;
+          g_ptr_array_add (kept, line);
           continue;
         }
-      skip_blank = FALSE;
-      if (expand_line (out, line, length, lookup, user_data))
-        {
-          if (next != NULL)
-            g_string_append_c (out, '\n');
-        }
-      else
-        /* A line alone in its paragraph goes with its blank line. */
-        skip_blank = paragraph_start;
-      line = next != NULL ? next + 1 : NULL;
+      /* A line inside a paragraph just goes; a paragraph of its own goes
+       * with one of the blank lines around it. */
+      blank_before = kept->len == 0 || *(char *) g_ptr_array_index (kept, kept->len - 1) == '\0';
+      blank_after = i + 1 == n || *lines[i + 1] == '\0';
+      if (!blank_before || !blank_after)
+        continue;
+      if (i + 1 < n)
+        i++;
+      else if (kept->len > 0)
+        g_ptr_array_remove_index (kept, kept->len - 1);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("\n", (char **) kept->pdata);
 }
 
 static const char *
