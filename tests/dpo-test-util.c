@@ -171,6 +171,7 @@ static const char * const UNDO_STEPS[] = {
   "ALTER TABLE subjects DROP COLUMN restricted_since;"
   "ALTER TABLE incidents DROP COLUMN notice_body;"
   "ALTER TABLE incidents DROP COLUMN notice_subject;",
+  "ALTER TABLE requests DROP COLUMN decision_reason; ALTER TABLE requests DROP COLUMN decision;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
 

@@ -18,6 +18,7 @@
 #include "dpo-export-json.h"
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
+#include "dpo-store-restriction.h"
 #include "dpo-import.h"
 #include "dpo-file-check.h"
 #include "dpo-store.h"
@@ -142,6 +143,7 @@ enum {
   CMD_EXECUTE,
   CMD_DEADLINES,
   CMD_AUDIT,
+  CMD_RESTRICTION,
   N_COMMANDS
 };
 
@@ -274,10 +276,18 @@ run_execute (Cli   *cli,
   g_autoptr(GFile) output = NULL;
   g_autofree char *output_path = NULL;
   g_autofree char *outcome = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *reason = NULL;
+  DpoCarryOutInput input = { NULL, NULL };
   int exit_code = EXIT_OK;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("For an access request: the file to write the person’s data to (JSON)"), N_("FILE") },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision,
+      N_("For an objection: upheld (the processing stops) or rejected (compelling legitimate grounds)"),
+      N_("upheld|rejected") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("For a restriction or an objection: the reason, in plain words"), N_("TEXT") },
     { NULL }
   };
 
@@ -285,8 +295,10 @@ run_execute (Cli   *cli,
     return exit_code;
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
+  input.decision = decision;
+  input.reason = reason;
   if ((output != NULL && !check_output (output, &error)) || !open_store (cli, &error) ||
-      !dpo_request_execute (cli->store, argv[1], output, &outcome, &error))
+      !dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
     return fail (error);
 
   g_print ("%s: %s\n", argv[1], outcome);
@@ -387,6 +399,30 @@ run_audit (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "restriction lift PERSON-ID" (Art. 18(3): the person is informed first). */
+static int
+run_restriction (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_RESTRICTION], NULL, &argc, &argv, 2, &exit_code))
+    return exit_code;
+  if (!g_str_equal (argv[1], "lift"))
+    {
+      g_printerr (_("dpo restriction: unknown action “%s”; the only one is “lift”.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  if (!open_store (cli, &error) || !dpo_store_lift_restriction (cli->store, argv[2], &error))
+    return fail (error);
+
+  g_print (_("%s: the restriction of processing is lifted. The person must have been informed "
+             "before it was lifted (GDPR Art. 18(3)).\n"), argv[2]);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -401,7 +437,8 @@ static const Command COMMANDS[N_COMMANDS] = {
     run_export_incident },
   [CMD_EXECUTE] = { "execute", N_("REQUEST-ID"),
     N_("Carries a request out: erasure (refused while a contract is active), rectification "
-       "(applies the changes), access (writes the person’s data to --output FILE)."), run_execute },
+       "(applies the changes), access (writes the person’s data to --output FILE), restriction "
+       "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT)."), run_execute },
   [CMD_DEADLINES] = { "deadlines", "",
     N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
     run_deadlines },
@@ -409,6 +446,9 @@ static const Command COMMANDS[N_COMMANDS] = {
     N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
        "prints the seal, or names the first entry or safeguard altered, removed or dropped."),
     run_audit },
+  [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
+    N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
+       "before lifting it."), run_restriction },
 };
 
 static char *

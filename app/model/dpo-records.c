@@ -315,6 +315,13 @@ dpo_contract_is_active_on (const DpoContract *self,
   return self->end_date == NULL || strcmp (self->end_date, date) >= 0;
 }
 
+gboolean
+dpo_subject_is_restricted (const DpoSubject *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->restricted_since != NULL;
+}
+
 DpoSubject *
 dpo_subject_new (void)
 {
@@ -340,6 +347,8 @@ dpo_subject_copy (const DpoSubject *self)
   copy->postal_address = g_strdup (self->postal_address);
   copy->contracts = copy_array (self->contracts, (GBoxedCopyFunc) dpo_contract_copy,
                                 (GDestroyNotify) dpo_contract_free);
+  copy->restricted_since = g_strdup (self->restricted_since);
+  copy->restriction_reason = g_strdup (self->restriction_reason);
   return copy;
 }
 
@@ -357,6 +366,8 @@ dpo_subject_free (DpoSubject *self)
   g_free (self->email);
   g_free (self->postal_address);
   g_clear_pointer (&self->contracts, g_ptr_array_unref);
+  g_free (self->restricted_since);
+  g_free (self->restriction_reason);
   g_free (self);
 }
 
@@ -388,6 +399,10 @@ dpo_request_copy (const DpoRequest *self)
   copy->outcome = g_strdup (self->outcome);
   copy->refusal_ground = g_strdup (self->refusal_ground);
   copy->changes = g_strdup (self->changes);
+  copy->decision = g_strdup (self->decision);
+  copy->decision_reason = g_strdup (self->decision_reason);
+  copy->subject_restricted_since = g_strdup (self->subject_restricted_since);
+  copy->subject_restriction_reason = g_strdup (self->subject_restriction_reason);
   return copy;
 }
 
@@ -412,6 +427,10 @@ dpo_request_free (DpoRequest *self)
   g_free (self->outcome);
   g_free (self->refusal_ground);
   g_free (self->changes);
+  g_free (self->decision);
+  g_free (self->decision_reason);
+  g_free (self->subject_restricted_since);
+  g_free (self->subject_restriction_reason);
   g_free (self);
 }
 
@@ -468,6 +487,13 @@ dpo_request_set_kind (DpoRequest     *self,
 
   g_free (self->kind);
   self->kind = g_strdup (dpo_enum_word (DPO_ENUM_REQUEST_KIND, kind));
+}
+
+DpoObjectionDecision
+dpo_request_get_decision (const DpoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_OBJECTION_DECISION, self->decision);
 }
 
 DpoRequestStatus

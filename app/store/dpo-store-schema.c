@@ -285,6 +285,12 @@ static const char * const MIGRATIONS[] = {
   "  produced_at TEXT NOT NULL"
   ");"
   "CREATE INDEX request_letters_request ON request_letters (request, produced_at);",
+
+  /* 6 -> 7 (issue 12, Art. 21): an objection carried out records the
+   * DPO's decision and its reason; only an objection has one. */
+  "ALTER TABLE requests ADD COLUMN decision TEXT CHECK (decision IS NULL OR "
+  "  (kind = 'objection' AND decision IN ('upheld', 'rejected')));"
+  "ALTER TABLE requests ADD COLUMN decision_reason TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
