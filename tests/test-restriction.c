@@ -406,6 +406,51 @@ test_cli (void)
 #undef DPO
 }
 
+/* The workbook's Requests sheet says which person is restricted, read back
+ * by an independent reader (openpyxl). */
+static void
+test_workbook (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = new_store (&path);
+  g_autofree char *dir = dpo_test_make_dir ();
+  g_autofree char *book = g_build_filename (dir, "registers.xlsx", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  DpoCarryOutInput input = { NULL, "Accuracy contested" };
+  const char *script =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1])['Requests']\n"
+    "head = [c.value for c in ws[1]]\n"
+    "col = head.index('Restricted')\n"
+    "assert head.index('Outcome') < col, head\n"
+    "for row in ws.iter_rows(min_row=2, values_only=True):\n"
+    "    print(row[0], row[col])\n";
+
+  g_assert_true (dpo_request_execute_with_input (store, "R-1", NULL, &input, NULL, NULL));
+  g_clear_object (&store);
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", path, "--as-of", "2024-02-06",
+                                               "export-registers", book, NULL }, &out, &err), ==, 0);
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no /usr/bin/python3");
+      return;
+    }
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c", script, book, NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_test_message ("%s%s", out, err);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_nonnull (strstr (out, "R-4 Processing restricted since 6 February 2024: Accuracy contested\n"));
+    g_assert_nonnull (strstr (out, "R-1 Processing restricted since 6 February 2024: Accuracy contested\n"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/restriction/json-round-trip", test_json_round_trip);
   g_test_add_func ("/restriction/json-bad-input", test_json_bad_input);
   g_test_add_func ("/restriction/cli", test_cli);
+  g_test_add_func ("/restriction/workbook", test_workbook);
 
   return g_test_run ();
 }
