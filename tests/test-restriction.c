@@ -254,6 +254,13 @@ test_objection_carried_out (void)
   /* Not carried out twice. */
   g_assert_false (dpo_request_execute_with_input (store, "R-3", NULL, &uphold, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_ALREADY_DONE);
+  g_clear_error (&error);
+
+  /* The decision stays with an objection: the editor cannot change its kind. */
+  dpo_request_set_kind (rejected, DPO_REQUEST_ACCESS);
+  g_assert_false (dpo_store_save_request (store, rejected, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "decision on the objection is recorded"));
 }
 
 /* The database holds the rule too: only an objection has a decision. */
