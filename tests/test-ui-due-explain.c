@@ -18,6 +18,8 @@
 #include "dpo-ui-test-util.h"
 #include "dpo-window.h"
 
+#include <glib/gstdio.h>
+
 /* The request view's due dates explain themselves (issue 12, item 4): an
  * information button beside each date opens the steps of its computation,
  * and follows the Alsace-Moselle setting. */
@@ -130,6 +132,68 @@ test_request_view (void)
   dpo_test_remove_tree (dir);
 }
 
+static guint
+count (const char *text,
+       const char *what)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, what); at != NULL; at = strstr (at + 1, what))
+    n++;
+  return n;
+}
+
+/* Export Deadlines Calendar…: the file of `dpo deadlines --ics`, written on
+ * a worker thread, private; a folder that does not exist says so. */
+static void
+test_export_calendar (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-ics-XXXXXX", NULL);
+  g_autofree char *example_path = dpo_test_example_path ();
+  g_autofree char *out_path = g_build_filename (dir, "deadlines.ics", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "no-such-folder", "deadlines.ics", NULL);
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  DpoStore *store = dpo_test_open_store (dir);
+  AdwMessageDialog *dialog;
+  DpoWindow *window;
+  GDate day;
+  GStatBuf st;
+
+  g_assert_true (dpo_import_file (store, example, NULL, &error));
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, 2, 2024);
+  now = dpo_time_end_of_local_day (&day);
+  dpo_store_set_now (store, now);
+  window = dpo_test_present_window (store);
+  dpo_window_export_calendar (window, out);
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label,
+                            "Calendar exported: subscribe to it in your calendar application");
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "BEGIN:VCALENDAR\r\n"));
+  /* The example's five open requests (its CNIL clock stopped with the
+   * notification of 2 February). */
+  g_assert_cmpuint (count (written, "BEGIN:VEVENT"), ==, 5);
+  g_assert_cmpuint (count (written, "SUMMARY:Due: access request R-2024-0001 (Claire Martin)"), ==, 1);
+  g_assert_cmpint (g_stat (out_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  dpo_window_export_calendar (window, bad);
+  dpo_test_wait_until (dpo_test_has_message_dialog, "Export Failed");
+  dialog = dpo_test_find_message_dialog ("Export Failed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no-such-folder"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dpo_test_wait_until (dpo_test_no_message_dialog, "Export Failed");
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +201,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/requests/due-date-explained", test_request_view);
+  g_test_add_func ("/ui/window/export-calendar", test_export_calendar);
 
   return g_test_run ();
 }

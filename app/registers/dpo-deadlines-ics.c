@@ -18,6 +18,7 @@
 #include "dpo-error.h"
 #include "dpo-output-file.h"
 #include "dpo-store-identity.h"
+#include "dpo-store-worker.h"
 #include "dpo-time.h"
 
 /* The calendar is streamed: its header, then each event made by libical
@@ -276,4 +277,38 @@ dpo_deadlines_write_ics (DpoStore  *store,
                   dpo_output_file_get_display_name (output), n_events, error))
     return FALSE;
   return dpo_output_file_commit (output, NULL, error);
+}
+
+static const char write_ics_tag[] = "dpo_deadlines_write_ics_async";
+
+static gboolean
+write_ics_job (DpoStore      *worker,
+               GTask         *task,
+               gpointer       job_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return dpo_deadlines_write_ics (worker, G_FILE (job_data), NULL, error);
+}
+
+void
+dpo_deadlines_write_ics_async (DpoStore            *store,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (DPO_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  dpo_store_job_run_async (store, write_ics_job, g_object_ref (file), g_object_unref,
+                           write_ics_tag, cancellable, callback, user_data);
+}
+
+gboolean
+dpo_deadlines_write_ics_finish (DpoStore      *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return dpo_store_job_finish (store, result, write_ics_tag, error);
 }

@@ -30,4 +30,15 @@ gboolean dpo_deadlines_write_ics_stream (DpoStore       *store,
                                          guint          *n_events,
                                          GError        **error);
 
+/* dpo_deadlines_write_ics() on a worker thread with its own connection, as
+ * of the caller's "now" (the window). */
+void     dpo_deadlines_write_ics_async  (DpoStore             *store,
+                                         GFile                *file,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean dpo_deadlines_write_ics_finish (DpoStore             *store,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+
 G_END_DECLS
