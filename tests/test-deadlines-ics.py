@@ -157,6 +157,8 @@ def read_calendar(path):
         data = f.read()
     assert data.endswith(b"END:VCALENDAR\r\n"), data[-40:]
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""), "CRLF line ends"
+    # Folded lines join into valid UTF-8: no character cut in two.
+    data.replace(b"\r\n ", b"").decode("utf-8", errors="strict")
     return icalendar.Calendar.from_ical(data), data
 
 
@@ -233,6 +235,14 @@ def test_calendar(work):
     assert "DTEND" not in cnil, "a moment"
     eq(alarm_trigger(cnil), -datetime.timedelta(hours=24), "reminder a day before")
     assert "72 hours later" in str(cnil["DESCRIPTION"]), cnil["DESCRIPTION"]
+
+    # Every request's explanation ends on the date the event is on.
+    for event in calendar.walk("VEVENT"):
+        if str(event["SUMMARY"]).startswith("Due:"):
+            last = str(event["DESCRIPTION"]).splitlines()[-1]
+            assert last.startswith("→ due "), last
+            eq(datetime.datetime.strptime(last[len("→ due "):], "%A %d %B %Y").date(),
+               event["DTSTART"].dt, f"{event['SUMMARY']}: explanation and date")
 
     assert not any("R-4" in str(e["SUMMARY"]) for e in calendar.walk("VEVENT")), "answered: none"
     assert not any("INC-NOTIFIED" in str(e["SUMMARY"]) or "INC-NONE" in str(e["SUMMARY"])
