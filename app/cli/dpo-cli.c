@@ -324,7 +324,8 @@ print_deadline (const DpoDeadline *deadline,
                 gpointer           user_data)
 {
   gboolean *explain = user_data;
-  g_autoptr(GDateTime) local = g_date_time_to_local (deadline->due);
+  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (deadline->due, zone);
   g_autofree char *state = pad (deadline->overdue ? _("OVERDUE") : _("due"), 7);
   g_autofree char *what = NULL;
   g_autofree char *when = NULL;

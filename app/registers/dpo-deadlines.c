@@ -97,6 +97,10 @@ dpo_deadlines_foreach (DpoStore        *store,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GPtrArray) clocks = NULL;
   const DpoRequestRow *row;
+  /* Rows come by due date: many in a row share it, and making the end of
+   * a local day looks the time zone up again each time. */
+  g_autoptr(GDateTime) due = NULL;
+  GDate due_on;
   GDate today;
   guint next_clock = 0;
   gboolean go_on = TRUE;
@@ -105,6 +109,7 @@ dpo_deadlines_foreach (DpoStore        *store,
   g_return_if_fail (DPO_IS_STORE (store));
   g_return_if_fail (func != NULL);
 
+  g_date_clear (&due_on, 1);
   now = dpo_store_dup_now (store);
   dpo_time_get_local_date (now, &today);
   snapshot = dpo_store_snapshot_begin (store);
@@ -115,13 +120,17 @@ dpo_deadlines_foreach (DpoStore        *store,
   while (go_on && cursor != NULL && (row = dpo_store_cursor_next_request_row (cursor, NULL)) != NULL)
     {
       g_autofree char *person = NULL;
-      g_autoptr(GDateTime) due = NULL;
       g_autoptr(GDateTime) received = NULL;
-      GDate due_on;
+      GDate row_due_on;
       GDate received_on;
 
-      dpo_date_parse (row->current_due_on, &due_on, NULL);
-      due = dpo_time_end_of_local_day (&due_on);
+      dpo_date_parse (row->current_due_on, &row_due_on, NULL);
+      if (due == NULL || g_date_compare (&row_due_on, &due_on) != 0)
+        {
+          due_on = row_due_on;
+          g_clear_pointer (&due, g_date_time_unref);
+          due = dpo_time_end_of_local_day (&due_on);
+        }
       received = g_date_time_new_from_unix_utc (row->received_at);
       dpo_time_get_local_date (received, &received_on);
       if (row->person != NULL)
