@@ -178,6 +178,41 @@ test_one_letter (void)
   dpo_test_remove_tree (dir);
 }
 
+/* The body's plain text: a blank line ends a paragraph, "- " starts a
+ * bullet (set with a dash, indented) that indented lines continue, a single
+ * line break stays one, Windows line ends are line ends. */
+static void
+test_body_structure (void)
+{
+  g_autofree char *dir = dpo_test_make_dir ();
+  DpoLetter letter = {
+    .sender_name = "Mutuelle", .recipient_lines = "Jean Dupont\n1 rue Haute\n75001 PARIS",
+    .subject = "Subject: already labelled",
+    .body = "Madame,\r\n\r\nFirst paragraph.\nSecond line of it.\r\n\r\n"
+            "- bullet one\n  continued here\n- bullet two\nAfter the list.\n\n\n\nLast.",
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char * const expected[] = { "Subject: already labelled", "Madame,", "First paragraph.",
+                                    "Second line of it.", "– bullet one continued here",
+                                    "– bullet two", "After the list.", "Last.", NULL };
+  guint pages, next = 0;
+
+  path = write_one (dir, &letter, &pages);
+  text = pdf_text (path, 0, 0);
+  lines = g_strsplit (text, "\n", -1);
+  /* Each expected line is a line of its own, in this order. */
+  for (guint i = 0; lines[i] != NULL && expected[next] != NULL; i++)
+    if (g_str_equal (g_strstrip (lines[i]), expected[next]))
+      next++;
+  if (expected[next] != NULL)
+    g_error ("line “%s” not found in order in:\n%s", expected[next], text);
+  g_assert_null (strstr (text, "Subject: Subject:"));
+  g_assert_null (strstr (text, "\r"));
+  dpo_test_remove_tree (dir);
+}
+
 /* pdftotext -bbox: the box of the first word @word on page 1, in mm. */
 static gboolean
 word_box (const char *path,
@@ -581,6 +616,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/letters/one", test_one_letter);
+  g_test_add_func ("/letters/body-structure", test_body_structure);
   g_test_add_func ("/letters/address-in-window", test_address_in_window);
   g_test_add_func ("/letters/multi-page", test_multi_page);
   g_test_add_func ("/letters/new-page-each", test_letters_start_new_pages);
