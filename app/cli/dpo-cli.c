@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "dpo-campaign.h"
 #include "dpo-deadlines.h"
 #include "dpo-audit-verify.h"
 #include "dpo-enums.h"
@@ -142,6 +143,7 @@ enum {
   CMD_EXECUTE,
   CMD_DEADLINES,
   CMD_AUDIT,
+  CMD_CAMPAIGN,
   N_COMMANDS
 };
 
@@ -387,6 +389,73 @@ run_audit (Cli   *cli,
   return EXIT_OK;
 }
 
+static void
+print_campaign (const char              *folder,
+                const DpoCampaignCounts *counts)
+{
+  g_print (_("Campaign written to %s\n"), folder);
+  g_print (_("  by email:    %u households, %u people (emails.mbox, emails.csv)\n"),
+           counts->households[DPO_CAMPAIGN_EMAIL], counts->people[DPO_CAMPAIGN_EMAIL]);
+  g_print (_("  by post:     %u households, %u people (letters.pdf, letters.csv)\n"),
+           counts->households[DPO_CAMPAIGN_POST], counts->people[DPO_CAMPAIGN_POST]);
+  if (counts->bounced > 0)
+    g_print (_("               of which %u after a bounced email\n"), counts->bounced);
+  g_print (_("  unreachable: %u households, %u people (unreachable.csv): not recorded as informed\n"),
+           counts->households[DPO_CAMPAIGN_UNREACHABLE], counts->people[DPO_CAMPAIGN_UNREACHABLE]);
+}
+
+static int
+run_campaign (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *sent_at = NULL;
+  g_autofree char *bounced_path = NULL;
+  g_auto(GStrv) bounced = NULL;
+  g_autoptr(GFile) folder = NULL;
+  DpoCampaignCounts counts = { 0 };
+  DpoCampaignOptions options = { 0 };
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      N_("The folder to write the campaign into: new, or empty"), N_("DIR") },
+    { "sent-at", 0, 0, G_OPTION_ARG_STRING, &sent_at,
+      N_("The day the messages are sent (default: today)"), N_("YYYY-MM-DD") },
+    { "bounced", 0, 0, G_OPTION_ARG_FILENAME, &bounced_path,
+      N_("Email addresses that bounced, one per line: their households get a letter instead"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[CMD_CAMPAIGN], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (out == NULL)
+    {
+      g_printerr (_("dpo campaign: give the folder to write into with --out DIR.\n"));
+      return EXIT_FAILURE_;
+    }
+  if (bounced_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bounced_path);
+
+      bounced = dpo_campaign_read_bounced (file, &error);
+      if (bounced == NULL)
+        return fail (error);
+    }
+  folder = g_file_new_for_commandline_arg (out);
+  options.incident_id = argv[1];
+  options.folder = folder;
+  options.sent_on = sent_at;
+  options.bounced = (const char * const *) bounced;
+  if (!open_store (cli, &error) ||
+      !dpo_campaign_run (cli->store, &options, NULL, NULL, NULL, &counts, &error))
+    return fail (error);
+  print_campaign (out, &counts);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -409,6 +478,10 @@ static const Command COMMANDS[N_COMMANDS] = {
     N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
        "prints the seal, or names the first entry or safeguard altered, removed or dropped."),
     run_audit },
+  [CMD_CAMPAIGN] = { "campaign", N_("INCIDENT-ID"),
+    N_("Informs the people affected by an incident (GDPR Art. 34): one message per household "
+       "not yet informed, by email where the holder has an address, by post otherwise, written "
+       "into --out DIR, and records who was informed."), run_campaign },
 };
 
 static char *
