@@ -389,19 +389,39 @@ run_audit (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "3 households, 5 people" */
+static char *
+households_text (guint households,
+                 guint people)
+{
+  g_autofree char *h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u household", "%u households",
+                                                     households), households);
+  g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                                     people), people);
+
+  /* Translators: "3 households, 5 people" */
+  return g_strdup_printf (_("%s, %s"), h, p);
+}
+
 static void
 print_campaign (const char              *folder,
                 const DpoCampaignCounts *counts)
 {
+  g_autofree char *email = households_text (counts->households[DPO_CAMPAIGN_EMAIL],
+                                            counts->people[DPO_CAMPAIGN_EMAIL]);
+  g_autofree char *post = households_text (counts->households[DPO_CAMPAIGN_POST],
+                                           counts->people[DPO_CAMPAIGN_POST]);
+  g_autofree char *none = households_text (counts->households[DPO_CAMPAIGN_UNREACHABLE],
+                                           counts->people[DPO_CAMPAIGN_UNREACHABLE]);
+
   g_print (_("Campaign written to %s\n"), folder);
-  g_print (_("  by email:    %u households, %u people (emails.mbox, emails.csv)\n"),
-           counts->households[DPO_CAMPAIGN_EMAIL], counts->people[DPO_CAMPAIGN_EMAIL]);
-  g_print (_("  by post:     %u households, %u people (letters.pdf, letters.csv)\n"),
-           counts->households[DPO_CAMPAIGN_POST], counts->people[DPO_CAMPAIGN_POST]);
+  g_print (_("  by email: %s (emails.mbox, emails.csv)\n"), email);
+  g_print (_("  by post: %s (letters.pdf, letters.csv)\n"), post);
   if (counts->bounced > 0)
-    g_print (_("               of which %u after a bounced email\n"), counts->bounced);
-  g_print (_("  unreachable: %u households, %u people (unreachable.csv): not recorded as informed\n"),
-           counts->households[DPO_CAMPAIGN_UNREACHABLE], counts->people[DPO_CAMPAIGN_UNREACHABLE]);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "    of which %u household after a bounced email\n",
+                          "    of which %u households after a bounced email\n", counts->bounced),
+             counts->bounced);
+  g_print (_("  unreachable: %s (unreachable.csv), not recorded as informed\n"), none);
 }
 
 static int

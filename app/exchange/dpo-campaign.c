@@ -123,11 +123,10 @@ check_folder (GFile   *folder,
 }
 
 static gboolean
-check_organisation (Run     *run,
-                    GError **error)
+check_dpo_contact (const DpoOrganisation  *organisation,
+                   GError                **error)
 {
-  run->organisation = dpo_store_get_organisation (run->store);
-  if (is_blank (run->organisation->dpo_email))
+  if (is_blank (organisation->dpo_email))
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                    _("Set the DPO’s contact in Preferences first: the emails are sent from the "
@@ -135,6 +134,14 @@ check_organisation (Run     *run,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_organisation (Run     *run,
+                    GError **error)
+{
+  run->organisation = dpo_store_get_organisation (run->store);
+  return check_dpo_contact (run->organisation, error);
 }
 
 /* Midday of the chosen day, local time: the day stays the same in every
@@ -509,10 +516,14 @@ dpo_campaign_preview (DpoStore           *store,
                       DpoCampaignCounts  *counts,
                       GError            **error)
 {
-  g_autoptr(DpoStoreCampaign) households = dpo_store_campaign_begin (store, incident_id, NULL, error);
+  g_autoptr(DpoOrganisation) organisation = dpo_store_get_organisation (store);
+  g_autoptr(DpoStoreCampaign) households = NULL;
   const DpoHousehold *household;
 
   *counts = (DpoCampaignCounts) { 0 };
+  if (!check_dpo_contact (organisation, error))
+    return FALSE;
+  households = dpo_store_campaign_begin (store, incident_id, NULL, error);
   if (households == NULL)
     return FALSE;
   while ((household = dpo_store_campaign_next (households, error)) != NULL)

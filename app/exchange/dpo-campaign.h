@@ -70,6 +70,23 @@ gboolean  dpo_campaign_run          (DpoStore                  *store,
                                      DpoCampaignCounts         *counts,
                                      GError                   **error);
 
+/* The same on a worker thread with a connection of its own (the window):
+ * @progress is called in the caller's main context; @counts must stay
+ * valid until @callback. */
+void      dpo_campaign_run_async    (DpoStore                  *store,
+                                     const char                *incident_id,
+                                     GFile                     *folder,
+                                     const char                *sent_on,
+                                     DpoCampaignCounts         *counts,
+                                     DpoCampaignProgress        progress,
+                                     gpointer                   progress_data,
+                                     GCancellable              *cancellable,
+                                     GAsyncReadyCallback        callback,
+                                     gpointer                   user_data);
+gboolean  dpo_campaign_run_finish   (DpoStore                  *store,
+                                     GAsyncResult              *result,
+                                     GError                   **error);
+
 /* A --bounced file: one address per line; blank lines and surrounding
  * spaces ignored. */
 GStrv     dpo_campaign_read_bounced (GFile                     *file,

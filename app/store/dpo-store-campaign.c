@@ -367,6 +367,26 @@ dpo_store_campaign_next (DpoStoreCampaign  *campaign,
   return &campaign->household;
 }
 
+guint
+dpo_store_campaign_count_affected (DpoStore   *self,
+                                   const char *incident_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), 0);
+
+  stmt = _dpo_store_prepare (self, "SELECT count (*) FROM affected a JOIN incidents i "
+                                   "ON i.pk = a.incident WHERE i.id = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  _dpo_bind_text (stmt, 1, incident_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 typedef struct
 {
   const char *incident_id;

@@ -77,6 +77,11 @@ void                dpo_store_campaign_free       (DpoStoreCampaign   *campaign)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoStoreCampaign, dpo_store_campaign_free)
 
+/* How many people @incident_id affects (0 for an unknown incident): the
+ * window offers the campaign only when there are some. */
+guint               dpo_store_campaign_count_affected (DpoStore   *self,
+                                                       const char *incident_id);
+
 /* One person informed: the holder or a co-insured named. */
 typedef struct
 {
