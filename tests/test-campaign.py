@@ -307,6 +307,24 @@ def test_unreachable_and_record(work):
     assert "intact" in audit.stdout
 
 
+@with_workdir
+def test_holder_also_covered(work):
+    """Paolo holds a contract but can be reached by neither channel; he is
+    also a beneficiary of Claire's contract: her email names him, so he is
+    informed, and not listed as unreachable."""
+    work.setup()
+    work.sql("INSERT INTO contract_beneficiaries SELECT c.pk, s.pk FROM contracts c, subjects s "
+             "WHERE c.number = 'C-1' AND s.id = 'S-4'")
+    work.campaign("out", "--sent-at", "2024-02-08")
+    claire = next(m for m in read_mbox(work.file("out", "emails.mbox"))
+                  if m["To"].addresses[0].addr_spec == "claire.martin@example.org")
+    body = claire.get_content()
+    assert "Paolo Rossi" in body and "Théo Martin" in body, body
+    eq(read_csv(work.file("out", "unreachable.csv")), [], "nobody unreachable")
+    assert ("S-4", "email") in work.informed(), work.informed()
+    eq(work.communications()[0][:3:2], ("email", 4), "email count")
+
+
 # --- later campaigns ---------------------------------------------------------
 
 @with_workdir
@@ -443,6 +461,7 @@ def main():
         ("emails.csv for a mass-mailing service", test_emails_csv),
         ("letters.pdf and letters.csv agree page by page", test_letters),
         ("unreachable.csv; communications and informed recorded", test_unreachable_and_record),
+        ("a holder covered by another's contract is named there", test_holder_also_covered),
         ("a second campaign writes only to the rest", test_second_campaign),
         ("everyone informed: exit 1, nothing written", test_everyone_informed),
         ("bounced addresses get letters, recorded as post", test_bounced),

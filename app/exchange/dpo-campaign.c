@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dpo-campaign.h"
@@ -34,8 +35,33 @@ typedef struct
   DpoCsvFile                *unreachable_csv;
   DpoCampaignLetters        *letters;
   GArray                    *informed;     /* of DpoInformedPerson */
+  GPtrArray                 *unreachable;  /* of Unreachable, written at the end */
   DpoCampaignCounts         *counts;
 } Run;
+
+/* A person in a household that could not be written to: listed in
+ * unreachable.csv at the end, unless another household's message named
+ * them (a beneficiary of a reachable holder's contract). */
+typedef struct
+{
+  gint64  rowid;
+  char   *id;
+  char   *name;
+  char   *member_number;
+  char   *reason;
+} Unreachable;
+
+static void
+unreachable_free (gpointer data)
+{
+  Unreachable *row = data;
+
+  g_free (row->id);
+  g_free (row->name);
+  g_free (row->member_number);
+  g_free (row->reason);
+  g_free (row);
+}
 
 static const char * const EMAILS_COLUMNS[] = {
   "email", "first_name", "last_name", "member_number", "subject", "body", NULL
@@ -75,6 +101,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->organisation, dpo_organisation_free);
   g_clear_pointer (&run->sent_at, g_date_time_unref);
   g_clear_pointer (&run->informed, g_array_unref);
+  g_clear_pointer (&run->unreachable, g_ptr_array_unref);
 }
 
 static gboolean
@@ -282,39 +309,84 @@ add_informed (Run                *run,
 {
   DpoInformedPerson person = { household->holder.rowid, household->channel };
 
-  g_array_append_val (run->informed, person);
-  for (guint i = 0; i < household->co_insured->len; i++)
+  for (guint i = 0; i <= household->co_insured->len; i++)
     {
-      const DpoHouseholdPerson *co_insured = g_ptr_array_index (household->co_insured, i);
-
-      person.rowid = co_insured->rowid;
+      if (i > 0)
+        person.rowid = ((const DpoHouseholdPerson *) g_ptr_array_index (household->co_insured, i - 1))->rowid;
       g_array_append_val (run->informed, person);
     }
 }
 
-static gboolean
-write_unreachable (Run                 *run,
-                   const DpoHousehold  *household,
-                   GError             **error)
+static void
+add_unreachable (Run                      *run,
+                 const DpoHouseholdPerson *person,
+                 char                     *reason)
+{
+  Unreachable *row = g_new0 (Unreachable, 1);
+
+  row->rowid = person->rowid;
+  row->id = g_strdup (person->id);
+  row->name = full_name (person);
+  row->member_number = g_strdup (person->member_number);
+  row->reason = reason;
+  g_ptr_array_add (run->unreachable, row);
+}
+
+static void
+keep_unreachable (Run                *run,
+                  const DpoHousehold *household)
 {
   g_autofree char *holder_name = full_name (&household->holder);
   const char *reason = household->bounced
     ? _("The email bounced and there is no postal address.")
     : _("Neither an email address nor a postal address.");
-  const char *row[] = { household->holder.id, holder_name, household->holder.member_number, reason };
 
-  if (!dpo_csv_file_add_row (run->unreachable_csv, row, error))
-    return FALSE;
+  add_unreachable (run, &household->holder, g_strdup (reason));
   for (guint i = 0; i < household->co_insured->len; i++)
-    {
-      const DpoHouseholdPerson *person = g_ptr_array_index (household->co_insured, i);
-      g_autofree char *name = full_name (person);
-      g_autofree char *why = g_strdup_printf (_("Co-insured of %s (%s), who cannot be reached: %s"),
-                                              holder_name, household->holder.id, reason);
-      const char *co_row[] = { person->id, name, person->member_number, why };
+    add_unreachable (run, g_ptr_array_index (household->co_insured, i),
+                     g_strdup_printf (_("Co-insured of %s (%s), who cannot be reached: %s"),
+                                      holder_name, household->holder.id, reason));
+}
 
-      if (!dpo_csv_file_add_row (run->unreachable_csv, co_row, error))
+static int
+compare_rowids (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = ((const DpoInformedPerson *) a)->rowid;
+  gint64 y = ((const DpoInformedPerson *) b)->rowid;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+was_informed (Run    *run,
+              gint64  rowid)
+{
+  DpoInformedPerson key = { rowid };
+
+  return bsearch (&key, run->informed->data, run->informed->len, sizeof key, compare_rowids) != NULL;
+}
+
+/* unreachable.csv: those no message named, each once. The people informed
+ * are sorted for it (their order does not matter to the record): no more
+ * memory than their list. */
+static gboolean
+write_unreachable (Run     *run,
+                   GError **error)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_array_sort (run->informed, compare_rowids);
+  for (guint i = 0; i < run->unreachable->len; i++)
+    {
+      Unreachable *row = g_ptr_array_index (run->unreachable, i);
+      const char *fields[] = { row->id, row->name, row->member_number, row->reason };
+
+      if (was_informed (run, row->rowid) || !g_hash_table_add (listed, &row->rowid))
+        continue;
+      if (!dpo_csv_file_add_row (run->unreachable_csv, fields, error))
         return FALSE;
+      run->counts->people[DPO_CAMPAIGN_UNREACHABLE]++;
     }
   return TRUE;
 }
@@ -333,7 +405,8 @@ write_household (Run                 *run,
   g_autofree char *name = full_name (&household->holder);
 
   run->counts->households[household->channel]++;
-  run->counts->people[household->channel] += 1 + household->co_insured->len;
+  if (household->channel != DPO_CAMPAIGN_UNREACHABLE)
+    run->counts->people[household->channel] += 1 + household->co_insured->len;
   switch (household->channel)
     {
     case DPO_CAMPAIGN_EMAIL:
@@ -355,7 +428,8 @@ write_household (Run                 *run,
       break;
     case DPO_CAMPAIGN_UNREACHABLE:
     default:
-      return write_unreachable (run, household, error);
+      keep_unreachable (run, household);
+      return TRUE;
     }
   add_informed (run, household);
   return TRUE;
@@ -380,7 +454,7 @@ write_households (Run                 *run,
       if (progress != NULL)
         progress (++done, total, user_data);
     }
-  if (error != NULL && *error != NULL)
+  if ((error != NULL && *error != NULL) || !write_unreachable (run, error))
     return FALSE;
   if (run->informed->len == 0)
     {
@@ -448,6 +522,7 @@ dpo_campaign_run (DpoStore                  *store,
   run.counts = counts != NULL ? counts : &ignored;
   *run.counts = (DpoCampaignCounts) { 0 };
   run.informed = g_array_new (FALSE, FALSE, sizeof (DpoInformedPerson));
+  run.unreachable = g_ptr_array_new_with_free_func (unreachable_free);
   ok = read_sent_at (&run, error) && check_folder (options->folder, error) &&
        check_organisation (&run, error);
   if (ok)
@@ -510,6 +585,18 @@ dpo_campaign_read_bounced (GFile   *file,
   return g_strv_builder_end (builder);
 }
 
+static void
+add_rowids (GHashTable         *set,
+            const DpoHousehold *household)
+{
+  g_hash_table_add (set, g_memdup2 (&household->holder.rowid, sizeof (gint64)));
+  for (guint i = 0; i < household->co_insured->len; i++)
+    g_hash_table_add (set, g_memdup2 (&((DpoHouseholdPerson *) g_ptr_array_index (household->co_insured, i))->rowid,
+                                      sizeof (gint64)));
+}
+
+/* Counted as the campaign counts them: an unreachable person named in a
+ * reachable household's message is not unreachable. */
 gboolean
 dpo_campaign_preview (DpoStore           *store,
                       const char         *incident_id,
@@ -518,7 +605,11 @@ dpo_campaign_preview (DpoStore           *store,
 {
   g_autoptr(DpoOrganisation) organisation = dpo_store_get_organisation (store);
   g_autoptr(DpoStoreCampaign) households = NULL;
+  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) unreachable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   const DpoHousehold *household;
+  GHashTableIter iter;
+  gpointer rowid;
 
   *counts = (DpoCampaignCounts) { 0 };
   if (!check_dpo_contact (organisation, error))
@@ -529,7 +620,17 @@ dpo_campaign_preview (DpoStore           *store,
   while ((household = dpo_store_campaign_next (households, error)) != NULL)
     {
       counts->households[household->channel]++;
-      counts->people[household->channel] += 1 + household->co_insured->len;
+      if (household->channel == DPO_CAMPAIGN_UNREACHABLE)
+        add_rowids (unreachable, household);
+      else
+        {
+          counts->people[household->channel] += 1 + household->co_insured->len;
+          add_rowids (reached, household);
+        }
     }
+  g_hash_table_iter_init (&iter, unreachable);
+  while (g_hash_table_iter_next (&iter, &rowid, NULL))
+    if (!g_hash_table_contains (reached, rowid))
+      counts->people[DPO_CAMPAIGN_UNREACHABLE]++;
   return error == NULL || *error == NULL;
 }

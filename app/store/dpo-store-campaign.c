@@ -29,10 +29,12 @@
   "    AND NOT EXISTS (SELECT 1 FROM informed p WHERE p.incident = ?1 AND p.subject = i.subject " \
   "      AND p.channel = 'post')), " \
   "assigned (person, holder, resend) AS (" \
-  "  SELECT c.person, CASE WHEN EXISTS (SELECT 1 FROM contracts k WHERE k.subject = c.person) " \
-  "    THEN c.person ELSE ifnull ((SELECT min (k.subject) FROM contract_beneficiaries b " \
-  "      JOIN contracts k ON k.pk = b.contract WHERE b.subject = c.person), c.person) END, " \
-  "    c.resend FROM candidates c), " \
+  "  SELECT c.person, c.person, c.resend FROM candidates c " \
+  "  WHERE EXISTS (SELECT 1 FROM contracts k WHERE k.subject = c.person) " \
+  "    OR NOT EXISTS (SELECT 1 FROM contract_beneficiaries b WHERE b.subject = c.person) " \
+  "  UNION " \
+  "  SELECT c.person, k.subject, c.resend FROM candidates c " \
+  "  JOIN contract_beneficiaries b ON b.subject = c.person JOIN contracts k ON k.pk = b.contract), " \
   "kept (person, holder, resend) AS (" \
   "  SELECT a.person, a.holder, a.resend FROM assigned a JOIN subjects h ON h.pk = a.holder " \
   "  WHERE a.resend = 0 OR lower (trim (h.email)) IN (SELECT email FROM bounced)) "

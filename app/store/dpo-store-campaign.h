@@ -17,11 +17,11 @@ G_BEGIN_DECLS
  * app/exchange/dpo-campaign.c.
  *
  * A household is one contract holder and the affected people the message
- * names. Each person still to inform belongs to exactly one household:
- * their own when they hold a contract or are covered by none, otherwise
- * that of the holder of a contract covering them (the first holder by
- * record order when several contracts do). The holder need not be
- * affected: a parent whose child's data were stolen is the one written to. */
+ * names: a holder who is affected, or whose contract covers someone who
+ * is. An affected person is named in the message of every holder whose
+ * contract covers them, and gets one of their own when they hold a
+ * contract or are covered by none. The holder need not be affected: a
+ * parent whose child's data were stolen is the one written to. */
 
 typedef enum
 {
