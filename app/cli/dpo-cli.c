@@ -20,9 +20,11 @@
 #include "dpo-export-json.h"
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
+#include "dpo-store-restriction.h"
 #include "dpo-import.h"
 #include "dpo-file-check.h"
 #include "dpo-store.h"
+#include "dpo-store-notice.h"
 #include "dpo-temp-files.h"
 #include "dpo-time.h"
 
@@ -145,7 +147,9 @@ enum {
   CMD_DEADLINES,
   CMD_AUDIT,
   CMD_AFFECTED,
+  CMD_NOTICE,
   CMD_CAMPAIGN,
+  CMD_RESTRICTION,
   N_COMMANDS
 };
 
@@ -278,10 +282,18 @@ run_execute (Cli   *cli,
   g_autoptr(GFile) output = NULL;
   g_autofree char *output_path = NULL;
   g_autofree char *outcome = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *reason = NULL;
+  DpoCarryOutInput input = { NULL, NULL };
   int exit_code = EXIT_OK;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("For an access request: the file to write the person’s data to (JSON)"), N_("FILE") },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision,
+      N_("For an objection: upheld (the processing stops) or rejected (compelling legitimate grounds)"),
+      N_("upheld|rejected") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("For a restriction or an objection: the reason, in plain words"), N_("TEXT") },
     { NULL }
   };
 
@@ -289,8 +301,10 @@ run_execute (Cli   *cli,
     return exit_code;
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
+  input.decision = decision;
+  input.reason = reason;
   if ((output != NULL && !check_output (output, &error)) || !open_store (cli, &error) ||
-      !dpo_request_execute (cli->store, argv[1], output, &outcome, &error))
+      !dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
     return fail (error);
 
   g_print ("%s: %s\n", argv[1], outcome);
@@ -495,6 +509,78 @@ run_affected (Cli   *cli,
   return dpo_cli_affected (argc, argv, open_store_for_affected, cli);
 }
 
+/* The stored notice, or a draft; --save stores the draft, but replaces a
+ * stored notice (perhaps edited by hand) only when --draft says so. */
+static int
+run_notice (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpoIncident) incident = NULL;
+  g_autoptr(DpoOrganisation) organisation = NULL;
+  g_autoptr(DpoNotice) notice = NULL;
+  gboolean draft = FALSE, save = FALSE, stored;
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_("Draft the notice afresh from the incident, even if one is stored"), NULL },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save,
+      N_("Store the draft as the incident’s notice (with --draft, replacing the stored one)"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[CMD_NOTICE], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (!open_store (cli, &error))
+    return fail (error);
+  incident = dpo_store_get_incident (cli->store, argv[1], &error);
+  if (incident == NULL)
+    return fail (error);
+
+  stored = incident->notice_subject != NULL;
+  if (save && stored && !draft)
+    {
+      g_printerr (_("dpo: incident %s has a notice already; add --draft to replace it with a new "
+                    "draft.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  organisation = dpo_store_get_organisation (cli->store);
+  notice = draft || !stored ? dpo_notice_draft (incident, organisation)
+                            : dpo_notice_new (incident->notice_subject, incident->notice_body);
+  if (save && !dpo_store_save_notice (cli->store, argv[1], notice, &error))
+    return fail (error);
+
+  g_print (_("Subject: %s\n\n%s"), notice->subject, notice->body);
+  if (save)
+    g_printerr (_("Stored as the notice of incident %s.\n"), argv[1]);
+  return EXIT_OK;
+}
+
+/* "restriction lift PERSON-ID" (Art. 18(3): the person is informed first). */
+static int
+run_restriction (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_RESTRICTION], NULL, &argc, &argv, 2, &exit_code))
+    return exit_code;
+  if (!g_str_equal (argv[1], "lift"))
+    {
+      g_printerr (_("dpo restriction: unknown action “%s”; the only one is “lift”.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  if (!open_store (cli, &error) || !dpo_store_lift_restriction (cli->store, argv[2], &error))
+    return fail (error);
+
+  g_print (_("%s: the restriction of processing is lifted. The person must have been informed "
+             "before it was lifted (GDPR Art. 18(3)).\n"), argv[2]);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -509,7 +595,8 @@ static const Command COMMANDS[N_COMMANDS] = {
     run_export_incident },
   [CMD_EXECUTE] = { "execute", N_("REQUEST-ID"),
     N_("Carries a request out: erasure (refused while a contract is active), rectification "
-       "(applies the changes), access (writes the person’s data to --output FILE)."), run_execute },
+       "(applies the changes), access (writes the person’s data to --output FILE), restriction "
+       "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT)."), run_execute },
   [CMD_DEADLINES] = { "deadlines", "",
     N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
     run_deadlines },
@@ -521,10 +608,16 @@ static const Command COMMANDS[N_COMMANDS] = {
     N_("The people an incident affects: “import INCIDENT-ID FILE.csv” reads the processor’s "
        "list (all or nothing); “check NIR-OR-MEMBER-NUMBER [--json]” says whether someone is "
        "affected and how they were informed."), run_affected },
+  [CMD_NOTICE] = { "notice", N_("INCIDENT-ID"),
+    N_("Prints the incident’s notice to the people affected (Art. 34), or a draft from the "
+       "incident when none is stored or with --draft; --save stores the draft."), run_notice },
   [CMD_CAMPAIGN] = { "campaign", N_("INCIDENT-ID"),
     N_("Informs the people affected by an incident (GDPR Art. 34): one message per household "
        "not yet informed, by email where the holder has an address, by post otherwise, written "
        "into --out DIR, and records who was informed."), run_campaign },
+  [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
+    N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
+       "before lifting it."), run_restriction },
 };
 
 static char *

@@ -228,6 +228,20 @@ contract_to_json (gconstpointer record)
   return dpo_contract_to_json (record);
 }
 
+/* "notice": {"subject", "body"}, left out while there is none. */
+static void
+add_notice (JsonBuilder       *builder,
+            const DpoIncident *incident)
+{
+  if (incident->notice_subject == NULL && incident->notice_body == NULL)
+    return;
+  json_builder_set_member_name (builder, "notice");
+  json_builder_begin_object (builder);
+  add_string (builder, "subject", incident->notice_subject);
+  add_string (builder, "body", incident->notice_body);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 dpo_incident_to_json (const DpoIncident *incident)
 {
@@ -251,6 +265,7 @@ dpo_incident_to_json (const DpoIncident *incident)
   add_string (builder, "risk", incident->risk);
   add_string (builder, "measures", incident->measures);
   add_string (builder, "delay_reason", incident->delay_reason);
+  add_notice (builder, incident);
   add_list (builder, "events", incident->events, event_to_json);
   add_list (builder, "notifications", incident->notifications, notification_to_json);
   add_list (builder, "complaints", incident->complaints, complaint_to_json);
@@ -275,6 +290,15 @@ dpo_subject_to_json (const DpoSubject *subject)
   add_string (builder, "email", subject->email);
   add_string (builder, "postal_address", subject->postal_address);
   add_list (builder, "contracts", subject->contracts, contract_to_json);
+  /* Art. 18: only while processing is restricted. */
+  if (subject->restricted_since != NULL)
+    {
+      json_builder_set_member_name (builder, "restricted");
+      json_builder_begin_object (builder);
+      add_string (builder, "since", subject->restricted_since);
+      add_string (builder, "reason", subject->restriction_reason);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -342,6 +366,8 @@ dpo_request_to_json (const DpoRequest *request)
   add_string (builder, "outcome", request->outcome);
   add_string (builder, "refusal_ground", request->refusal_ground);
   add_changes (builder, request->changes);
+  add_string (builder, "decision", request->decision);
+  add_string (builder, "decision_reason", request->decision_reason);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -35,6 +35,8 @@ _dpo_bind_incident_fields (sqlite3_stmt      *stmt,
   _dpo_bind_text (stmt, 15, incident->risk);
   _dpo_bind_text (stmt, 16, incident->measures);
   _dpo_bind_text (stmt, 17, incident->delay_reason);
+  _dpo_bind_text (stmt, 18, incident->notice_subject);
+  _dpo_bind_text (stmt, 19, incident->notice_body);
 }
 
 void
@@ -78,6 +80,8 @@ _dpo_bind_request_fields (DpoStore         *self,
   _dpo_bind_text (stmt, 15, request->changes);
   _dpo_bind_text (stmt, 16, due_on);
   _dpo_bind_text (stmt, 17, current_due_on);
+  _dpo_bind_text (stmt, 18, request->decision);
+  _dpo_bind_text (stmt, 19, request->decision_reason);
 }
 
 gboolean
@@ -182,8 +186,8 @@ _dpo_store_insert_incident_row (DpoStore     *self,
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO incidents (id, title, description, processor, natures, origin, started_at, "
     "ended_at, aware_at, data_categories, subject_categories, approx_subjects, approx_records, "
-    "consequences, risk, measures, delay_reason) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "consequences, risk, measures, delay_reason, notice_subject, notice_body) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -250,11 +254,13 @@ _dpo_store_insert_subject (DpoStore    *self,
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO subjects (id, last_name, first_name, birth_date, nir, member_number, email, "
-    "postal_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "postal_address, restricted_since, restriction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_subject_fields (stmt, subject);
+  _dpo_bind_text (stmt, 9, subject->restricted_since);
+  _dpo_bind_text (stmt, 10, subject->restriction_reason);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
