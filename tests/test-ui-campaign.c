@@ -43,15 +43,25 @@ campaign_store (char **path,
   return store;
 }
 
+static gboolean
+write_enabled (gpointer dialog)
+{
+  return gtk_widget_get_sensitive (dpo_test_get_by_id (dialog, "write_button"));
+}
+
+/* The dialog, once its households are counted (on a worker). */
 static DpoCampaignDialog *
 open_dialog (DpoWindow  *window,
              DpoStore   *store)
 {
   DpoIncidentView *view = dpo_incident_view_present (GTK_WINDOW (window), store, INCIDENT);
+  GtkWidget *dialog;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "incident.inform", NULL));
-  return DPO_CAMPAIGN_DIALOG (dpo_test_wait_for_toplevel (DPO_TYPE_CAMPAIGN_DIALOG));
+  dialog = dpo_test_wait_for_toplevel (DPO_TYPE_CAMPAIGN_DIALOG);
+  dpo_test_wait_until (write_enabled, dialog);
+  return DPO_CAMPAIGN_DIALOG (dialog);
 }
 
 static const char *

@@ -40,6 +40,8 @@ struct _DpoCampaignDialog
   GFile             *folder;        /* the campaign's folder */
   GCancellable      *cancellable;   /* while the campaign runs */
   DpoCampaignCounts  counts;        /* written by the worker until it reports */
+  DpoCampaignCounts  preview;       /* the same, for the preview */
+  gboolean           previewing;
   gboolean           close_when_done;
 };
 
@@ -110,25 +112,49 @@ update_folder (DpoCampaignDialog *self)
     }
   path = self->folder != NULL ? g_file_get_parse_name (self->folder) : NULL;
   adw_action_row_set_subtitle (self->folder_row, path != NULL ? path : _("Choose where to write the messages"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), self->folder != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), self->folder != NULL && !self->previewing);
 }
 
 static void
-show_preview (DpoCampaignDialog *self)
+on_preview_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(DpoCampaignDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  DpoCampaignCounts counts;
+  gboolean ok = dpo_campaign_preview_finish (DPO_STORE (source), result, &error);
 
-  if (!dpo_campaign_preview (self->store, self->incident_id, &counts, &error))
+  self->previewing = FALSE;
+  /* Closed meanwhile: its widgets are gone. */
+  if (self->stack == NULL)
+    return;
+  if (!ok)
     {
       adw_status_page_set_description (self->nothing_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "nothing");
       return;
     }
-  set_row (self->email_row, &counts, DPO_CAMPAIGN_EMAIL);
-  set_row (self->post_row, &counts, DPO_CAMPAIGN_POST);
-  set_row (self->unreachable_row, &counts, DPO_CAMPAIGN_UNREACHABLE);
+  set_row (self->email_row, &self->preview, DPO_CAMPAIGN_EMAIL);
+  set_row (self->post_row, &self->preview, DPO_CAMPAIGN_POST);
+  set_row (self->unreachable_row, &self->preview, DPO_CAMPAIGN_UNREACHABLE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), self->folder != NULL);
+}
+
+/* The households are read on a worker: "…" stands in until they arrive,
+ * and nothing can be written meanwhile. */
+static void
+show_preview (DpoCampaignDialog *self)
+{
+  if (self->previewing)
+    return;
+  self->previewing = TRUE;
+  adw_action_row_set_subtitle (self->email_row, "…");
+  adw_action_row_set_subtitle (self->post_row, "…");
+  adw_action_row_set_subtitle (self->unreachable_row, "…");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "plan");
+  dpo_campaign_preview_async (self->store, self->incident_id, &self->preview, NULL, on_preview_cb,
+                              g_object_ref (self));
 }
 
 void
@@ -216,6 +242,9 @@ on_run_finished_cb (GObject      *source,
   gboolean ok = dpo_campaign_run_finish (DPO_STORE (source), result, &error);
 
   g_clear_object (&self->cancellable);
+  /* Destroyed meanwhile (its parent closed): its widgets are gone. */
+  if (self->stack == NULL)
+    return;
   if (self->close_when_done)
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -243,7 +272,7 @@ on_write_clicked_cb (DpoCampaignDialog *self)
       dpo_export_ui_show_error (GTK_WINDOW (self), _("Cannot Write the Messages"), error->message);
       return;
     }
-  if (self->folder == NULL || self->cancellable != NULL)
+  if (self->folder == NULL || self->cancellable != NULL || self->previewing)
     return;
   self->cancellable = g_cancellable_new ();
   gtk_label_set_text (self->progress_label, _("Writing the emails and the letters…"));

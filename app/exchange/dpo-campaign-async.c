@@ -139,3 +139,62 @@ dpo_campaign_run_finish (DpoStore      *store,
 {
   return dpo_store_job_finish (store, result, campaign_tag, error);
 }
+
+/* The preview too: at tens of thousands of households it reads for a
+ * moment, which the window does not wait for. */
+typedef struct
+{
+  char              *incident_id;
+  DpoCampaignCounts *counts;
+} PreviewJob;
+
+static void
+preview_job_free (gpointer data)
+{
+  PreviewJob *job = data;
+
+  g_free (job->incident_id);
+  g_free (job);
+}
+
+static gboolean
+preview_job (DpoStore      *worker,
+             GTask         *task,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  PreviewJob *job = data;
+
+  return dpo_campaign_preview (worker, job->incident_id, job->counts, error);
+}
+
+static const char preview_tag[] = "dpo_campaign_preview_async";
+
+void
+dpo_campaign_preview_async (DpoStore            *store,
+                            const char          *incident_id,
+                            DpoCampaignCounts   *counts,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  PreviewJob *job;
+
+  g_return_if_fail (DPO_IS_STORE (store));
+  g_return_if_fail (incident_id != NULL && counts != NULL);
+
+  job = g_new0 (PreviewJob, 1);
+  job->incident_id = g_strdup (incident_id);
+  job->counts = counts;
+  dpo_store_job_run_async (store, preview_job, job, preview_job_free, preview_tag, cancellable,
+                           callback, user_data);
+}
+
+gboolean
+dpo_campaign_preview_finish (DpoStore      *store,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return dpo_store_job_finish (store, result, preview_tag, error);
+}

@@ -99,6 +99,17 @@ gboolean  dpo_campaign_preview      (DpoStore                  *store,
                                      DpoCampaignCounts         *counts,
                                      GError                   **error);
 
+/* The same on a worker thread; @counts must stay valid until @callback. */
+void      dpo_campaign_preview_async  (DpoStore                *store,
+                                       const char              *incident_id,
+                                       DpoCampaignCounts       *counts,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data);
+gboolean  dpo_campaign_preview_finish (DpoStore                *store,
+                                       GAsyncResult            *result,
+                                       GError                 **error);
+
 /* The postal address as the lines of an envelope: its own lines, or, when
  * it was typed on one line, its comma-separated parts. */
 GStrv     dpo_campaign_address_lines (const char               *postal_address);
