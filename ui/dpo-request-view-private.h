@@ -34,6 +34,8 @@ struct _DpoRequestView
   AdwActionRow        *received_row;
   AdwActionRow        *due_row;
   AdwActionRow        *extended_due_row;
+  GtkWidget           *due_explain_button;
+  GtkWidget           *extended_explain_button;
   AdwActionRow        *identity_row;
   GtkButton           *verify_button;
   AdwPreferencesGroup *extension_group;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-date-field.h"
+#include "dpo-due-date-button.h"
 #include "dpo-carry-out.h"
 #include "dpo-computed.h"
 #include "dpo-editor-dialog.h"
@@ -310,7 +311,11 @@ fill_due_dates (DpoRequestView            *self,
   g_autofree char *extended = dpo_date_format_display (&deadlines->extended_due_on);
   g_autofree char *not_extended = NULL;
   gboolean late = deadlines->overdue;
+  gboolean alsace_moselle = dpo_store_get_alsace_moselle (self->store);
 
+  dpo_due_date_button_explain (self->due_explain_button, &deadlines->received_on, FALSE, alsace_moselle);
+  dpo_due_date_button_explain (self->extended_explain_button, &deadlines->received_on, TRUE,
+                               alsace_moselle);
   set_value (self->due_row, due, !deadlines->extended && late ? "error" : NULL);
   if (deadlines->extended)
     set_value (self->extended_due_row, extended, late ? "error" : NULL);
@@ -618,6 +623,10 @@ dpo_request_view_init (DpoRequestView *self)
   self->change_rows = g_ptr_array_new ();
   dpo_date_field_setup (GTK_WIDGET (self->extension_notified_row), _("Person told on"), TRUE);
   dpo_form_combo_setup (self->status_row, DPO_ENUM_REQUEST_STATUS);
+  self->due_explain_button = dpo_due_date_button_new ();
+  adw_action_row_add_suffix (self->due_row, self->due_explain_button);
+  self->extended_explain_button = dpo_due_date_button_new ();
+  adw_action_row_add_suffix (self->extended_due_row, self->extended_explain_button);
   dpo_editor_label_rows (GTK_WIDGET (self));
   dpo_request_view_update_actions (self);
 }

@@ -14,6 +14,7 @@
 #include "dpo-campaign.h"
 #include "dpo-cli-affected.h"
 #include "dpo-deadlines.h"
+#include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
@@ -324,11 +325,23 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
+/* --explain: how the date was reached, one step a line under it. */
+static void
+print_explanation (const DpoDeadline *deadline)
+{
+  g_auto(GStrv) phrases = dpo_deadline_explain (deadline);
+
+  for (guint i = 0; phrases[i] != NULL; i++)
+    g_print ("      %s%s\n", i > 0 ? "→ " : "", phrases[i]);
+}
+
 static gboolean
 print_deadline (const DpoDeadline *deadline,
                 gpointer           user_data)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (deadline->due);
+  gboolean *explain = user_data;
+  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (deadline->due, zone);
   g_autofree char *state = pad (deadline->overdue ? _("OVERDUE") : _("due"), 7);
   g_autofree char *what = NULL;
   g_autofree char *when = NULL;
@@ -348,7 +361,35 @@ print_deadline (const DpoDeadline *deadline,
     }
   g_print ("%s  %s  %s  %s  %s%s\n", when, state, what, deadline->id, detail,
            deadline->extended ? _(" (extended)") : "");
+  if (*explain)
+    print_explanation (deadline);
   return TRUE;
+}
+
+static int
+write_calendar (Cli        *cli,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint n_events = 0;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!open_store (cli, &error) || !dpo_deadlines_write_ics_stream (cli->store, out, NULL, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_deadlines_write_ics (cli->store, file, &n_events, &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Calendar written to %s: %u deadline.\n",
+                        "Calendar written to %s: %u deadlines.\n", n_events), path, n_events);
+  return EXIT_OK;
 }
 
 static int
@@ -357,14 +398,26 @@ run_deadlines (Cli   *cli,
                char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *ics_path = NULL;
+  gboolean explain = FALSE;
   int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      N_("Under each deadline, the steps of its computation (weekends, holidays, extension)"), NULL },
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path,
+      N_("Write the deadlines as an iCalendar file for a calendar application (\"-\" for standard "
+         "output) instead of listing them"), N_("FILE.ics") },
+    { NULL }
+  };
 
-  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], NULL, &argc, &argv, 0, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], entries, &argc, &argv, 0, &exit_code))
     return exit_code;
+  if (ics_path != NULL)
+    return write_calendar (cli, ics_path);
   if (!open_store (cli, &error))
     return fail (error);
 
-  dpo_deadlines_foreach (cli->store, print_deadline, NULL);
+  dpo_deadlines_foreach (cli->store, print_deadline, &explain);
   return EXIT_OK;
 }
 
@@ -598,7 +651,8 @@ static const Command COMMANDS[N_COMMANDS] = {
        "(applies the changes), access (writes the person’s data to --output FILE), restriction "
        "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT)."), run_execute },
   [CMD_DEADLINES] = { "deadlines", "",
-    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
+    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks "
+       "(--explain: how each date was reached; --ics FILE.ics: as a calendar)."),
     run_deadlines },
   [CMD_AUDIT] = { "audit", N_("verify"),
     N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
