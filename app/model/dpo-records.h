@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "dpo-enums.h"
+#include "dpo-hold.h"
 #include "dpo-types.h"
 
 G_BEGIN_DECLS
@@ -119,6 +120,7 @@ struct _DpoSubject
   /* Derived, filled by dpo_store_get_subject(): the contracts of others
    * that list this person as a beneficiary (holder_id and holder_name set). */
   GPtrArray *covered_by;      /* of DpoContract */
+  GPtrArray *holds;           /* of DpoHold: legal holds, by start date */
 };
 
 struct _DpoRequest
