@@ -376,6 +376,35 @@ test_execute_refusal (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects WHERE id = 'S-0002'"), ==, 1);
 }
 
+/* A hold lifted before the as-of day keeps nothing: the erasure goes
+ * through, the hold goes with the person, and the audit log no longer
+ * holds its note. */
+static void
+test_erasure_after_hold (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
+  g_autoptr(DpoHold) hold = dpo_hold_new ();
+  g_autoptr(GError) error = NULL;
+
+  hold->reason = g_strdup ("litigation");
+  hold->note = g_strdup ("Tribunal judiciaire de Lyon, RG 23/04567");
+  hold->since = g_strdup ("2023-06-01");
+  hold->until = g_strdup ("2024-02-29");
+  g_assert_true (dpo_store_save_hold (store, "S-0002", hold, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE changes LIKE '%RG 23/04567%'"),
+                   ==, 1);
+
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM holds"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE changes LIKE '%RG 23/04567%'"),
+                   ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'hold' "
+                                             "AND changes = '{\"redacted\":\"erasure\"}'"), ==, 1);
+}
+
 static int
 run_dpo (const char * const  *args,
          char               **err)
@@ -530,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/erasure-rules/trigger", test_trigger);
   g_test_add_func ("/erasure-rules/store-checks", test_store_checks);
   g_test_add_func ("/erasure-rules/execute-refusal", test_execute_refusal);
+  g_test_add_func ("/erasure-rules/erasure-after-hold", test_erasure_after_hold);
   g_test_add_func ("/erasure-rules/cli", test_cli);
   g_test_add_func ("/erasure-rules/json-round-trip", test_json_round_trip);
   g_test_add_func ("/erasure-rules/json-bad-input", test_json_bad_input);
