@@ -280,6 +280,16 @@ test_confirmation (void)
   gtk_window_close (GTK_WINDOW (dialog));
   dpo_test_wait_until (dpo_test_no_message_dialog, "Carry Out the Erasure?");
 
+  /* The person view says it too, before any request. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-4");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), is_mapped_row_titled,
+                            "An erasure request would be refused: possible from 1 January 2026");
+  g_assert_nonnull (dpo_test_find_widget (GTK_WIDGET (window), has_subtitle_containing,
+                                          "the contract C-9 ended on 31 December 2020"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-5");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), is_mapped_row_titled,
+                            "An erasure request would be refused: possible from 1 January 2026");
+
   dpo_test_destroy_window (window, store);
   dpo_test_remove_tree (dir);
 }

@@ -218,3 +218,51 @@ dpo_person_holds_fill (GtkWidget        *group,
       g_ptr_array_add (h->rows, row);
     }
 }
+
+GtkWidget *
+dpo_person_erasure_group_new (DpoStore *store)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+
+  g_return_val_if_fail (DPO_IS_STORE (store), NULL);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Erasure"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_name (row, "erasure_row");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (group), "dpo-row", row);
+  g_object_set_data_full (G_OBJECT (group), "dpo-store", g_object_ref (store), g_object_unref);
+  return group;
+}
+
+void
+dpo_person_erasure_fill (GtkWidget        *group,
+                         const DpoSubject *subject,
+                         const char       *today)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (group), "dpo-row");
+  DpoStore *store = g_object_get_data (G_OBJECT (group), "dpo-store");
+  g_autoptr(DpoErasureVerdict) verdict = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *earliest = NULL;
+
+  g_return_if_fail (row != NULL && store != NULL);
+
+  if (subject == NULL)
+    return;
+  verdict = dpo_erasure_verdict_new (subject, today, dpo_store_get_retention_years (store));
+  earliest = dpo_erasure_format_date (verdict->earliest);
+  if (verdict->rule == DPO_ERASURE_ALLOWED)
+    title = g_strdup (_("An erasure request would be carried out today"));
+  else if (verdict->earliest != NULL)
+    /* Translators: %s is the day erasure becomes possible */
+    title = g_strdup_printf (_("An erasure request would be refused: possible from %s"), earliest);
+  else
+    title = g_strdup (_("An erasure request would be refused; no date can be given yet"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), verdict->reason != NULL ? verdict->reason : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  verdict->reason != NULL ? verdict->reason : "", -1);
+}

@@ -22,4 +22,11 @@ void       dpo_person_holds_fill      (GtkWidget        *group,
                                        const DpoSubject *subject,
                                        const char       *today);
 
+/* "Erasure": what an erasure request would meet today, by the core's
+ * verdict (the rule and the earliest date), for the DPO on the phone. */
+GtkWidget *dpo_person_erasure_group_new (DpoStore        *store);
+void       dpo_person_erasure_fill      (GtkWidget        *group,
+                                         const DpoSubject *subject,
+                                         const char       *today);
+
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _DpoPersonView
   AdwPreferencesGroup *requests_group;
   GtkWidget           *covered_group;   /* dpo-person-coverage.h */
   GtkWidget           *holds_group;     /* dpo-person-holds.h, once a store is set */
+  GtkWidget           *erasure_group;   /* the same */
 
   DpoStore            *store;
   char                *id;
@@ -181,6 +182,8 @@ fill_contracts (DpoPersonView *self)
   dpo_person_coverage_fill (self->covered_group, self->subject, today);
   if (self->holds_group != NULL)
     dpo_person_holds_fill (self->holds_group, self->subject, today);
+  if (self->erasure_group != NULL)
+    dpo_person_erasure_fill (self->erasure_group, self->subject, today);
   if (self->subject->contracts->len == 0)
     {
       GtkWidget *row = new_row (_("No contracts"), NULL);
@@ -441,11 +444,16 @@ dpo_person_view_set_store (DpoPersonView *self,
   /* The holds, after the contracts that cover the person. */
   if (self->holds_group != NULL)
     gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->holds_group)), g_steal_pointer (&self->holds_group));
+  if (self->erasure_group != NULL)
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->erasure_group)), g_steal_pointer (&self->erasure_group));
   if (store != NULL)
     {
       self->holds_group = dpo_person_holds_group_new (store);
       gtk_widget_insert_after (self->holds_group, gtk_widget_get_parent (self->covered_group),
                                self->covered_group);
+      self->erasure_group = dpo_person_erasure_group_new (store);
+      gtk_widget_insert_after (self->erasure_group, gtk_widget_get_parent (self->holds_group),
+                               self->holds_group);
     }
 
   g_clear_pointer (&self->id, g_free);
