@@ -318,6 +318,15 @@ dpo_subject_to_json (const DpoSubject *subject)
   /* Left out when there are none, as documents before holds had it. */
   if (subject->holds != NULL && subject->holds->len > 0)
     add_list (builder, "holds", subject->holds, hold_to_json);
+  /* Art. 18: only while processing is restricted. */
+  if (subject->restricted_since != NULL)
+    {
+      json_builder_set_member_name (builder, "restricted");
+      json_builder_begin_object (builder);
+      add_string (builder, "since", subject->restricted_since);
+      add_string (builder, "reason", subject->restriction_reason);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -385,6 +394,8 @@ dpo_request_to_json (const DpoRequest *request)
   add_string (builder, "outcome", request->outcome);
   add_string (builder, "refusal_ground", request->refusal_ground);
   add_changes (builder, request->changes);
+  add_string (builder, "decision", request->decision);
+  add_string (builder, "decision_reason", request->decision_reason);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -21,6 +21,9 @@ subject_fields_json (const DpoSubject *subject)
 
   json_object_remove_member (json_node_get_object (node), "contracts");
   json_object_remove_member (json_node_get_object (node), "holds");
+  /* A restriction is set and lifted by its own actions (dpo-store-restriction.c),
+   * never by saving the person's fields. */
+  json_object_remove_member (json_node_get_object (node), "restricted");
   return node;
 }
 

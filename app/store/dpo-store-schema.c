@@ -305,6 +305,12 @@ static const char * const MIGRATIONS[] = {
   "OR EXISTS (SELECT 1 FROM holds h WHERE h.subject = OLD.pk "
   "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "
   "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;",
+
+  /* 7 -> 8 (issue 12, Art. 21): an objection carried out records the
+   * DPO's decision and its reason; only an objection has one. */
+  "ALTER TABLE requests ADD COLUMN decision TEXT CHECK (decision IS NULL OR "
+  "  (kind = 'objection' AND decision IN ('upheld', 'rejected')));"
+  "ALTER TABLE requests ADD COLUMN decision_reason TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
