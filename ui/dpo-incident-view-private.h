@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "dpo-affected-group.h"
 #include "dpo-incident-view.h"
 #include "dpo-timeline.h"
 
@@ -30,6 +31,7 @@ struct _DpoIncidentView
   AdwActionRow    *people_obligation_row;
   DpoTimeline     *timeline;
   GtkListBox      *details_list;
+  DpoAffectedGroup *affected_group;
 
   DpoStore        *store;
   char            *id;

@@ -15,6 +15,7 @@
 #include "dpo-enums.h"
 #include "dpo-people-page.h"
 #include "dpo-person-editor.h"
+#include "dpo-affected-person.h"
 #include "dpo-person-view.h"
 #include "dpo-request-editor.h"
 #include "dpo-request-view.h"
@@ -42,6 +43,7 @@ struct _DpoPersonView
   AdwActionRow        *postal_address_row;
   AdwPreferencesGroup *contracts_group;
   AdwPreferencesGroup *requests_group;
+  DpoAffectedPerson *affected_person;
 
   DpoStore            *store;
   char                *id;
@@ -303,6 +305,7 @@ dpo_person_view_reload (DpoPersonView *self)
       fill_fields (self);
       fill_contracts (self);
       fill_requests (self);
+      dpo_affected_person_show (self->affected_person, self->store, self->id);
       gtk_stack_set_visible_child_name (self->stack, "person");
     }
   dpo_person_view_update_actions (self);
@@ -387,6 +390,7 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "person.add-contract", NULL, add_contract_action);
   gtk_widget_class_install_action (widget_class, "person.new-request", NULL, new_request_action);
 
+  g_type_ensure (DPO_TYPE_AFFECTED_PERSON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-person-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, title_label);
@@ -402,6 +406,7 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, postal_address_row);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, contracts_group);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, requests_group);
+  gtk_widget_class_bind_template_child (widget_class, DpoPersonView, affected_person);
 }
 
 static void
