@@ -9,6 +9,7 @@
 
 #include "dpo-affected-group.h"
 #include "dpo-incident-view.h"
+#include "dpo-notice-group.h"
 #include "dpo-timeline.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ struct _DpoIncidentView
   GtkButton       *reason_button;
   AdwActionRow    *cnil_obligation_row;
   AdwActionRow    *people_obligation_row;
+  DpoNoticeGroup  *notice_group;
   DpoTimeline     *timeline;
   GtkListBox      *details_list;
   DpoAffectedGroup *affected_group;

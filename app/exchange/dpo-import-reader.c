@@ -18,6 +18,7 @@
 #include "dpo-json-guard.h"
 #include "dpo-text-cut.h"
 #include "dpo-nir.h"
+#include "dpo-notice.h"
 #include "dpo-organisation-check.h"
 #include "dpo-time.h"
 
@@ -202,6 +203,36 @@ check_notification_times (DpoImportFields   *f,
   return TRUE;
 }
 
+/* "notice": {"subject", "body"}, both required, their placeholders known. */
+static gboolean
+read_notice (DpoImportFields *f,
+             JsonObject      *object,
+             DpoIncident     *incident)
+{
+  JsonObject *notice = NULL;
+  g_autofree char *path = NULL;
+  DpoImportFields inner;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_dpo_field_object (f, object, "notice", FALSE, &notice))
+    return FALSE;
+  if (notice == NULL)
+    return TRUE;
+  path = g_strdup_printf ("%s.notice", f->path);
+  inner = (DpoImportFields) { f->doc, f->error, path };
+  if (!_dpo_field_string (&inner, notice, "subject", TRUE, &incident->notice_subject) ||
+      !_dpo_field_string (&inner, notice, "body", TRUE, &incident->notice_body))
+    return FALSE;
+  if (!dpo_notice_check_text (incident->notice_subject, &local_error))
+    return _dpo_field_fail (&inner, "subject", "%s", local_error->message);
+  if (!dpo_notice_check_text (incident->notice_body, &local_error))
+    return _dpo_field_fail (&inner, "body", "%s", local_error->message);
+  /* What is left: an empty subject or text. */
+  if (!dpo_notice_check (incident->notice_subject, incident->notice_body, &local_error))
+    return _dpo_field_fail (&inner, NULL, "%s", local_error->message);
+  return TRUE;
+}
+
 static gboolean
 read_incident (DpoImportFields *f,
                JsonObject      *object,
@@ -223,7 +254,8 @@ read_incident (DpoImportFields *f,
       !_dpo_field_string (f, object, "consequences", FALSE, &incident->consequences) ||
       !_dpo_field_enum (f, object, "risk", DPO_ENUM_RISK, TRUE, &incident->risk) ||
       !_dpo_field_string (f, object, "measures", FALSE, &incident->measures) ||
-      !_dpo_field_string (f, object, "delay_reason", FALSE, &incident->delay_reason))
+      !_dpo_field_string (f, object, "delay_reason", FALSE, &incident->delay_reason) ||
+      !read_notice (f, object, incident))
     return FALSE;
 
   if (incident->started_at != NULL && incident->ended_at != NULL &&
@@ -249,12 +281,38 @@ read_contract (DpoImportFields *f,
   if (!_dpo_field_string (f, object, "number", TRUE, &contract->number) ||
       !_dpo_field_string (f, object, "product", FALSE, &contract->product) ||
       !_dpo_field_date (f, object, "start_date", TRUE, &contract->start_date) ||
-      !_dpo_field_date (f, object, "end_date", FALSE, &contract->end_date))
+      !_dpo_field_date (f, object, "end_date", FALSE, &contract->end_date) ||
+      !_dpo_field_ids (f, object, "beneficiaries", &contract->beneficiaries))
     return FALSE;
 
   if (contract->end_date != NULL && strcmp (contract->end_date, contract->start_date) < 0)
     return _dpo_field_fail (f, "end_date", _("the contract ends (%s) before it starts (%s)"),
                             contract->end_date, contract->start_date);
+  return TRUE;
+}
+
+/* A contract covers its holder already: listing them among its
+ * beneficiaries is a mistake in the file. Whether the others exist is
+ * known once every person is read (dpo-import.c). */
+static gboolean
+check_beneficiaries (DpoImportFields  *f,
+                     const DpoSubject *subject)
+{
+  for (guint i = 0; i < subject->contracts->len; i++)
+    {
+      const DpoContract *contract = g_ptr_array_index (subject->contracts, i);
+
+      for (guint j = 0; contract->beneficiaries != NULL && contract->beneficiaries[j] != NULL; j++)
+        if (g_str_equal (contract->beneficiaries[j], subject->id))
+          {
+            g_autofree char *member = g_strdup_printf ("contracts[%u].beneficiaries[%u]", i, j);
+            g_autofree char *quoted = dpo_text_cut (subject->id, -1, DPO_TEXT_CUT_QUOTE);
+
+            return _dpo_field_fail (f, member, _("“%s” holds this contract: a holder is covered "
+                                                 "already and is not listed among its beneficiaries"),
+                                    quoted);
+          }
+    }
   return TRUE;
 }
 
@@ -272,7 +330,8 @@ read_subject (DpoImportFields *f,
          _dpo_field_string (f, object, "email", FALSE, &subject->email) &&
          _dpo_field_string (f, object, "postal_address", FALSE, &subject->postal_address) &&
          read_children (f, object, "contracts", subject->contracts,
-                        (NewRecord) dpo_contract_new, (ReadChild) read_contract);
+                        (NewRecord) dpo_contract_new, (ReadChild) read_contract) &&
+         check_beneficiaries (f, subject);
 }
 
 static gboolean

@@ -121,8 +121,11 @@ char         *_dpo_local_date_text         (GDateTime     *now,
                                             int            days_ahead);
 
 /* dpo-store-schema.c. The message of the trigger subjects_erasure_rule,
- * by which carrying out an erasure tells its refusal from other failures. */
-#define DPO_ERASURE_RULE_MESSAGE "erasure refused: this person has an active contract"
+ * by which carrying out an erasure tells its refusal from other failures
+ * (its first version's text stays in the released step 0 -> 1). */
+#define DPO_ERASURE_RULE_MESSAGE_V1 "erasure refused: this person has an active contract"
+#define DPO_ERASURE_RULE_MESSAGE "erasure refused: this person has an active contract, " \
+  "is within the retention period after a contract ended, or is under a legal hold"
 
 gboolean      _dpo_store_migrate           (sqlite3       *db,
                                             int            from_version,
@@ -211,15 +214,16 @@ gint64        _dpo_column_count            (sqlite3_stmt  *stmt,
 GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
                                             int            column);
 
-/* The last column, first_cnil, is the first initial notification to the
- * CNIL, which alone stops the 72-hour clock: the one SQL home of that rule
- * (the incident list sorts by it). */
+/* The column first_cnil is the first initial notification to the CNIL,
+ * which alone stops the 72-hour clock: the one SQL home of that rule (the
+ * incident list sorts by it). The Art. 34 notice follows it. */
 #define DPO_INCIDENT_COLUMNS \
   "i.pk, i.id, i.title, i.description, i.processor, i.natures, i.origin, " \
   "i.started_at, i.ended_at, i.aware_at, i.data_categories, i.subject_categories, " \
   "i.approx_subjects, i.approx_records, i.consequences, i.risk, i.measures, " \
   "i.delay_reason, (SELECT min(n.sent_at) FROM notifications n WHERE n.incident = i.pk " \
-  "AND n.authority = 'cnil' AND n.kind = 'initial') AS first_cnil"
+  "AND n.authority = 'cnil' AND n.kind = 'initial') AS first_cnil, " \
+  "i.notice_subject, i.notice_body"
 #define DPO_SUBJECT_COLUMNS \
   "s.pk, s.id, s.last_name, s.first_name, s.birth_date, s.nir, s.member_number, " \
   "s.email, s.postal_address"
@@ -243,6 +247,22 @@ void          _dpo_store_read_incident_children (DpoStore    *self,
                                                  DpoIncident *incident);
 void          _dpo_store_read_subject_contracts (DpoStore    *self,
                                                  DpoSubject  *subject);
+/* dpo-store-beneficiaries.c: a contract's beneficiaries (sorted ids),
+ * read with the holder's contracts; the contracts of others covering a
+ * person (DpoSubject.covered_by); writing them in the caller's transaction. */
+void          _dpo_store_read_contract_beneficiaries (DpoStore   *self,
+                                                      DpoSubject *subject);
+void          _dpo_store_read_covered_by   (DpoStore      *self,
+                                            DpoSubject    *subject);
+gboolean      _dpo_store_insert_beneficiary (DpoStore     *self,
+                                             gint64        contract,
+                                             gint64        subject,
+                                             GError      **error);
+gboolean      _dpo_store_write_beneficiaries (DpoStore           *self,
+                                              gint64              contract,
+                                              gint64              holder,
+                                              const char * const *ids,
+                                              GError            **error);
 gint64        _dpo_store_lookup_pk         (DpoStore      *self,
                                             const char    *table_sql,
                                             const char    *id);

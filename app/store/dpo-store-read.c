@@ -133,6 +133,8 @@ _dpo_incident_from_row (sqlite3_stmt *stmt)
   incident->measures = _dpo_column_text (stmt, 16);
   incident->delay_reason = _dpo_column_text (stmt, 17);
   incident->cnil_notified_at = _dpo_column_time (stmt, 18);
+  incident->notice_subject = _dpo_column_text (stmt, 19);
+  incident->notice_body = _dpo_column_text (stmt, 20);
   return incident;
 }
 
@@ -289,6 +291,7 @@ _dpo_store_read_subject_contracts (DpoStore   *self,
       g_ptr_array_add (subject->contracts, contract);
     }
   sqlite3_reset (stmt);
+  _dpo_store_read_contract_beneficiaries (self, subject);
 }
 
 static void
@@ -354,6 +357,7 @@ dpo_store_get_subject (DpoStore    *self,
       return NULL;
     }
   _dpo_store_read_subject_contracts (self, subject);
+  _dpo_store_read_covered_by (self, subject);
   return subject;
 }
 

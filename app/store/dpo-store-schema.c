@@ -147,7 +147,7 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "
   "WHEN EXISTS (SELECT 1 FROM contracts c WHERE c.subject = OLD.pk "
   "  AND (c.end_date IS NULL OR c.end_date >= date('now', 'localtime'))) "
-  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;"
+  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE_V1 "'); END;"
   "CREATE TABLE audit ("
   "  pk INTEGER PRIMARY KEY,"
   "  at TEXT NOT NULL,"
@@ -287,13 +287,33 @@ static const char * const MIGRATIONS[] = {
   ");"
   "CREATE INDEX request_letters_request ON request_letters (request, produced_at);",
 
-  /* 6 -> 7 (issue 11, item 7): the unmatched rows of a processor's list,
+  /* 6 -> 7 (issues 11 and 12): the erasure rule as the law allows, held
+   * by the database as by the core (rules/dpo-carry-out.c). A person is
+   * kept while a contract covering them, as holder or as beneficiary, is
+   * active or within the retention period after its end (the setting
+   * retention_after_contract_years, 0 when unset), and while a legal hold
+   * runs. "end + N years >= today" is written "end >= today - N years":
+   * SQLite moves 29 February + 1 year to 1 March where the core (and
+   * Regulation 1182/71 Art. 3) end the period on 28 February, and the
+   * subtraction gives the same days as the core's addition. */
+  "DROP TRIGGER subjects_erasure_rule;"
+  "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "
+  "WHEN EXISTS (SELECT 1 FROM contracts c WHERE (c.subject = OLD.pk "
+  "    OR c.pk IN (SELECT b.contract FROM contract_beneficiaries b WHERE b.subject = OLD.pk)) "
+  "  AND (c.end_date IS NULL OR c.end_date >= date ('now', 'localtime', '-' || "
+  "    ifnull ((SELECT CAST (value AS INTEGER) FROM settings "
+  "      WHERE key = 'retention_after_contract_years'), 0) || ' years'))) "
+  "OR EXISTS (SELECT 1 FROM holds h WHERE h.subject = OLD.pk "
+  "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "
+  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;",
+
+  /* 7 -> 8 (issue 11, item 7): the unmatched rows of a processor's list,
    * millions of them, as small as they can be: the two HMAC-SHA256 as 32
    * bytes each (an empty blob when the row had no such number) in a table
    * clustered on (incident, NIR hash, member hash), which is also what
-   * makes a row unique; one index for the member number's hash. Version 6
+   * makes a row unique; one index for the member number's hash. Versions 6 and 7
    * kept hex text, a row id and three indexes: four times the bytes.
-   * _dpo_affected_migrate_v7() copies the version-6 rows, then drops
+   * _dpo_affected_migrate_v8() copies the earlier rows, then drops
    * affected_unmatched_v6. */
   "DROP INDEX affected_unmatched_row;"
   "DROP INDEX affected_unmatched_nir;"
@@ -322,8 +342,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
 #define SEARCH_INDEX_VERSION 5
 
 /* The version the unmatched rows' step reaches: that step runs
- * _dpo_affected_migrate_v7() after its SQL (renumbered with it). */
-#define AFFECTED_BLOB_VERSION 7
+ * _dpo_affected_migrate_v8() after its SQL (renumbered with it). */
+#define AFFECTED_BLOB_VERSION 8
 
 /* The end of step 1 -> 2, once the rows are chained. */
 static const char MIGRATION_2_END[] =
@@ -418,7 +438,7 @@ _dpo_store_migrate (sqlite3     *db,
           (version + 1 == AUDIT_CHAIN_VERSION &&
            sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
           (version + 1 == SEARCH_INDEX_VERSION && !_dpo_store_fill_search_index (db, &message)) ||
-          (version + 1 == AFFECTED_BLOB_VERSION && !_dpo_affected_migrate_v7 (db, &message)) ||
+          (version + 1 == AFFECTED_BLOB_VERSION && !_dpo_affected_migrate_v8 (db, &message)) ||
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
