@@ -224,6 +224,40 @@ test_co_insured (void)
                                            "ON s.pk = a.subject WHERE s.id = 'S-0003'"), ==, 1);
 }
 
+/* The same through the interchange format: contracts[].beneficiaries. */
+static void
+test_co_insured_from_json (void)
+{
+  static const char document[] =
+    "{\"format\": \"dpo-workbench\", \"version\": 1,"
+    " \"incidents\": [{\"id\": \"" INCIDENT "\", \"title\": \"Fuite\", \"natures\": [\"confidentiality\"],"
+    "   \"aware_at\": \"2024-01-29T10:00:00+01:00\", \"risk\": \"high\"}],"
+    " \"subjects\": ["
+    "  {\"id\": \"H\", \"last_name\": \"Holder\", \"first_name\": \"Anne\", \"member_number\": \"M-1\","
+    "   \"email\": \"anne@example.org\", \"contracts\": [{\"number\": \"C-1\", \"start_date\": \"2020-01-01\","
+    "   \"beneficiaries\": [\"B1\", \"B2\"]}]},"
+    "  {\"id\": \"B1\", \"last_name\": \"Child\", \"first_name\": \"Paul\", \"member_number\": \"M-2\"},"
+    "  {\"id\": \"B2\", \"last_name\": \"Child\", \"first_name\": \"Lou\"},"
+    "  {\"id\": \"X\", \"last_name\": \"Other\", \"first_name\": \"Max\", \"member_number\": \"M-9\"}]}";
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&db);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (document, sizeof document - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "numero_adherent\nM-2\n", -1);
+  DpoAffectedCounts counts;
+
+  g_assert_true (dpo_import_bytes (store, bytes, "doc", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.matched, ==, 1);
+  g_assert_cmpuint (counts.co_insured_added, ==, 2);
+  g_assert_cmpuint (counts.by_email, ==, 1);
+  g_assert_cmpuint (counts.neither, ==, 2);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected a JOIN subjects s "
+                                           "ON s.pk = a.subject WHERE s.id = 'X'"), ==, 0);
+}
+
 static void
 assert_refused (const char *name,
                 const char *content,
@@ -547,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/affected/import/french-semicolons", test_import_french_semicolons);
   g_test_add_func ("/affected/import/unmatched-hashes", test_unmatched_hashes);
   g_test_add_func ("/affected/import/co-insured", test_co_insured);
+  g_test_add_func ("/affected/import/co-insured-from-json", test_co_insured_from_json);
   g_test_add_func ("/affected/import/bad-input", test_bad_input);
   g_test_add_func ("/affected/import/unknown-incident", test_unknown_incident);
   g_test_add_func ("/affected/import/windows-1252", test_windows_1252);
