@@ -11,6 +11,7 @@
 
 #include "dpo-affected-group.h"
 #include "dpo-affected-import.h"
+#include "dpo-store-worker.h"
 #include "dpo-ui.h"
 
 enum { ROW_LISTED, ROW_CO_INSURED, ROW_UNMATCHED, ROW_EMAIL, ROW_POST, ROW_NEITHER, N_ROWS };
@@ -28,24 +29,23 @@ struct _DpoAffectedGroup
   DpoStore            *store;
   char                *id;
   GCancellable        *cancellable;   /* while a list is imported */
+  GCancellable        *counting;      /* while the counts are read */
 };
 
 G_DEFINE_FINAL_TYPE (DpoAffectedGroup, dpo_affected_group, ADW_TYPE_PREFERENCES_GROUP)
 
 static void
-refresh (DpoAffectedGroup *self)
+show_summary (DpoAffectedGroup         *self,
+              const DpoAffectedSummary *summary)
 {
-  DpoAffectedSummary summary = { 0 };
   guint64 values[N_ROWS];
 
-  if (self->store != NULL && self->id != NULL)
-    dpo_store_affected_summary (self->store, self->id, &summary, NULL);
-  values[ROW_LISTED] = summary.listed;
-  values[ROW_CO_INSURED] = summary.co_insured;
-  values[ROW_UNMATCHED] = summary.unmatched;
-  values[ROW_EMAIL] = summary.by_email;
-  values[ROW_POST] = summary.by_post;
-  values[ROW_NEITHER] = summary.neither;
+  values[ROW_LISTED] = summary->listed;
+  values[ROW_CO_INSURED] = summary->co_insured;
+  values[ROW_UNMATCHED] = summary->unmatched;
+  values[ROW_EMAIL] = summary->by_email;
+  values[ROW_POST] = summary->by_post;
+  values[ROW_NEITHER] = summary->neither;
   for (guint i = 0; i < N_ROWS; i++)
     {
       g_autofree char *text = dpo_ui_format_count (values[i]);
@@ -53,10 +53,61 @@ refresh (DpoAffectedGroup *self)
       gtk_label_set_text (self->values[i], text);
     }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-    summary.listed + summary.co_insured + summary.unmatched == 0
+    summary->listed + summary->co_insured + summary->unmatched == 0
       ? _("No list imported yet. Import the processor’s list of the people whose data were stolen.")
       : _("From the processor’s list: the members it matched, the co-insured of their contracts, "
           "and the rows that matched nobody (kept only as keyed hashes)."));
+}
+
+/* Counting millions of unmatched rows takes a moment: on a worker, with a
+ * connection of its own, so the incident view never waits for it. */
+static gboolean
+summary_job (DpoStore      *worker,
+             GTask         *task,
+             gpointer       id,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree DpoAffectedSummary *summary = g_new0 (DpoAffectedSummary, 1);
+
+  if (!dpo_store_affected_summary (worker, id, summary, error))
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (task), "summary", g_steal_pointer (&summary), g_free);
+  return TRUE;
+}
+
+static const char summary_tag[] = "dpo_affected_group_summary";
+
+static void
+on_summary_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DpoAffectedGroup) self = user_data;
+  DpoAffectedSummary *summary = g_object_get_data (G_OBJECT (result), "summary");
+
+  if (!dpo_store_job_finish (DPO_STORE (source), result, summary_tag, NULL) || summary == NULL ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->counting);
+  show_summary (self, summary);
+}
+
+static void
+refresh (DpoAffectedGroup *self)
+{
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+  if (self->store == NULL || self->id == NULL)
+    {
+      DpoAffectedSummary none = { 0 };
+
+      show_summary (self, &none);
+      return;
+    }
+  self->counting = g_cancellable_new ();
+  dpo_store_job_run_async (self->store, summary_job, g_strdup (self->id), g_free, summary_tag,
+                           self->counting, on_summary_cb, g_object_ref (self));
 }
 
 void
@@ -273,6 +324,8 @@ dpo_affected_group_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   g_clear_object (&self->store);
   g_clear_pointer (&self->id, g_free);
   G_OBJECT_CLASS (dpo_affected_group_parent_class)->dispose (object);
