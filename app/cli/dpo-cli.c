@@ -11,14 +11,17 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "dpo-campaign.h"
 #include "dpo-cli-affected.h"
 #include "dpo-deadlines.h"
+#include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-export-json.h"
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
+#include "dpo-store-restriction.h"
 #include "dpo-import.h"
 #include "dpo-file-check.h"
 #include "dpo-store.h"
@@ -146,6 +149,8 @@ enum {
   CMD_AUDIT,
   CMD_AFFECTED,
   CMD_NOTICE,
+  CMD_CAMPAIGN,
+  CMD_RESTRICTION,
   N_COMMANDS
 };
 
@@ -278,10 +283,18 @@ run_execute (Cli   *cli,
   g_autoptr(GFile) output = NULL;
   g_autofree char *output_path = NULL;
   g_autofree char *outcome = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *reason = NULL;
+  DpoCarryOutInput input = { NULL, NULL };
   int exit_code = EXIT_OK;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("For an access request: the file to write the person’s data to (JSON)"), N_("FILE") },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision,
+      N_("For an objection: upheld (the processing stops) or rejected (compelling legitimate grounds)"),
+      N_("upheld|rejected") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("For a restriction or an objection: the reason, in plain words"), N_("TEXT") },
     { NULL }
   };
 
@@ -289,8 +302,10 @@ run_execute (Cli   *cli,
     return exit_code;
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
+  input.decision = decision;
+  input.reason = reason;
   if ((output != NULL && !check_output (output, &error)) || !open_store (cli, &error) ||
-      !dpo_request_execute (cli->store, argv[1], output, &outcome, &error))
+      !dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
     return fail (error);
 
   g_print ("%s: %s\n", argv[1], outcome);
@@ -310,11 +325,23 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
+/* --explain: how the date was reached, one step a line under it. */
+static void
+print_explanation (const DpoDeadline *deadline)
+{
+  g_auto(GStrv) phrases = dpo_deadline_explain (deadline);
+
+  for (guint i = 0; phrases[i] != NULL; i++)
+    g_print ("      %s%s\n", i > 0 ? "→ " : "", phrases[i]);
+}
+
 static gboolean
 print_deadline (const DpoDeadline *deadline,
                 gpointer           user_data)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (deadline->due);
+  gboolean *explain = user_data;
+  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (deadline->due, zone);
   g_autofree char *state = pad (deadline->overdue ? _("OVERDUE") : _("due"), 7);
   g_autofree char *what = NULL;
   g_autofree char *when = NULL;
@@ -334,7 +361,35 @@ print_deadline (const DpoDeadline *deadline,
     }
   g_print ("%s  %s  %s  %s  %s%s\n", when, state, what, deadline->id, detail,
            deadline->extended ? _(" (extended)") : "");
+  if (*explain)
+    print_explanation (deadline);
   return TRUE;
+}
+
+static int
+write_calendar (Cli        *cli,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint n_events = 0;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!open_store (cli, &error) || !dpo_deadlines_write_ics_stream (cli->store, out, NULL, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_deadlines_write_ics (cli->store, file, &n_events, &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Calendar written to %s: %u deadline.\n",
+                        "Calendar written to %s: %u deadlines.\n", n_events), path, n_events);
+  return EXIT_OK;
 }
 
 static int
@@ -343,14 +398,26 @@ run_deadlines (Cli   *cli,
                char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *ics_path = NULL;
+  gboolean explain = FALSE;
   int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      N_("Under each deadline, the steps of its computation (weekends, holidays, extension)"), NULL },
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path,
+      N_("Write the deadlines as an iCalendar file for a calendar application (\"-\" for standard "
+         "output) instead of listing them"), N_("FILE.ics") },
+    { NULL }
+  };
 
-  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], NULL, &argc, &argv, 0, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], entries, &argc, &argv, 0, &exit_code))
     return exit_code;
+  if (ics_path != NULL)
+    return write_calendar (cli, ics_path);
   if (!open_store (cli, &error))
     return fail (error);
 
-  dpo_deadlines_foreach (cli->store, print_deadline, NULL);
+  dpo_deadlines_foreach (cli->store, print_deadline, &explain);
   return EXIT_OK;
 }
 
@@ -388,6 +455,93 @@ run_audit (Cli   *cli,
                         "database structure are as DPO Workbench made them.\n",
                         n_entries), (unsigned long long) n_entries);
   g_print (_("Seal: %s\n"), seal);
+  return EXIT_OK;
+}
+
+/* "3 households, 5 people" */
+static char *
+households_text (guint households,
+                 guint people)
+{
+  g_autofree char *h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u household", "%u households",
+                                                     households), households);
+  g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                                     people), people);
+
+  /* Translators: "3 households, 5 people" */
+  return g_strdup_printf (_("%s, %s"), h, p);
+}
+
+static void
+print_campaign (const char              *folder,
+                const DpoCampaignCounts *counts)
+{
+  g_autofree char *email = households_text (counts->households[DPO_CAMPAIGN_EMAIL],
+                                            counts->people[DPO_CAMPAIGN_EMAIL]);
+  g_autofree char *post = households_text (counts->households[DPO_CAMPAIGN_POST],
+                                           counts->people[DPO_CAMPAIGN_POST]);
+  g_autofree char *none = households_text (counts->households[DPO_CAMPAIGN_UNREACHABLE],
+                                           counts->people[DPO_CAMPAIGN_UNREACHABLE]);
+
+  g_print (_("Campaign written to %s\n"), folder);
+  g_print (_("  by email: %s (emails.mbox, emails.csv)\n"), email);
+  g_print (_("  by post: %s (letters.pdf, letters.csv)\n"), post);
+  if (counts->bounced > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "    of which %u household after a bounced email\n",
+                          "    of which %u households after a bounced email\n", counts->bounced),
+             counts->bounced);
+  g_print (_("  unreachable: %s (unreachable.csv), not recorded as informed\n"), none);
+}
+
+static int
+run_campaign (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *sent_at = NULL;
+  g_autofree char *bounced_path = NULL;
+  g_auto(GStrv) bounced = NULL;
+  g_autoptr(GFile) folder = NULL;
+  DpoCampaignCounts counts = { 0 };
+  DpoCampaignOptions options = { 0 };
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      N_("The folder to write the campaign into: new, or empty"), N_("DIR") },
+    { "sent-at", 0, 0, G_OPTION_ARG_STRING, &sent_at,
+      N_("The day the messages are sent (default: today)"), N_("YYYY-MM-DD") },
+    { "bounced", 0, 0, G_OPTION_ARG_FILENAME, &bounced_path,
+      N_("Email addresses that bounced, one per line: their households get a letter instead"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[CMD_CAMPAIGN], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (out == NULL)
+    {
+      g_printerr (_("dpo campaign: give the folder to write into with --out DIR.\n"));
+      return EXIT_FAILURE_;
+    }
+  if (bounced_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bounced_path);
+
+      bounced = dpo_campaign_read_bounced (file, &error);
+      if (bounced == NULL)
+        return fail (error);
+    }
+  folder = g_file_new_for_commandline_arg (out);
+  options.incident_id = argv[1];
+  options.folder = folder;
+  options.sent_on = sent_at;
+  options.bounced = (const char * const *) bounced;
+  if (!open_store (cli, &error) ||
+      !dpo_campaign_run (cli->store, &options, NULL, NULL, NULL, &counts, &error))
+    return fail (error);
+  print_campaign (out, &counts);
   return EXIT_OK;
 }
 
@@ -456,6 +610,30 @@ run_notice (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "restriction lift PERSON-ID" (Art. 18(3): the person is informed first). */
+static int
+run_restriction (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_RESTRICTION], NULL, &argc, &argv, 2, &exit_code))
+    return exit_code;
+  if (!g_str_equal (argv[1], "lift"))
+    {
+      g_printerr (_("dpo restriction: unknown action “%s”; the only one is “lift”.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  if (!open_store (cli, &error) || !dpo_store_lift_restriction (cli->store, argv[2], &error))
+    return fail (error);
+
+  g_print (_("%s: the restriction of processing is lifted. The person must have been informed "
+             "before it was lifted (GDPR Art. 18(3)).\n"), argv[2]);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -470,9 +648,11 @@ static const Command COMMANDS[N_COMMANDS] = {
     run_export_incident },
   [CMD_EXECUTE] = { "execute", N_("REQUEST-ID"),
     N_("Carries a request out: erasure (refused while a contract is active), rectification "
-       "(applies the changes), access (writes the person’s data to --output FILE)."), run_execute },
+       "(applies the changes), access (writes the person’s data to --output FILE), restriction "
+       "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT)."), run_execute },
   [CMD_DEADLINES] = { "deadlines", "",
-    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
+    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks "
+       "(--explain: how each date was reached; --ics FILE.ics: as a calendar)."),
     run_deadlines },
   [CMD_AUDIT] = { "audit", N_("verify"),
     N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
@@ -485,6 +665,13 @@ static const Command COMMANDS[N_COMMANDS] = {
   [CMD_NOTICE] = { "notice", N_("INCIDENT-ID"),
     N_("Prints the incident’s notice to the people affected (Art. 34), or a draft from the "
        "incident when none is stored or with --draft; --save stores the draft."), run_notice },
+  [CMD_CAMPAIGN] = { "campaign", N_("INCIDENT-ID"),
+    N_("Informs the people affected by an incident (GDPR Art. 34): one message per household "
+       "not yet informed, by email where the holder has an address, by post otherwise, written "
+       "into --out DIR, and records who was informed."), run_campaign },
+  [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
+    N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
+       "before lifting it."), run_restriction },
 };
 
 static char *

@@ -27,9 +27,9 @@ void     _dpo_affected_hash      (GHmac        *keyed,
                                   const char   *text,
                                   guint8        out[DPO_AFFECTED_HASH_BYTES]);
 
-/* The step to schema 8 (dpo-store-schema.c): copies the earlier rows
+/* The schema step that made the hashes blobs (dpo-store-schema.c): copies the earlier rows
  * (hex text) into the new table (blobs), then drops the old one. */
-gboolean _dpo_affected_migrate_v8 (sqlite3     *db,
+gboolean _dpo_affected_migrate_hashes (sqlite3     *db,
                                    char       **message);
 
 G_END_DECLS

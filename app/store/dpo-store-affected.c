@@ -185,7 +185,7 @@ bind_hex_hash (sqlite3_stmt *stmt,
 }
 
 gboolean
-_dpo_affected_migrate_v8 (sqlite3  *db,
+_dpo_affected_migrate_hashes (sqlite3  *db,
                           char    **message)
 {
   sqlite3_stmt *select = NULL;

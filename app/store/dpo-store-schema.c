@@ -307,13 +307,19 @@ static const char * const MIGRATIONS[] = {
   "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "
   "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;",
 
-  /* 7 -> 8 (issue 11, item 7): the unmatched rows of a processor's list,
+  /* 7 -> 8 (issue 12, Art. 21): an objection carried out records the
+   * DPO's decision and its reason; only an objection has one. */
+  "ALTER TABLE requests ADD COLUMN decision TEXT CHECK (decision IS NULL OR "
+  "  (kind = 'objection' AND decision IN ('upheld', 'rejected')));"
+  "ALTER TABLE requests ADD COLUMN decision_reason TEXT;",
+
+  /* 8 -> 9 (issue 11, item 7): the unmatched rows of a processor's list,
    * millions of them, as small as they can be: the two HMAC-SHA256 as 32
    * bytes each (an empty blob when the row had no such number) in a table
    * clustered on (incident, NIR hash, member hash), which is also what
-   * makes a row unique; one index for the member number's hash. Versions 6 and 7
+   * makes a row unique; one index for the member number's hash. Versions 6 to 8
    * kept hex text, a row id and three indexes: four times the bytes.
-   * _dpo_affected_migrate_v8() copies the earlier rows, then drops
+   * _dpo_affected_migrate_hashes() copies the earlier rows, then drops
    * affected_unmatched_v6. */
   "DROP INDEX affected_unmatched_row;"
   "DROP INDEX affected_unmatched_nir;"
@@ -342,8 +348,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
 #define SEARCH_INDEX_VERSION 5
 
 /* The version the unmatched rows' step reaches: that step runs
- * _dpo_affected_migrate_v8() after its SQL (renumbered with it). */
-#define AFFECTED_BLOB_VERSION 8
+ * _dpo_affected_migrate_hashes() after its SQL (renumbered with it). */
+#define AFFECTED_BLOB_VERSION 9
 
 /* The end of step 1 -> 2, once the rows are chained. */
 static const char MIGRATION_2_END[] =
@@ -438,7 +444,7 @@ _dpo_store_migrate (sqlite3     *db,
           (version + 1 == AUDIT_CHAIN_VERSION &&
            sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
           (version + 1 == SEARCH_INDEX_VERSION && !_dpo_store_fill_search_index (db, &message)) ||
-          (version + 1 == AFFECTED_BLOB_VERSION && !_dpo_affected_migrate_v8 (db, &message)) ||
+          (version + 1 == AFFECTED_BLOB_VERSION && !_dpo_affected_migrate_hashes (db, &message)) ||
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
