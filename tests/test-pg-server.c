@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "dpo-pg-connection.h"
 #include "dpo-pg-schema.h"
+#include "dpo-store.h"
+#include "dpo-test-util.h"
 
 /* "dpo server init" on a real PostgreSQL 15, the one build-aux/pg-test-server
  * starts for this program (DPO_TEST_PG_URI, as the superuser dpo_admin).
@@ -208,6 +211,55 @@ test_init_creates (void)
                "t|f|t|f|f|t|f|f");
   assert_psql (uri, "SELECT indexdef LIKE '%gin%gin_trgm_ops%' FROM pg_indexes "
                     "WHERE indexname = 'subjects_search_text'", "t");
+}
+
+/* "table.column" lines of a new file's tables, sorted; the search index's
+ * FTS5 tables, which the server makes differently, left out. */
+static char *
+file_columns (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&path);
+  GString *columns = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT m.name || '.' || p.name FROM sqlite_master m, "
+                                       "pragma_table_info (m.name) p WHERE m.type = 'table' "
+                                       "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                       "AND m.name NOT LIKE '%\\_search%' ESCAPE '\\' "
+                                       "ORDER BY 1 COLLATE BINARY", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (columns, "%s\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (columns, FALSE);
+}
+
+/* The server holds what the file holds, column for column, at the same
+ * version: when a step is added to the file's schema, this says what the
+ * server's lacks (add the same step to app/store/pg/dpo-pg-schema.c). Its
+ * own additions: dpo_schema, and who wrote each audit entry. */
+static void
+test_schema_matches_file (void)
+{
+  g_autofree char *uri = NULL, *server = NULL, *file = NULL;
+
+  if (!have_server ())
+    return;
+  g_assert_cmpint (DPO_PG_SCHEMA_VERSION, ==, DPO_STORE_SCHEMA_VERSION);
+  uri = fresh_database ("t_parity");
+  init_ok (uri);
+  file = file_columns ();
+  server = psql (uri, "SELECT string_agg (table_name || '.' || column_name || E'\\n', '' "
+                      "ORDER BY table_name || '.' || column_name COLLATE \"C\") "
+                      "FROM information_schema.columns WHERE table_schema = 'public' "
+                      "AND table_name NOT LIKE '%\\_search' AND table_name <> 'dpo_schema' "
+                      "AND (table_name, column_name) <> ('audit', 'by_role')");
+  g_strstrip (file);
+  g_assert_nonnull (strstr (file, "requests.decision_reason\nrequests.due_on\n"));
+  g_assert_cmpstr (server, ==, file);
 }
 
 static void
@@ -532,6 +584,7 @@ main (int    argc,
   g_test_add_func ("/pg/mask-uri", test_mask_uri);
   g_test_add_func ("/pg/init/creates", test_init_creates);
   g_test_add_func ("/pg/init/again", test_init_again);
+  g_test_add_func ("/pg/init/schema-matches-file", test_schema_matches_file);
   g_test_add_func ("/pg/init/newer", test_init_newer);
   g_test_add_func ("/pg/init/another-program", test_init_another_program);
   g_test_add_func ("/pg/init/without-right", test_init_without_right);
