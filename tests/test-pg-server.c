@@ -10,7 +10,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "dpo-error.h"
 #include "dpo-pg-connection.h"
+#include "dpo-pg-init.h"
 #include "dpo-pg-schema.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
@@ -421,6 +423,46 @@ connect_as (const char *database,
 #define HASH_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define HASH_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 
+/* What opening a register on a server will check: an empty database, a
+ * newer one and another program's are refused; ours is accepted. */
+static void
+test_check_schema (void)
+{
+  g_autofree char *uri = NULL, *other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(PGconn) other_conn = NULL;
+
+  if (!have_server ())
+    return;
+  uri = fresh_database ("t_check");
+  conn = connect_as ("t_check", "dpo_admin", NULL);
+  g_assert_false (dpo_pg_check_schema (conn, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "is empty: set it up first with “dpo server init”"));
+  g_clear_error (&error);
+
+  init_ok (uri);
+  g_assert_true (dpo_pg_check_schema (conn, &error));
+  g_assert_no_error (error);
+
+  g_free (psql (uri, "UPDATE dpo_schema SET version = 9"));
+  g_assert_false (dpo_pg_check_schema (conn, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NEWER_DATABASE);
+  g_clear_error (&error);
+  g_free (psql (uri, "UPDATE dpo_schema SET program = 'Other Register', version = 8"));
+  g_assert_false (dpo_pg_check_schema (conn, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+
+  other = fresh_database ("t_check_other");
+  g_free (psql (other, "CREATE TABLE customers (id INTEGER)"));
+  other_conn = connect_as ("t_check_other", "dpo_admin", NULL);
+  g_assert_false (dpo_pg_check_schema (other_conn, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "holds another program’s tables"));
+}
+
 static void
 test_agent (void)
 {
@@ -589,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/pg/init/another-program", test_init_another_program);
   g_test_add_func ("/pg/init/without-right", test_init_without_right);
   g_test_add_func ("/pg/connection-errors", test_connection_errors);
+  g_test_add_func ("/pg/check-schema", test_check_schema);
   g_test_add_func ("/pg/roles/agent", test_agent);
   g_test_add_func ("/pg/roles/officer", test_officer);
   g_test_add_func ("/pg/roles/auditor", test_auditor);
