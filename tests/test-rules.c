@@ -20,6 +20,7 @@
 #include "dpo-request-execute.h"
 #include "dpo-row.h"
 #include "dpo-deadlines.h"
+#include "dpo-store-agenda.h"
 #include "dpo-store-deadlines.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
@@ -278,6 +279,87 @@ test_cnil_delay_in_sql (void)
   g_assert_cmpint (dpo_incident_get_cnil_status (dpo_row_get_incident (second), NULL), ==, DPO_CNIL_ON_TIME);
 }
 
+static gboolean
+collect_clock (const DpoDeadline *deadline,
+               gpointer           user_data)
+{
+  if (deadline->kind == DPO_DEADLINE_CNIL)
+    g_ptr_array_add (user_data, g_strdup (deadline->id));
+  return TRUE;
+}
+
+static const char *
+first_listed (DpoStore *store)
+{
+  g_autoptr(GListModel) incidents = dpo_store_list_incidents (store, NULL);
+  g_autoptr(DpoRow) first = g_list_model_get_item (incidents, 0);
+  static char id[32];
+
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 2);
+  g_strlcpy (id, dpo_row_get_incident (first)->id, sizeof id);
+  return id;
+}
+
+/* A register "as of" a day shows that evening's state: an initial CNIL
+ * notification sent later had not stopped the clock yet. The core
+ * (dpo_incident_get_cnil_status), the dashboard's agenda SQL, the
+ * incident list's order and dpo deadlines must agree, including for a
+ * late notification whose delay reason is recorded (which the agenda's SQL
+ * used to leave out). */
+static void
+test_cnil_as_of (void)
+{
+  g_autoptr(DpoStore) store = dpo_test_new_store (NULL);
+  g_autoptr(DpoIncident) late = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpoAgenda) agenda = NULL;
+  g_autoptr(GPtrArray) clocks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  GDate day;
+
+  /* Aware 1 January 10:00 UTC, notified 6 January (late, reason given). */
+  add_incident (store, "INC-LATE", "2024-01-01T10:00:00Z", 5 * 24 * 60);
+  late = dpo_store_get_incident (store, "INC-LATE", &error);
+  g_assert_no_error (error);
+  late->delay_reason = g_strdup ("The processor told us on 5 January.");
+  g_assert_true (dpo_store_save_incident (store, late, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&late, dpo_incident_free);
+  late = dpo_store_get_incident (store, "INC-LATE", &error);
+  /* Aware later, notified at once: on time on both days. */
+  add_incident (store, "INC-DONE", "2024-01-02T08:00:00Z", 60);
+
+  g_date_set_dmy (&day, 3, G_DATE_JANUARY, 2024);
+  before = dpo_time_end_of_local_day (&day);
+  g_date_set_dmy (&day, 10, G_DATE_JANUARY, 2024);
+  after = dpo_time_end_of_local_day (&day);
+
+  /* The evening of 3 January: the clock of INC-LATE runs. */
+  g_assert_cmpint (dpo_incident_get_cnil_status (late, before), ==, DPO_CNIL_PENDING);
+  dpo_store_set_now (store, before);
+  agenda = dpo_store_read_agenda (store, 7, 10);
+  g_assert_cmpuint (agenda->n_running, ==, 1);
+  g_assert_cmpstr (((DpoIncident *) g_ptr_array_index (agenda->running, 0))->id, ==, "INC-LATE");
+  g_assert_cmpstr (first_listed (store), ==, "INC-LATE");
+  dpo_deadlines_foreach (store, collect_clock, clocks);
+  g_assert_cmpuint (clocks->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (clocks, 0), ==, "INC-LATE");
+
+  /* The evening of 10 January: notified late, with its reason. */
+  g_assert_cmpint (dpo_incident_get_cnil_status (late, after), ==, DPO_CNIL_LATE);
+  dpo_store_set_now (store, after);
+  g_clear_pointer (&agenda, dpo_agenda_free);
+  agenda = dpo_store_read_agenda (store, 7, 10);
+  g_assert_cmpuint (agenda->n_running, ==, 0);
+  g_assert_cmpuint (agenda->n_overdue_clocks, ==, 0);
+  g_assert_cmpuint (agenda->n_missing_reason, ==, 0);
+  g_assert_cmpstr (first_listed (store), ==, "INC-DONE");
+  g_ptr_array_set_size (clocks, 0);
+  dpo_deadlines_foreach (store, collect_clock, clocks);
+  g_assert_cmpuint (clocks->len, ==, 0);
+}
+
 static DpoRequest *
 request_received (const char *received_at,
                   const char *status,
@@ -459,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/rules/open-statuses", test_open_statuses);
   g_test_add_func ("/rules/due-soon", test_due_soon);
   g_test_add_func ("/rules/cnil-delay-in-sql", test_cnil_delay_in_sql);
+  g_test_add_func ("/rules/cnil-as-of", test_cnil_as_of);
   g_test_add_func ("/rules/on-time", test_on_time);
   g_test_add_func ("/rules/carry-out", test_carry_out_rule);
   g_test_add_func ("/rules/person-fields", test_person_fields);

@@ -176,9 +176,11 @@ test_export_calendar (void)
                             "Calendar exported: subscribe to it in your calendar application");
   g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
   g_assert_true (g_str_has_prefix (written, "BEGIN:VCALENDAR\r\n"));
-  /* The example's five open requests (its CNIL clock stopped with the
-   * notification of 2 February). */
-  g_assert_cmpuint (count (written, "BEGIN:VEVENT"), ==, 5);
+  /* The example's five open requests, and its CNIL clock: as of the
+   * evening of 1 February it still runs (the notification of 2 February
+   * had not been sent yet, dpo_incident_get_cnil_status()). */
+  g_assert_cmpuint (count (written, "BEGIN:VEVENT"), ==, 6);
+  g_assert_cmpuint (count (written, "SUMMARY:CNIL notification deadline: INC-2024-01"), ==, 1);
   g_assert_cmpuint (count (written, "SUMMARY:Due: access request R-2024-0001 (Claire Martin)"), ==, 1);
   g_assert_cmpint (g_stat (out_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);

@@ -24,10 +24,18 @@ DpoCnilStatus
 dpo_incident_get_cnil_status (const DpoIncident *incident,
                               GDateTime         *now)
 {
+  g_autoptr(GDateTime) wall_clock = NULL;
+  GDateTime *notified_at;
+
   g_return_val_if_fail (incident != NULL, DPO_CNIL_PENDING);
 
-  return dpo_cnil_status (incident->risk, incident->aware_at,
-                          incident->cnil_notified_at, now);
+  if (now == NULL)
+    now = wall_clock = g_date_time_new_now_utc ();
+  /* Not yet sent at @now: the clock was still running then. */
+  notified_at = incident->cnil_notified_at;
+  if (notified_at != NULL && g_date_time_compare (notified_at, now) > 0)
+    notified_at = NULL;
+  return dpo_cnil_status (incident->risk, incident->aware_at, notified_at, now);
 }
 
 gint64

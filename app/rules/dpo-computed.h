@@ -25,6 +25,12 @@ G_BEGIN_DECLS
 
 /* aware_at + 72 hours, or NULL when no CNIL notification is required. */
 GDateTime     *dpo_incident_dup_cnil_deadline (const DpoIncident *incident);
+/* The CNIL clock as it stood at @now (NULL: the wall clock): an initial
+ * notification sent after @now had not happened yet, so a register "as of"
+ * a day shows the clock running that evening. This is the one place that
+ * rule lives; the SQL that pre-selects or orders incidents
+ * (dpo-store-agenda.c, dpo-store-lists.c) compares first_cnil with the same
+ * "now". */
 DpoCnilStatus  dpo_incident_get_cnil_status   (const DpoIncident *incident,
                                                GDateTime         *now);
 

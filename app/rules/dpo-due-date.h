@@ -117,7 +117,8 @@ GDateTime    *dpo_cnil_deadline          (GDateTime   *aware_at);
 gboolean      dpo_cnil_required          (const char  *risk);
 /* GDPR Art. 34: the people affected must be informed when the risk is high. */
 gboolean      dpo_people_must_be_informed (const char *risk);
-/* @notified_at: the first *initial* CNIL notification, or NULL. */
+/* @notified_at: the first *initial* CNIL notification known at @now, or
+ * NULL (dpo_incident_get_cnil_status() leaves out one sent after @now). */
 DpoCnilStatus dpo_cnil_status            (const char  *risk,
                                           GDateTime   *aware_at,
                                           GDateTime   *notified_at,

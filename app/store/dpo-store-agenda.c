@@ -26,7 +26,8 @@ dpo_agenda_free (DpoAgenda *agenda)
 }
 
 /* The incidents whose clock may still ask something of the DPO: a risk
- * that needs the CNIL, and no initial CNIL notification yet or no delay
+ * that needs the CNIL, and no initial CNIL notification sent by "now" (?1,
+ * the same "now" dpo_incident_get_cnil_status() is given) or no delay
  * reason. Few rows (incidents, not requests); which of them is running,
  * overdue or late is the core's rule, dpo_incident_get_cnil_status(), not
  * copied here. Oldest awareness first: the soonest deadline first. */
@@ -37,7 +38,8 @@ incidents_sql (void)
 
   return _dpo_sql_once (&sql, "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
                         " WHERE i.risk != '%s')"
-                        " WHERE first_cnil IS NULL OR ifnull (trim (delay_reason), '') = ''"
+                        " WHERE first_cnil IS NULL OR first_cnil > ?1"
+                        " OR ifnull (trim (delay_reason), '') = ''"
                         " ORDER BY aware_at, pk",
                         dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE));
 }
@@ -83,6 +85,7 @@ read_incidents (DpoStore  *self,
 
   if (stmt == NULL)
     return;
+  _dpo_bind_time (stmt, 1, now);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       DpoIncident *incident = _dpo_incident_from_row (stmt);
