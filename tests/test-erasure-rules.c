@@ -405,6 +405,25 @@ test_erasure_after_hold (void)
                                              "AND changes = '{\"redacted\":\"erasure\"}'"), ==, 1);
 }
 
+/* A person who holds no contract (covered by none, or no longer): the
+ * outcome says so in words, not "their 0 contracts". */
+static void
+test_erasure_without_contract (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &path);
+  g_autoptr(DpoRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dpo_test_exec (path, "DELETE FROM contracts WHERE subject = (SELECT pk FROM subjects WHERE id = 'S-0002')");
+
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
+  g_assert_no_error (error);
+  request = dpo_store_get_request (store, "R-2024-0003", &error);
+  g_assert_cmpstr (request->status, ==, "answered");
+  g_assert_cmpstr (request->outcome, ==, "The person’s data were erased; no contract was recorded in their name.");
+}
+
 static int
 run_dpo (const char * const  *args,
          char               **err)
@@ -560,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/erasure-rules/store-checks", test_store_checks);
   g_test_add_func ("/erasure-rules/execute-refusal", test_execute_refusal);
   g_test_add_func ("/erasure-rules/erasure-after-hold", test_erasure_after_hold);
+  g_test_add_func ("/erasure-rules/without-contract", test_erasure_without_contract);
   g_test_add_func ("/erasure-rules/cli", test_cli);
   g_test_add_func ("/erasure-rules/json-round-trip", test_json_round_trip);
   g_test_add_func ("/erasure-rules/json-bad-input", test_json_bad_input);

@@ -231,6 +231,9 @@ test_preferences (void)
   spin = dpo_test_wait_for_widget (GTK_WIDGET (prefs), dpo_test_has_name, "retention_spin");
   dpo_test_wait_for_widget (GTK_WIDGET (prefs), is_mapped_label_containing,
                             "Code de la mutualité L221-11: claims arising from the contract are time-barred after 2 years");
+  /* The cases of L221-11 named, not "5 and 10 years for some". */
+  dpo_test_wait_for_widget (GTK_WIDGET (prefs), is_mapped_label_containing,
+                            "5 years for incapacity for work, 10 years for death cover");
   gtk_editable_set_text (GTK_EDITABLE (spin), "45");
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
   dpo_test_wait_for_widget (GTK_WIDGET (prefs), is_mapped_label_containing, "from 0 to 30");

@@ -139,8 +139,9 @@ dpo_preferences_erasure_group_new (AdwPreferencesWindow *window,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Years kept after a contract ends"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
     _("Code de la mutualité L221-11: claims arising from the contract are time-barred after 2 years, "
-      "5 and 10 years for some. The CNIL’s guidance for insurers keeps the data archived for these "
-      "limitation periods after the contract ends. 0 erases from the day after the end."));
+      "5 years for incapacity for work, 10 years for death cover paid to someone other than the "
+      "member. The CNIL’s guidance for insurers allows keeping the data in intermediate archive "
+      "for these periods after the contract ends. 0 erases from the day after the end."));
   e->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, DPO_RETENTION_MAX_YEARS, 1));
   gtk_spin_button_set_numeric (e->spin, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (e->spin), GTK_ALIGN_CENTER);

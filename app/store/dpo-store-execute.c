@@ -242,11 +242,16 @@ carry_out_erasure (DpoStore   *self,
   g_clear_pointer (&x->request->subject_id, g_free);
   g_clear_pointer (&x->request->subject_name, g_free);
   g_clear_pointer (&x->request->changes, g_free);
-  x->outcome = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The person’s data and their %u contract were erased.",
-                                             "The person’s data and their %u contracts were erased.",
-                                             x->subject->contracts->len),
-                                x->subject->contracts->len);
+  /* "their 0 contracts" reads as a slip: a person who never held a
+   * contract (a prospect, a beneficiary) gets a sentence of their own. */
+  if (x->subject->contracts->len == 0)
+    x->outcome = g_strdup (_("The person’s data were erased; no contract was recorded in their name."));
+  else
+    x->outcome = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "The person’s data and their %u contract were erased.",
+                                               "The person’s data and their %u contracts were erased.",
+                                               x->subject->contracts->len),
+                                  x->subject->contracts->len);
   return answer (self, x, DPO_REQUEST_ANSWERED, error);
 }
 
