@@ -487,6 +487,31 @@ test_cli (void)
                                            "AND refusal_ground LIKE '%1 July 2030%'"), ==, 1);
 }
 
+/* In French, as a French DPO reads it: "R-1 : …" (a no-break space before the
+ * colon), the erasure's outcome in French. */
+static void
+test_cli_french (void)
+{
+  g_autofree char *file = write_temp ("in.json", DOC ("", ""));
+  g_autofree char *dir = dpo_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "w.sqlite", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "import", file, NULL }, NULL), ==, 0);
+  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("DPO_CLI"), "--database", db, "--as-of", "2024-07-01",
+                                   "execute", "R-1", NULL },
+                env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpstr (out, ==, "R-1\u00a0: Les données de la personne ont été effacées, ainsi que 1 contrat.\n");
+}
+
 /* Settings and holds in, the same out, and again. */
 static void
 test_json_round_trip (void)
@@ -581,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/erasure-rules/erasure-after-hold", test_erasure_after_hold);
   g_test_add_func ("/erasure-rules/without-contract", test_erasure_without_contract);
   g_test_add_func ("/erasure-rules/cli", test_cli);
+  g_test_add_func ("/erasure-rules/cli-french", test_cli_french);
   g_test_add_func ("/erasure-rules/json-round-trip", test_json_round_trip);
   g_test_add_func ("/erasure-rules/json-bad-input", test_json_bad_input);
 

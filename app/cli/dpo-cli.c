@@ -310,7 +310,9 @@ run_execute (Cli   *cli,
       !dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
     return fail (error);
 
-  g_print ("%s: %s\n", argv[1], outcome);
+  /* TRANSLATORS: "R-2024-0002: the outcome"; French puts a space before the colon. */
+  g_autofree char *line = g_strdup_printf (_("%s: %s"), argv[1], outcome);
+  g_print ("%s\n", line);
   return EXIT_OK;
 }
 
