@@ -396,7 +396,7 @@ test_cli (void)
   g_assert_cmpint (audit_count (path), ==, before);
 
   g_assert_cmpint (DPO ("execute", "R-1", "--reason", "Accuracy contested"), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "R-1: Processing of the person’s data is restricted since "
+  g_assert_true (g_str_has_prefix (out, "R-1: Processing of the person’s data has been restricted since "
                                         "6 February 2024"));
   g_assert_cmpint (DPO ("execute", "R-2", "--decision", "upheld", "--reason", "Marketing stops"), ==, 0);
   g_assert_true (g_str_has_prefix (out, "R-2: Objection upheld"));

@@ -108,7 +108,7 @@ dpo_restriction_outcome (const char *since,
 
   g_return_val_if_fail (since != NULL, NULL);
 
-  return g_strdup_printf (_("Processing of the person’s data is restricted since %s (GDPR Art. 18): "
+  return g_strdup_printf (_("Processing of the person’s data has been restricted since %s (GDPR Art. 18): "
                             "the data are kept but not otherwise used until the restriction is "
                             "lifted. Reason: %s"), day, reason);
 }
