@@ -171,6 +171,11 @@ static const char * const UNDO_STEPS[] = {
   "ALTER TABLE subjects DROP COLUMN restricted_since;"
   "ALTER TABLE incidents DROP COLUMN notice_body;"
   "ALTER TABLE incidents DROP COLUMN notice_subject;",
+  "DROP TABLE letter_templates;"
+  "ALTER TABLE organisation DROP COLUMN source;"
+  "ALTER TABLE organisation DROP COLUMN retention;"
+  "ALTER TABLE organisation DROP COLUMN recipients;"
+  "ALTER TABLE organisation DROP COLUMN purposes;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
 

@@ -135,7 +135,7 @@ add_group (AdwPreferencesPage *page,
   return group;
 }
 
-/* The Organisation page, built here: seven entry rows and a Save button
+/* The Organisation page, built here: an entry row per field and a Save button
  * (a half-typed SIREN is not saved on each keystroke). */
 static void
 build_organisation_page (DpoPreferencesWindow *self)
@@ -157,7 +157,13 @@ build_organisation_page (DpoPreferencesWindow *self)
                              "registers name it. Kept in the database and in the JSON export."));
       else if (i == DPO_ORGANISATION_DPO_NAME)
         group = add_group (page, _("Data Protection Officer"),
-                           _("The contact the CNIL writes to about a notification."));
+                           _("The contact the CNIL writes to about a notification, and the "
+                             "sender of every letter to a person."));
+      else if (i == DPO_ORGANISATION_PURPOSES)
+        group = add_group (page, _("Processing"),
+                           _("What an answer to an access request tells the person (GDPR "
+                             "Art. 15): why their data are processed, who receives them, how "
+                             "long they are kept and where they come from."));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       adw_preferences_group_add (group, GTK_WIDGET (row));
