@@ -21,7 +21,8 @@
 
 /* The registers export with 1.1 million requests (meson test --benchmark),
  * two Requests sheets, beside bench-xlsx-bare writing the same cells with
- * libxlsxwriter alone. Targets (issue 8): at most 1.1 times the bare
+ * libxlsxwriter alone (test-xlsx-floor.py checks that it is the same
+ * workbook). Targets (issue 8): at most 1.1 times the bare
  * program's time, at most 64 MB peak memory. Each program runs in a process of its own, so that
  * its peak memory (ru_maxrss) is its own, and twice, alternately: the
  * better run of each is compared, as other work on the machine only ever
