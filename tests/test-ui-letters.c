@@ -1,0 +1,127 @@
+/* test-ui-letters.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dpo-import.h"
+#include "dpo-request-view-private.h"
+#include "dpo-requests-page.h"
+#include "dpo-store.h"
+#include "dpo-test-util.h"
+#include "dpo-time.h"
+#include "dpo-ui-test-util.h"
+#include "dpo-window.h"
+
+/* The request view's Letter… menu (issue 12, item 1): the kinds that fit
+ * the request's state are enabled, the others insensitive with the reason
+ * as their tooltip; writing one runs on a worker and shows it in the
+ * request's history. */
+
+static DpoStore *
+open_example (const char *dir)
+{
+  g_autofree char *example_path = dpo_test_example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  DpoStore *store = dpo_test_open_store (dir);
+  GDate date;
+
+  g_assert_true (dpo_date_parse ("2024-02-20", &date, NULL));
+  now = dpo_time_end_of_local_day (&date);
+  dpo_store_set_now (store, now);
+  g_assert_true (dpo_import_file (store, example, NULL, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Screenshots: DPO_TEST_SHOOT=SECONDS keeps the menu open that long. */
+static void
+hold_for_screenshot (DpoRequestView *view)
+{
+  const char *seconds = g_getenv ("DPO_TEST_SHOOT");
+  gint64 until;
+
+  if (seconds == NULL)
+    return;
+  gtk_menu_button_popup (view->letter_button);
+  until = g_get_monotonic_time () + g_ascii_strtoll (seconds, NULL, 10) * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_menu_button_popdown (view->letter_button);
+}
+
+static void
+test_letter_menu (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-letters-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "ack.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  DpoStore *store = open_example (dir);
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoRequestsPage *page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window),
+                                                                    DPO_TYPE_REQUESTS_PAGE));
+  DpoRequestView *view;
+  GtkWidget *refusal;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window),
+                                                                                ADW_TYPE_VIEW_STACK)),
+                                         "requests");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "R-2024-0002");
+  g_signal_emit_by_name (dpo_list_page_get_column_view (DPO_LIST_PAGE (page)), "activate", 1);
+  view = dpo_requests_page_get_view (page);
+  g_assert_cmpstr (dpo_request_view_get_id (view), ==, "R-2024-0002");
+  dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_label, "Erasure · Martin Claire");
+
+  /* The menu: an open request, received 12 February, nothing recorded yet. */
+  g_assert_nonnull (view->letter_button);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view->letter_button)));
+  g_assert_true (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_ACKNOWLEDGEMENT]));
+  g_assert_true (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_IDENTITY]));
+  g_assert_false (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_EXTENSION]));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (view->letter_kind_buttons[DPO_LETTER_EXTENSION]),
+                            "reason"));
+  refusal = view->letter_kind_buttons[DPO_LETTER_REFUSAL];
+  g_assert_false (gtk_widget_get_sensitive (refusal));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (refusal), "is not refused"));
+  g_assert_false (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_ANSWER]));
+  dpo_test_wait_for_widget (GTK_WIDGET (view), dpo_test_is_row_titled, "No letter written yet");
+  hold_for_screenshot (view);
+
+  /* As the file chooser's answer does: written on a worker, then in the
+   * history. */
+  _dpo_request_view_write_letter (view, DPO_LETTER_ACKNOWLEDGEMENT, file);
+  g_assert_false (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_ACKNOWLEDGEMENT]));
+  dpo_test_wait_for_widget (GTK_WIDGET (view), dpo_test_is_row_titled, "Acknowledgement");
+  dpo_test_wait_until (file_exists, pdf);
+  g_assert_true (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_ACKNOWLEDGEMENT]));
+  g_assert_null (dpo_test_find_widget (GTK_WIDGET (view), dpo_test_is_row_titled,
+                                       "No letter written yet"));
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
+
+  g_test_add_func ("/ui/letters/menu", test_letter_menu);
+
+  return g_test_run ();
+}
