@@ -406,7 +406,7 @@ sender_lines (const Composer *c)
   return g_string_free (lines, FALSE);
 }
 
-/* The name, then the address one part a line ("12 rue X, 75002 Paris"). */
+/* The name, then the address, a line each part. */
 static char *
 recipient_lines (const Composer *c)
 {
@@ -418,7 +418,9 @@ recipient_lines (const Composer *c)
 
   if (address == NULL)
     return g_string_free (lines, FALSE);
-  parts = g_strsplit_set (address, ",\n", -1);
+  /* An address typed on one line is cut at its commas; one typed on
+   * several lines keeps them ("Bâtiment B, appartement 12"). */
+  parts = g_strsplit_set (address, strchr (address, '\n') != NULL ? "\n" : ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     if (*g_strstrip (parts[i]) != '\0')
       g_string_append_printf (lines, "\n%s", parts[i]);
