@@ -171,6 +171,11 @@ static const char * const UNDO_STEPS[] = {
   "ALTER TABLE subjects DROP COLUMN restricted_since;"
   "ALTER TABLE incidents DROP COLUMN notice_body;"
   "ALTER TABLE incidents DROP COLUMN notice_subject;",
+  "DROP TRIGGER subjects_erasure_rule;"
+  "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "
+  "WHEN EXISTS (SELECT 1 FROM contracts c WHERE c.subject = OLD.pk "
+  "  AND (c.end_date IS NULL OR c.end_date >= date('now', 'localtime'))) "
+  "BEGIN SELECT RAISE (ABORT, 'erasure refused: this person has an active contract'); END;",
   "DROP TABLE letter_templates;"
   "ALTER TABLE organisation DROP COLUMN source;"
   "ALTER TABLE organisation DROP COLUMN retention;"

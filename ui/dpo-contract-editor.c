@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-beneficiary-list.h"
 #include "dpo-date-field.h"
 #include "dpo-contract-editor.h"
 #include "dpo-form.h"
@@ -24,6 +25,7 @@ struct _DpoContractEditor
   AdwEntryRow *product_row;
   AdwEntryRow *start_date_row;
   AdwEntryRow *end_date_row;
+  GtkWidget   *beneficiaries;   /* DpoBeneficiaryList */
 
   DpoStore    *store;
   char        *subject_id;
@@ -43,6 +45,14 @@ set_row_text (AdwEntryRow *row,
               const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+GtkWidget *
+dpo_contract_editor_get_beneficiaries (DpoContractEditor *self)
+{
+  g_return_val_if_fail (DPO_IS_CONTRACT_EDITOR (self), NULL);
+
+  return self->beneficiaries;
 }
 
 gboolean
@@ -70,6 +80,8 @@ dpo_contract_editor_save (DpoContractEditor  *self,
   contract->start_date = g_steal_pointer (&start);
   g_free (contract->end_date);
   contract->end_date = g_steal_pointer (&end);
+  g_strfreev (contract->beneficiaries);
+  contract->beneficiaries = dpo_beneficiary_list_dup_ids (DPO_BENEFICIARY_LIST (self->beneficiaries));
 
   if (!dpo_store_save_contract (self->store, self->subject_id, contract, error))
     return FALSE;
@@ -149,6 +161,9 @@ dpo_contract_editor_new (DpoStore          *store,
   end_date = dpo_date_field_format_iso (self->contract->end_date);
   set_row_text (self->start_date_row, start_date);
   set_row_text (self->end_date_row, end_date);
+  self->beneficiaries = dpo_beneficiary_list_new (store, subject_id,
+                                                  (const char * const *) self->contract->beneficiaries);
+  gtk_box_append (GTK_BOX (self), self->beneficiaries);
   return GTK_WIDGET (self);
 }
 
@@ -186,7 +201,7 @@ dpo_contract_editor_present (GtkWidget         *parent,
                                   contract != NULL ? _("Edit Contract") : _("New Contract"),
                                   contract != NULL ? _("Save") : _("Add"),
                                   form, save_cb, NULL, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 460);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 680);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (DPO_CONTRACT_EDITOR (form)->number_row));
   return dialog;

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (DpoContractEditor, dpo_contract_editor, DPO, CONTRACT_EDIT
 GtkWidget       *dpo_contract_editor_new     (DpoStore          *store,
                                               const char        *subject_id,
                                               const DpoContract *contract);
+/* Its DpoBeneficiaryList. */
+GtkWidget       *dpo_contract_editor_get_beneficiaries (DpoContractEditor *self);
 gboolean         dpo_contract_editor_save    (DpoContractEditor *self,
                                               GError           **error);
 DpoEditorDialog *dpo_contract_editor_present (GtkWidget         *parent,

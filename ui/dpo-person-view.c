@@ -14,6 +14,7 @@
 #include "dpo-editor-dialog.h"
 #include "dpo-enums.h"
 #include "dpo-people-page.h"
+#include "dpo-person-coverage.h"
 #include "dpo-person-editor.h"
 #include "dpo-person-view.h"
 #include "dpo-request-editor.h"
@@ -42,6 +43,7 @@ struct _DpoPersonView
   AdwActionRow        *postal_address_row;
   AdwPreferencesGroup *contracts_group;
   AdwPreferencesGroup *requests_group;
+  GtkWidget           *covered_group;   /* dpo-person-coverage.h */
 
   DpoStore            *store;
   char                *id;
@@ -147,9 +149,12 @@ fill_contracts (DpoPersonView *self)
       DpoContract *contract = g_ptr_array_index (self->subject->contracts, i);
       gboolean active = dpo_contract_is_active_on (contract, today);
       g_autofree char *period = describe_period (contract, today);
-      g_autofree char *subtitle = contract->product != NULL
+      g_autofree char *covers = dpo_person_coverage_describe_beneficiaries (self->store, contract);
+      g_autofree char *line = contract->product != NULL
         /* Translators: a contract's product, then its period */
         ? g_strdup_printf (_("%s · %s"), contract->product, period) : g_strdup (period);
+      g_autofree char *subtitle = covers != NULL ? g_strdup_printf ("%s\n%s", line, covers)
+                                                 : g_steal_pointer (&line);
       const char *state = active ? _("Active") : _("Ended");
       g_autofree char *accessible = g_strdup_printf ("%s, %s", contract->number, state);
       GtkWidget *row = new_row (contract->number, subtitle);
@@ -171,6 +176,7 @@ fill_contracts (DpoPersonView *self)
       g_ptr_array_add (self->contract_rows, row);
     }
 
+  dpo_person_coverage_fill (self->covered_group, self->subject, today);
   if (self->subject->contracts->len == 0)
     {
       GtkWidget *row = new_row (_("No contracts"), NULL);
@@ -411,6 +417,9 @@ dpo_person_view_init (DpoPersonView *self)
 
   self->contract_rows = g_ptr_array_new ();
   self->request_rows = g_ptr_array_new ();
+  self->covered_group = dpo_person_coverage_group_new ();
+  gtk_widget_insert_after (self->covered_group, gtk_widget_get_parent (GTK_WIDGET (self->contracts_group)),
+                           GTK_WIDGET (self->contracts_group));
   dpo_editor_label_rows (GTK_WIDGET (self));
   dpo_person_view_update_actions (self);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "dpo-cli-affected.h"
 #include "dpo-deadlines.h"
 #include "dpo-audit-verify.h"
 #include "dpo-enums.h"
@@ -147,6 +148,7 @@ enum {
   CMD_LETTER,
   CMD_DEADLINES,
   CMD_AUDIT,
+  CMD_AFFECTED,
   N_COMMANDS
 };
 
@@ -537,6 +539,23 @@ run_audit (Cli   *cli,
   return EXIT_OK;
 }
 
+static DpoStore *
+open_store_for_affected (gpointer   data,
+                         GError   **error)
+{
+  Cli *cli = data;
+
+  return open_store (cli, error) ? cli->store : NULL;
+}
+
+static int
+run_affected (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  return dpo_cli_affected (argc, argv, open_store_for_affected, cli);
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -564,6 +583,10 @@ static const Command COMMANDS[N_COMMANDS] = {
     N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
        "prints the seal, or names the first entry or safeguard altered, removed or dropped."),
     run_audit },
+  [CMD_AFFECTED] = { "affected", N_("import|check …"),
+    N_("The people an incident affects: “import INCIDENT-ID FILE.csv” reads the processor’s "
+       "list (all or nothing); “check NIR-OR-MEMBER-NUMBER [--json]” says whether someone is "
+       "affected and how they were informed."), run_affected },
 };
 
 static char *

@@ -205,6 +205,43 @@ _dpo_field_words (DpoImportFields  *f,
   return TRUE;
 }
 
+/* A list of references to records (a contract's beneficiaries): text,
+ * not blank, each once. */
+gboolean
+_dpo_field_ids (DpoImportFields  *f,
+                JsonObject       *object,
+                const char       *member,
+                GStrv            *out)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array = NULL;
+
+  if (!_dpo_field_array (f, object, member, FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *element = g_strdup_printf ("%s[%u]", member, i);
+      JsonNode *node = json_array_get_element (array, i);
+      const char *id;
+
+      if (!expect_string (f, element, node, &id))
+        return FALSE;
+      if (dpo_text_is_blank (id))
+        return _dpo_field_fail (f, element, _("is empty: a person’s reference is expected"));
+      if (!g_hash_table_add (seen, (gpointer) id))
+        {
+          g_autofree char *quoted = dpo_text_cut (id, -1, DPO_TEXT_CUT_QUOTE);
+          return _dpo_field_fail (f, element, _("“%s” is listed twice"), quoted);
+        }
+      g_strv_builder_add (ids, id);
+    }
+
+  *out = g_strv_builder_end (ids);
+  return TRUE;
+}
+
 gboolean
 _dpo_field_time (DpoImportFields  *f,
                  JsonObject       *object,

@@ -51,6 +51,11 @@ gboolean _dpo_field_words          (DpoImportFields  *f,
                                     DpoEnum           vocabulary,
                                     gboolean          required,
                                     GStrv            *out);
+/* Person references ("S-2"): a list of text, none blank, none twice. */
+gboolean _dpo_field_ids            (DpoImportFields  *f,
+                                    JsonObject       *object,
+                                    const char       *member,
+                                    GStrv            *out);
 gboolean _dpo_field_time           (DpoImportFields  *f,
                                     JsonObject       *object,
                                     const char       *member,

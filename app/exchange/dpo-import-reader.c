@@ -249,12 +249,38 @@ read_contract (DpoImportFields *f,
   if (!_dpo_field_string (f, object, "number", TRUE, &contract->number) ||
       !_dpo_field_string (f, object, "product", FALSE, &contract->product) ||
       !_dpo_field_date (f, object, "start_date", TRUE, &contract->start_date) ||
-      !_dpo_field_date (f, object, "end_date", FALSE, &contract->end_date))
+      !_dpo_field_date (f, object, "end_date", FALSE, &contract->end_date) ||
+      !_dpo_field_ids (f, object, "beneficiaries", &contract->beneficiaries))
     return FALSE;
 
   if (contract->end_date != NULL && strcmp (contract->end_date, contract->start_date) < 0)
     return _dpo_field_fail (f, "end_date", _("the contract ends (%s) before it starts (%s)"),
                             contract->end_date, contract->start_date);
+  return TRUE;
+}
+
+/* A contract covers its holder already: listing them among its
+ * beneficiaries is a mistake in the file. Whether the others exist is
+ * known once every person is read (dpo-import.c). */
+static gboolean
+check_beneficiaries (DpoImportFields  *f,
+                     const DpoSubject *subject)
+{
+  for (guint i = 0; i < subject->contracts->len; i++)
+    {
+      const DpoContract *contract = g_ptr_array_index (subject->contracts, i);
+
+      for (guint j = 0; contract->beneficiaries != NULL && contract->beneficiaries[j] != NULL; j++)
+        if (g_str_equal (contract->beneficiaries[j], subject->id))
+          {
+            g_autofree char *member = g_strdup_printf ("contracts[%u].beneficiaries[%u]", i, j);
+            g_autofree char *quoted = dpo_text_cut (subject->id, -1, DPO_TEXT_CUT_QUOTE);
+
+            return _dpo_field_fail (f, member, _("“%s” holds this contract: a holder is covered "
+                                                 "already and is not listed among its beneficiaries"),
+                                    quoted);
+          }
+    }
   return TRUE;
 }
 
@@ -272,7 +298,8 @@ read_subject (DpoImportFields *f,
          _dpo_field_string (f, object, "email", FALSE, &subject->email) &&
          _dpo_field_string (f, object, "postal_address", FALSE, &subject->postal_address) &&
          read_children (f, object, "contracts", subject->contracts,
-                        (NewRecord) dpo_contract_new, (ReadChild) read_contract);
+                        (NewRecord) dpo_contract_new, (ReadChild) read_contract) &&
+         check_beneficiaries (f, subject);
 }
 
 static gboolean

@@ -26,11 +26,33 @@
  * failure of the database last. So once a record cannot be written, the
  * rest of the file is still read and checked, and only looked up. */
 
+/* A beneficiary of a contract in the file, linked once every person is
+ * added: the file may name a person further down the list. */
+typedef struct
+{
+  guint   subject;            /* subjects[subject].contracts[contract].beneficiaries[position] */
+  guint   contract;
+  guint   position;
+  gint64  contract_rowid;     /* 0 when the contract was not written */
+  char   *id;
+} Beneficiary;
+
+static void
+beneficiary_free (gpointer data)
+{
+  Beneficiary *beneficiary = data;
+
+  g_free (beneficiary->id);
+  g_free (beneficiary);
+}
+
 typedef struct
 {
   DpoStoreLoader *loader;
   GError         *conflict;   /* the first conflict with the database */
+  guint           conflict_subject;  /* the person it is about, or G_MAXUINT */
   GError         *failure;    /* the database refused a write */
+  GPtrArray      *beneficiaries;     /* of Beneficiary, until linked */
 } Import;
 
 static const char * const ARRAYS[] = {
@@ -67,6 +89,7 @@ set_exists (DpoImportDoc  *doc,
     case DPO_IMPORT_SUBJECT:
       _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_EXISTS, ARRAYS[kind], index, "id",
                            _("the person “%s” is already in the database"), id);
+      import->conflict_subject = index;
       break;
     case DPO_IMPORT_INCIDENT:
       _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_EXISTS, ARRAYS[kind], index, "id",
@@ -141,6 +164,74 @@ add (Import        *import,
     }
 }
 
+static void
+queue_beneficiaries (Import     *import,
+                     guint       index,
+                     DpoSubject *subject)
+{
+  for (guint i = 0; i < subject->contracts->len; i++)
+    {
+      const DpoContract *contract = g_ptr_array_index (subject->contracts, i);
+
+      for (guint j = 0; contract->beneficiaries != NULL && contract->beneficiaries[j] != NULL; j++)
+        {
+          Beneficiary *beneficiary = g_new0 (Beneficiary, 1);
+
+          beneficiary->subject = index;
+          beneficiary->contract = i;
+          beneficiary->position = j;
+          beneficiary->contract_rowid = contract->rowid;
+          beneficiary->id = g_strdup (contract->beneficiaries[j]);
+          g_ptr_array_add (import->beneficiaries, beneficiary);
+        }
+    }
+}
+
+static void
+set_no_beneficiary (DpoImportDoc      *doc,
+                    Import            *import,
+                    const Beneficiary *beneficiary)
+{
+  g_autofree char *member = g_strdup_printf ("contracts[%u].beneficiaries[%u]",
+                                             beneficiary->contract, beneficiary->position);
+
+  g_clear_error (&import->conflict);
+  _dpo_import_fail_at (doc, &import->conflict, DPO_ERROR_INVALID, "subjects", beneficiary->subject,
+                       member, _("there is no person “%s”, neither in this file nor in the database"),
+                       beneficiary->id);
+  import->conflict_subject = beneficiary->subject;
+}
+
+/* Once every person of the file is read: links the beneficiaries, or,
+ * after a conflict, only checks that each names somebody. A conflict is
+ * reported in file order, so a beneficiary of an earlier person comes
+ * before a person found already in the database further down. */
+static void
+link_beneficiaries (DpoImportDoc *doc,
+                    Import       *import)
+{
+  for (guint i = 0; i < import->beneficiaries->len; i++)
+    {
+      const Beneficiary *beneficiary = g_ptr_array_index (import->beneficiaries, i);
+
+      if (import->failure != NULL)
+        break;
+      if (import->conflict == NULL && beneficiary->contract_rowid != 0)
+        {
+          if (dpo_store_loader_add_beneficiary (import->loader, beneficiary->contract_rowid,
+                                                beneficiary->id, &import->failure) == DPO_STORE_LOAD_NO_SUBJECT)
+            set_no_beneficiary (doc, import, beneficiary);
+          continue;
+        }
+      if (import->conflict != NULL && import->conflict_subject <= beneficiary->subject)
+        break;
+      if (!g_hash_table_contains (doc->subject_ids, beneficiary->id) &&
+          !dpo_store_loader_exists (import->loader, DPO_STORE_RECORD_SUBJECT, beneficiary->id))
+        set_no_beneficiary (doc, import, beneficiary);
+    }
+  g_ptr_array_set_size (import->beneficiaries, 0);
+}
+
 static gboolean
 take_record (DpoImportDoc   *doc,
              DpoImportKind   kind,
@@ -152,6 +243,8 @@ take_record (DpoImportDoc   *doc,
 {
   Import *import = user_data;
 
+  if (kind != DPO_IMPORT_SUBJECT)
+    link_beneficiaries (doc, import);
   if (import->conflict != NULL || import->failure != NULL)
     check_only (doc, import, kind, index, record);
   else
@@ -168,6 +261,9 @@ take_record (DpoImportDoc   *doc,
         set_no_subject (doc, import, index, ((DpoRequest *) record)->subject_id);
         break;
       }
+
+  if (kind == DPO_IMPORT_SUBJECT)
+    queue_beneficiaries (import, index, record);
 
   switch (kind)
     {
@@ -197,7 +293,8 @@ import_owned_bytes (DpoStore         *store,
 {
   g_autoptr(DpoImportDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
-  Import import = { NULL, NULL, NULL };
+  g_autoptr(GPtrArray) beneficiaries = g_ptr_array_new_with_free_func (beneficiary_free);
+  Import import = { NULL, NULL, G_MAXUINT, NULL, beneficiaries };
 
   doc = _dpo_import_doc_open (bytes, display_name, error);
   g_bytes_unref (bytes);
@@ -216,6 +313,8 @@ import_owned_bytes (DpoStore         *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  /* A file of people alone: their beneficiaries are linked now. */
+  link_beneficiaries (doc, &import);
   if (import.conflict != NULL)
     {
       dpo_store_loader_abort (import.loader);

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "dpo-record-json.h"
 #include "dpo-time.h"
 
@@ -59,6 +62,13 @@ add_count (JsonBuilder *builder,
     return;
   json_builder_set_member_name (builder, member);
   json_builder_add_int_value (builder, count);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void
@@ -132,6 +142,27 @@ dpo_communication_to_json (const DpoCommunication *communication)
   return json_builder_get_root (builder);
 }
 
+/* Sorted, so that two exports of the same data are the same; left out when
+ * the contract covers its holder alone, as documents before it had it. */
+static void
+add_beneficiaries (JsonBuilder *builder,
+                   GStrv        beneficiaries)
+{
+  g_autofree const char **sorted = NULL;
+  guint n = beneficiaries != NULL ? g_strv_length (beneficiaries) : 0;
+
+  if (n == 0)
+    return;
+  sorted = g_new (const char *, n + 1);
+  memcpy (sorted, beneficiaries, (n + 1) * sizeof (char *));
+  qsort (sorted, n, sizeof (char *), compare_ids);
+  json_builder_set_member_name (builder, "beneficiaries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_string_value (builder, sorted[i]);
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 dpo_contract_to_json (const DpoContract *contract)
 {
@@ -147,6 +178,7 @@ dpo_contract_to_json (const DpoContract *contract)
     json_builder_add_string_value (builder, contract->end_date);
   else
     json_builder_add_null_value (builder);
+  add_beneficiaries (builder, contract->beneficiaries);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dpo-records.h"
@@ -289,6 +290,9 @@ dpo_contract_copy (const DpoContract *self)
   copy->product = g_strdup (self->product);
   copy->start_date = g_strdup (self->start_date);
   copy->end_date = g_strdup (self->end_date);
+  copy->beneficiaries = g_strdupv (self->beneficiaries);
+  copy->holder_id = g_strdup (self->holder_id);
+  copy->holder_name = g_strdup (self->holder_name);
   return copy;
 }
 
@@ -301,6 +305,9 @@ dpo_contract_free (DpoContract *self)
   g_free (self->product);
   g_free (self->start_date);
   g_free (self->end_date);
+  g_strfreev (self->beneficiaries);
+  g_free (self->holder_id);
+  g_free (self->holder_name);
   g_free (self);
 }
 
@@ -315,12 +322,39 @@ dpo_contract_is_active_on (const DpoContract *self,
   return self->end_date == NULL || strcmp (self->end_date, date) >= 0;
 }
 
+gboolean
+dpo_contract_has_beneficiary (const DpoContract *self,
+                              const char        *subject_id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return subject_id != NULL && self->beneficiaries != NULL &&
+         g_strv_contains ((const char * const *) self->beneficiaries, subject_id);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+dpo_contract_sort_beneficiaries (DpoContract *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->beneficiaries != NULL)
+    qsort (self->beneficiaries, g_strv_length (self->beneficiaries), sizeof (char *), compare_ids);
+}
+
 DpoSubject *
 dpo_subject_new (void)
 {
   DpoSubject *self = g_new0 (DpoSubject, 1);
 
   self->contracts = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_contract_free);
+  self->covered_by = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_contract_free);
   return self;
 }
 
@@ -340,6 +374,8 @@ dpo_subject_copy (const DpoSubject *self)
   copy->postal_address = g_strdup (self->postal_address);
   copy->contracts = copy_array (self->contracts, (GBoxedCopyFunc) dpo_contract_copy,
                                 (GDestroyNotify) dpo_contract_free);
+  copy->covered_by = copy_array (self->covered_by, (GBoxedCopyFunc) dpo_contract_copy,
+                                 (GDestroyNotify) dpo_contract_free);
   return copy;
 }
 
@@ -357,6 +393,7 @@ dpo_subject_free (DpoSubject *self)
   g_free (self->email);
   g_free (self->postal_address);
   g_clear_pointer (&self->contracts, g_ptr_array_unref);
+  g_clear_pointer (&self->covered_by, g_ptr_array_unref);
   g_free (self);
 }
 

@@ -95,6 +95,13 @@ struct _DpoContract
   char   *product;
   char   *start_date;
   char   *end_date;           /* NULL while open */
+  /* The other people it covers (DESIGN "Domain additions"): their ids,
+   * sorted; NULL or empty when it covers its holder alone. */
+  GStrv   beneficiaries;
+  /* Derived, filled by the store only for the contracts that cover a
+   * person as a beneficiary (DpoSubject.covered_by): who holds it. */
+  char   *holder_id;
+  char   *holder_name;        /* "First Last" */
 };
 
 struct _DpoSubject
@@ -108,7 +115,10 @@ struct _DpoSubject
   char      *member_number;
   char      *email;
   char      *postal_address;
-  GPtrArray *contracts;       /* of DpoContract */
+  GPtrArray *contracts;       /* of DpoContract: the contracts the person holds */
+  /* Derived, filled by dpo_store_get_subject(): the contracts of others
+   * that list this person as a beneficiary (holder_id and holder_name set). */
+  GPtrArray *covered_by;      /* of DpoContract */
 };
 
 struct _DpoRequest
@@ -174,6 +184,11 @@ void              dpo_request_free           (DpoRequest             *self);
  * that has not started yet is active too. */
 gboolean          dpo_contract_is_active_on  (const DpoContract      *self,
                                               const char             *date);
+/* Whether @subject_id is among the contract's beneficiaries. */
+gboolean          dpo_contract_has_beneficiary (const DpoContract    *self,
+                                                const char           *subject_id);
+/* Sorts the beneficiaries (the order they are exported and compared in). */
+void              dpo_contract_sort_beneficiaries (DpoContract       *self);
 
 /* Typed views of the enumerated fields, for code that decides on them: the
  * records keep the words (the JSON and database values). A word outside

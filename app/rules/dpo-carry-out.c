@@ -27,9 +27,13 @@ dpo_erasure_find_active_contract (const DpoSubject *subject,
 
   dpo_time_get_local_date (now, &today);
   date = dpo_date_to_iso (&today);
+  /* Covered as holder, then as beneficiary of another's contract. */
   for (guint i = 0; subject->contracts != NULL && i < subject->contracts->len; i++)
     if (dpo_contract_is_active_on (g_ptr_array_index (subject->contracts, i), date))
       return g_ptr_array_index (subject->contracts, i);
+  for (guint i = 0; subject->covered_by != NULL && i < subject->covered_by->len; i++)
+    if (dpo_contract_is_active_on (g_ptr_array_index (subject->covered_by, i), date))
+      return g_ptr_array_index (subject->covered_by, i);
   return NULL;
 }
 

@@ -23,8 +23,9 @@ G_BEGIN_DECLS
 gboolean dpo_request_check_executable (const DpoRequest  *request,
                                        GError           **error);
 
-/* The erasure rule (DESIGN "Carrying a request out"): a contract of
- * @subject active on @now's local day, which makes an erasure refused, or
+/* The erasure rule (DESIGN "Carrying a request out"): a contract covering
+ * @subject (held, or listing them as a beneficiary: subject->covered_by)
+ * active on @now's local day, which makes an erasure refused, or
  * NULL when there is none and the person and contracts can be deleted.
  * The store applies it when carrying out; the window says beforehand what
  * will happen with it. */

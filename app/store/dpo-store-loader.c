@@ -161,6 +161,25 @@ subject_pk (DpoStoreLoader *loader,
 }
 
 DpoStoreLoad
+dpo_store_loader_add_beneficiary (DpoStoreLoader  *loader,
+                                  gint64           contract,
+                                  const char      *subject_id,
+                                  GError         **error)
+{
+  gint64 subject;
+
+  g_return_val_if_fail (loader != NULL, DPO_STORE_LOAD_FAILED);
+  g_return_val_if_fail (subject_id != NULL, DPO_STORE_LOAD_FAILED);
+
+  subject = subject_pk (loader, subject_id);
+  if (subject == 0)
+    return DPO_STORE_LOAD_NO_SUBJECT;
+  if (!_dpo_store_insert_beneficiary (loader->store, contract, subject, error))
+    return DPO_STORE_LOAD_FAILED;
+  return DPO_STORE_LOAD_ADDED;
+}
+
+DpoStoreLoad
 dpo_store_loader_add_request (DpoStoreLoader  *loader,
                               DpoRequest      *request,
                               JsonNode        *as_imported,

@@ -55,6 +55,15 @@ DpoStoreLoad    dpo_store_loader_add_request   (DpoStoreLoader     *loader,
                                                 DpoRequest         *request,
                                                 JsonNode           *as_imported,
                                                 GError            **error);
+/* Links the person @subject_id as a beneficiary of the contract @contract
+ * (the rowid a loaded contract received). A beneficiary may come later in
+ * the file than the holder, so the caller links them once every person is
+ * added; DPO_STORE_LOAD_NO_SUBJECT when there is no such person, loaded or
+ * stored. */
+DpoStoreLoad    dpo_store_loader_add_beneficiary (DpoStoreLoader   *loader,
+                                                  gint64            contract,
+                                                  const char       *subject_id,
+                                                  GError          **error);
 /* Replaces the organisation (checked first: DPO_ERROR_INVALID names the
  * field), with its audit entry, in the load's transaction. */
 gboolean        dpo_store_loader_set_organisation (DpoStoreLoader         *loader,

@@ -123,24 +123,38 @@ typedef struct
   DpoContract *contract;
 } ContractWrite;
 
+/* The contract as the audit log records it, its beneficiaries included. */
 static JsonNode *
 read_contract_json (DpoStore *self,
                     gint64    rowid,
                     gint64    subject)
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "SELECT json_object ('number', number, 'product', product, 'start_date', start_date, "
-    "'end_date', end_date) FROM contracts WHERE pk = ? AND subject = ?", NULL);
-  JsonNode *node = NULL;
+    "SELECT number, product, start_date, end_date FROM contracts WHERE pk = ? AND subject = ?", NULL);
+  g_autoptr(DpoSubject) holder = NULL;
+  DpoContract *contract;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
   sqlite3_bind_int64 (stmt, 2, subject);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  holder = dpo_subject_new ();
+  holder->rowid = subject;
+  contract = dpo_contract_new ();
+  contract->rowid = rowid;
+  contract->number = _dpo_column_text (stmt, 0);
+  contract->product = _dpo_column_text (stmt, 1);
+  contract->start_date = _dpo_column_text (stmt, 2);
+  contract->end_date = _dpo_column_text (stmt, 3);
   sqlite3_reset (stmt);
-  return node;
+  g_ptr_array_add (holder->contracts, contract);
+  _dpo_store_read_contract_beneficiaries (self, holder);
+  return dpo_contract_to_json (contract);
 }
 
 static gboolean
@@ -165,6 +179,8 @@ write_contract (DpoStore  *self,
     {
       new_node = dpo_contract_to_json (contract);
       return _dpo_store_insert_contract (self, subject, contract, error) &&
+             _dpo_store_write_beneficiaries (self, contract->rowid, subject,
+                                             (const char * const *) contract->beneficiaries, error) &&
              _dpo_store_audit (self, "contract", w->subject_id, "insert", new_node, error);
     }
 
@@ -184,7 +200,9 @@ write_contract (DpoStore  *self,
   _dpo_bind_text (stmt, 3, contract->start_date);
   _dpo_bind_text (stmt, 4, contract->end_date);
   sqlite3_bind_int64 (stmt, 5, contract->rowid);
-  if (!_dpo_store_step_done (self, stmt, error))
+  if (!_dpo_store_step_done (self, stmt, error) ||
+      !_dpo_store_write_beneficiaries (self, contract->rowid, subject,
+                                       (const char * const *) contract->beneficiaries, error))
     return FALSE;
 
   new_node = read_contract_json (self, contract->rowid, subject);

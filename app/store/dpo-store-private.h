@@ -121,8 +121,11 @@ char         *_dpo_local_date_text         (GDateTime     *now,
                                             int            days_ahead);
 
 /* dpo-store-schema.c. The message of the trigger subjects_erasure_rule,
- * by which carrying out an erasure tells its refusal from other failures. */
-#define DPO_ERASURE_RULE_MESSAGE "erasure refused: this person has an active contract"
+ * by which carrying out an erasure tells its refusal from other failures
+ * (its first version's text stays in the released step 0 -> 1). */
+#define DPO_ERASURE_RULE_MESSAGE_V1 "erasure refused: this person has an active contract"
+#define DPO_ERASURE_RULE_MESSAGE "erasure refused: this person has an active contract, " \
+  "is within the retention period after a contract ended, or is under a legal hold"
 
 gboolean      _dpo_store_migrate           (sqlite3       *db,
                                             int            from_version,
@@ -243,6 +246,22 @@ void          _dpo_store_read_incident_children (DpoStore    *self,
                                                  DpoIncident *incident);
 void          _dpo_store_read_subject_contracts (DpoStore    *self,
                                                  DpoSubject  *subject);
+/* dpo-store-beneficiaries.c: a contract's beneficiaries (sorted ids),
+ * read with the holder's contracts; the contracts of others covering a
+ * person (DpoSubject.covered_by); writing them in the caller's transaction. */
+void          _dpo_store_read_contract_beneficiaries (DpoStore   *self,
+                                                      DpoSubject *subject);
+void          _dpo_store_read_covered_by   (DpoStore      *self,
+                                            DpoSubject    *subject);
+gboolean      _dpo_store_insert_beneficiary (DpoStore     *self,
+                                             gint64        contract,
+                                             gint64        subject,
+                                             GError      **error);
+gboolean      _dpo_store_write_beneficiaries (DpoStore           *self,
+                                              gint64              contract,
+                                              gint64              holder,
+                                              const char * const *ids,
+                                              GError            **error);
 gint64        _dpo_store_lookup_pk         (DpoStore      *self,
                                             const char    *table_sql,
                                             const char    *id);

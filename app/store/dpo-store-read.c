@@ -289,6 +289,7 @@ _dpo_store_read_subject_contracts (DpoStore   *self,
       g_ptr_array_add (subject->contracts, contract);
     }
   sqlite3_reset (stmt);
+  _dpo_store_read_contract_beneficiaries (self, subject);
 }
 
 static void
@@ -354,6 +355,7 @@ dpo_store_get_subject (DpoStore    *self,
       return NULL;
     }
   _dpo_store_read_subject_contracts (self, subject);
+  _dpo_store_read_covered_by (self, subject);
   return subject;
 }
 

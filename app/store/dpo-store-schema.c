@@ -146,7 +146,7 @@ static const char * const MIGRATIONS[] = {
   "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "
   "WHEN EXISTS (SELECT 1 FROM contracts c WHERE c.subject = OLD.pk "
   "  AND (c.end_date IS NULL OR c.end_date >= date('now', 'localtime'))) "
-  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;"
+  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE_V1 "'); END;"
   "CREATE TABLE audit ("
   "  pk INTEGER PRIMARY KEY,"
   "  at TEXT NOT NULL,"
@@ -286,7 +286,27 @@ static const char * const MIGRATIONS[] = {
   ");"
   "CREATE INDEX request_letters_request ON request_letters (request, produced_at);",
 
-  /* 6 -> 7 (issue 12, item 1): what an access answer says of the
+  /* 6 -> 7 (issues 11 and 12): the erasure rule as the law allows, held
+   * by the database as by the core (rules/dpo-carry-out.c). A person is
+   * kept while a contract covering them, as holder or as beneficiary, is
+   * active or within the retention period after its end (the setting
+   * retention_after_contract_years, 0 when unset), and while a legal hold
+   * runs. "end + N years >= today" is written "end >= today - N years":
+   * SQLite moves 29 February + 1 year to 1 March where the core (and
+   * Regulation 1182/71 Art. 3) end the period on 28 February, and the
+   * subtraction gives the same days as the core's addition. */
+  "DROP TRIGGER subjects_erasure_rule;"
+  "CREATE TRIGGER subjects_erasure_rule BEFORE DELETE ON subjects "
+  "WHEN EXISTS (SELECT 1 FROM contracts c WHERE (c.subject = OLD.pk "
+  "    OR c.pk IN (SELECT b.contract FROM contract_beneficiaries b WHERE b.subject = OLD.pk)) "
+  "  AND (c.end_date IS NULL OR c.end_date >= date ('now', 'localtime', '-' || "
+  "    ifnull ((SELECT CAST (value AS INTEGER) FROM settings "
+  "      WHERE key = 'retention_after_contract_years'), 0) || ' years'))) "
+  "OR EXISTS (SELECT 1 FROM holds h WHERE h.subject = OLD.pk "
+  "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "
+  "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;",
+
+  /* 7 -> 8 (issue 12, item 1): what an access answer says of the
    * processing (GDPR Art. 15(1) a, c, d, g), and the letters' templates as
    * the DPO edited them (the built-in ones are used where none is kept). */
   "ALTER TABLE organisation ADD COLUMN purposes TEXT;"

@@ -1,0 +1,360 @@
+/* dpo-store-affected-read.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dpo-error.h"
+#include "dpo-store-affected-private.h"
+
+static void
+informed_free (DpoInformed *informed)
+{
+  g_free (informed->channel);
+  g_free (informed->sent_at);
+  g_free (informed);
+}
+
+void
+dpo_affected_entry_free (DpoAffectedEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->incident);
+  g_free (entry->subject);
+  g_clear_pointer (&entry->informed, g_ptr_array_unref);
+  g_free (entry);
+}
+
+static DpoAffectedEntry *
+entry_new (const char *incident,
+           const char *subject,
+           gboolean    listed)
+{
+  DpoAffectedEntry *entry = g_new0 (DpoAffectedEntry, 1);
+
+  entry->incident = g_strdup (incident);
+  entry->subject = g_strdup (subject);
+  entry->listed = listed;
+  entry->informed = g_ptr_array_new_with_free_func ((GDestroyNotify) informed_free);
+  return entry;
+}
+
+static GPtrArray *
+entries_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_affected_entry_free);
+}
+
+static gboolean
+read_informed (DpoStore          *self,
+               gint64             incident,
+               gint64             subject,
+               DpoAffectedEntry  *entry,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT channel, sent_at FROM informed "
+                                                 "WHERE subject = ? AND incident = ? "
+                                                 "ORDER BY sent_at, channel", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, subject);
+  sqlite3_bind_int64 (stmt, 2, incident);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DpoInformed *informed = g_new0 (DpoInformed, 1);
+
+      informed->channel = _dpo_column_text (stmt, 0);
+      informed->sent_at = _dpo_column_text (stmt, 1);
+      g_ptr_array_add (entry->informed, informed);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  _dpo_store_set_db_error (self, error);
+  return FALSE;
+}
+
+/* Adds @entry to @entries unless an entry for its incident is there: then
+ * merges it (listed wins; informed rows join). */
+static void
+add_entry (GPtrArray        *entries,
+           DpoAffectedEntry *entry)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DpoAffectedEntry *other = g_ptr_array_index (entries, i);
+
+      if (!g_str_equal (other->incident, entry->incident))
+        continue;
+      other->listed = other->listed || entry->listed;
+      if (other->subject == NULL)
+        other->subject = g_steal_pointer (&entry->subject);
+      g_ptr_array_extend_and_steal (other->informed, g_steal_pointer (&entry->informed));
+      entry->informed = NULL;
+      dpo_affected_entry_free (entry);
+      return;
+    }
+  g_ptr_array_add (entries, entry);
+}
+
+/* The columns: incident pk, incident id, subject pk, subject id, listed. */
+static gboolean
+read_entries (DpoStore      *self,
+              sqlite3_stmt  *stmt,
+              GPtrArray     *entries,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = entries_new ();
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  int rc;
+
+  /* Read the rows first: read_informed() uses another statement. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2) };
+
+      g_ptr_array_add (rows, entry_new ((const char *) sqlite3_column_text (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 3),
+                                        sqlite3_column_int (stmt, 4)));
+      g_array_append_val (keys, key);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 *key = (gint64 *) (void *) (keys->data + i * 2 * sizeof (gint64));
+
+      if (!read_informed (self, key[0], key[1], g_ptr_array_index (rows, i), error))
+        return FALSE;
+    }
+  while (rows->len > 0)
+    add_entry (entries, g_ptr_array_steal_index (rows, 0));
+  return TRUE;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const DpoAffectedEntry *x = *(DpoAffectedEntry * const *) a;
+  const DpoAffectedEntry *y = *(DpoAffectedEntry * const *) b;
+
+  return g_strcmp0 (x->incident, y->incident);
+}
+
+static gboolean
+check_people (DpoStore     *self,
+              const char   *nir,
+              const char   *member_number,
+              GPtrArray    *entries,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM subjects s "
+    "JOIN affected a ON a.subject = s.pk JOIN incidents i ON i.pk = a.incident "
+    "WHERE s.pk IN (SELECT pk FROM subjects WHERE ?1 IS NOT NULL AND nir = ?1 COLLATE NOCASE "
+    "  UNION SELECT pk FROM subjects WHERE ?2 IS NOT NULL AND member_number = ?2 COLLATE NOCASE) "
+    "ORDER BY i.id, a.listed DESC, s.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, nir);
+  _dpo_bind_text (stmt, 2, member_number);
+  return read_entries (self, stmt, entries, error);
+}
+
+static gboolean
+check_unmatched (DpoStore     *self,
+                 const char   *nir,
+                 const char   *member_number,
+                 GPtrArray    *entries,
+                 GError      **error)
+{
+  g_autoptr(GBytes) key = _dpo_affected_key (self, FALSE, NULL);
+  g_autoptr(GHmac) keyed = NULL;
+  char nir_hash[DPO_AFFECTED_HASH_LENGTH + 1] = "";
+  char member_hash[DPO_AFFECTED_HASH_LENGTH + 1] = "";
+  sqlite3_stmt *stmt;
+
+  /* No key: no list was ever imported, so no row is kept. */
+  if (key == NULL)
+    return TRUE;
+  keyed = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
+  if (nir != NULL)
+    _dpo_affected_hash (keyed, nir, nir_hash);
+  if (member_number != NULL)
+    _dpo_affected_hash (keyed, member_number, member_hash);
+  stmt = _dpo_store_prepare (self,
+    "SELECT DISTINCT i.pk, i.id, 0, NULL, 1 FROM affected_unmatched u "
+    "JOIN incidents i ON i.pk = u.incident "
+    "WHERE u.pk IN (SELECT pk FROM affected_unmatched WHERE nir_hash = ?1 "
+    "  UNION SELECT pk FROM affected_unmatched WHERE member_hash = ?2) ORDER BY i.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (nir != NULL)
+    sqlite3_bind_text (stmt, 1, nir_hash, -1, SQLITE_STATIC);
+  if (member_number != NULL)
+    sqlite3_bind_text (stmt, 2, member_hash, -1, SQLITE_STATIC);
+  return read_entries (self, stmt, entries, error);
+}
+
+GPtrArray *
+dpo_store_affected_check (DpoStore    *self,
+                          const char  *nir,
+                          const char  *member_number,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) entries = entries_new ();
+  g_autofree char *member = dpo_affected_normalize_member (member_number);
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+
+  if (!check_people (self, nir, member, entries, error) ||
+      !check_unmatched (self, nir, member, entries, error))
+    return NULL;
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+dpo_store_affected_for_subject (DpoStore    *self,
+                                const char  *subject_id,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) entries = entries_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (subject_id != NULL, NULL);
+
+  stmt = _dpo_store_prepare (self,
+    "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM subjects s "
+    "JOIN affected a ON a.subject = s.pk JOIN incidents i ON i.pk = a.incident "
+    "WHERE s.id = ? ORDER BY i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _dpo_bind_text (stmt, 1, subject_id);
+  if (!read_entries (self, stmt, entries, error))
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+dpo_store_affected_people (DpoStore    *self,
+                           const char  *incident_id,
+                           guint64     *unmatched_count,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) entries = entries_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (incident_id != NULL, NULL);
+
+  /* Not merged by incident (read_entries() would): one entry per person. */
+  stmt = _dpo_store_prepare (self,
+    "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM incidents i "
+    "JOIN affected a ON a.incident = i.pk JOIN subjects s ON s.pk = a.subject "
+    "WHERE i.id = ? ORDER BY s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _dpo_bind_text (stmt, 1, incident_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DpoAffectedEntry *entry = entry_new ((const char *) sqlite3_column_text (stmt, 1),
+                                           (const char *) sqlite3_column_text (stmt, 3),
+                                           sqlite3_column_int (stmt, 4));
+
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DpoAffectedEntry *entry = g_ptr_array_index (entries, i);
+      sqlite3_stmt *informed = _dpo_store_prepare (self,
+        "SELECT f.channel, f.sent_at FROM informed f JOIN incidents i ON i.pk = f.incident "
+        "JOIN subjects s ON s.pk = f.subject WHERE i.id = ? AND s.id = ? "
+        "ORDER BY f.sent_at, f.channel", error);
+
+      if (informed == NULL)
+        return NULL;
+      _dpo_bind_text (informed, 1, incident_id);
+      _dpo_bind_text (informed, 2, entry->subject);
+      while (sqlite3_step (informed) == SQLITE_ROW)
+        {
+          DpoInformed *row = g_new0 (DpoInformed, 1);
+
+          row->channel = _dpo_column_text (informed, 0);
+          row->sent_at = _dpo_column_text (informed, 1);
+          g_ptr_array_add (entry->informed, row);
+        }
+      sqlite3_reset (informed);
+    }
+  if (unmatched_count != NULL)
+    {
+      stmt = _dpo_store_prepare (self, "SELECT count(*) FROM affected_unmatched u "
+                                       "JOIN incidents i ON i.pk = u.incident WHERE i.id = ?", error);
+      if (stmt == NULL)
+        return NULL;
+      _dpo_bind_text (stmt, 1, incident_id);
+      *unmatched_count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* "Reachable" follows the campaign's choice: email where there is an
+ * address, else post where there is a postal address. */
+gboolean
+dpo_store_affected_summary (DpoStore            *self,
+                            const char          *incident_id,
+                            DpoAffectedSummary  *summary,
+                            GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  stmt = _dpo_store_prepare (self,
+    "WITH p AS (SELECT a.listed, ifnull (trim (s.email), '') != '' AS email, "
+    "  ifnull (trim (s.postal_address), '') != '' AS post FROM incidents i "
+    "  JOIN affected a ON a.incident = i.pk JOIN subjects s ON s.pk = a.subject WHERE i.id = ?1) "
+    "SELECT (SELECT count(*) FROM p WHERE listed = 1), (SELECT count(*) FROM p WHERE listed = 0), "
+    "  (SELECT count(*) FROM affected_unmatched u JOIN incidents i ON i.pk = u.incident "
+    "   WHERE i.id = ?1), "
+    "  (SELECT count(*) FROM p WHERE email), (SELECT count(*) FROM p WHERE NOT email AND post), "
+    "  (SELECT count(*) FROM p WHERE NOT email AND NOT post)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _dpo_bind_text (stmt, 1, incident_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  summary->listed = sqlite3_column_int64 (stmt, 0);
+  summary->co_insured = sqlite3_column_int64 (stmt, 1);
+  summary->unmatched = sqlite3_column_int64 (stmt, 2);
+  summary->by_email = sqlite3_column_int64 (stmt, 3);
+  summary->by_post = sqlite3_column_int64 (stmt, 4);
+  summary->neither = sqlite3_column_int64 (stmt, 5);
+  sqlite3_reset (stmt);
+  return TRUE;
+}

@@ -1,0 +1,525 @@
+/* test-affected.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "dpo-affected-import.h"
+#include "dpo-error.h"
+#include "dpo-import.h"
+#include "dpo-test-util.h"
+
+/* The affected population (issue 11, items 2 and 3): the processor's list
+ * imported into an incident, matched, the co-insured added, the rest kept
+ * as keyed hashes; "am I affected?" by NIR or member number. The example
+ * scenario's people: S-0001 (NIR 278047505612374, IP-104233, email),
+ * S-0002 (165113155501897, IP-088112), S-0003 (IP-120571, email), S-0004
+ * (IP-077340), S-0005 (283092A00411777, IP-131902). */
+
+#define INCIDENT "INC-2024-01"
+/* A valid NIR of nobody in the example: 1800575056000, key 68. */
+#define STRANGER_NIR "180057505600068"
+
+static char *
+write_list (const char *name,
+            const char *content,
+            gssize      length)
+{
+  g_autofree char *dir = dpo_test_make_dir ();
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, content, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+import_list (DpoStore          *store,
+             const char        *path,
+             const char        *encoding,
+             DpoAffectedCounts *counts,
+             GError           **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return dpo_affected_import_file (store, INCIDENT, file, encoding, NULL, NULL, counts, NULL, error);
+}
+
+/* The rows the import writes, and its audit entries: all unchanged by a
+ * failed import. */
+static char *
+recorded (const char *db)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                          dpo_test_query_int (db, "SELECT count(*) FROM affected"),
+                          dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched"),
+                          dpo_test_query_int (db, "SELECT count(*) FROM audit WHERE entity = 'affected'"));
+}
+
+static void
+test_import_french_semicolons (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  DpoAffectedCounts counts;
+
+  dpo_test_exec (db, "UPDATE subjects SET postal_address = '3 rue Haute, 75003 Paris' "
+                     "WHERE id = 'S-0002'");
+  /* BOM, ';', French headers with accents and spaces, CRLF, a quoted field. */
+  path = write_list ("liste.csv",
+                     "\xEF\xBB\xBFNuméro de sécurité sociale;Numéro adhérent;NOM;Prénom\r\n"
+                     "2 78 04 75 056 123 74;;Martin;Claire\r\n"
+                     ";ip-088112;\"Durand; Paul\";Paul\r\n"
+                     STRANGER_NIR ";X-999;Inconnu;Zoé\r\n", -1);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rows, ==, 3);
+  g_assert_cmpuint (counts.matched, ==, 2);
+  g_assert_cmpuint (counts.newly_listed, ==, 2);
+  g_assert_cmpuint (counts.co_insured_added, ==, 0);
+  g_assert_cmpuint (counts.unmatched, ==, 1);
+  g_assert_cmpuint (counts.unmatched_added, ==, 1);
+  g_assert_cmpuint (counts.by_email, ==, 1);
+  g_assert_cmpuint (counts.by_post, ==, 1);
+  g_assert_cmpuint (counts.neither, ==, 0);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected a JOIN subjects s "
+                                           "ON s.pk = a.subject WHERE s.id IN ('S-0001', 'S-0002') "
+                                           "AND a.listed = 1"), ==, 2);
+
+  /* The same rows again add nothing, and say so. */
+  before = recorded (db);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_cmpuint (counts.matched, ==, 2);
+  g_assert_cmpuint (counts.newly_listed, ==, 0);
+  g_assert_cmpuint (counts.unmatched_added, ==, 0);
+  after = recorded (db);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected"), ==, 2);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched"), ==, 1);
+  /* Only the audit entry of the second import is new. */
+  g_assert_cmpstr (before, ==, "2/1/1");
+  g_assert_cmpstr (after, ==, "2/1/2");
+}
+
+/* Unmatched rows: only HMAC-SHA256 under the database's own key, which an
+ * independent computation (GLib's GHmac with the key read from the file)
+ * reproduces; the NIR itself is nowhere in the database, nor in the log. */
+static void
+test_unmatched_hashes (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("list.csv", "nir,member_number\n" STRANGER_NIR ",x-999\n", -1);
+  g_autofree char *nir_hash = NULL;
+  g_autofree char *key_hex = NULL;
+  guint8 key[32];
+  DpoAffectedCounts counts;
+
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.unmatched, ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM store_state WHERE "
+                                           "key = 'affected_hmac_key' AND length (value) = 64"), ==, 1);
+  {
+    g_autoptr(GBytes) bytes = dpo_test_file_bytes (db);
+    gsize size;
+    const char *data = g_bytes_get_data (bytes, &size);
+
+    g_assert_null (g_strstr_len (data, size, STRANGER_NIR));
+    g_assert_null (g_strstr_len (data, size, "X-999"));
+  }
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM audit WHERE changes LIKE '%1800575%'"),
+                   ==, 0);
+
+  /* The hash, recomputed from the key alone (read by the sqlite3 program). */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = 0;
+    g_autoptr(GError) spawn_error = NULL;
+    const char *argv[] = { "sqlite3", db, "SELECT value FROM store_state WHERE key = 'affected_hmac_key'; "
+                           "SELECT nir_hash || ' ' || member_hash FROM affected_unmatched;", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                  &status, &spawn_error);
+    g_assert_no_error (spawn_error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    {
+      g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+      g_auto(GStrv) hashes = NULL;
+      g_autoptr(GHmac) hmac = NULL;
+
+      g_assert_cmpuint (g_strv_length (lines), >=, 2);
+      key_hex = g_strdup (lines[0]);
+      for (guint i = 0; i < 32; i++)
+        key[i] = g_ascii_xdigit_value (key_hex[2 * i]) * 16 + g_ascii_xdigit_value (key_hex[2 * i + 1]);
+      hashes = g_strsplit (lines[1], " ", 2);
+      hmac = g_hmac_new (G_CHECKSUM_SHA256, key, sizeof key);
+      g_hmac_update (hmac, (const guchar *) STRANGER_NIR, -1);
+      nir_hash = g_strdup (g_hmac_get_string (hmac));
+      g_assert_cmpstr (hashes[0], ==, nir_hash);
+      g_clear_pointer (&hmac, g_hmac_unref);
+      /* Member numbers are compared, and hashed, in upper case. */
+      hmac = g_hmac_new (G_CHECKSUM_SHA256, key, sizeof key);
+      g_hmac_update (hmac, (const guchar *) "X-999", -1);
+      g_assert_cmpstr (hashes[1], ==, g_hmac_get_string (hmac));
+    }
+  }
+}
+
+/* A contract covers its holder and its beneficiaries: listing one of them
+ * makes all the others affected, as co-insured. */
+static void
+test_co_insured (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("list.csv", "member_number\nIP-077340\n", -1);
+  DpoAffectedCounts counts;
+
+  /* S-0002 holds CT-2012-0911, which also covers S-0003 and S-0004; S-0005
+   * is covered by nothing that S-0004 is on. */
+  dpo_test_exec (db, "INSERT INTO contract_beneficiaries (contract, subject) "
+                     "SELECT c.pk, s.pk FROM contracts c, subjects s "
+                     "WHERE c.number = 'CT-2012-0911' AND s.id IN ('S-0003', 'S-0004')");
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.matched, ==, 1);
+  g_assert_cmpuint (counts.co_insured_added, ==, 2);
+  {
+    g_autoptr(GPtrArray) entries = dpo_store_affected_for_subject (store, "S-0002", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_false (((DpoAffectedEntry *) entries->pdata[0])->listed);
+  }
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected a JOIN subjects s "
+                                           "ON s.pk = a.subject WHERE a.listed = 0 "
+                                           "AND s.id IN ('S-0002', 'S-0003')"), ==, 2);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected a JOIN subjects s "
+                                           "ON s.pk = a.subject WHERE s.id = 'S-0005'"), ==, 0);
+
+  /* Listed later, a co-insured person becomes listed. */
+  g_clear_pointer (&path, g_free);
+  path = write_list ("list2.csv", "numero_adherent\nIP-120571\n", -1);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_cmpuint (counts.newly_listed, ==, 1);
+  g_assert_cmpuint (counts.co_insured_added, ==, 0);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT a.listed FROM affected a JOIN subjects s "
+                                           "ON s.pk = a.subject WHERE s.id = 'S-0003'"), ==, 1);
+}
+
+static void
+assert_refused (const char *name,
+                const char *content,
+                gssize      length,
+                const char *encoding,
+                const char *expected)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list (name, content, length);
+  g_autofree char *before = recorded (db);
+  g_autofree char *after = NULL;
+
+  g_assert_false (import_list (store, path, encoding, NULL, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+  after = recorded (db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM store_state "
+                                           "WHERE key = 'affected_hmac_key'"), ==, 0);
+}
+
+static void
+test_bad_input (void)
+{
+  /* An invalid NIR on line 4, after good rows: nothing recorded. */
+  assert_refused ("l.csv", "nir;nom\n278047505612374;Martin\n" STRANGER_NIR ";X\n"
+                  "180057505600042;Faux\n", -1, NULL,
+                  "l.csv, line 4, column nir: the key 42 does not match");
+  assert_refused ("l.csv", "last_name,first_name,city\nMartin,Claire,Paris\n", -1, NULL,
+                  "The columns found are: last_name, first_name, city");
+  assert_refused ("l.csv", "", 0, NULL, "is empty");
+  assert_refused ("l.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL, "is not a CSV file");
+  assert_refused ("l.csv", "nir,nom\n\"278047505612374,Martin\n", -1, NULL, "not well-formed CSV");
+  assert_refused ("l.csv", "nir,nom\n,Martin\n", -1, NULL, "line 2: the row has neither");
+  /* windows-1252 read as UTF-8. */
+  assert_refused ("l.csv", "member_number;nom\nIP-104233;H\xe9l\xe8ne\n", -1, NULL,
+                  "line 2: the text is not UTF-8");
+  assert_refused ("l.csv", "member_number\nIP-104233\n", -1, "ebcdic", "Unknown encoding");
+}
+
+static void
+test_unknown_incident (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "member_number\nIP-104233\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_false (dpo_affected_import_file (store, "INC-NOPE", file, NULL, NULL, NULL, NULL, NULL,
+                                            &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected"), ==, 0);
+}
+
+static void
+test_windows_1252 (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  /* "Numéro adhérent;Prénom" in windows-1252. */
+  g_autofree char *path = write_list ("l.csv", "Num\xe9ro adh\xe9rent;Pr\xe9nom\r\nIP-104233;H\xe9l\xe8ne\r\n",
+                                     -1);
+  DpoAffectedCounts counts;
+
+  g_assert_true (import_list (store, path, "windows-1252", &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.matched, ==, 1);
+}
+
+/* Chunks of 64 KiB: rows cut across them, and the line of a late mistake. */
+static void
+test_long_list (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) list = g_string_new ("nir;member_number;last_name\n");
+  g_autofree char *path = NULL;
+  DpoAffectedCounts counts;
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      guint64 body = 1800575056000ULL + i;
+
+      g_string_append_printf (list, "%" G_GUINT64_FORMAT "%02u;M%06u;Nom %u\n", body,
+                              (guint) (97 - body % 97), i, i);
+    }
+  g_string_append (list, "2 78 04 75 056 123 74;;Martin\n");
+  path = write_list ("long.csv", list->str, list->len);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rows, ==, 30001);
+  g_assert_cmpuint (counts.matched, ==, 1);
+  g_assert_cmpuint (counts.unmatched_added, ==, 30000);
+
+  g_string_append (list, "1;;Faux\n");
+  g_clear_pointer (&path, g_free);
+  path = write_list ("long.csv", list->str, list->len);
+  g_assert_false (import_list (store, path, NULL, &counts, &error));
+  g_assert_nonnull (strstr (error->message, "long.csv, line 30003, column nir:"));
+}
+
+static int
+run_dpo (const char * const  *args,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DPO_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static JsonObject *
+check_json (const char *db,
+            const char *who)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "affected", "check", who,
+                                               "--json", NULL }, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* `dpo affected import` and `dpo affected check`, as processes. */
+static void
+test_cli (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autofree char *path = write_list ("liste.csv", "nir;numero_adherent\n278047505612374;\n"
+                                      STRANGER_NIR ";\n;IP-077340\n", -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  JsonArray *incidents;
+  JsonObject *first;
+  JsonArray *informed;
+
+  dpo_test_exec (db, "INSERT INTO contract_beneficiaries (contract, subject) "
+                     "SELECT c.pk, s.pk FROM contracts c, subjects s "
+                     "WHERE c.number = 'CT-2015-1207' AND s.id = 'S-0005'");
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "affected", "import", INCIDENT,
+                                               path, NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Rows: 3\n"));
+  g_assert_nonnull (strstr (out, "Matched: 2 "));
+  g_assert_nonnull (strstr (out, "Co-insured added: 1\n"));
+  g_assert_nonnull (strstr (out, "Unmatched: 1 "));
+  g_assert_nonnull (strstr (out, "Reachable by email: 1, by post: 0, neither: 2\n"));
+
+  /* Informed by email on 6 February 2024 (the campaign's rows). */
+  dpo_test_exec (db, "INSERT INTO informed (incident, subject, channel, sent_at) "
+                     "SELECT i.pk, s.pk, 'email', '2024-02-06' FROM incidents i, subjects s "
+                     "WHERE s.id = 'S-0001'");
+  answer = check_json (db, "2 78 04 75 056 123 74");
+  g_assert_true (json_object_get_boolean_member (answer, "affected"));
+  incidents = json_object_get_array_member (answer, "incidents");
+  g_assert_cmpuint (json_array_get_length (incidents), ==, 1);
+  first = json_array_get_object_element (incidents, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "incident"), ==, INCIDENT);
+  g_assert_cmpstr (json_object_get_string_member (first, "as"), ==, "listed");
+  informed = json_object_get_array_member (first, "informed");
+  g_assert_cmpuint (json_array_get_length (informed), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (informed, 0),
+                                                  "channel"), ==, "email");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (informed, 0),
+                                                  "sent_at"), ==, "2024-02-06");
+  g_clear_pointer (&answer, json_object_unref);
+
+  answer = check_json (db, "IP-131902");
+  first = json_array_get_object_element (json_object_get_array_member (answer, "incidents"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "as"), ==, "co-insured");
+  g_clear_pointer (&answer, json_object_unref);
+
+  /* An unmatched row answers too, from its hash. */
+  answer = check_json (db, STRANGER_NIR);
+  g_assert_true (json_object_get_boolean_member (answer, "affected"));
+  g_clear_pointer (&answer, json_object_unref);
+
+  answer = check_json (db, "IP-120571");
+  g_assert_false (json_object_get_boolean_member (answer, "affected"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (answer, "incidents")), ==, 0);
+  g_clear_pointer (&answer, json_object_unref);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "affected", "check",
+                                               "278047505612374", NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "Affected by INC-2024-01 (listed), informed by email on 6 February 2024\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "affected", "check",
+                                               "IP-120571", NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "Not affected by any incident\n");
+
+  /* A mistyped NIR is not taken for a member number. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "affected", "check",
+                                               "278047505612375", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "looks like a NIR but is not valid"));
+
+  /* Unknown incident: exit 1, nothing recorded. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_dpo ((const char *[]) { "--database", db, "affected", "import", "INC-X",
+                                               path, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "INC-X"));
+}
+
+/* export-json: incidents[].affected, computed, and ignored on import. */
+static void
+test_export_json (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "nir;numero_adherent\n278047505612374;\n"
+                                      STRANGER_NIR ";\n", -1);
+  g_autofree char *document = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *incident;
+  JsonObject *affected;
+  JsonArray *people;
+
+  dpo_test_exec (db, "INSERT INTO contract_beneficiaries (contract, subject) "
+                     "SELECT c.pk, s.pk FROM contracts c, subjects s "
+                     "WHERE c.number = 'CT-2019-0042' AND s.id = 'S-0004'");
+  g_assert_true (import_list (store, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  dpo_test_exec (db, "INSERT INTO informed (incident, subject, channel, sent_at) "
+                     "SELECT i.pk, s.pk, 'post', '2024-02-07' FROM incidents i, subjects s "
+                     "WHERE s.id = 'S-0004'");
+  document = dpo_test_export (store, "2024-03-01");
+  json_parser_load_from_data (parser, document, -1, &error);
+  g_assert_no_error (error);
+  incident = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "incidents"), 0);
+  affected = json_object_get_object_member (incident, "affected");
+  g_assert_nonnull (affected);
+  g_assert_cmpint (json_object_get_int_member (affected, "unmatched_count"), ==, 1);
+  people = json_object_get_array_member (affected, "people");
+  g_assert_cmpuint (json_array_get_length (people), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (people, 0), "subject"),
+                   ==, "S-0001");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (people, 0), "as"),
+                   ==, "listed");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (people, 1), "as"),
+                   ==, "co-insured");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (json_array_get_object_element (people, 1), "informed"),
+                       0), "channel"), ==, "post");
+
+  /* The document imports into a new database: "affected" is ignored. */
+  {
+    g_autoptr(DpoStore) copy = dpo_test_new_store (NULL);
+    g_autoptr(GBytes) bytes = g_bytes_new (document, strlen (document));
+
+    g_assert_true (dpo_import_bytes (copy, bytes, "export", NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/affected/import/french-semicolons", test_import_french_semicolons);
+  g_test_add_func ("/affected/import/unmatched-hashes", test_unmatched_hashes);
+  g_test_add_func ("/affected/import/co-insured", test_co_insured);
+  g_test_add_func ("/affected/import/bad-input", test_bad_input);
+  g_test_add_func ("/affected/import/unknown-incident", test_unknown_incident);
+  g_test_add_func ("/affected/import/windows-1252", test_windows_1252);
+  g_test_add_func ("/affected/import/long-list", test_long_list);
+  g_test_add_func ("/affected/cli", test_cli);
+  g_test_add_func ("/affected/export-json", test_export_json);
+  return g_test_run ();
+}
