@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "dpo-import.h"
+#include "dpo-letter-templates-page.h"
+#include "dpo-preferences-window.h"
+#include "dpo-store-letters.h"
 #include "dpo-request-view-private.h"
 #include "dpo-requests-page.h"
 #include "dpo-store.h"
@@ -115,6 +118,98 @@ test_letter_menu (void)
   dpo_test_remove_tree (dir);
 }
 
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+static gboolean
+has_label_with (gpointer data)
+{
+  gpointer *pair = data;
+
+  return dpo_test_find_widget (pair[0], is_label_with, pair[1]) != NULL;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = dpo_test_find_widget (root, dpo_test_is_shown_button, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Preferences, Letters: an unknown placeholder is named and nothing is
+ * saved; a good template is kept; Restore goes back to the built-in one. */
+static void
+test_templates_page (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-letters-XXXXXX", NULL);
+  DpoStore *store = open_example (dir);
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoPreferencesWindow *preferences = dpo_preferences_window_new (GTK_WINDOW (window), store);
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *page, *view;
+  gpointer wait[2];
+  gpointer preferences_ptr = preferences;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  page = dpo_test_find_by_type (GTK_WIDGET (preferences), ADW_TYPE_PREFERENCES_PAGE);
+  view = NULL;
+  for (GtkWidget *w = page; w != NULL && view == NULL; w = gtk_widget_get_next_sibling (w))
+    view = dpo_test_find_by_type (w, GTK_TYPE_TEXT_VIEW);
+  page = gtk_widget_get_ancestor (view, ADW_TYPE_PREFERENCES_PAGE);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (page));
+  g_assert_nonnull (view);
+  /* The first template, the acknowledgement, shown as built in. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "{{due_on}}"));
+    gtk_text_buffer_set_text (buffer, "Dear {{name}},\n\nYour {{colour}}.", -1);
+  }
+  click (page, "Save _Template");
+  wait[0] = page;
+  wait[1] = (gpointer) "colour";
+  dpo_test_wait_until (has_label_with, wait);
+  g_assert_false (dpo_store_get_letter_template (store, "acknowledgement", "en", &subject, &body));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Dear {{name}}, we have request {{request_id}}.", -1);
+  click (page, "Save _Template");
+  g_assert_true (dpo_store_get_letter_template (store, "acknowledgement", "en", &subject, &body));
+  g_assert_cmpstr (body, ==, "Dear {{name}}, we have request {{request_id}}.");
+  if (g_getenv ("DPO_TEST_SHOOT") != NULL)
+    {
+      gint64 until = g_get_monotonic_time () + 6 * G_USEC_PER_SEC;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  click (page, "_Restore the Built-in Template");
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+  g_assert_false (dpo_store_get_letter_template (store, "acknowledgement", "en", &subject, &body));
+
+  g_object_add_weak_pointer (G_OBJECT (preferences), &preferences_ptr);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  dpo_test_wait_until (dpo_test_is_null, &preferences_ptr);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +217,7 @@ main (int   argc,
   dpo_test_ui_init (&argc, &argv, DPO_TEST_WAIT_MS);
 
   g_test_add_func ("/ui/letters/menu", test_letter_menu);
+  g_test_add_func ("/ui/letters/templates-page", test_templates_page);
 
   return g_test_run ();
 }

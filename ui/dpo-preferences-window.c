@@ -11,6 +11,7 @@
 
 #include "dpo-error.h"
 #include "dpo-discard-guard.h"
+#include "dpo-letter-templates-page.h"
 #include "dpo-organisation-check.h"
 #include "dpo-preferences-window.h"
 #include "dpo-ui.h"
@@ -238,5 +239,6 @@ dpo_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   show_setting (self);
   show_organisation (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), dpo_letter_templates_page_new (store));
   return self;
 }
