@@ -8,6 +8,7 @@
 #pragma once
 
 #include "dpo-incident-view.h"
+#include "dpo-notice-group.h"
 #include "dpo-timeline.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ struct _DpoIncidentView
   GtkButton       *reason_button;
   AdwActionRow    *cnil_obligation_row;
   AdwActionRow    *people_obligation_row;
+  DpoNoticeGroup  *notice_group;
   DpoTimeline     *timeline;
   GtkListBox      *details_list;
 

@@ -228,6 +228,7 @@ refresh (DpoIncidentView *self)
   dpo_incident_view_refresh_clock (self);
   refresh_obligations (self);
   dpo_timeline_set_incident (self->timeline, self->incident);
+  dpo_notice_group_set_incident (self->notice_group, self->store, self->incident);
   refresh_details (self);
   _dpo_incident_view_actions_update (self);
 }
@@ -327,6 +328,7 @@ dpo_incident_view_class_init (DpoIncidentViewClass *klass)
   object_class->dispose = dpo_incident_view_dispose;
 
   g_type_ensure (DPO_TYPE_TIMELINE);
+  g_type_ensure (DPO_TYPE_NOTICE_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-incident-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, toast_overlay);
@@ -340,6 +342,7 @@ dpo_incident_view_class_init (DpoIncidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, reason_button);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, cnil_obligation_row);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, people_obligation_row);
+  gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, notice_group);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, timeline);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, details_list);
 

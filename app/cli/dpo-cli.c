@@ -25,6 +25,7 @@
 #include "dpo-import.h"
 #include "dpo-file-check.h"
 #include "dpo-store.h"
+#include "dpo-store-notice.h"
 #include "dpo-temp-files.h"
 #include "dpo-time.h"
 
@@ -149,6 +150,7 @@ enum {
   CMD_DEADLINES,
   CMD_AUDIT,
   CMD_AFFECTED,
+  CMD_NOTICE,
   N_COMMANDS
 };
 
@@ -556,6 +558,54 @@ run_affected (Cli   *cli,
   return dpo_cli_affected (argc, argv, open_store_for_affected, cli);
 }
 
+/* The stored notice, or a draft; --save stores the draft, but replaces a
+ * stored notice (perhaps edited by hand) only when --draft says so. */
+static int
+run_notice (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpoIncident) incident = NULL;
+  g_autoptr(DpoOrganisation) organisation = NULL;
+  g_autoptr(DpoNotice) notice = NULL;
+  gboolean draft = FALSE, save = FALSE, stored;
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_("Draft the notice afresh from the incident, even if one is stored"), NULL },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save,
+      N_("Store the draft as the incident’s notice (with --draft, replacing the stored one)"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[CMD_NOTICE], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (!open_store (cli, &error))
+    return fail (error);
+  incident = dpo_store_get_incident (cli->store, argv[1], &error);
+  if (incident == NULL)
+    return fail (error);
+
+  stored = incident->notice_subject != NULL;
+  if (save && stored && !draft)
+    {
+      g_printerr (_("dpo: incident %s has a notice already; add --draft to replace it with a new "
+                    "draft.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  organisation = dpo_store_get_organisation (cli->store);
+  notice = draft || !stored ? dpo_notice_draft (incident, organisation)
+                            : dpo_notice_new (incident->notice_subject, incident->notice_body);
+  if (save && !dpo_store_save_notice (cli->store, argv[1], notice, &error))
+    return fail (error);
+
+  g_print (_("Subject: %s\n\n%s"), notice->subject, notice->body);
+  if (save)
+    g_printerr (_("Stored as the notice of incident %s.\n"), argv[1]);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -587,6 +637,9 @@ static const Command COMMANDS[N_COMMANDS] = {
     N_("The people an incident affects: “import INCIDENT-ID FILE.csv” reads the processor’s "
        "list (all or nothing); “check NIR-OR-MEMBER-NUMBER [--json]” says whether someone is "
        "affected and how they were informed."), run_affected },
+  [CMD_NOTICE] = { "notice", N_("INCIDENT-ID"),
+    N_("Prints the incident’s notice to the people affected (Art. 34), or a draft from the "
+       "incident when none is stored or with --draft; --save stores the draft."), run_notice },
 };
 
 static char *

@@ -18,6 +18,7 @@
 #include "dpo-json-guard.h"
 #include "dpo-text-cut.h"
 #include "dpo-nir.h"
+#include "dpo-notice.h"
 #include "dpo-organisation-check.h"
 #include "dpo-time.h"
 
@@ -202,6 +203,36 @@ check_notification_times (DpoImportFields   *f,
   return TRUE;
 }
 
+/* "notice": {"subject", "body"}, both required, their placeholders known. */
+static gboolean
+read_notice (DpoImportFields *f,
+             JsonObject      *object,
+             DpoIncident     *incident)
+{
+  JsonObject *notice = NULL;
+  g_autofree char *path = NULL;
+  DpoImportFields inner;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_dpo_field_object (f, object, "notice", FALSE, &notice))
+    return FALSE;
+  if (notice == NULL)
+    return TRUE;
+  path = g_strdup_printf ("%s.notice", f->path);
+  inner = (DpoImportFields) { f->doc, f->error, path };
+  if (!_dpo_field_string (&inner, notice, "subject", TRUE, &incident->notice_subject) ||
+      !_dpo_field_string (&inner, notice, "body", TRUE, &incident->notice_body))
+    return FALSE;
+  if (!dpo_notice_check_text (incident->notice_subject, &local_error))
+    return _dpo_field_fail (&inner, "subject", "%s", local_error->message);
+  if (!dpo_notice_check_text (incident->notice_body, &local_error))
+    return _dpo_field_fail (&inner, "body", "%s", local_error->message);
+  /* What is left: an empty subject or text. */
+  if (!dpo_notice_check (incident->notice_subject, incident->notice_body, &local_error))
+    return _dpo_field_fail (&inner, NULL, "%s", local_error->message);
+  return TRUE;
+}
+
 static gboolean
 read_incident (DpoImportFields *f,
                JsonObject      *object,
@@ -223,7 +254,8 @@ read_incident (DpoImportFields *f,
       !_dpo_field_string (f, object, "consequences", FALSE, &incident->consequences) ||
       !_dpo_field_enum (f, object, "risk", DPO_ENUM_RISK, TRUE, &incident->risk) ||
       !_dpo_field_string (f, object, "measures", FALSE, &incident->measures) ||
-      !_dpo_field_string (f, object, "delay_reason", FALSE, &incident->delay_reason))
+      !_dpo_field_string (f, object, "delay_reason", FALSE, &incident->delay_reason) ||
+      !read_notice (f, object, incident))
     return FALSE;
 
   if (incident->started_at != NULL && incident->ended_at != NULL &&

@@ -228,6 +228,20 @@ contract_to_json (gconstpointer record)
   return dpo_contract_to_json (record);
 }
 
+/* "notice": {"subject", "body"}, left out while there is none. */
+static void
+add_notice (JsonBuilder       *builder,
+            const DpoIncident *incident)
+{
+  if (incident->notice_subject == NULL && incident->notice_body == NULL)
+    return;
+  json_builder_set_member_name (builder, "notice");
+  json_builder_begin_object (builder);
+  add_string (builder, "subject", incident->notice_subject);
+  add_string (builder, "body", incident->notice_body);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 dpo_incident_to_json (const DpoIncident *incident)
 {
@@ -251,6 +265,7 @@ dpo_incident_to_json (const DpoIncident *incident)
   add_string (builder, "risk", incident->risk);
   add_string (builder, "measures", incident->measures);
   add_string (builder, "delay_reason", incident->delay_reason);
+  add_notice (builder, incident);
   add_list (builder, "events", incident->events, event_to_json);
   add_list (builder, "notifications", incident->notifications, notification_to_json);
   add_list (builder, "complaints", incident->complaints, complaint_to_json);

@@ -234,6 +234,8 @@ dpo_incident_copy (const DpoIncident *self)
   copy->risk = g_strdup (self->risk);
   copy->measures = g_strdup (self->measures);
   copy->delay_reason = g_strdup (self->delay_reason);
+  copy->notice_subject = g_strdup (self->notice_subject);
+  copy->notice_body = g_strdup (self->notice_body);
   copy->cnil_notified_at = ref_time (self->cnil_notified_at);
   copy->events = copy_array (self->events, (GBoxedCopyFunc) dpo_event_copy,
                              (GDestroyNotify) dpo_event_free);
@@ -266,6 +268,8 @@ dpo_incident_free (DpoIncident *self)
   g_free (self->risk);
   g_free (self->measures);
   g_free (self->delay_reason);
+  g_free (self->notice_subject);
+  g_free (self->notice_body);
   g_clear_pointer (&self->cnil_notified_at, g_date_time_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->notifications, g_ptr_array_unref);

@@ -78,6 +78,10 @@ struct _DpoIncident
   char      *risk;            /* none, risk, high */
   char      *measures;
   char      *delay_reason;
+  /* The Art. 34 notice to the people affected, with placeholders
+   * (dpo-notice.h); both NULL until one is written. */
+  char      *notice_subject;
+  char      *notice_body;
   /* Derived, filled by the store when reading: the first initial CNIL
    * notification, which alone stops the 72-hour clock. */
   GDateTime *cnil_notified_at;

@@ -18,6 +18,7 @@
 #include "dpo-nir.h"
 #include "dpo-person-fields.h"
 #include "dpo-time.h"
+#include "dpo-notice.h"
 #include "dpo-validate.h"
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -107,9 +108,13 @@ dpo_validate_incident (const DpoIncident  *incident,
       g_date_time_compare (incident->ended_at, incident->started_at) < 0)
     return invalid (error, _("End"), _("the incident cannot end before it starts"));
 
-  return check_word (DPO_ENUM_RISK, incident->risk, _("Risk"), TRUE, error) &&
-         check_count (incident->approx_subjects, _("Approximate number of persons"), error) &&
-         check_count (incident->approx_records, _("Approximate number of records"), error);
+  if (!check_word (DPO_ENUM_RISK, incident->risk, _("Risk"), TRUE, error) ||
+      !check_count (incident->approx_subjects, _("Approximate number of persons"), error) ||
+      !check_count (incident->approx_records, _("Approximate number of records"), error))
+    return FALSE;
+  /* A notice is whole (subject and text) or absent. */
+  return (incident->notice_subject == NULL && incident->notice_body == NULL) ||
+         dpo_notice_check (incident->notice_subject, incident->notice_body, error);
 }
 
 gboolean

@@ -55,12 +55,13 @@ update_incident_row (DpoStore     *self,
     "UPDATE incidents SET id = ?1, title = ?2, description = ?3, processor = ?4, natures = ?5, "
     "origin = ?6, started_at = ?7, ended_at = ?8, aware_at = ?9, data_categories = ?10, "
     "subject_categories = ?11, approx_subjects = ?12, approx_records = ?13, consequences = ?14, "
-    "risk = ?15, measures = ?16, delay_reason = ?17 WHERE pk = ?18", error);
+    "risk = ?15, measures = ?16, delay_reason = ?17, notice_subject = ?18, notice_body = ?19 "
+    "WHERE pk = ?20", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_incident_fields (stmt, incident);
-  sqlite3_bind_int64 (stmt, 18, incident->rowid);
+  sqlite3_bind_int64 (stmt, 20, incident->rowid);
   return _dpo_store_step_done (self, stmt, error);
 }
 

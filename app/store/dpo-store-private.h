@@ -214,15 +214,16 @@ gint64        _dpo_column_count            (sqlite3_stmt  *stmt,
 GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
                                             int            column);
 
-/* The last column, first_cnil, is the first initial notification to the
- * CNIL, which alone stops the 72-hour clock: the one SQL home of that rule
- * (the incident list sorts by it). */
+/* The column first_cnil is the first initial notification to the CNIL,
+ * which alone stops the 72-hour clock: the one SQL home of that rule (the
+ * incident list sorts by it). The Art. 34 notice follows it. */
 #define DPO_INCIDENT_COLUMNS \
   "i.pk, i.id, i.title, i.description, i.processor, i.natures, i.origin, " \
   "i.started_at, i.ended_at, i.aware_at, i.data_categories, i.subject_categories, " \
   "i.approx_subjects, i.approx_records, i.consequences, i.risk, i.measures, " \
   "i.delay_reason, (SELECT min(n.sent_at) FROM notifications n WHERE n.incident = i.pk " \
-  "AND n.authority = 'cnil' AND n.kind = 'initial') AS first_cnil"
+  "AND n.authority = 'cnil' AND n.kind = 'initial') AS first_cnil, " \
+  "i.notice_subject, i.notice_body"
 #define DPO_SUBJECT_COLUMNS \
   "s.pk, s.id, s.last_name, s.first_name, s.birth_date, s.nir, s.member_number, " \
   "s.email, s.postal_address"

@@ -133,6 +133,8 @@ _dpo_incident_from_row (sqlite3_stmt *stmt)
   incident->measures = _dpo_column_text (stmt, 16);
   incident->delay_reason = _dpo_column_text (stmt, 17);
   incident->cnil_notified_at = _dpo_column_time (stmt, 18);
+  incident->notice_subject = _dpo_column_text (stmt, 19);
+  incident->notice_body = _dpo_column_text (stmt, 20);
   return incident;
 }
 

@@ -35,6 +35,8 @@ _dpo_bind_incident_fields (sqlite3_stmt      *stmt,
   _dpo_bind_text (stmt, 15, incident->risk);
   _dpo_bind_text (stmt, 16, incident->measures);
   _dpo_bind_text (stmt, 17, incident->delay_reason);
+  _dpo_bind_text (stmt, 18, incident->notice_subject);
+  _dpo_bind_text (stmt, 19, incident->notice_body);
 }
 
 void
@@ -182,8 +184,8 @@ _dpo_store_insert_incident_row (DpoStore     *self,
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO incidents (id, title, description, processor, natures, origin, started_at, "
     "ended_at, aware_at, data_categories, subject_categories, approx_subjects, approx_records, "
-    "consequences, risk, measures, delay_reason) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "consequences, risk, measures, delay_reason, notice_subject, notice_body) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
