@@ -656,6 +656,8 @@ test_cli (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = pdf_text (answer);
   assert_has (text, "We cannot grant it");
+  /* A contract without an end: no date can be given, and the letter says why. */
+  assert_has (text, "as long as your contract CT-2019-0042 is in force");
   g_assert_cmpint (run_dpo (access, NULL), ==, 0);
   g_assert_true (g_file_test (json, G_FILE_TEST_EXISTS));
   g_clear_pointer (&text, g_free);

@@ -84,13 +84,16 @@ static void
 erasure_verdict (Writer           *w,
                  const DpoSubject *subject,
                  gboolean         *blocked,
-                 char            **earliest)
+                 char            **earliest,
+                 char            **contract)
 {
   const DpoContract *active = dpo_erasure_find_active_contract (subject, w->now);
   GDate end;
 
   *blocked = active != NULL;
   *earliest = NULL;
+  if (active != NULL && active->end_date == NULL)
+    *contract = g_strdup (active->number);
   if (active == NULL || active->end_date == NULL || !dpo_date_parse (active->end_date, &end, NULL))
     return;
   g_date_add_days (&end, 1);
@@ -121,6 +124,7 @@ compose_one (Writer      *w,
   g_autofree char *due_on = NULL;
   g_autofree char *extended_due_on = NULL;
   g_autofree char *earliest = NULL;
+  g_autofree char *open_contract = NULL;
   DpoRequestLetterInput in = { 0 };
   DpoRequestDeadlines deadlines;
   DpoLetterTemplate template;
@@ -149,7 +153,7 @@ compose_one (Writer      *w,
   due_on = iso (&deadlines.due_on);
   extended_due_on = iso (&deadlines.extended_due_on);
   if (w->kind == DPO_LETTER_REFUSAL && subject != NULL)
-    erasure_verdict (w, subject, &in.erasure_blocked, &earliest);
+    erasure_verdict (w, subject, &in.erasure_blocked, &earliest, &open_contract);
   if (template == DPO_LETTER_TEMPLATE_ACCESS && subject != NULL)
     {
       requests = dpo_store_list_subject_requests (w->store, subject->id, error);
@@ -169,6 +173,7 @@ compose_one (Writer      *w,
   in.due_on = due_on;
   in.extended_due_on = extended_due_on;
   in.erasure_earliest = earliest;
+  in.erasure_contract = open_contract;
   in.requests = requests;
   in.incidents = incidents;
   in.template_subject = w->template_subject[template];

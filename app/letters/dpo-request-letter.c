@@ -157,6 +157,15 @@ erasure_earliest (const Composer *c)
 
   if (dpo_request_get_kind (c->in->request) != DPO_REQUEST_ERASURE || !c->in->erasure_blocked)
     return NULL;
+  if (c->in->erasure_earliest == NULL && c->in->erasure_contract != NULL)
+    return g_strdup_printf (tr (c, "Your data are needed as long as your contract %s is in "
+                                   "force: they can be erased only once it has ended, and the "
+                                   "period for which the law requires us to keep them has "
+                                   "passed.",
+                                "Vos données sont nécessaires tant que votre contrat %s est en "
+                                "cours : elles ne pourront être effacées qu’après sa fin, une "
+                                "fois écoulée la durée pendant laquelle la loi nous impose de "
+                                "les conserver."), c->in->erasure_contract);
   if (c->in->erasure_earliest == NULL)
     return g_strdup (tr (c, "No date can be given yet from which your data could be erased: "
                             "the obligation to keep them has no end date so far.",

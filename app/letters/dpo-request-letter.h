@@ -74,6 +74,7 @@ typedef struct
    * applies at all. */
   gboolean                erasure_blocked;
   const char             *erasure_earliest;
+  const char             *erasure_contract; /* a contract still open that blocks it, or NULL */
   GPtrArray              *requests;      /* the access answer: the person's (DpoRequest) */
   GPtrArray              *incidents;     /* the access answer: affecting them (DpoIncident) */
   const char             *template_subject; /* NULL: the built-in template */
