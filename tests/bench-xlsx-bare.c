@@ -30,10 +30,11 @@
 static const char * const request_titles[] = {
   "Reference", "Received", "Kind", "Channel", "Person", "Identity verified", "Due",
   "Extended due", "Status", "Answered", "On time", "Outcome", "Refusal ground", "Extension reason",
+  "Restricted",   /* empty: no person in the benchmark is restricted */
 };
 /* The widths the export gives these columns: its own, widened to fit the
  * title, at most 24 (longer text wraps). */
-static const double request_widths[] = { 14, 17, 14, 10, 24, 19, 11, 14, 12, 17, 9, 24, 24, 24 };
+static const double request_widths[] = { 14, 17, 14, 10, 24, 19, 11, 14, 12, 17, 9, 24, 24, 24, 24 };
 
 /* The export's page footer, with the seal of the benchmark's (empty) log. */
 #define FOOTER "&LAudit log seal: " \

@@ -176,6 +176,7 @@ static const char * const UNDO_STEPS[] = {
   "WHEN EXISTS (SELECT 1 FROM contracts c WHERE c.subject = OLD.pk "
   "  AND (c.end_date IS NULL OR c.end_date >= date('now', 'localtime'))) "
   "BEGIN SELECT RAISE (ABORT, 'erasure refused: this person has an active contract'); END;",
+  "ALTER TABLE requests DROP COLUMN decision_reason; ALTER TABLE requests DROP COLUMN decision;",
   "DROP TABLE letter_templates;"
   "ALTER TABLE organisation DROP COLUMN source;"
   "ALTER TABLE organisation DROP COLUMN retention;"

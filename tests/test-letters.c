@@ -10,11 +10,14 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "bench-letters-data.h"
 #include "dpo-error.h"
 #include "dpo-letter-pdf.h"
+#include "dpo-letter-sender.h"
 #include "dpo-test-util.h"
 
 /* Letters as PDF (app/letters), read back by poppler's pdftotext and
@@ -172,6 +175,41 @@ test_one_letter (void)
 
   text = pdf_text (path, 0, 0);
   assert_in_order (text, order);
+  dpo_test_remove_tree (dir);
+}
+
+/* The body's plain text: a blank line ends a paragraph, "- " starts a
+ * bullet (set with a dash, indented) that indented lines continue, a single
+ * line break stays one, Windows line ends are line ends. */
+static void
+test_body_structure (void)
+{
+  g_autofree char *dir = dpo_test_make_dir ();
+  DpoLetter letter = {
+    .sender_name = "Mutuelle", .recipient_lines = "Jean Dupont\n1 rue Haute\n75001 PARIS",
+    .subject = "Subject: already labelled",
+    .body = "Madame,\r\n\r\nFirst paragraph.\nSecond line of it.\r\n\r\n"
+            "- bullet one\n  continued here\n- bullet two\nAfter the list.\n\n\n\nLast.",
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char * const expected[] = { "Subject: already labelled", "Madame,", "First paragraph.",
+                                    "Second line of it.", "– bullet one continued here",
+                                    "– bullet two", "After the list.", "Last.", NULL };
+  guint pages, next = 0;
+
+  path = write_one (dir, &letter, &pages);
+  text = pdf_text (path, 0, 0);
+  lines = g_strsplit (text, "\n", -1);
+  /* Each expected line is a line of its own, in this order. */
+  for (guint i = 0; lines[i] != NULL && expected[next] != NULL; i++)
+    if (g_str_equal (g_strstrip (lines[i]), expected[next]))
+      next++;
+  if (expected[next] != NULL)
+    g_error ("line “%s” not found in order in:\n%s", expected[next], text);
+  g_assert_null (strstr (text, "Subject: Subject:"));
+  g_assert_null (strstr (text, "\r"));
   dpo_test_remove_tree (dir);
 }
 
@@ -447,6 +485,86 @@ test_no_file_without_finish (void)
   dpo_test_remove_tree (dir);
 }
 
+/* The disk fills up half-way (a file size limit stands for it): the
+ * letter that cannot be written says so, and no file is left. */
+static void
+test_write_error (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  DpoLetterPdf *pdf;
+  guint added = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  dir = dpo_test_make_dir ();
+  path = g_build_filename (dir, "letters.pdf", NULL);
+  pdf = dpo_letter_pdf_new (path, &error);
+  g_assert_no_error (error);
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &(struct rlimit) { 256 * 1024, RLIM_INFINITY }), ==, 0);
+  for (guint i = 0; i < 1000 && error == NULL; i++)
+    {
+      BenchLetterPerson person;
+      char recipient[256], reference[128];
+      DpoLetter letter;
+
+      bench_letter_person (i, &person);
+      fill_letter (&letter, &person, recipient, reference, body);
+      if (dpo_letter_pdf_add (pdf, &letter, &error) > 0)
+        added++;
+    }
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "letters.pdf"));
+  g_assert_cmpuint (added, >, 10);
+  g_assert_cmpuint (added, <, 1000);
+  g_clear_error (&error);
+  /* The document is lost: finishing says so. */
+  g_assert_false (dpo_letter_pdf_finish (pdf, &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_IO);
+  dpo_letter_pdf_free (pdf);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  dpo_test_remove_tree (dir);
+}
+
+/* The organisation as the letterhead and the closing name it. */
+static void
+test_sender (void)
+{
+  g_autoptr(DpoOrganisation) organisation = dpo_organisation_new ();
+  g_autofree char *full = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *signature = NULL;
+
+  organisation->name = g_strdup ("Mutuelle Santé Horizon");
+  organisation->address = g_strdup ("12 rue de la Paix,  75002 Paris");
+  organisation->dpo_name = g_strdup ("Hélène Garnier");
+  organisation->dpo_email = g_strdup ("dpo@mutuelle-horizon.example");
+  organisation->dpo_phone = g_strdup ("+33 1 42 00 00 00");
+  organisation->dpo_address = g_strdup ("DPO, 12 rue de la Paix, 75002 Paris");
+  full = dpo_letter_sender_lines (organisation);
+  g_assert_cmpstr (full, ==, "12 rue de la Paix\n75002 Paris\n\n"
+                             "Data protection officer: Hélène Garnier\n"
+                             "dpo@mutuelle-horizon.example · +33 1 42 00 00 00\n"
+                             "By post: DPO, 12 rue de la Paix, 75002 Paris");
+  signature = dpo_letter_signature (organisation);
+  g_assert_cmpstr (signature, ==, "Hélène Garnier\nData Protection Officer");
+
+  g_clear_pointer (&organisation->address, g_free);
+  g_clear_pointer (&organisation->dpo_name, g_free);
+  g_clear_pointer (&organisation->dpo_phone, g_free);
+  g_clear_pointer (&organisation->dpo_address, g_free);
+  bare = dpo_letter_sender_lines (organisation);
+  g_assert_cmpstr (bare, ==, "dpo@mutuelle-horizon.example");
+  g_assert_null (dpo_letter_signature (organisation));
+}
+
 /* Under a French locale the subject reads "Objet :"; accents and signs
  * survive. In a process of its own: GLib decides once per process whether
  * to translate, at the first translated string. */
@@ -498,10 +616,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/letters/one", test_one_letter);
+  g_test_add_func ("/letters/body-structure", test_body_structure);
   g_test_add_func ("/letters/address-in-window", test_address_in_window);
   g_test_add_func ("/letters/multi-page", test_multi_page);
   g_test_add_func ("/letters/new-page-each", test_letters_start_new_pages);
   g_test_add_func ("/letters/no-file-without-finish", test_no_file_without_finish);
+  g_test_add_func ("/letters/write-error", test_write_error);
+  g_test_add_func ("/letters/sender", test_sender);
   g_test_add_func ("/letters/french", test_french);
 
   return g_test_run ();

@@ -357,8 +357,12 @@ test_carry_out_rule (void)
   g_assert_true (dpo_request_check_executable (request, NULL));
   g_assert_true (dpo_request_kind_writes_file (dpo_request_get_kind (request)));
 
+  /* Issue 12: restriction and objection are carried out too, with the
+   * DPO's reason (and decision), which dpo_carry_out_check_input() asks for. */
   dpo_request_set_kind (request, DPO_REQUEST_OBJECTION);
-  assert_not_executable (request, DPO_ERROR_INVALID, "cannot be carried out automatically");
+  g_assert_true (dpo_request_check_executable (request, NULL));
+  dpo_request_set_kind (request, DPO_REQUEST_RESTRICTION);
+  g_assert_true (dpo_request_check_executable (request, NULL));
   dpo_request_set_kind (request, DPO_REQUEST_RECTIFICATION);
   assert_not_executable (request, DPO_ERROR_INVALID, "no changes");
   changes = dpo_changes_add (NULL, dpo_person_field_find ("email"), "new@example.org");

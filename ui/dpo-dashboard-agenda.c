@@ -213,9 +213,14 @@ add_requests (AdwPreferencesGroup *group,
     {
       const DpoRequest *request = g_ptr_array_index (requests, i);
       const char *who = request->subject_name != NULL ? request->subject_name : request->requester_name;
+      g_autofree char *restricted = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = request_subtitle (request, now, &today, alsace_moselle);
 
+      /* Art. 18: a restricted person is said so wherever they appear. */
+      if (request->subject_name != NULL && request->subject_restricted_since != NULL)
+        /* Translators: a person's name in the requests list, processing restricted (Art. 18) */
+        who = restricted = g_strdup_printf (_("%s (restricted)"), request->subject_name);
       /* Translators: a request's reference, then who made it */
       title = who != NULL ? g_strdup_printf (_("%s · %s"), request->id, who) : g_strdup (request->id);
       adw_preferences_group_add (group, action_row (title, subtitle, "win.show-request",

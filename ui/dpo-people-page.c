@@ -106,6 +106,23 @@ email_cb (DpoRow      *row,
   return g_strdup (dpo_row_get_subject (row)->email);
 }
 
+/* Art. 18: the person's processing is restricted, as a badge. */
+static char *
+restricted_cb (DpoRow      *row,
+               gpointer     user_data,
+               const char **css_class)
+{
+  DpoSubject *subject = dpo_row_get_subject (row);
+  g_autofree char *since = NULL;
+
+  if (subject->restricted_since == NULL)
+    return NULL;
+  *css_class = "restricted";
+  since = dpo_columns_format_iso_date (subject->restricted_since);
+  /* Translators: a badge in the People list; %s is a date */
+  return g_strdup_printf (_("Restricted since %s"), since);
+}
+
 static GListModel *
 dpo_people_page_list (DpoListPage *page,
                       DpoStore    *store,
@@ -192,6 +209,7 @@ dpo_people_page_init (DpoPeoplePage *self)
   dpo_columns_append (view, _("Member Number"), member_number_cb, NULL, DPO_COLUMN_NUMERIC);
   dpo_columns_append (view, _("NIR"), nir_cb, NULL, DPO_COLUMN_NUMERIC);
   dpo_columns_append (view, _("Email"), email_cb, NULL, DPO_COLUMN_TOOLTIP);
+  dpo_columns_append (view, _("Processing"), restricted_cb, NULL, DPO_COLUMN_BADGE);
   gtk_column_view_set_single_click_activate (view, TRUE);
   g_signal_connect_object (view, "activate", G_CALLBACK (on_column_view_activate_cb), self,
                            G_CONNECT_SWAPPED);

@@ -19,6 +19,8 @@
 #include "dpo-person-view.h"
 #include "dpo-request-editor.h"
 #include "dpo-request-view.h"
+#include "dpo-restriction-banner.h"
+#include "dpo-restriction-lift.h"
 #include "dpo-row.h"
 #include "dpo-time.h"
 #include "dpo-ui.h"
@@ -44,6 +46,7 @@ struct _DpoPersonView
   AdwPreferencesGroup *contracts_group;
   AdwPreferencesGroup *requests_group;
   GtkWidget           *covered_group;   /* dpo-person-coverage.h */
+  DpoRestrictionBanner *restriction_banner;
 
   DpoStore            *store;
   char                *id;
@@ -279,6 +282,8 @@ fill_fields (DpoPersonView *self)
   set_optional (self->member_number_row, subject->member_number);
   set_optional (self->email_row, subject->email);
   set_optional (self->postal_address_row, subject->postal_address);
+  dpo_restriction_banner_set_restriction (self->restriction_banner, subject->restricted_since,
+                                          subject->restriction_reason);
 }
 
 static void
@@ -289,6 +294,8 @@ dpo_person_view_update_actions (DpoPersonView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add-contract", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-request", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.lift-restriction",
+                                 shown && dpo_subject_is_restricted (self->subject));
 }
 
 static void
@@ -300,6 +307,7 @@ dpo_person_view_reload (DpoPersonView *self)
 
   if (self->subject == NULL)
     {
+      dpo_restriction_banner_set_restriction (self->restriction_banner, NULL, NULL);
       gtk_label_set_text (self->title_label, self->id != NULL ? self->id : "");
       gtk_label_set_text (self->subtitle_label, "");
       gtk_stack_set_visible_child_name (self->stack, "gone");
@@ -367,6 +375,17 @@ new_request_action (GtkWidget  *widget,
 }
 
 static void
+lift_restriction_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  DpoPersonView *self = DPO_PERSON_VIEW (widget);
+
+  if (self->subject != NULL && dpo_subject_is_restricted (self->subject))
+    dpo_restriction_lift_confirm (widget, self->store, self->subject);
+}
+
+static void
 dpo_person_view_dispose (GObject *object)
 {
   DpoPersonView *self = DPO_PERSON_VIEW (object);
@@ -392,6 +411,9 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "person.add-contract", NULL, add_contract_action);
   gtk_widget_class_install_action (widget_class, "person.new-request", NULL, new_request_action);
+  gtk_widget_class_install_action (widget_class, "person.lift-restriction", NULL, lift_restriction_action);
+
+  g_type_ensure (DPO_TYPE_RESTRICTION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-person-view.ui");
@@ -408,6 +430,7 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, postal_address_row);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, contracts_group);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, requests_group);
+  gtk_widget_class_bind_template_child (widget_class, DpoPersonView, restriction_banner);
 }
 
 static void
@@ -421,6 +444,8 @@ dpo_person_view_init (DpoPersonView *self)
   gtk_widget_insert_after (self->covered_group, gtk_widget_get_parent (GTK_WIDGET (self->contracts_group)),
                            GTK_WIDGET (self->contracts_group));
   dpo_editor_label_rows (GTK_WIDGET (self));
+  dpo_restriction_banner_set_button (self->restriction_banner, _("Lift Restriction…"),
+                                     "person.lift-restriction");
   dpo_person_view_update_actions (self);
 }
 

@@ -284,16 +284,17 @@ on_execute_done_cb (GObject      *source,
 
 /* On a worker thread: an erasure or a large access file never holds the
  * window; Carry Out stays disabled until it lands. */
-static void
-execute (DpoRequestView *self,
-         GFile          *output)
+void
+_dpo_request_view_execute (DpoRequestView         *self,
+                           GFile                  *output,
+                           const DpoCarryOutInput *input)
 {
   if (self->executing)
     return;
   self->executing = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.carry-out", FALSE);
-  dpo_request_execute_async (self->store, self->id, output, NULL, on_execute_done_cb,
-                             g_object_ref (self));
+  dpo_request_execute_with_input_async (self->store, self->id, output, input, NULL,
+                                        on_execute_done_cb, g_object_ref (self));
 }
 
 static void
@@ -308,7 +309,7 @@ on_output_chooser_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 
   if (file != NULL && self->request != NULL)
-    execute (self, file);
+    _dpo_request_view_execute (self, file, NULL);
 }
 
 static void
@@ -336,7 +337,7 @@ on_carry_out_dialog_response_cb (AdwMessageDialog *dialog,
                                  DpoRequestView   *self)
 {
   if (g_str_equal (response, "carry-out") && self->request != NULL)
-    execute (self, NULL);
+    _dpo_request_view_execute (self, NULL, NULL);
 }
 
 static char *
@@ -501,8 +502,11 @@ carry_out_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   DpoRequestView *self = DPO_REQUEST_VIEW (widget);
+  DpoRequestKind kind = dpo_request_get_kind (self->request);
 
-  if (!dpo_request_kind_writes_file (dpo_request_get_kind (self->request)))
+  if (kind == DPO_REQUEST_RESTRICTION || kind == DPO_REQUEST_OBJECTION)
+    _dpo_request_view_confirm_decision (self);
+  else if (!dpo_request_kind_writes_file (kind))
     confirm_carry_out (self);
   else if (self->request->identity_verified_at == NULL)
     confirm_unverified (self);

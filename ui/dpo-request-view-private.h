@@ -7,8 +7,10 @@
 
 #pragma once
 
+#include "dpo-carry-out-decision.h"
 #include "dpo-letter-kinds.h"
 #include "dpo-request-view.h"
+#include "dpo-restriction-banner.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +35,8 @@ struct _DpoRequestView
   AdwActionRow        *received_row;
   AdwActionRow        *due_row;
   AdwActionRow        *extended_due_row;
+  GtkWidget           *due_explain_button;
+  GtkWidget           *extended_explain_button;
   AdwActionRow        *identity_row;
   GtkButton           *verify_button;
   AdwPreferencesGroup *extension_group;
@@ -45,6 +49,7 @@ struct _DpoRequestView
   AdwActionRow        *answered_row;
   AdwEntryRow         *outcome_row;
   AdwEntryRow         *refusal_ground_row;
+  DpoRestrictionBanner *restriction_banner;
 
   DpoStore            *store;
   char                *id;
@@ -82,5 +87,14 @@ void     _dpo_request_view_write_letter   (DpoRequestView *self,
 
 /* dpo-request-view-actions.c: the buttons, the status, the answer. */
 void     _dpo_request_view_class_actions_init (GtkWidgetClass *widget_class);
+/* Carries the request out on a worker thread, with @output (access) or
+ * @input (restriction, objection: the DPO's decision), either NULL. */
+void     _dpo_request_view_execute      (DpoRequestView         *self,
+                                         GFile                  *output,
+                                         const DpoCarryOutInput *input);
+
+/* dpo-request-decision.c: the dialog that asks for a restriction's reason,
+ * or an objection's decision and reason, then carries the request out. */
+void     _dpo_request_view_confirm_decision (DpoRequestView *self);
 
 G_END_DECLS

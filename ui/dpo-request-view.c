@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-date-field.h"
+#include "dpo-due-date-button.h"
 #include "dpo-carry-out.h"
 #include "dpo-computed.h"
 #include "dpo-editor-dialog.h"
@@ -83,11 +84,13 @@ carry_out_tooltip (const DpoRequest *request)
       return _("Erase the person’s data, unless a contract of theirs is still active");
     case DPO_REQUEST_RECTIFICATION:
       return _("Apply the requested changes to the person’s record");
+    case DPO_REQUEST_RESTRICTION:
+      return _("Restrict the processing of the person’s data, with the reason");
+    case DPO_REQUEST_OBJECTION:
+      return _("Record the decision on the objection, with its reason");
     case DPO_REQUEST_KIND_UNKNOWN:
     case DPO_REQUEST_ACCESS:
-    case DPO_REQUEST_RESTRICTION:
     case DPO_REQUEST_PORTABILITY:
-    case DPO_REQUEST_OBJECTION:
     case DPO_N_REQUEST_KINDS:
     default:
       return _("Write the person’s data to a JSON file for them");
@@ -309,7 +312,11 @@ fill_due_dates (DpoRequestView            *self,
   g_autofree char *extended = dpo_date_format_display (&deadlines->extended_due_on);
   g_autofree char *not_extended = NULL;
   gboolean late = deadlines->overdue;
+  gboolean alsace_moselle = dpo_store_get_alsace_moselle (self->store);
 
+  dpo_due_date_button_explain (self->due_explain_button, &deadlines->received_on, FALSE, alsace_moselle);
+  dpo_due_date_button_explain (self->extended_explain_button, &deadlines->received_on, TRUE,
+                               alsace_moselle);
   set_value (self->due_row, due, !deadlines->extended && late ? "error" : NULL);
   if (deadlines->extended)
     set_value (self->extended_due_row, extended, late ? "error" : NULL);
@@ -485,6 +492,7 @@ _dpo_request_view_reload (DpoRequestView *self)
 
   if (self->request == NULL)
     {
+      dpo_restriction_banner_set_restriction (self->restriction_banner, NULL, NULL);
       gtk_label_set_text (self->title_label, self->id != NULL ? self->id : "");
       gtk_label_set_text (self->subtitle_label, "");
       gtk_stack_set_visible_child_name (self->stack, "gone");
@@ -507,6 +515,10 @@ _dpo_request_view_reload (DpoRequestView *self)
                   (self->request->extension_notified_at == NULL));
   fill_changes (self);
   fill_answer (self, previous);
+  /* The person's restriction (Art. 18), on every request of theirs. */
+  dpo_restriction_banner_set_restriction (self->restriction_banner,
+                                          self->request->subject_restricted_since,
+                                          self->request->subject_restriction_reason);
   self->updating = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "request");
@@ -567,7 +579,7 @@ dpo_request_view_class_init (DpoRequestViewClass *klass)
 
   object_class->dispose = dpo_request_view_dispose;
 
-
+  g_type_ensure (DPO_TYPE_RESTRICTION_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-request-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, title_label);
@@ -600,6 +612,7 @@ dpo_request_view_class_init (DpoRequestViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, answered_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, DpoRequestView, refusal_ground_row);
+  gtk_widget_class_bind_template_child (widget_class, DpoRequestView, restriction_banner);
 
   _dpo_request_view_class_actions_init (widget_class);
 }
@@ -613,6 +626,10 @@ dpo_request_view_init (DpoRequestView *self)
   _dpo_request_view_letters_build (self, GTK_WIDGET (self->carry_out_button));
   dpo_date_field_setup (GTK_WIDGET (self->extension_notified_row), _("Person told on"), TRUE);
   dpo_form_combo_setup (self->status_row, DPO_ENUM_REQUEST_STATUS);
+  self->due_explain_button = dpo_due_date_button_new ();
+  adw_action_row_add_suffix (self->due_row, self->due_explain_button);
+  self->extended_explain_button = dpo_due_date_button_new ();
+  adw_action_row_add_suffix (self->extended_due_row, self->extended_explain_button);
   dpo_editor_label_rows (GTK_WIDGET (self));
   dpo_request_view_update_actions (self);
 }

@@ -84,6 +84,10 @@ person_cb (DpoRow      *row,
 {
   DpoRequest *request = dpo_row_get_request (row);
 
+  /* Art. 18: a restricted person is said so wherever they appear. */
+  if (request->subject_name != NULL && request->subject_restricted_since != NULL)
+    /* Translators: a person's name in the requests list, processing restricted (Art. 18) */
+    return g_strdup_printf (_("%s (restricted)"), request->subject_name);
   if (request->subject_name != NULL && *request->subject_name != '\0')
     return g_strdup (request->subject_name);
   if (request->requester_name != NULL && *request->requester_name != '\0')

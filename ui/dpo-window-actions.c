@@ -382,6 +382,7 @@ _dpo_window_actions_update (DpoWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", has_store && idle);
   gtk_widget_action_set_enabled (widget, "win.load-example", has_store && idle);
   gtk_widget_action_set_enabled (widget, "win.export-json", has_store && idle);
+  gtk_widget_action_set_enabled (widget, "win.export-calendar", has_store && idle);
   gtk_widget_action_set_enabled (widget, "win.export-registers",
                                  has_store && idle && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-export",

@@ -69,6 +69,9 @@ void _dpo_window_export_dispose     (DpoWindow      *self);
 /* DPO_EXPORT_REGISTERS=FILE: an export at start-up (screenshots). */
 void _dpo_window_export_from_environment (DpoWindow *self);
 
+/* dpo-window-export-calendar.c: win.export-calendar. */
+void _dpo_window_class_calendar_init (DpoWindowClass *klass);
+
 /* Opens a database the user picked, and remembers it for the next start. */
 void _dpo_window_open_chosen_path   (DpoWindow      *self,
                                      const char     *path);

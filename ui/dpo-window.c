@@ -268,6 +268,7 @@ dpo_window_class_init (DpoWindowClass *klass)
 
   _dpo_window_class_actions_init (klass);
   _dpo_window_class_export_init (klass);
+  _dpo_window_class_calendar_init (klass);
 }
 
 static void

@@ -42,6 +42,10 @@ void       dpo_window_export_json (DpoWindow    *self,
  * file). win.export-registers asks for @file, then calls this. */
 void       dpo_window_export_registers_to (DpoWindow *self,
                                            GFile     *file);
+/* Writes the deadlines calendar (.ics) to @file on a worker thread; says
+ * how it went (toast or dialog). win.export-calendar asks for @file. */
+void       dpo_window_export_calendar     (DpoWindow *self,
+                                           GFile     *file);
 /* TRUE from dpo_window_export_registers_to() until its result is shown. */
 gboolean   dpo_window_get_exporting       (DpoWindow *self);
 

@@ -14,6 +14,7 @@
 
 #include "dpo-cli-affected.h"
 #include "dpo-deadlines.h"
+#include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
@@ -22,6 +23,7 @@
 #include "dpo-request-execute.h"
 #include "dpo-request-letter-write.h"
 #include "dpo-request-letter.h"
+#include "dpo-store-restriction.h"
 #include "dpo-import.h"
 #include "dpo-file-check.h"
 #include "dpo-store.h"
@@ -151,6 +153,7 @@ enum {
   CMD_AUDIT,
   CMD_AFFECTED,
   CMD_NOTICE,
+  CMD_RESTRICTION,
   N_COMMANDS
 };
 
@@ -324,12 +327,20 @@ run_execute (Cli   *cli,
   g_autofree char *output_path = NULL;
   g_autofree char *letter_path = NULL;
   g_autofree char *outcome = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *reason = NULL;
+  DpoCarryOutInput input = { NULL, NULL };
   int exit_code = EXIT_OK;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("For an access request: the file to write the person’s data to (JSON)"), N_("FILE") },
     { "letter", 'l', 0, G_OPTION_ARG_FILENAME, &letter_path,
       N_("Also write the letter to send (PDF): the answer, or the refusal"), N_("FILE.pdf") },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision,
+      N_("For an objection: upheld (the processing stops) or rejected (compelling legitimate grounds)"),
+      N_("upheld|rejected") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("For a restriction or an objection: the reason, in plain words"), N_("TEXT") },
     { NULL }
   };
 
@@ -339,11 +350,13 @@ run_execute (Cli   *cli,
     output = g_file_new_for_commandline_arg (output_path);
   if (letter_path != NULL)
     letter = g_file_new_for_commandline_arg (letter_path);
+  input.decision = decision;
+  input.reason = reason;
   if ((output != NULL && !check_output (output, &error)) ||
       (letter != NULL && !check_output (letter, &error)) || !open_store (cli, &error) ||
       (letter != NULL && !check_letter_possible (cli->store, argv[1], &person, &error)))
     return fail (error);
-  if (!dpo_request_execute (cli->store, argv[1], output, &outcome, &error))
+  if (!dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
     {
       /* A refusal is recorded: its letter is the one to send. */
       if (letter != NULL && g_error_matches (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT))
@@ -460,11 +473,23 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
+/* --explain: how the date was reached, one step a line under it. */
+static void
+print_explanation (const DpoDeadline *deadline)
+{
+  g_auto(GStrv) phrases = dpo_deadline_explain (deadline);
+
+  for (guint i = 0; phrases[i] != NULL; i++)
+    g_print ("      %s%s\n", i > 0 ? "→ " : "", phrases[i]);
+}
+
 static gboolean
 print_deadline (const DpoDeadline *deadline,
                 gpointer           user_data)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (deadline->due);
+  gboolean *explain = user_data;
+  g_autoptr(GTimeZone) zone = dpo_time_dup_local_zone ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (deadline->due, zone);
   g_autofree char *state = pad (deadline->overdue ? _("OVERDUE") : _("due"), 7);
   g_autofree char *what = NULL;
   g_autofree char *when = NULL;
@@ -484,7 +509,35 @@ print_deadline (const DpoDeadline *deadline,
     }
   g_print ("%s  %s  %s  %s  %s%s\n", when, state, what, deadline->id, detail,
            deadline->extended ? _(" (extended)") : "");
+  if (*explain)
+    print_explanation (deadline);
   return TRUE;
+}
+
+static int
+write_calendar (Cli        *cli,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint n_events = 0;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!open_store (cli, &error) || !dpo_deadlines_write_ics_stream (cli->store, out, NULL, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_deadlines_write_ics (cli->store, file, &n_events, &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Calendar written to %s: %u deadline.\n",
+                        "Calendar written to %s: %u deadlines.\n", n_events), path, n_events);
+  return EXIT_OK;
 }
 
 static int
@@ -493,14 +546,26 @@ run_deadlines (Cli   *cli,
                char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *ics_path = NULL;
+  gboolean explain = FALSE;
   int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      N_("Under each deadline, the steps of its computation (weekends, holidays, extension)"), NULL },
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path,
+      N_("Write the deadlines as an iCalendar file for a calendar application (\"-\" for standard "
+         "output) instead of listing them"), N_("FILE.ics") },
+    { NULL }
+  };
 
-  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], NULL, &argc, &argv, 0, &exit_code))
+  if (!parse_command_options (&COMMANDS[CMD_DEADLINES], entries, &argc, &argv, 0, &exit_code))
     return exit_code;
+  if (ics_path != NULL)
+    return write_calendar (cli, ics_path);
   if (!open_store (cli, &error))
     return fail (error);
 
-  dpo_deadlines_foreach (cli->store, print_deadline, NULL);
+  dpo_deadlines_foreach (cli->store, print_deadline, &explain);
   return EXIT_OK;
 }
 
@@ -606,6 +671,30 @@ run_notice (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "restriction lift PERSON-ID" (Art. 18(3): the person is informed first). */
+static int
+run_restriction (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int exit_code = EXIT_OK;
+
+  if (!parse_command_options (&COMMANDS[CMD_RESTRICTION], NULL, &argc, &argv, 2, &exit_code))
+    return exit_code;
+  if (!g_str_equal (argv[1], "lift"))
+    {
+      g_printerr (_("dpo restriction: unknown action “%s”; the only one is “lift”.\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  if (!open_store (cli, &error) || !dpo_store_lift_restriction (cli->store, argv[2], &error))
+    return fail (error);
+
+  g_print (_("%s: the restriction of processing is lifted. The person must have been informed "
+             "before it was lifted (GDPR Art. 18(3)).\n"), argv[2]);
+  return EXIT_OK;
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -620,14 +709,16 @@ static const Command COMMANDS[N_COMMANDS] = {
     run_export_incident },
   [CMD_EXECUTE] = { "execute", N_("REQUEST-ID"),
     N_("Carries a request out: erasure (refused while a contract is active), rectification "
-       "(applies the changes), access (writes the person’s data to --output FILE); "
-       "--letter FILE.pdf writes the answer to send."), run_execute },
+       "(applies the changes), access (writes the person’s data to --output FILE), restriction "
+       "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT); --letter "
+       "FILE.pdf writes the answer to send."), run_execute },
   [CMD_LETTER] = { "letter", N_("REQUEST-ID KIND FILE.pdf"),
     N_("Writes the letter a request needs (PDF): acknowledgement, identity, extension, "
        "refusal or answer, and records it in the request’s history. --batch LIST writes one "
        "for each request listed, in one PDF."), run_letter },
   [CMD_DEADLINES] = { "deadlines", "",
-    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks."),
+    N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks "
+       "(--explain: how each date was reached; --ics FILE.ics: as a calendar)."),
     run_deadlines },
   [CMD_AUDIT] = { "audit", N_("verify"),
     N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
@@ -640,6 +731,9 @@ static const Command COMMANDS[N_COMMANDS] = {
   [CMD_NOTICE] = { "notice", N_("INCIDENT-ID"),
     N_("Prints the incident’s notice to the people affected (Art. 34), or a draft from the "
        "incident when none is stored or with --draft; --save stores the draft."), run_notice },
+  [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
+    N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
+       "before lifting it."), run_restriction },
 };
 
 static char *

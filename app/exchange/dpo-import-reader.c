@@ -12,6 +12,7 @@
 
 #include "dpo-enums.h"
 #include "dpo-error.h"
+#include "dpo-import-decision.h"
 #include "dpo-import-reader.h"
 #include "dpo-validate.h"
 #include "dpo-import-fields.h"
@@ -329,6 +330,7 @@ read_subject (DpoImportFields *f,
          _dpo_field_string (f, object, "member_number", FALSE, &subject->member_number) &&
          _dpo_field_string (f, object, "email", FALSE, &subject->email) &&
          _dpo_field_string (f, object, "postal_address", FALSE, &subject->postal_address) &&
+         _dpo_read_subject_restricted (f, object, subject) &&
          read_children (f, object, "contracts", subject->contracts,
                         (NewRecord) dpo_contract_new, (ReadChild) read_contract) &&
          check_beneficiaries (f, subject);
@@ -401,7 +403,8 @@ read_request (DpoImportFields *f,
       !_dpo_field_time (f, object, "answered_at", FALSE, &request->answered_at) ||
       !_dpo_field_string (f, object, "outcome", FALSE, &request->outcome) ||
       !_dpo_field_string (f, object, "refusal_ground", FALSE, &request->refusal_ground) ||
-      !_dpo_field_changes (f, object, "changes", &request->changes))
+      !_dpo_field_changes (f, object, "changes", &request->changes) ||
+      !_dpo_read_request_decision (f, object, request))
     return FALSE;
 
   if (request->answered_at != NULL &&

@@ -161,6 +161,12 @@ static const Term cnil_statuses[] = {
   { NULL, NULL }
 };
 
+static const Term objection_decisions[] = {
+  { "upheld", NC_("objection decision", "Upheld") },
+  { "rejected", NC_("objection decision", "Rejected") },
+  { NULL, NULL }
+};
+
 static const Vocabulary vocabularies[DPO_N_ENUMS] = {
   [DPO_ENUM_NATURE] = { "nature", natures },
   [DPO_ENUM_RISK] = { "risk", risks },
@@ -177,6 +183,7 @@ static const Vocabulary vocabularies[DPO_N_ENUMS] = {
   [DPO_ENUM_REQUEST_CHANNEL] = { "request channel", request_channels },
   [DPO_ENUM_REQUEST_STATUS] = { "request status", request_statuses },
   [DPO_ENUM_CNIL_STATUS] = { "CNIL status", cnil_statuses },
+  [DPO_ENUM_OBJECTION_DECISION] = { "objection decision", objection_decisions },
 };
 
 /* The C enums of dpo-enums.h are the indexes of these tables. */
@@ -188,6 +195,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (complaint_statuses) == DPO_N_COMPLAINT_STATUSES +
 G_STATIC_ASSERT (G_N_ELEMENTS (request_kinds) == DPO_N_REQUEST_KINDS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (request_statuses) == DPO_N_REQUEST_STATUSES + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (cnil_statuses) == DPO_N_CNIL_STATUSES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (objection_decisions) == DPO_N_OBJECTION_DECISIONS + 1);
 
 static const Term *
 find_term (DpoEnum     vocabulary,

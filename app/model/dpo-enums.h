@@ -30,6 +30,7 @@ typedef enum
   DPO_ENUM_REQUEST_CHANNEL,
   DPO_ENUM_REQUEST_STATUS,
   DPO_ENUM_CNIL_STATUS,
+  DPO_ENUM_OBJECTION_DECISION,
   DPO_N_ENUMS
 } DpoEnum;
 
@@ -108,6 +109,15 @@ typedef enum
   DPO_REQUEST_WITHDRAWN,
   DPO_N_REQUEST_STATUSES
 } DpoRequestStatus;
+
+/* Art. 21: what the DPO decided on an objection (requests.decision). */
+typedef enum
+{
+  DPO_OBJECTION_DECISION_UNKNOWN = -1,  /* a word outside the vocabulary, or none */
+  DPO_OBJECTION_UPHELD,     /* processing for that purpose stops */
+  DPO_OBJECTION_REJECTED,   /* compelling legitimate grounds override it */
+  DPO_N_OBJECTION_DECISIONS
+} DpoObjectionDecision;
 
 /* The 72-hour clock's states; the words are those of export-json. */
 typedef enum

@@ -290,6 +290,15 @@ dpo_subject_to_json (const DpoSubject *subject)
   add_string (builder, "email", subject->email);
   add_string (builder, "postal_address", subject->postal_address);
   add_list (builder, "contracts", subject->contracts, contract_to_json);
+  /* Art. 18: only while processing is restricted. */
+  if (subject->restricted_since != NULL)
+    {
+      json_builder_set_member_name (builder, "restricted");
+      json_builder_begin_object (builder);
+      add_string (builder, "since", subject->restricted_since);
+      add_string (builder, "reason", subject->restriction_reason);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -357,6 +366,8 @@ dpo_request_to_json (const DpoRequest *request)
   add_string (builder, "outcome", request->outcome);
   add_string (builder, "refusal_ground", request->refusal_ground);
   add_changes (builder, request->changes);
+  add_string (builder, "decision", request->decision);
+  add_string (builder, "decision_reason", request->decision_reason);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

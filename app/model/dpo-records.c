@@ -352,6 +352,13 @@ dpo_contract_sort_beneficiaries (DpoContract *self)
     qsort (self->beneficiaries, g_strv_length (self->beneficiaries), sizeof (char *), compare_ids);
 }
 
+gboolean
+dpo_subject_is_restricted (const DpoSubject *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->restricted_since != NULL;
+}
+
 DpoSubject *
 dpo_subject_new (void)
 {
@@ -380,6 +387,8 @@ dpo_subject_copy (const DpoSubject *self)
                                 (GDestroyNotify) dpo_contract_free);
   copy->covered_by = copy_array (self->covered_by, (GBoxedCopyFunc) dpo_contract_copy,
                                  (GDestroyNotify) dpo_contract_free);
+  copy->restricted_since = g_strdup (self->restricted_since);
+  copy->restriction_reason = g_strdup (self->restriction_reason);
   return copy;
 }
 
@@ -398,6 +407,8 @@ dpo_subject_free (DpoSubject *self)
   g_free (self->postal_address);
   g_clear_pointer (&self->contracts, g_ptr_array_unref);
   g_clear_pointer (&self->covered_by, g_ptr_array_unref);
+  g_free (self->restricted_since);
+  g_free (self->restriction_reason);
   g_free (self);
 }
 
@@ -429,6 +440,10 @@ dpo_request_copy (const DpoRequest *self)
   copy->outcome = g_strdup (self->outcome);
   copy->refusal_ground = g_strdup (self->refusal_ground);
   copy->changes = g_strdup (self->changes);
+  copy->decision = g_strdup (self->decision);
+  copy->decision_reason = g_strdup (self->decision_reason);
+  copy->subject_restricted_since = g_strdup (self->subject_restricted_since);
+  copy->subject_restriction_reason = g_strdup (self->subject_restriction_reason);
   return copy;
 }
 
@@ -453,6 +468,10 @@ dpo_request_free (DpoRequest *self)
   g_free (self->outcome);
   g_free (self->refusal_ground);
   g_free (self->changes);
+  g_free (self->decision);
+  g_free (self->decision_reason);
+  g_free (self->subject_restricted_since);
+  g_free (self->subject_restriction_reason);
   g_free (self);
 }
 
@@ -509,6 +528,13 @@ dpo_request_set_kind (DpoRequest     *self,
 
   g_free (self->kind);
   self->kind = g_strdup (dpo_enum_word (DPO_ENUM_REQUEST_KIND, kind));
+}
+
+DpoObjectionDecision
+dpo_request_get_decision (const DpoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return dpo_enum_value (DPO_ENUM_OBJECTION_DECISION, self->decision);
 }
 
 DpoRequestStatus

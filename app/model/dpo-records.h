@@ -123,6 +123,10 @@ struct _DpoSubject
   /* Derived, filled by dpo_store_get_subject(): the contracts of others
    * that list this person as a beneficiary (holder_id and holder_name set). */
   GPtrArray *covered_by;      /* of DpoContract */
+  /* Art. 18: processing restricted since this date (YYYY-MM-DD), for this
+   * reason; both NULL when it is not restricted. */
+  char      *restricted_since;
+  char      *restriction_reason;
 };
 
 struct _DpoRequest
@@ -144,6 +148,12 @@ struct _DpoRequest
   char      *outcome;
   char      *refusal_ground;
   char      *changes;         /* rectification: a JSON object, as text */
+  /* Art. 21: an objection's decision (upheld, rejected) and its reason. */
+  char      *decision;
+  char      *decision_reason;
+  /* Derived when reading: the person's restriction (Art. 18), NULL when none. */
+  char      *subject_restricted_since;
+  char      *subject_restriction_reason;
 };
 
 #define DPO_TYPE_INCIDENT_RECORD (dpo_incident_get_type ())
@@ -184,6 +194,9 @@ DpoRequest       *dpo_request_new            (void);
 DpoRequest       *dpo_request_copy           (const DpoRequest       *self);
 void              dpo_request_free           (DpoRequest             *self);
 
+/* Whether processing of the person's data is restricted (Art. 18). */
+gboolean          dpo_subject_is_restricted  (const DpoSubject       *self);
+
 /* Active on @date (YYYY-MM-DD) unless it ended before that date; a contract
  * that has not started yet is active too. */
 gboolean          dpo_contract_is_active_on  (const DpoContract      *self,
@@ -206,6 +219,7 @@ DpoRisk             dpo_incident_get_risk           (const DpoIncident      *sel
 DpoRequestKind      dpo_request_get_kind            (const DpoRequest       *self);
 void                dpo_request_set_kind            (DpoRequest             *self,
                                                      DpoRequestKind          kind);
+DpoObjectionDecision dpo_request_get_decision       (const DpoRequest       *self);
 DpoRequestStatus    dpo_request_get_status          (const DpoRequest       *self);
 void                dpo_request_set_status          (DpoRequest             *self,
                                                      DpoRequestStatus        status);

@@ -29,6 +29,9 @@ typedef struct
   GDateTime       *due;         /* the CNIL deadline; a request's due day at 23:59:59 local */
   gboolean         overdue;
   gboolean         extended;
+  GDate            received_on;    /* a request's local date of receipt */
+  gboolean         alsace_moselle; /* the setting its due date was computed with */
+  GDateTime       *aware_at;       /* the incident's awareness (CNIL) */
 } DpoDeadline;
 
 typedef gboolean (*DpoDeadlineFunc) (const DpoDeadline *deadline,
@@ -41,5 +44,11 @@ typedef gboolean (*DpoDeadlineFunc) (const DpoDeadline *deadline,
 void  dpo_deadlines_foreach (DpoStore        *store,
                              DpoDeadlineFunc  func,
                              gpointer         user_data);
+
+/* How @deadline's date was reached, in plain words of the current locale,
+ * one phrase each: a request's due-date steps (dpo_request_explain_due(),
+ * the computation itself), or a CNIL clock's awareness and 72 hours.
+ * NULL-terminated. */
+char **dpo_deadline_explain (const DpoDeadline *deadline);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-carry-out-decision.h"
 #include "dpo-computed.h"
 #include "dpo-enums.h"
 #include "dpo-export-xlsx-private.h"
@@ -77,6 +78,8 @@ static const DpoXlsxColumn request_columns[] = {
   /* Beyond DESIGN's required columns. */
   { NC_("register column", "Refusal ground"), 30 },
   { NC_("register column", "Extension reason"), 30 },
+  /* Art. 18: the person's processing is restricted (issue 12). */
+  { NC_("register column", "Restricted"), 30 },
 };
 
 static void
@@ -180,6 +183,13 @@ write_request (DpoXlsxSheet        *sheet,
   dpo_xlsx_sheet_text (sheet, c++, row->outcome);
   dpo_xlsx_sheet_text (sheet, c++, row->refusal_ground);
   dpo_xlsx_sheet_text (sheet, c++, row->extension_reason);
+  if (row->restricted_since != NULL)
+    {
+      g_autofree char *restricted = dpo_restriction_describe (row->restricted_since,
+                                                              row->restriction_reason);
+
+      dpo_xlsx_sheet_text (sheet, c++, restricted);
+    }
 }
 
 gboolean

@@ -60,19 +60,13 @@ dpo_request_check_executable (const DpoRequest  *request,
   g_return_val_if_fail (request != NULL, FALSE);
 
   kind = dpo_request_get_kind (request);
+  /* Restriction and objection are carried out too (dpo-carry-out-decision.h):
+   * they need the DPO's reason (and decision), asked for when carrying out. */
   if (!dpo_request_is_open (request))
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_ALREADY_DONE,
                    _("Request %s is already closed (status: %s); it is not carried out again."),
                    request->id, dpo_enum_label (DPO_ENUM_REQUEST_STATUS, request->status));
-      return FALSE;
-    }
-  if (kind == DPO_REQUEST_RESTRICTION || kind == DPO_REQUEST_OBJECTION)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                   _("Requests of this kind (%s) cannot be carried out automatically: apply it in the "
-                     "systems concerned, then record the outcome and mark the request answered."),
-                   dpo_enum_label (DPO_ENUM_REQUEST_KIND, request->kind));
       return FALSE;
     }
   if (request->subject_id == NULL)

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 
 /* Whether @request can be carried out (DESIGN "Carrying a request out"),
  * and if not, why, in plain words: DPO_ERROR_ALREADY_DONE when it is
- * closed, DPO_ERROR_INVALID for a kind applied by hand (restriction,
- * objection), a request not linked to a person, or a rectification without
+ * closed, DPO_ERROR_INVALID for a request not linked to a person, or a rectification without
  * changes. The window disables Carry Out with this reason as its tooltip;
  * the core decides with it again inside the write transaction. The erasure
  * rule is not decided here: it needs the person's contracts. */

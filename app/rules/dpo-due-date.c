@@ -34,74 +34,156 @@ easter_sunday (GDateYear  year,
   g_date_set_dmy (out, day, month, year);
 }
 
-static gboolean
-is_fixed_holiday (const GDate *date,
-                  gboolean     alsace_moselle)
+static DpoHoliday
+fixed_holiday (const GDate *date)
 {
-  static const struct { GDateDay day; GDateMonth month; } national[] = {
-    { 1, G_DATE_JANUARY },    /* Jour de l'an */
-    { 1, G_DATE_MAY },        /* Fête du travail */
-    { 8, G_DATE_MAY },        /* Victoire 1945 */
-    { 14, G_DATE_JULY },      /* Fête nationale */
-    { 15, G_DATE_AUGUST },    /* Assomption */
-    { 1, G_DATE_NOVEMBER },   /* Toussaint */
-    { 11, G_DATE_NOVEMBER },  /* Armistice */
-    { 25, G_DATE_DECEMBER },  /* Noël */
+  static const struct { GDateDay day; GDateMonth month; DpoHoliday holiday; } fixed[] = {
+    { 1, G_DATE_JANUARY, DPO_HOLIDAY_NEW_YEAR },
+    { 1, G_DATE_MAY, DPO_HOLIDAY_LABOUR_DAY },
+    { 8, G_DATE_MAY, DPO_HOLIDAY_VICTORY_1945 },
+    { 14, G_DATE_JULY, DPO_HOLIDAY_BASTILLE_DAY },
+    { 15, G_DATE_AUGUST, DPO_HOLIDAY_ASSUMPTION },
+    { 1, G_DATE_NOVEMBER, DPO_HOLIDAY_ALL_SAINTS },
+    { 11, G_DATE_NOVEMBER, DPO_HOLIDAY_ARMISTICE },
+    { 25, G_DATE_DECEMBER, DPO_HOLIDAY_CHRISTMAS },
+    /* Saint-Étienne, local law of Alsace-Moselle (Code du travail L3134-13). */
+    { 26, G_DATE_DECEMBER, DPO_HOLIDAY_ST_STEPHEN },
   };
   GDateDay day = g_date_get_day (date);
   GDateMonth month = g_date_get_month (date);
 
-  for (guint i = 0; i < G_N_ELEMENTS (national); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     {
-      if (national[i].day == day && national[i].month == month)
-        return TRUE;
+      if (fixed[i].day == day && fixed[i].month == month)
+        return fixed[i].holiday;
     }
-
-  /* Saint-Étienne, local law of Alsace-Moselle (Code du travail L3134-13). */
-  return alsace_moselle && day == 26 && month == G_DATE_DECEMBER;
+  return DPO_HOLIDAY_NONE;
 }
 
-static gboolean
-is_easter_holiday (const GDate *date,
-                   gboolean     alsace_moselle)
+static DpoHoliday
+easter_holiday (const GDate *date)
 {
   GDate easter;
-  int days_after;
 
   easter_sunday (g_date_get_year (date), &easter);
-  days_after = g_date_days_between (&easter, date);
+  switch (g_date_days_between (&easter, date))
+    {
+    case -2: return DPO_HOLIDAY_GOOD_FRIDAY;
+    case 1: return DPO_HOLIDAY_EASTER_MONDAY;
+    case 39: return DPO_HOLIDAY_ASCENSION;
+    case 50: return DPO_HOLIDAY_WHIT_MONDAY;
+    default: return DPO_HOLIDAY_NONE;
+    }
+}
 
-  /* Easter Monday, Ascension Thursday, Whit Monday; Good Friday only in
-   * Alsace-Moselle. */
-  return days_after == 1 || days_after == 39 || days_after == 50 ||
-         (alsace_moselle && days_after == -2);
+gboolean
+dpo_holiday_is_local (DpoHoliday holiday)
+{
+  return holiday == DPO_HOLIDAY_GOOD_FRIDAY || holiday == DPO_HOLIDAY_ST_STEPHEN;
+}
+
+DpoHoliday
+dpo_date_get_holiday (const GDate *date,
+                      gboolean     alsace_moselle)
+{
+  DpoHoliday holiday;
+
+  g_return_val_if_fail (date != NULL, DPO_HOLIDAY_NONE);
+  g_return_val_if_fail (g_date_valid (date), DPO_HOLIDAY_NONE);
+
+  holiday = fixed_holiday (date);
+  if (holiday == DPO_HOLIDAY_NONE)
+    holiday = easter_holiday (date);
+  if (dpo_holiday_is_local (holiday) && !alsace_moselle)
+    return DPO_HOLIDAY_NONE;
+  return holiday;
 }
 
 gboolean
 dpo_date_is_public_holiday (const GDate *date,
                             gboolean     alsace_moselle)
 {
-  g_return_val_if_fail (date != NULL, FALSE);
-  g_return_val_if_fail (g_date_valid (date), FALSE);
+  return dpo_date_get_holiday (date, alsace_moselle) != DPO_HOLIDAY_NONE;
+}
 
-  return is_fixed_holiday (date, alsace_moselle) ||
-         is_easter_holiday (date, alsace_moselle);
+/* Why no one works on @date: a DPO_DUE_STEP_SATURDAY, _SUNDAY or _HOLIDAY
+ * step, or DPO_DUE_STEP_DUE for a working day. */
+static DpoDueStepKind
+day_off (const GDate *date,
+         gboolean     alsace_moselle,
+         DpoHoliday  *holiday)
+{
+  GDateWeekday weekday = g_date_get_weekday (date);
+
+  *holiday = DPO_HOLIDAY_NONE;
+  if (weekday == G_DATE_SATURDAY)
+    return DPO_DUE_STEP_SATURDAY;
+  if (weekday == G_DATE_SUNDAY)
+    return DPO_DUE_STEP_SUNDAY;
+  *holiday = dpo_date_get_holiday (date, alsace_moselle);
+  return *holiday != DPO_HOLIDAY_NONE ? DPO_DUE_STEP_HOLIDAY : DPO_DUE_STEP_DUE;
 }
 
 gboolean
 dpo_date_is_working_day (const GDate *date,
                          gboolean     alsace_moselle)
 {
-  GDateWeekday weekday;
+  DpoHoliday holiday;
 
   g_return_val_if_fail (date != NULL, FALSE);
   g_return_val_if_fail (g_date_valid (date), FALSE);
 
-  weekday = g_date_get_weekday (date);
-  if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
-    return FALSE;
+  return day_off (date, alsace_moselle, &holiday) == DPO_DUE_STEP_DUE;
+}
 
-  return !dpo_date_is_public_holiday (date, alsace_moselle);
+static void
+add_step (GArray         *steps,
+          DpoDueStepKind  kind,
+          const GDate    *date,
+          guint           months,
+          GDateDay        missing_day,
+          DpoHoliday      holiday)
+{
+  DpoDueStep step = { kind, *date, months, missing_day, holiday };
+
+  if (steps != NULL)
+    g_array_append_val (steps, step);
+}
+
+void
+dpo_deadline_add_months_explained (const GDate *from,
+                                   guint        months,
+                                   gboolean     alsace_moselle,
+                                   GArray      *steps,
+                                   GDate       *out)
+{
+  DpoDueStepKind kind;
+  DpoHoliday holiday;
+
+  g_return_if_fail (from != NULL);
+  g_return_if_fail (g_date_valid (from));
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (steps == NULL || g_array_get_element_size (steps) == sizeof (DpoDueStep));
+
+  add_step (steps, DPO_DUE_STEP_START, from, 0, 0, DPO_HOLIDAY_NONE);
+
+  /* g_date_add_months() keeps the day number and, when the target month is
+   * shorter, clamps it to that month's last day: exactly Art. 3(2)(c). */
+  *out = *from;
+  g_date_add_months (out, months);
+  if (g_date_get_day (out) != g_date_get_day (from))
+    add_step (steps, DPO_DUE_STEP_LAST_DAY, out, months, g_date_get_day (from), DPO_HOLIDAY_NONE);
+  else
+    add_step (steps, DPO_DUE_STEP_SAME_DAY, out, months, 0, DPO_HOLIDAY_NONE);
+
+  /* Art. 3(4): a period ending on a holiday, Saturday or Sunday ends with
+   * the following working day. */
+  while ((kind = day_off (out, alsace_moselle, &holiday)) != DPO_DUE_STEP_DUE)
+    {
+      add_step (steps, kind, out, 0, 0, holiday);
+      g_date_add_days (out, 1);
+    }
+  add_step (steps, DPO_DUE_STEP_DUE, out, 0, 0, DPO_HOLIDAY_NONE);
 }
 
 void
@@ -110,19 +192,14 @@ dpo_deadline_add_months (const GDate *from,
                          gboolean     alsace_moselle,
                          GDate       *out)
 {
-  g_return_if_fail (from != NULL);
-  g_return_if_fail (g_date_valid (from));
-  g_return_if_fail (out != NULL);
+  dpo_deadline_add_months_explained (from, months, alsace_moselle, NULL, out);
+}
 
-  /* g_date_add_months() keeps the day number and, when the target month is
-   * shorter, clamps it to that month's last day: exactly Art. 3(2)(c). */
-  *out = *from;
-  g_date_add_months (out, months);
-
-  /* Art. 3(4): a period ending on a holiday, Saturday or Sunday ends with
-   * the following working day. */
-  while (!dpo_date_is_working_day (out, alsace_moselle))
-    g_date_add_days (out, 1);
+/* GDPR Art. 12(3): one month, extendable by two further months. */
+static guint
+request_months (gboolean extended)
+{
+  return extended ? 3 : 1;
 }
 
 void
@@ -131,8 +208,20 @@ dpo_request_due_on (const GDate *received_on,
                     gboolean     alsace_moselle,
                     GDate       *out)
 {
-  /* GDPR Art. 12(3): one month, extendable by two further months. */
-  dpo_deadline_add_months (received_on, extended ? 3 : 1, alsace_moselle, out);
+  dpo_deadline_add_months (received_on, request_months (extended), alsace_moselle, out);
+}
+
+GArray *
+dpo_request_explain_due (const GDate *received_on,
+                         gboolean     extended,
+                         gboolean     alsace_moselle)
+{
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (DpoDueStep));
+  GDate due;
+
+  dpo_deadline_add_months_explained (received_on, request_months (extended),
+                                     alsace_moselle, steps, &due);
+  return steps;
 }
 
 GDateTime *

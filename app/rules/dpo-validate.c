@@ -304,6 +304,10 @@ dpo_validate_request (const DpoRequest  *request,
     return invalid (error, _("Identity verified"), _("cannot be before the request was received"));
   if (!check_extension (request, alsace_moselle, error))
     return FALSE;
+  /* Art. 21: the decision belongs to the objection it answered (the
+   * database's CHECK says so too, in words no DPO should read). */
+  if (request->decision != NULL && dpo_request_get_kind (request) != DPO_REQUEST_OBJECTION)
+    return invalid (error, _("Kind"), _("stays Objection: a decision on the objection is recorded"));
   if (request->changes != NULL && !dpo_validate_changes (request->changes, NULL, error))
     return FALSE;
   return TRUE;

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "dpo-carry-out-decision.h"
 #include "dpo-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ G_BEGIN_DECLS
  *   contracts, the request stays with no subject. Any other failure of the
  *   deletion is an error, never a refusal;
  * - rectification: applies the request's changes;
+ * - restriction (Art. 18): the person is restricted from the as-of day,
+ *   with @input's reason (dpo-store-restriction.h lifts it);
+ * - objection (Art. 21): records @input's decision and reason;
  * - access, portability: writes the person's data as JSON to @output, once
  *   the answer is committed (a temporary file beside it, then renamed); if
  *   the file cannot be written the request is reopened.
@@ -35,6 +39,16 @@ gboolean dpo_request_execute        (DpoStore            *store,
                                      char               **outcome,
                                      GError             **error);
 
+/* The same, with what the DPO decided: a restriction or an objection
+ * without it (dpo_carry_out_check_input()) fails with DPO_ERROR_INVALID and
+ * changes nothing. dpo_request_execute() is this with @input NULL. */
+gboolean dpo_request_execute_with_input (DpoStore                *store,
+                                         const char              *id,
+                                         GFile                   *output,
+                                         const DpoCarryOutInput  *input,
+                                         char                   **outcome,
+                                         GError                 **error);
+
 /* The same on a worker thread with its own connection, as of the store's
  * "now", so the window never blocks; @store emits "changed" when it lands. */
 void     dpo_request_execute_async  (DpoStore            *store,
@@ -43,6 +57,13 @@ void     dpo_request_execute_async  (DpoStore            *store,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
+void     dpo_request_execute_with_input_async (DpoStore                *store,
+                                               const char              *id,
+                                               GFile                   *output,
+                                               const DpoCarryOutInput  *input,
+                                               GCancellable            *cancellable,
+                                               GAsyncReadyCallback      callback,
+                                               gpointer                 user_data);
 gboolean dpo_request_execute_finish (DpoStore            *store,
                                      GAsyncResult        *result,
                                      char               **outcome,

@@ -241,7 +241,8 @@ dpo_store_cursor_next_request (DpoStoreCursor  *cursor,
 #define REQUEST_ROW_COLUMNS \
   "r.id, s.last_name, s.first_name, s.pk IS NOT NULL, r.requester_name, r.kind, r.channel, " \
   "r.status, r.received_at, r.identity_verified_at, r.extension_notified_at, r.answered_at, " \
-  "r.outcome, r.refusal_ground, r.extension_reason, r.current_due_on"
+  "r.outcome, r.refusal_ground, r.extension_reason, r.current_due_on, s.restricted_since, " \
+  "s.restriction_reason"
 
 /* "Open" comes from the core: see _dpo_sql_open_statuses(). */
 static const char *
@@ -373,13 +374,15 @@ read_request_row (DpoStoreCursor  *cursor,
   row->refusal_ground = column_text (stmt, 13);
   row->extension_reason = column_text (stmt, 14);
   row->current_due_on = column_text (stmt, 15);
+  row->restricted_since = column_text (stmt, 16);
+  row->restriction_reason = column_text (stmt, 17);
   return row;
 }
 
 /* Reading ahead: a batch of rows whose strings are copied into one buffer. */
 #define BATCH_ROWS 512
 #define N_BATCHES  4
-#define N_TEXTS    12
+#define N_TEXTS    14
 
 struct _Batch
 {
@@ -408,6 +411,8 @@ row_texts (DpoRequestRow  *row,
   texts[9] = &row->refusal_ground;
   texts[10] = &row->extension_reason;
   texts[11] = &row->current_due_on;
+  texts[12] = &row->restricted_since;
+  texts[13] = &row->restriction_reason;
 }
 
 static void

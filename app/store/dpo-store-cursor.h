@@ -86,6 +86,8 @@ typedef struct
   const char *refusal_ground;
   const char *extension_reason;
   const char *current_due_on;     /* "YYYY-MM-DD", as stored */
+  const char *restricted_since;   /* the person's restriction (Art. 18), or NULL */
+  const char *restriction_reason;
 } DpoRequestRow;
 
 /* Request rows, DPO_STORE_ORDER_DATE (all) or DPO_STORE_ORDER_DUE (the

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dpo-carry-out.h"
+#include "dpo-carry-out-decision.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-output-file.h"
@@ -33,6 +34,7 @@ typedef struct
 {
   const char *id;
   GFile      *output;
+  const DpoCarryOutInput *input; /* restriction, objection: the DPO's decision */
   GDateTime  *now;
   DpoRequest *request;
   DpoRequest *original;  /* as read, to reopen it if the access file fails */
@@ -317,6 +319,44 @@ carry_out_access (DpoStore   *self,
   return answer (self, x, DPO_REQUEST_ANSWERED, error);
 }
 
+/* Art. 18: the person is restricted from the as-of day (a restriction
+ * already in place keeps its date and takes the new reason). */
+static gboolean
+carry_out_restriction (DpoStore   *self,
+                       Execution  *x,
+                       GError    **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *reason = g_strstrip (g_strdup (x->input->reason));
+  GDate day;
+
+  dpo_time_get_local_date (x->now, &day);
+  today = dpo_date_to_iso (&day);
+  since = g_strdup (x->subject->restricted_since != NULL ? x->subject->restricted_since : today);
+  if (!_dpo_store_set_restriction (self, x->subject, since, reason, x->request->id, error))
+    return FALSE;
+  x->outcome = dpo_restriction_outcome (x->subject->restricted_since, x->subject->restriction_reason);
+  return answer (self, x, DPO_REQUEST_ANSWERED, error);
+}
+
+/* Art. 21: the decision and its reason are kept on the request; either
+ * answers it (a rejection too: it is an answer, with its grounds). */
+static gboolean
+carry_out_objection (DpoStore   *self,
+                     Execution  *x,
+                     GError    **error)
+{
+  DpoObjectionDecision decision = dpo_enum_value (DPO_ENUM_OBJECTION_DECISION, x->input->decision);
+
+  g_free (x->request->decision);
+  x->request->decision = g_strdup (dpo_enum_word (DPO_ENUM_OBJECTION_DECISION, decision));
+  g_free (x->request->decision_reason);
+  x->request->decision_reason = g_strstrip (g_strdup (x->input->reason));
+  x->outcome = dpo_objection_outcome (decision, x->request->decision_reason);
+  return answer (self, x, DPO_REQUEST_ANSWERED, error);
+}
+
 /* Reads, decides and writes, all in the write transaction. */
 static gboolean
 carry_out (DpoStore  *self,
@@ -330,6 +370,8 @@ carry_out (DpoStore  *self,
   if (x->request == NULL || !dpo_request_check_executable (x->request, error))
     return FALSE;
   kind = dpo_request_get_kind (x->request);
+  if (!dpo_carry_out_check_input (kind, x->input, error))
+    return FALSE;
   if (dpo_request_kind_writes_file (kind) && x->output == NULL)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
@@ -351,7 +393,9 @@ carry_out (DpoStore  *self,
     case DPO_REQUEST_PORTABILITY:
       return carry_out_access (self, x, error);
     case DPO_REQUEST_RESTRICTION:
+      return carry_out_restriction (self, x, error);
     case DPO_REQUEST_OBJECTION:
+      return carry_out_objection (self, x, error);
     case DPO_REQUEST_KIND_UNKNOWN:
     case DPO_N_REQUEST_KINDS:
     default:
@@ -387,6 +431,17 @@ dpo_request_execute (DpoStore    *self,
                      char       **outcome,
                      GError     **error)
 {
+  return dpo_request_execute_with_input (self, id, output, NULL, outcome, error);
+}
+
+gboolean
+dpo_request_execute_with_input (DpoStore                *self,
+                                const char              *id,
+                                GFile                   *output,
+                                const DpoCarryOutInput  *input,
+                                char                   **outcome,
+                                GError                 **error)
+{
   g_auto(Execution) x = { NULL };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
@@ -395,6 +450,7 @@ dpo_request_execute (DpoStore    *self,
 
   x.id = id;
   x.output = output;
+  x.input = input;
   x.now = dpo_store_dup_now (self);
   if (!_dpo_store_write (self, carry_out, &x, error))
     return FALSE;
@@ -425,6 +481,8 @@ typedef struct
   char      *id;
   GFile     *output;
   GDateTime *now;
+  char      *decision;
+  char      *reason;
 } ExecuteTask;
 
 static void
@@ -435,6 +493,8 @@ execute_task_free (gpointer data)
   g_free (task_data->id);
   g_clear_object (&task_data->output);
   g_clear_pointer (&task_data->now, g_date_time_unref);
+  g_free (task_data->decision);
+  g_free (task_data->reason);
   g_free (task_data);
 }
 
@@ -445,13 +505,15 @@ execute_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   ExecuteTask *task_data = data;
+  DpoCarryOutInput input = { task_data->decision, task_data->reason };
   g_autoptr(DpoStore) worker = NULL;
   GError *error = NULL;
   char *outcome = NULL;
 
   worker = _dpo_store_open_worker (source_object, task_data->now, &error);
   if (worker == NULL ||
-      !dpo_request_execute (worker, task_data->id, task_data->output, &outcome, &error))
+      !dpo_request_execute_with_input (worker, task_data->id, task_data->output, &input,
+                                       &outcome, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, outcome, g_free);
@@ -467,6 +529,18 @@ dpo_request_execute_async (DpoStore            *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  dpo_request_execute_with_input_async (self, id, output, NULL, cancellable, callback, user_data);
+}
+
+void
+dpo_request_execute_with_input_async (DpoStore                *self,
+                                      const char              *id,
+                                      GFile                   *output,
+                                      const DpoCarryOutInput  *input,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
   g_autoptr(GTask) task = NULL;
   ExecuteTask *task_data;
 
@@ -478,6 +552,8 @@ dpo_request_execute_async (DpoStore            *self,
   task_data->id = g_strdup (id);
   task_data->output = output != NULL ? g_object_ref (output) : NULL;
   task_data->now = dpo_store_dup_now (self);
+  task_data->decision = input != NULL ? g_strdup (input->decision) : NULL;
+  task_data->reason = input != NULL ? g_strdup (input->reason) : NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, &execute_source_tag);

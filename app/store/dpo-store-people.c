@@ -20,6 +20,9 @@ subject_fields_json (const DpoSubject *subject)
   JsonNode *node = dpo_subject_to_json (subject);
 
   json_object_remove_member (json_node_get_object (node), "contracts");
+  /* A restriction is set and lifted by its own actions (dpo-store-restriction.c),
+   * never by saving the person's fields. */
+  json_object_remove_member (json_node_get_object (node), "restricted");
   return node;
 }
 

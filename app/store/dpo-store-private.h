@@ -99,6 +99,15 @@ gboolean      _dpo_store_update_subject    (DpoStore      *self,
                                             DpoSubject    *subject,
                                             GError       **error);
 
+/* dpo-store-restriction.c: sets (@since a date) or clears (@since NULL)
+ * a person's restriction (Art. 18), audited, in the caller's transaction. */
+gboolean      _dpo_store_set_restriction   (DpoStore      *self,
+                                            DpoSubject    *subject,
+                                            const char    *since,
+                                            const char    *reason,
+                                            const char    *request_id,
+                                            GError       **error);
+
 DpoRequest   *_dpo_store_read_request_by_rowid (DpoStore   *self,
                                                 gint64      rowid);
 /* @action is "update" or "execute", as the audit log shows it. */
@@ -226,19 +235,21 @@ GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
   "i.notice_subject, i.notice_body"
 #define DPO_SUBJECT_COLUMNS \
   "s.pk, s.id, s.last_name, s.first_name, s.birth_date, s.nir, s.member_number, " \
-  "s.email, s.postal_address"
+  "s.email, s.postal_address, s.restricted_since, s.restriction_reason"
 /* Inserting a request, in _dpo_bind_request_fields()'s order: the caller
  * writes how the person (?2) becomes a pk, then DPO_REQUEST_INSERT_REST. */
 #define DPO_REQUEST_INSERT \
   "INSERT INTO requests (id, subject, requester_name, requester_contact, kind, received_at, " \
   "channel, identity_verified_at, extension_reason, extension_notified_at, status, " \
-  "answered_at, outcome, refusal_ground, changes, due_on, current_due_on) VALUES (?, "
+  "answered_at, outcome, refusal_ground, changes, due_on, current_due_on, decision, " \
+  "decision_reason) VALUES (?, "
 #define DPO_REQUEST_INSERT_REST \
-  ", ?, ?, ?, ?, ?, ?, ?, ?, ifnull (?, 'received'), ?, ?, ?, ?, ?, ?)"
+  ", ?, ?, ?, ?, ?, ?, ?, ?, ifnull (?, 'received'), ?, ?, ?, ?, ?, ?, ?, ?)"
 #define DPO_REQUEST_COLUMNS \
   "r.pk, r.id, s.id, s.last_name, s.first_name, r.requester_name, r.requester_contact, " \
   "r.kind, r.received_at, r.channel, r.identity_verified_at, r.extension_reason, " \
-  "r.extension_notified_at, r.status, r.answered_at, r.outcome, r.refusal_ground, r.changes"
+  "r.extension_notified_at, r.status, r.answered_at, r.outcome, r.refusal_ground, r.changes, " \
+  "r.decision, r.decision_reason, s.restricted_since, s.restriction_reason"
 
 DpoIncident  *_dpo_incident_from_row       (sqlite3_stmt  *stmt);
 DpoSubject   *_dpo_subject_from_row        (sqlite3_stmt  *stmt);

@@ -152,6 +152,8 @@ _dpo_subject_from_row (sqlite3_stmt *stmt)
   subject->member_number = _dpo_column_text (stmt, 6);
   subject->email = _dpo_column_text (stmt, 7);
   subject->postal_address = _dpo_column_text (stmt, 8);
+  subject->restricted_since = _dpo_column_text (stmt, 9);
+  subject->restriction_reason = _dpo_column_text (stmt, 10);
   return subject;
 }
 
@@ -180,6 +182,10 @@ _dpo_request_from_row (sqlite3_stmt *stmt)
   request->outcome = _dpo_column_text (stmt, 15);
   request->refusal_ground = _dpo_column_text (stmt, 16);
   request->changes = _dpo_column_text (stmt, 17);
+  request->decision = _dpo_column_text (stmt, 18);
+  request->decision_reason = _dpo_column_text (stmt, 19);
+  request->subject_restricted_since = _dpo_column_text (stmt, 20);
+  request->subject_restriction_reason = _dpo_column_text (stmt, 21);
   return request;
 }
 

@@ -123,12 +123,13 @@ update_request_row (DpoStore    *self,
     "requester_name = ?3, requester_contact = ?4, kind = ?5, received_at = ?6, channel = ?7, "
     "identity_verified_at = ?8, extension_reason = ?9, extension_notified_at = ?10, "
     "status = ifnull (?11, 'received'), answered_at = ?12, outcome = ?13, refusal_ground = ?14, "
-    "changes = ?15, due_on = ?16, current_due_on = ?17 WHERE pk = ?18", error);
+    "changes = ?15, due_on = ?16, current_due_on = ?17, decision = ?18, decision_reason = ?19 "
+    "WHERE pk = ?20", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_request_fields (self, stmt, request);
-  sqlite3_bind_int64 (stmt, 18, request->rowid);
+  sqlite3_bind_int64 (stmt, 20, request->rowid);
   return _dpo_store_step_done (self, stmt, error) &&
          _dpo_store_index_request (self, request, TRUE, error);
 }

@@ -306,7 +306,13 @@ static const char * const MIGRATIONS[] = {
   "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "
   "BEGIN SELECT RAISE (ABORT, '" DPO_ERASURE_RULE_MESSAGE "'); END;",
 
-  /* 7 -> 8 (issue 12, item 1): what an access answer says of the
+  /* 7 -> 8 (issue 12, Art. 21): an objection carried out records the
+   * DPO's decision and its reason; only an objection has one. */
+  "ALTER TABLE requests ADD COLUMN decision TEXT CHECK (decision IS NULL OR "
+  "  (kind = 'objection' AND decision IN ('upheld', 'rejected')));"
+  "ALTER TABLE requests ADD COLUMN decision_reason TEXT;",
+
+  /* 8 -> 9 (issue 12, item 1): what an access answer says of the
    * processing (GDPR Art. 15(1) a, c, d, g), and the letters' templates as
    * the DPO edited them (the built-in ones are used where none is kept). */
   "ALTER TABLE organisation ADD COLUMN purposes TEXT;"

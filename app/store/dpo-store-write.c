@@ -80,6 +80,8 @@ _dpo_bind_request_fields (DpoStore         *self,
   _dpo_bind_text (stmt, 15, request->changes);
   _dpo_bind_text (stmt, 16, due_on);
   _dpo_bind_text (stmt, 17, current_due_on);
+  _dpo_bind_text (stmt, 18, request->decision);
+  _dpo_bind_text (stmt, 19, request->decision_reason);
 }
 
 gboolean
@@ -252,11 +254,13 @@ _dpo_store_insert_subject (DpoStore    *self,
 {
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO subjects (id, last_name, first_name, birth_date, nir, member_number, email, "
-    "postal_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "postal_address, restricted_since, restriction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_subject_fields (stmt, subject);
+  _dpo_bind_text (stmt, 9, subject->restricted_since);
+  _dpo_bind_text (stmt, 10, subject->restriction_reason);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));

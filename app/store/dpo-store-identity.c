@@ -1,0 +1,78 @@
+/* dpo-store-identity.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dpo-store-identity.h"
+#include "dpo-store-private.h"
+
+/* 80 random bits, drawn by SQLite the first time they are asked for and
+ * kept in store_state (the store's own bookkeeping, never exported). */
+#define READ_IDENTITY "SELECT value FROM store_state WHERE key = 'identity'"
+#define MAKE_IDENTITY "INSERT OR IGNORE INTO store_state (key, value) " \
+                      "VALUES ('identity', lower (hex (randomblob (10))))"
+
+static char *
+read_identity (DpoStore *self)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, READ_IDENTITY, NULL);
+  char *identity = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return identity;
+}
+
+/* A database that cannot be written to (a read-only copy) still has a
+ * name: one drawn from its audit log's first entry, which no later change,
+ * erasure included, alters. */
+static char *
+identity_from_audit (DpoStore *self)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char first[DPO_AUDIT_HASH_LENGTH + 1];
+  sqlite3_stmt *stmt;
+
+  _dpo_audit_genesis (first);
+  stmt = _dpo_store_prepare (self, "SELECT hash FROM audit ORDER BY pk LIMIT 1", NULL);
+  if (stmt != NULL)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == DPO_AUDIT_HASH_LENGTH)
+        memcpy (first, sqlite3_column_text (stmt, 0), DPO_AUDIT_HASH_LENGTH);
+      sqlite3_reset (stmt);
+    }
+  g_checksum_update (checksum, (const guchar *) first, DPO_AUDIT_HASH_LENGTH);
+  return g_strndup (g_checksum_get_string (checksum), 20);
+}
+
+char *
+dpo_store_dup_identity (DpoStore *self)
+{
+  char *identity;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+
+  identity = read_identity (self);
+  if (identity != NULL)
+    return identity;
+
+  /* Two processes asking at once: the first insert wins, both read it. */
+  stmt = _dpo_store_prepare (self, MAKE_IDENTITY, NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+  identity = read_identity (self);
+  return identity != NULL ? identity : identity_from_audit (self);
+}
