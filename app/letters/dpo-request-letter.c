@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dpo-error.h"
+#include "dpo-letter-sender.h"
 #include "dpo-request-letter.h"
 #include "dpo-template.h"
 #include "dpo-time.h"
@@ -394,27 +395,6 @@ tidy_paragraphs (char *text)
   return g_string_free (out, FALSE);
 }
 
-/* The organisation's address, then how to reach the DPO. */
-static char *
-sender_lines (const Composer *c)
-{
-  const DpoOrganisation *o = c->in->organisation;
-  GString *lines = g_string_new (NULL);
-
-  if (o->address != NULL)
-    g_string_append_printf (lines, "%s\n", o->address);
-  g_string_append_printf (lines, "%s%s %s", tr (c, "Data protection officer",
-                                                 "Délégué à la protection des données"),
-                          tr (c, ":", " :"), o->dpo_name);
-  if (o->dpo_address != NULL)
-    g_string_append_printf (lines, "\n%s", o->dpo_address);
-  if (o->dpo_email != NULL)
-    g_string_append_printf (lines, "\n%s", o->dpo_email);
-  if (o->dpo_phone != NULL)
-    g_string_append_printf (lines, "\n%s", o->dpo_phone);
-  return g_string_free (lines, FALSE);
-}
-
 /* The name, then the address, a line each part. */
 static char *
 recipient_lines (const Composer *c)
@@ -518,7 +498,8 @@ dpo_request_letter_compose (const DpoRequestLetterInput  *input,
   self = g_new0 (DpoRequestLetter, 1);
   self->strings = g_ptr_array_new_with_free_func (g_free);
   self->letter.sender_name = keep (self, g_strdup (o->name != NULL ? o->name : ""));
-  self->letter.sender_lines = keep (self, sender_lines (&c));
+  /* The letterhead and the closing every letter of the program shares. */
+  self->letter.sender_lines = keep (self, dpo_letter_sender_lines (o));
   self->letter.recipient_lines = keep (self, recipient_lines (&c));
   self->letter.place_date = keep (self, place_date (&c));
   self->letter.reference = keep (self, g_strdup_printf (tr (&c, "Our reference: %s",
@@ -527,10 +508,7 @@ dpo_request_letter_compose (const DpoRequestLetterInput  *input,
   self->letter.subject = keep (self, dpo_template_expand (subject != NULL ? subject : "",
                                                           lookup, &c));
   self->letter.body = keep (self, tidy_paragraphs (dpo_template_expand (body, lookup, &c)));
-  self->letter.signature = keep (self, g_strdup_printf ("%s\n%s\n%s", o->dpo_name,
-                                                        tr (&c, "Data protection officer",
-                                                            "Délégué à la protection des données"),
-                                                        o->name != NULL ? o->name : ""));
+  self->letter.signature = keep (self, dpo_letter_signature (o));
   return g_steal_pointer (&self);
 }
 
