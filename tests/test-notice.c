@@ -199,12 +199,12 @@ test_check (void)
 
   g_assert_false (dpo_notice_check ("Subject", "Dear,\n\nMadame {{nom}},\n", &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_INVALID);
-  assert_contains (error->message, "Text: line 3: “{{nom}}” is not a placeholder");
+  assert_contains (error->message, "Text: Unknown placeholder {{nom}} on line 3.");
   assert_contains (error->message, "{{first_name}}, {{last_name}}, {{member_number}}, {{co_insured}}");
   g_clear_error (&error);
 
   g_assert_false (dpo_notice_check ("Hello {{last_name", "Body", &error));
-  assert_contains (error->message, "Subject: line 1: “{{” is not closed");
+  assert_contains (error->message, "Subject: A placeholder is not closed on line 1");
   g_clear_error (&error);
 
   g_assert_false (dpo_notice_check ("Hello {{ last_name }}", "Body", &error));
@@ -237,6 +237,14 @@ test_expand (void)
                             "Your co-insured too: Luc Martin, Emma Martin.\n\nRegards,\n"
                             "Luc Martin, Emma Martin\nThe DPO");
   g_assert_cmpstr (example, ==, "Claire Martin");
+  /* At the end too, without leaving a blank line behind. */
+  {
+    g_autofree char *last = dpo_notice_expand_for ("A\n\nToo: {{co_insured}}", &alone);
+    g_autofree char *ended = dpo_notice_expand_for ("A\n\nToo: {{co_insured}}\n", &alone);
+
+    g_assert_cmpstr (last, ==, "A");
+    g_assert_cmpstr (ended, ==, "A\n");
+  }
   /* What is not a placeholder stays as typed. */
   g_assert_cmpstr (typed, ==, "{{ x }} {{a} Bernard}");
 }
@@ -314,6 +322,48 @@ test_store (void)
   g_assert_null (incident->notice_body);
 }
 
+/* The preview's person: a household of the affected population. */
+static void
+test_sample (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store (AS_OF, &path);
+  g_autoptr(DpoNoticeSample) sample = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nobody recorded as affected yet. */
+  g_assert_null (dpo_store_notice_sample (store, INCIDENT, &error));
+  g_assert_no_error (error);
+  g_assert_null (dpo_store_notice_sample (store, "INC-NONE", &error));
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Claire Martin, listed, alone. */
+  dpo_test_exec (path, "INSERT INTO affected (incident, subject, listed) SELECT i.pk, s.pk, 1 "
+                       "FROM incidents i, subjects s WHERE s.id = 'S-0001'");
+  sample = dpo_store_notice_sample (store, INCIDENT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sample->id, ==, "S-0001");
+  g_assert_cmpstr (sample->first_name, ==, "Claire");
+  g_assert_cmpstr (sample->last_name, ==, "Martin");
+  g_assert_cmpstr (sample->member_number, ==, "IP-104233");
+  g_assert_null (sample->co_insured);
+  g_clear_pointer (&sample, dpo_notice_sample_free);
+
+  /* Her contract covers Luc Bernard and Sophie Lefèvre, affected as co-insured;
+   * Paolo Rossi, listed, has nobody: the household with co-insured is chosen. */
+  dpo_test_exec (path, "INSERT INTO contract_beneficiaries (contract, subject) SELECT c.pk, s.pk "
+                       "FROM contracts c, subjects s WHERE c.number = 'CT-2019-0042' "
+                       "AND s.id IN ('S-0002', 'S-0003');"
+                       "INSERT INTO affected (incident, subject, listed) SELECT i.pk, s.pk, 0 "
+                       "FROM incidents i, subjects s WHERE s.id IN ('S-0002', 'S-0003');"
+                       "INSERT INTO affected (incident, subject, listed) SELECT i.pk, s.pk, 1 "
+                       "FROM incidents i, subjects s WHERE s.id = 'S-0004'");
+  sample = dpo_store_notice_sample (store, INCIDENT, &error);
+  g_assert_cmpstr (sample->id, ==, "S-0001");
+  g_assert_cmpstr (sample->co_insured, ==, "Luc Bernard, Sophie Lefèvre");
+}
+
 static char *
 document_with_notice (const char *notice_json)
 {
@@ -374,9 +424,9 @@ static void
 test_json_bad_notice (void)
 {
   assert_import_fails ("{\"subject\": \"S\", \"body\": \"Dear {{first_name}},\\n\\nMadame {{nom}}\"}",
-                       "at incidents[0].notice.body: line 3: “{{nom}}” is not a placeholder");
+                       "at incidents[0].notice.body: Unknown placeholder {{nom}} on line 3.");
   assert_import_fails ("{\"subject\": \"{{last_name\", \"body\": \"B\"}",
-                       "at incidents[0].notice.subject: line 1: “{{” is not closed");
+                       "at incidents[0].notice.subject: A placeholder is not closed on line 1");
   assert_import_fails ("{\"subject\": \"S\"}", "incidents[0].notice.body");
   assert_import_fails ("\"Dear all\"", "incidents[0].notice");
   assert_import_fails ("{\"subject\": \"\", \"body\": \"B\"}", "incidents[0].notice");
@@ -482,6 +532,7 @@ main (int    argc,
   g_test_add_func ("/notice/check", test_check);
   g_test_add_func ("/notice/expand", test_expand);
   g_test_add_func ("/notice/store", test_store);
+  g_test_add_func ("/notice/sample", test_sample);
   g_test_add_func ("/notice/json/round-trip", test_json_round_trip);
   g_test_add_func ("/notice/json/bad-notice", test_json_bad_notice);
   g_test_add_func ("/notice/cli", test_cli);

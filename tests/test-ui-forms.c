@@ -93,8 +93,11 @@ assert_guarded (GtkWindow  *window,
 
   leave (window, 0);
   dpo_test_wait_until (dpo_test_has_message_dialog, "Discard Changes?");
-  adw_message_dialog_response (dpo_test_find_message_dialog ("Discard Changes?"), "discard");
+  /* Nothing but the window's own reference while Discard is answered, as
+   * in the running application: the window must not go while the dialog
+   * is still emitting its response. */
   g_clear_object (&alive);
+  adw_message_dialog_response (dpo_test_find_message_dialog ("Discard Changes?"), "discard");
   dpo_test_wait_until (dpo_test_is_null, &weak);
 }
 

@@ -138,7 +138,7 @@ test_edit_and_save (void)
   g_assert_true (gtk_widget_activate_action (editor, "notice.save", NULL));
   g_assert_nonnull (dpo_notice_editor_get_error (DPO_NOTICE_EDITOR (editor)));
   g_assert_true (g_str_has_prefix (dpo_notice_editor_get_error (DPO_NOTICE_EDITOR (editor)),
-                                   "Text: line 3: “{{nom}}” is not a placeholder"));
+                                   "Text: Unknown placeholder {{nom}} on line 3."));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dpo_test_get_by_id (editor, "error_revealer"))));
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_cmpint (stored_notices (path), ==, 0);
@@ -174,6 +174,22 @@ test_edit_and_save (void)
   dpo_test_wait_until (dpo_test_is_null, &weak);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM incidents WHERE notice_body = "
                                              "'Dear {{last_name}},\n\nSorry.'"), ==, 1);
+
+  /* With people recorded as affected, the preview is written to one of them. */
+  dpo_test_exec (path, "INSERT INTO affected (incident, subject, listed) SELECT i.pk, s.pk, 1 "
+                       "FROM incidents i, subjects s WHERE s.id = 'S-0001';"
+                       "INSERT INTO contract_beneficiaries (contract, subject) SELECT c.pk, s.pk "
+                       "FROM contracts c, subjects s WHERE c.number = 'CT-2019-0042' AND s.id = 'S-0003';"
+                       "INSERT INTO affected (incident, subject, listed) SELECT i.pk, s.pk, 0 "
+                       "FROM incidents i, subjects s WHERE s.id = 'S-0003'");
+  editor = open_editor (view);
+  set_body (editor, "Dear {{first_name}} {{last_name}} ({{member_number}}),\n\nAlso: {{co_insured}}.");
+  g_assert_true (g_str_has_suffix (preview (editor), "Dear Claire Martin (IP-104233),\n\nAlso: Sophie Lefèvre."));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (dpo_test_get_by_id (editor, "preview_group"))),
+                            "Claire Martin (S-0001), affected by this incident"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dpo_test_get_by_id (editor, "co_insured_toggle")), FALSE);
+  g_assert_true (g_str_has_suffix (preview (editor), "\n\nDear Claire Martin (IP-104233),"));
+  gtk_window_destroy (GTK_WINDOW (editor));
 
   gtk_window_destroy (GTK_WINDOW (view));
   dpo_test_destroy_window (window, store);

@@ -94,6 +94,13 @@ dpo_discard_guard_is_changed (GtkWindow *window)
   return g_strcmp0 (now, guard->snapshot) != 0;
 }
 
+static gboolean
+close_window_cb (gpointer window)
+{
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
@@ -105,7 +112,11 @@ on_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       guard->released = TRUE;
-      gtk_window_close (window);
+      /* Closed once the dialog has finished answering: closing the window
+       * here would destroy the dialog (it goes with its parent) while it
+       * still emits "response". The idle holds the window meanwhile. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (window),
+                       g_object_unref);
     }
 }
 

@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-campaign-dialog.h"
 #include "dpo-entry-editor.h"
 #include "dpo-export-ui.h"
 #include "dpo-registers.h"
+#include "dpo-store-campaign.h"
 #include "dpo-form.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-entry.h"
@@ -377,6 +379,18 @@ export_report_action (GtkWidget  *widget,
                              on_report_file_chosen_cb);
 }
 
+/* Inform the People… (the Art. 34 campaign) */
+
+static void
+inform_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DpoIncidentView *self = DPO_INCIDENT_VIEW (widget);
+
+  gtk_window_present (GTK_WINDOW (dpo_campaign_dialog_new (GTK_WINDOW (self), self->store, self->id)));
+}
+
 void
 _dpo_incident_view_actions_update (DpoIncidentView *self)
 {
@@ -387,6 +401,9 @@ _dpo_incident_view_actions_update (DpoIncidentView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->incident != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.inform",
+                                 self->incident != NULL &&
+                                 dpo_store_campaign_count_affected (self->store, self->id) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.export-report",
                                  self->incident != NULL && self->export_cancellable == NULL);
 }
@@ -398,6 +415,7 @@ _dpo_incident_view_class_actions_init (DpoIncidentViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "incident.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "incident.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "incident.inform", NULL, inform_action);
   gtk_widget_class_install_action (widget_class, "incident.edit-reason", NULL, edit_reason_action);
   gtk_widget_class_install_action (widget_class, "incident.add-entry", "s", add_entry_action);
   gtk_widget_class_install_action (widget_class, "incident.edit-entry", "(ix)", edit_entry_action);
@@ -460,6 +478,8 @@ open_request (GtkWindow  *parent,
   else if ((view = dpo_incident_view_present (parent, store, parts[0])) != NULL &&
            g_strcmp0 (parts[1], "edit") == 0)
     gtk_widget_activate_action (GTK_WIDGET (view), "incident.edit", NULL);
+  else if (view != NULL && g_strcmp0 (parts[1], "inform") == 0)
+    inform_action (GTK_WIDGET (view), "incident.inform", NULL);
 }
 
 static gboolean

@@ -43,7 +43,8 @@ void               dpo_incident_view_export_report_to (DpoIncidentView *self,
 void               dpo_incident_view_refresh_clock (DpoIncidentView *self);
 
 /* For screenshots and demonstrations: DPO_OPEN_INCIDENT=ID opens that
- * incident once @parent is shown ("ID/edit": its editor too, "new": the
+ * incident once @parent is shown ("ID/edit": its editor too, "ID/inform":
+ * Inform the People… too, "new": the
  * editor of a new incident). Does nothing without the variable. */
 void               dpo_incident_view_open_from_environment (GtkWindow *parent,
                                                             DpoStore  *store);

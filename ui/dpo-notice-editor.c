@@ -41,6 +41,7 @@ struct _DpoNoticeEditor
 
   DpoStore             *store;
   DpoIncident          *incident;     /* a copy */
+  DpoNoticeSample      *sample;       /* a person the incident affects, or NULL */
   char                 *preview;      /* subject and text, as the preview shows them */
   char                 *error;
 };
@@ -66,7 +67,28 @@ set_texts (DpoNoticeEditor *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body != NULL ? body : "", -1);
 }
 
-/* The example person, with or without co-insured as the toggle says. */
+/* "As Claire Martin would read it…": who the preview is written to. */
+static char *
+describe_reader (DpoNoticeEditor       *self,
+                 const DpoNoticePerson *person)
+{
+  if (self->sample == NULL)
+    return person->co_insured != NULL
+      /* Translators: an example person's first and last name, then the names of the co-insured */
+      ? g_strdup_printf (_("As %s %s would read it, with co-insured %s (an example person)"),
+                         person->first_name, person->last_name, person->co_insured)
+      : g_strdup_printf (_("As %s %s would read it, without co-insured (an example person)"),
+                         person->first_name, person->last_name);
+  return person->co_insured != NULL
+    /* Translators: a person's first and last name, their reference, then the names of the co-insured */
+    ? g_strdup_printf (_("As %s %s (%s), affected by this incident, would read it, with co-insured %s"),
+                       person->first_name, person->last_name, self->sample->id, person->co_insured)
+    : g_strdup_printf (_("As %s %s (%s), affected by this incident, would read it"),
+                       person->first_name, person->last_name, self->sample->id);
+}
+
+/* A person the incident affects, else the example person; with or without
+ * co-insured as the toggle says. */
 static void
 refresh_preview (DpoNoticeEditor *self)
 {
@@ -77,6 +99,9 @@ refresh_preview (DpoNoticeEditor *self)
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
 
+  if (self->sample != NULL)
+    person = (DpoNoticePerson) { self->sample->first_name, self->sample->last_name,
+                                 self->sample->member_number, self->sample->co_insured };
   if (!co_insured)
     person.co_insured = NULL;
   subject = dpo_notice_expand_for (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)), &person);
@@ -86,12 +111,7 @@ refresh_preview (DpoNoticeEditor *self)
   g_free (self->preview);
   self->preview = g_strdup_printf ("%s\n\n%s", subject, text);
 
-  description = co_insured
-    /* Translators: %s is an example person's name, then the names of the co-insured */
-    ? g_strdup_printf (_("As %s %s would read it, with co-insured %s (an example person)"),
-                       person.first_name, person.last_name, dpo_notice_example_person ()->co_insured)
-    : g_strdup_printf (_("As %s %s would read it, without co-insured (an example person)"),
-                       person.first_name, person.last_name);
+  description = describe_reader (self, &person);
   adw_preferences_group_set_description (self->preview_group, description);
 }
 
@@ -229,6 +249,7 @@ dpo_notice_editor_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->incident, dpo_incident_free);
+  g_clear_pointer (&self->sample, dpo_notice_sample_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DPO_TYPE_NOTICE_EDITOR);
 
   G_OBJECT_CLASS (dpo_notice_editor_parent_class)->dispose (object);
@@ -307,6 +328,14 @@ dpo_notice_editor_present (GtkWidget         *parent,
   adw_window_title_set_subtitle (self->window_title, incident->title);
   self->store = g_object_ref (store);
   self->incident = dpo_incident_copy (incident);
+  self->sample = dpo_store_notice_sample (store, incident->id, NULL);
+  if (self->sample != NULL && self->sample->co_insured == NULL)
+    {
+      gtk_toggle_button_set_active (self->co_insured_toggle, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->co_insured_toggle), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->co_insured_toggle),
+                                   _("No co-insured of this person is affected"));
+    }
   /* No notice yet: the editor starts from a draft, which Cancel does not keep. */
   if (incident->notice_subject != NULL || incident->notice_body != NULL)
     set_texts (self, incident->notice_subject, incident->notice_body);

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (DpoNoticeEditor, dpo_notice_editor, DPO, NOTICE_EDITOR, Ad
 /* The editor of @incident's Art. 34 notice, over @parent's window: the
  * subject and text on the left (the stored notice, or a draft from the
  * incident when there is none yet), Draft from Incident, the placeholders
- * to insert; on the right a live preview for an example person, with or
+ * to insert; on the right a live preview for a person the incident
+ * affects (dpo_store_notice_sample(); else an example person), with or
  * without co-insured. Cancel, Escape and closing ask before discarding. */
 DpoNoticeEditor *dpo_notice_editor_present     (GtkWidget         *parent,
                                                 DpoStore          *store,

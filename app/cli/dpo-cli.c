@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "dpo-campaign.h"
 #include "dpo-cli-affected.h"
 #include "dpo-deadlines.h"
 #include "dpo-deadlines-ics.h"
@@ -153,6 +154,7 @@ enum {
   CMD_AUDIT,
   CMD_AFFECTED,
   CMD_NOTICE,
+  CMD_CAMPAIGN,
   CMD_RESTRICTION,
   N_COMMANDS
 };
@@ -606,6 +608,93 @@ run_audit (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "3 households, 5 people" */
+static char *
+households_text (guint households,
+                 guint people)
+{
+  g_autofree char *h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u household", "%u households",
+                                                     households), households);
+  g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                                     people), people);
+
+  /* Translators: "3 households, 5 people" */
+  return g_strdup_printf (_("%s, %s"), h, p);
+}
+
+static void
+print_campaign (const char              *folder,
+                const DpoCampaignCounts *counts)
+{
+  g_autofree char *email = households_text (counts->households[DPO_CAMPAIGN_EMAIL],
+                                            counts->people[DPO_CAMPAIGN_EMAIL]);
+  g_autofree char *post = households_text (counts->households[DPO_CAMPAIGN_POST],
+                                           counts->people[DPO_CAMPAIGN_POST]);
+  g_autofree char *none = households_text (counts->households[DPO_CAMPAIGN_UNREACHABLE],
+                                           counts->people[DPO_CAMPAIGN_UNREACHABLE]);
+
+  g_print (_("Campaign written to %s\n"), folder);
+  g_print (_("  by email: %s (emails.mbox, emails.csv)\n"), email);
+  g_print (_("  by post: %s (letters.pdf, letters.csv)\n"), post);
+  if (counts->bounced > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "    of which %u household after a bounced email\n",
+                          "    of which %u households after a bounced email\n", counts->bounced),
+             counts->bounced);
+  g_print (_("  unreachable: %s (unreachable.csv), not recorded as informed\n"), none);
+}
+
+static int
+run_campaign (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *sent_at = NULL;
+  g_autofree char *bounced_path = NULL;
+  g_auto(GStrv) bounced = NULL;
+  g_autoptr(GFile) folder = NULL;
+  DpoCampaignCounts counts = { 0 };
+  DpoCampaignOptions options = { 0 };
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      N_("The folder to write the campaign into: new, or empty"), N_("DIR") },
+    { "sent-at", 0, 0, G_OPTION_ARG_STRING, &sent_at,
+      N_("The day the messages are sent (default: today)"), N_("YYYY-MM-DD") },
+    { "bounced", 0, 0, G_OPTION_ARG_FILENAME, &bounced_path,
+      N_("Email addresses that bounced, one per line: their households get a letter instead"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[CMD_CAMPAIGN], entries, &argc, &argv, 1, &exit_code))
+    return exit_code;
+  if (out == NULL)
+    {
+      g_printerr (_("dpo campaign: give the folder to write into with --out DIR.\n"));
+      return EXIT_FAILURE_;
+    }
+  if (bounced_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bounced_path);
+
+      bounced = dpo_campaign_read_bounced (file, &error);
+      if (bounced == NULL)
+        return fail (error);
+    }
+  folder = g_file_new_for_commandline_arg (out);
+  options.incident_id = argv[1];
+  options.folder = folder;
+  options.sent_on = sent_at;
+  options.bounced = (const char * const *) bounced;
+  if (!open_store (cli, &error) ||
+      !dpo_campaign_run (cli->store, &options, NULL, NULL, NULL, &counts, &error))
+    return fail (error);
+  print_campaign (out, &counts);
+  return EXIT_OK;
+}
+
 static DpoStore *
 open_store_for_affected (gpointer   data,
                          GError   **error)
@@ -731,6 +820,10 @@ static const Command COMMANDS[N_COMMANDS] = {
   [CMD_NOTICE] = { "notice", N_("INCIDENT-ID"),
     N_("Prints the incident’s notice to the people affected (Art. 34), or a draft from the "
        "incident when none is stored or with --draft; --save stores the draft."), run_notice },
+  [CMD_CAMPAIGN] = { "campaign", N_("INCIDENT-ID"),
+    N_("Informs the people affected by an incident (GDPR Art. 34): one message per household "
+       "not yet informed, by email where the holder has an address, by post otherwise, written "
+       "into --out DIR, and records who was informed."), run_campaign },
   [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
     N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
        "before lifting it."), run_restriction },

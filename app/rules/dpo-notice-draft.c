@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dpo-notice.h"
+#include "dpo-template.h"
 
 /* The first draft of the Art. 34 notice, written from the incident the way
  * the insurers' notices of February 2024 were: what happened and when, the
@@ -77,19 +78,14 @@ is_blank (const char *text)
   return text == NULL || *g_strstrip (copy) == '\0';
 }
 
-/* "6 February 2024" / "6 février 2024", and "1er" for the first day in
- * French: the ordinal is the translator's. */
+/* The local day of @time as a letter writes it: "1er février 2024". */
 static char *
 format_day (GDateTime *time)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autofree char *month_year = g_date_time_format (local, "%B %Y");
-  int day = g_date_time_get_day_of_month (local);
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
 
-  if (day == 1)
-    /* Translators: the first day of a month in a date ("1 February 2024"): "1er" in French. */
-    return g_strdup_printf ("%s %s", C_("notice date", "1"), month_year);
-  return g_strdup_printf ("%d %s", day, month_year);
+  return dpo_template_format_date (iso);
 }
 
 /* @text trimmed, ended by a full stop unless it ends a sentence already. */

@@ -13,6 +13,7 @@
 
 #include "dpo-error.h"
 #include "dpo-notice.h"
+#include "dpo-template.h"
 
 /* The notice as a record, its placeholders, their check and their
  * expansion. The drafting is in dpo-notice-draft.c. */
@@ -70,58 +71,12 @@ dpo_notice_placeholder_label (const char *name)
   return NULL;
 }
 
-/* A placeholder name: [a-z_]+, as dpo-template.h defines it. Returns its
- * length, or 0 when @p does not start one closed by "}}". */
-static gsize
-placeholder_length (const char *p)
-{
-  gsize n = 0;
-
-  while ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '_')
-    n++;
-  return n > 0 && p[n] == '}' && p[n + 1] == '}' ? n : 0;
-}
-
-/* Every "{{" opens a known placeholder: the rule of dpo_template_check()
- * (dpo-template.h). */
+/* The template rules of dpo-template.h, with the notice's placeholders. */
 gboolean
 dpo_notice_check_text (const char  *text,
                        GError     **error)
 {
-  guint line = 1;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gsize n;
-      g_autofree char *name = NULL;
-
-      if (*p == '\n')
-        line++;
-      if (p[0] != '{' || p[1] != '{')
-        continue;
-      n = placeholder_length (p + 2);
-      if (n == 0)
-        {
-          g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                       /* Translators: {{ and }} are typed as is. */
-                       _("line %u: “{{” is not closed by “}}” around a placeholder name "
-                         "(small letters and “_”)"), line);
-          return FALSE;
-        }
-      name = g_strndup (p + 2, n);
-      if (!g_strv_contains (PLACEHOLDERS, name))
-        {
-          g_autofree char *known = g_strjoinv ("}}, {{", (char **) PLACEHOLDERS);
-
-          g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
-                       /* Translators: a placeholder name, then the known ones. */
-                       _("line %u: “{{%s}}” is not a placeholder of the notice; "
-                         "it may use {{%s}}"), line, name, known);
-          return FALSE;
-        }
-      p += n + 3;
-    }
-  return TRUE;
+  return dpo_template_check (text, PLACEHOLDERS, error);
 }
 
 static gboolean
@@ -170,46 +125,41 @@ dpo_notice_check (const char  *subject,
                      _("it is empty; write or draft what the people are told"), error);
 }
 
-/* Appends @line (without its end) to @out with its placeholders filled;
- * FALSE when it held placeholders and all of them came out empty. */
-static gboolean
-expand_line (GString         *out,
-             const char      *line,
-             gsize            length,
+/* Counts the placeholders of a line as dpo_template_expand() fills them. */
+typedef struct
+{
+  DpoNoticeLookup  lookup;
+  gpointer         user_data;
+  guint            placeholders;
+  guint            filled;
+} LineLookup;
+
+static const char *
+line_lookup (const char *name,
+             gpointer    data)
+{
+  LineLookup *line = data;
+  const char *value = line->lookup (name, line->user_data);
+
+  line->placeholders++;
+  if (value != NULL && *value != '\0')
+    line->filled++;
+  return value;
+}
+
+/* @line with its placeholders filled; NULL when it held placeholders and
+ * all of them came out empty. */
+static char *
+expand_line (const char      *line,
              DpoNoticeLookup  lookup,
              gpointer         user_data)
 {
-  const char *end = line + length;
-  guint placeholders = 0, filled = 0;
-  gsize start = out->len;
+  LineLookup counting = { lookup, user_data, 0, 0 };
+  g_autofree char *expanded = dpo_template_expand (line, line_lookup, &counting);
 
-  for (const char *p = line; p < end; p++)
-    {
-      gsize n = p + 2 < end && p[0] == '{' && p[1] == '{' ? placeholder_length (p + 2) : 0;
-      g_autofree char *name = NULL;
-      const char *value;
-
-      if (n == 0 || p + n + 4 > end)
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      name = g_strndup (p + 2, n);
-      value = lookup (name, user_data);
-      placeholders++;
-      if (value != NULL && *value != '\0')
-        {
-          filled++;
-          g_string_append (out, value);
-        }
-      p += n + 3;
-    }
-  if (placeholders > 0 && filled == 0)
-    {
-      g_string_truncate (out, start);
-      return FALSE;
-    }
-  return TRUE;
+  if (counting.placeholders > 0 && counting.filled == 0)
+    return NULL;
+  return g_steal_pointer (&expanded);
 }
 
 char *
@@ -217,37 +167,38 @@ dpo_notice_expand (const char      *text,
                    DpoNoticeLookup  lookup,
                    gpointer         user_data)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *line = text;
-  gboolean skip_blank = FALSE;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  guint n;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (lookup != NULL, NULL);
 
-  while (line != NULL)
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  for (guint i = 0; i < n; i++)
     {
-      const char *next = strchr (line, '\n');
-      gsize length = next != NULL ? (gsize) (next - line) : strlen (line);
-      gboolean paragraph_start = out->len == 0 || g_str_has_suffix (out->str, "\n\n");
+      char *line = expand_line (lines[i], lookup, user_data);
+      gboolean blank_before, blank_after;
 
-      if (skip_blank && length == 0 && next != NULL)
+      if (line != NULL)
         {
-          skip_blank = FALSE;
-          line = next + 1;
+          g_ptr_array_add (kept, line);
           continue;
         }
-      skip_blank = FALSE;
-      if (expand_line (out, line, length, lookup, user_data))
-        {
-          if (next != NULL)
-            g_string_append_c (out, '\n');
-        }
-      else
-        /* A line alone in its paragraph goes with its blank line. */
-        skip_blank = paragraph_start;
-      line = next != NULL ? next + 1 : NULL;
+      /* A line inside a paragraph just goes; a paragraph of its own goes
+       * with one of the blank lines around it. */
+      blank_before = kept->len == 0 || *(char *) g_ptr_array_index (kept, kept->len - 1) == '\0';
+      blank_after = i + 1 == n || *lines[i + 1] == '\0';
+      if (!blank_before || !blank_after)
+        continue;
+      if (i + 1 < n)
+        i++;
+      else if (kept->len > 0)
+        g_ptr_array_remove_index (kept, kept->len - 1);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("\n", (char **) kept->pdata);
 }
 
 static const char *

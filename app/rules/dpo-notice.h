@@ -44,8 +44,8 @@ const char         *dpo_notice_placeholder_label (const char *name);
 DpoNotice          *dpo_notice_draft          (const DpoIncident     *incident,
                                                const DpoOrganisation *organisation);
 
-/* Whether every "{{...}}" of @text is a known placeholder, closed; else
- * DPO_ERROR_INVALID "line N: what is wrong". */
+/* Whether every "{{...}}" of @text is a known placeholder, closed
+ * (dpo_template_check()); else DPO_ERROR_INVALID naming it and its line. */
 gboolean            dpo_notice_check_text     (const char  *text,
                                                GError     **error);
 /* Whether @subject and @body make a notice: both hold text, and every
@@ -55,11 +55,12 @@ gboolean            dpo_notice_check          (const char  *subject,
                                                const char  *body,
                                                GError     **error);
 
-/* Same signature as DpoTemplateLookup (dpo-template.h): NULL reads as "". */
+/* A DpoTemplateLookup (dpo-template.h): NULL reads as "". */
 typedef const char *(*DpoNoticeLookup) (const char *name,
                                         gpointer    user_data);
 
-/* @text with its placeholders filled in by @lookup. A line holding
+/* @text with its placeholders filled in by @lookup, as
+ * dpo_template_expand() fills them, line by line. A line holding
  * placeholders that all come out empty is left out (with the blank line
  * after it when it stood alone as a paragraph), so "The beneficiaries of
  * your contract are concerned too: {{co_insured}}." disappears from the

@@ -110,3 +110,109 @@ dpo_store_save_notice (DpoStore         *self,
     return FALSE;
   return _dpo_store_write (self, write_notice, &w, error);
 }
+
+void
+dpo_notice_sample_free (DpoNoticeSample *sample)
+{
+  if (sample == NULL)
+    return;
+  g_free (sample->id);
+  g_free (sample->first_name);
+  g_free (sample->last_name);
+  g_free (sample->member_number);
+  g_free (sample->co_insured);
+  g_free (sample);
+}
+
+/* The first row's integer for @incident: 0 if none, -1 on an error. */
+static gint64
+query_pk (DpoStore    *self,
+          const char  *sql,
+          gint64       incident,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, sql, error);
+  gint64 pk = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pk = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return pk;
+}
+
+/* The affected people that @holder's contracts cover, by name. */
+static char *
+co_insured_names (DpoStore *self,
+                  gint64    incident,
+                  gint64    holder)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+    "SELECT DISTINCT s.first_name || ' ' || s.last_name, s.last_name, s.first_name "
+    "FROM contracts c JOIN contract_beneficiaries b ON b.contract = c.pk "
+    "JOIN affected a ON a.subject = b.subject AND a.incident = ?1 "
+    "JOIN subjects s ON s.pk = b.subject "
+    "WHERE c.subject = ?2 AND b.subject <> ?2 ORDER BY 2, 3", NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  sqlite3_bind_int64 (stmt, 2, holder);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  list = g_strv_builder_end (names);
+  return list[0] != NULL ? g_strjoinv (", ", list) : NULL;
+}
+
+DpoNoticeSample *
+dpo_store_notice_sample (DpoStore    *self,
+                         const char  *incident_id,
+                         GError     **error)
+{
+  gint64 incident, holder;
+  sqlite3_stmt *stmt;
+  DpoNoticeSample *sample = NULL;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  g_return_val_if_fail (incident_id != NULL, NULL);
+
+  incident = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?", incident_id);
+  if (incident == 0)
+    {
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), incident_id);
+      return NULL;
+    }
+  /* The first co-insured found gives the household: quick at any size. */
+  holder = query_pk (self, "SELECT c.subject FROM affected a "
+                           "JOIN contract_beneficiaries b ON b.subject = a.subject "
+                           "JOIN contracts c ON c.pk = b.contract "
+                           "WHERE a.incident = ?1 AND c.subject <> a.subject LIMIT 1", incident, error);
+  if (holder == 0)
+    holder = query_pk (self, "SELECT subject FROM affected WHERE incident = ?1 "
+                             "ORDER BY listed DESC LIMIT 1", incident, error);
+  if (holder <= 0)
+    return NULL;
+
+  stmt = _dpo_store_prepare (self, "SELECT id, first_name, last_name, member_number FROM subjects "
+                                   "WHERE pk = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, holder);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sample = g_new0 (DpoNoticeSample, 1);
+      sample->id = _dpo_column_text (stmt, 0);
+      sample->first_name = _dpo_column_text (stmt, 1);
+      sample->last_name = _dpo_column_text (stmt, 2);
+      sample->member_number = _dpo_column_text (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (sample != NULL)
+    sample->co_insured = co_insured_names (self, incident, holder);
+  return sample;
+}

@@ -21,4 +21,24 @@ gboolean dpo_store_save_notice (DpoStore         *self,
                                 const DpoNotice  *notice,
                                 GError          **error);
 
+/* A person @incident_id affects, to preview its notice with: the holder of
+ * a contract that covers other affected people when there is one (their
+ * names, "First Last", in co_insured), else any affected person, listed
+ * first. NULL, without error, when nobody is recorded as affected. */
+typedef struct
+{
+  char *id;
+  char *first_name;
+  char *last_name;
+  char *member_number;
+  char *co_insured;     /* ", "-separated; NULL when none */
+} DpoNoticeSample;
+
+DpoNoticeSample *dpo_store_notice_sample (DpoStore         *self,
+                                          const char       *incident_id,
+                                          GError          **error);
+void             dpo_notice_sample_free  (DpoNoticeSample  *sample);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoNoticeSample, dpo_notice_sample_free)
+
 G_END_DECLS
