@@ -651,6 +651,15 @@ test_cli (Fixture       *f,
   g_assert_cmpint (dpo_test_query_int (f->path, "SELECT count(*) FROM audit WHERE entity = "
                                                 "'request_letter'"), ==, 4);
 
+  /* One unknown request in the list: nothing written, nothing recorded. */
+  g_assert_true (g_file_set_contents (list, "R-2024-0004\nR-9999\n", -1, NULL));
+  g_unlink (many);
+  g_assert_cmpint (run_dpo (batch, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "R-9999"));
+  g_clear_pointer (&err, g_free);
+  g_assert_false (g_file_test (many, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (dpo_test_query_int (f->path, "SELECT count(*) FROM request_letters"), ==, 4);
+
   /* execute --letter: a refused erasure exits 3 with its refusal letter. */
   g_assert_cmpint (run_dpo (execute, NULL), ==, 3);
   g_clear_pointer (&text, g_free);
