@@ -33,7 +33,7 @@ INCIDENT = "INC-2024-01"
 NOTICE_SUBJECT = "Violation de données : ce que vous devez savoir"
 NOTICE_BODY = ("Bonjour {{first_name}} {{last_name}},\n\n"
                "Les données de votre contrat (adhérent n° {{member_number}}) ont été "
-               "consultées. Personnes concernées avec vous : {{co_insured}}.\n\n"
+               "consultées.\nPersonnes concernées avec vous : {{co_insured}}.\n\n"
                "From now on, méfiez-vous des appels frauduleux.\n"
                "- ne donnez jamais vos coordonnées bancaires")
 
@@ -233,7 +233,9 @@ def test_emails(work):
     assert "coordonnées bancaires" in body
     zoe = by_to["zoe@example.org"]
     eq(zoe["To"].addresses[0].display_name, "Zoé Lefèvre", "To name")
-    assert "Personnes concernées avec vous : ." in zoe.get_content()
+    # No co-insured: the notice's sentence naming them goes, not ": ."
+    assert "Personnes concernées avec vous" not in zoe.get_content(), zoe.get_content()
+    assert "Bonjour Zoé Lefèvre," in zoe.get_content()
     # The mbox "From " line is escaped in the body, not taken for a new message.
     raw = open(work.file("out", "emails.mbox"), encoding="utf-8").read()
     eq(raw.count("\nFrom dpo@horizon.example "), 1, "separator lines after the first")

@@ -455,6 +455,22 @@ test_refusal_letter (Fixture       *f,
   assert_has (text, "Your data can be erased from 1 July 2024");
   assert_has (text, "CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07");
   assert_has (text, "judicial remedy");
+
+  /* The erasure rule as the law allows: kept 5 years after the contract
+   * ends, then a legal hold without an end. */
+  g_clear_pointer (&text, g_free);
+  g_assert_true (dpo_store_set_retention_years (f->store, 5, &error));
+  g_assert_no_error (error);
+  text = write_one (f, "R-2024-0002", DPO_LETTER_REFUSAL, "r5.pdf", &error);
+  g_assert_no_error (error);
+  assert_has (text, "Your data can be erased from 1 July 2029");
+  g_clear_pointer (&text, g_free);
+  dpo_test_exec (f->path, "INSERT INTO holds (subject, reason, note, since) SELECT pk, "
+                          "'litigation', 'Court case', '2024-02-01' FROM subjects "
+                          "WHERE id = 'S-0001'");
+  text = write_one (f, "R-2024-0002", DPO_LETTER_REFUSAL, "rh.pdf", &error);
+  g_assert_no_error (error);
+  assert_has (text, "No date can be given yet");
 }
 
 static void

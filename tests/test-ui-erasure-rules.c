@@ -10,7 +10,10 @@
 #include "dpo-beneficiary-list.h"
 #include "dpo-contract-editor.h"
 #include "dpo-import.h"
+#include "dpo-hold-editor.h"
 #include "dpo-person-view.h"
+#include "dpo-preferences-window.h"
+#include "dpo-requests-page.h"
 #include "dpo-test-family.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
@@ -144,6 +147,153 @@ test_contract_editor (void)
   dpo_test_remove_tree (dir);
 }
 
+static gboolean
+is_mapped_label_containing (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_shown_button_in_row (GtkWidget     *widget,
+                        gconstpointer  row_title)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && row != NULL &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), row_title) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Lift") == 0;
+}
+
+/* Paul has no hold: the DPO adds one until lifted, a wrong one is refused
+ * naming the field, and Lift ends the running hold on the as-of day. */
+static void
+test_holds (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-er-XXXXXX", NULL);
+  DpoStore *store = open_family (dir);
+  DpoWindow *window = dpo_test_present_window (store);
+  g_autoptr(DpoSubject) paul = NULL;
+  g_autoptr(GError) error = NULL;
+  DpoPersonView *view;
+  DpoEditorDialog *dialog;
+  GtkWidget *form;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-4");
+  view = DPO_PERSON_VIEW (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_PERSON_VIEW));
+  dpo_test_wait_for_widget (GTK_WIDGET (view), is_mapped_row_titled, "No legal holds");
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (view), dpo_test_is_shown_button, "Add Hold…"));
+  dpo_test_wait_for_toplevel (DPO_TYPE_EDITOR_DIALOG);
+  dialog = DPO_EDITOR_DIALOG (dpo_test_find_toplevel (DPO_TYPE_EDITOR_DIALOG));
+  form = dpo_editor_dialog_get_form (dialog);
+  g_assert_true (DPO_IS_HOLD_EDITOR (form));
+
+  /* Ending before it starts: refused, the dialog stays. */
+  dpo_test_set_text (form, "since_row", "2024-01-15");
+  dpo_test_set_text (form, "until_row", "2024-01-14");
+  g_assert_false (dpo_editor_dialog_accept (dialog));
+  g_assert_nonnull (strstr (dpo_editor_dialog_get_error (dialog), "a hold ending before it starts"));
+
+  dpo_test_set_text (form, "until_row", "");
+  dpo_test_set_text (form, "note_row", "Tribunal judiciaire de Lyon, RG 24/01234");
+  g_assert_true (dpo_editor_dialog_accept (dialog));
+  dpo_test_wait_for_widget (GTK_WIDGET (view), is_mapped_row_titled,
+                            "Litigation · Since 15 January 2024, until lifted");
+
+  /* Lift, as of 1 March 2024: it ran until the day before, the data may
+   * be erased from that day. */
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (view), is_shown_button_in_row, "Litigation"));
+  dpo_test_wait_for_widget (GTK_WIDGET (view), is_mapped_row_titled,
+                            "Litigation · Since 15 January 2024, ended on 29 February 2024");
+  paul = dpo_store_get_subject (store, "S-4", &error);
+  g_assert_cmpuint (paul->holds->len, ==, 1);
+  g_assert_cmpstr (((DpoHold *) g_ptr_array_index (paul->holds, 0))->until, ==, "2024-02-29");
+  g_assert_cmpstr (((DpoHold *) g_ptr_array_index (paul->holds, 0))->note, ==,
+                   "Tribunal judiciaire de Lyon, RG 24/01234");
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+/* Preferences: 45 years is refused in words under the row and the stored
+ * value stays; 5 is kept in the database. */
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-er-XXXXXX", NULL);
+  DpoStore *store = open_family (dir);
+  DpoWindow *window = dpo_test_present_window (store);
+  DpoPreferencesWindow *prefs = dpo_preferences_window_new (GTK_WINDOW (window), store);
+  GtkWidget *spin;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin = dpo_test_wait_for_widget (GTK_WIDGET (prefs), dpo_test_has_name, "retention_spin");
+  dpo_test_wait_for_widget (GTK_WIDGET (prefs), is_mapped_label_containing,
+                            "Code de la mutualité L221-11: claims arising from the contract are time-barred after 2 years");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "45");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  dpo_test_wait_for_widget (GTK_WIDGET (prefs), is_mapped_label_containing, "from 0 to 30");
+  g_assert_cmpuint (dpo_store_get_retention_years (store), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "5");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpuint (dpo_store_get_retention_years (store), ==, 5);
+  g_assert_null (dpo_test_find_widget (GTK_WIDGET (prefs), is_mapped_label_containing, "from 0 to 30"));
+
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_close (GTK_WINDOW (prefs));
+  dpo_test_wait_until (dpo_test_is_null, &prefs);
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
+/* Paul's contract ended on 31 December 2020 and the data are kept five
+ * years: Carry Out says beforehand that the erasure will be refused, why,
+ * and from when it becomes possible. */
+static void
+test_confirmation (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-er-XXXXXX", NULL);
+  DpoStore *store = open_family (dir);
+  DpoWindow *window = NULL;
+  DpoRequestsPage *page;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (dpo_store_set_retention_years (store, 5, NULL));
+  window = dpo_test_present_window (store);
+  page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "requests");
+  dpo_requests_page_show_request (page, "R-2");
+  gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (page), dpo_test_is_shown_button, "Carry Out…"));
+  dpo_test_wait_until (dpo_test_has_message_dialog, "Carry Out the Erasure?");
+  dialog = dpo_test_find_message_dialog ("Carry Out the Erasure?");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("Confirmation shown: %s", body);
+  g_assert_nonnull (strstr (body, "The erasure will be refused"));
+  g_assert_nonnull (strstr (body, "the contract C-9 ended on 31 December 2020 and its data are kept 5 years "
+                                  "after it ends (Code de la mutualité L221-11); erasure becomes possible on "
+                                  "1 January 2026."));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  dpo_test_wait_until (dpo_test_no_message_dialog, "Carry Out the Erasure?");
+
+  /* The person view says it too, before any request. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-4");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), is_mapped_row_titled,
+                            "An erasure request would be refused: possible from 1 January 2026");
+  g_assert_nonnull (dpo_test_find_widget (GTK_WIDGET (window), has_subtitle_containing,
+                                          "the contract C-9 ended on 31 December 2020"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-5");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), is_mapped_row_titled,
+                            "An erasure request would be refused: possible from 1 January 2026");
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +302,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/erasure-rules/person-view", test_person_view);
   g_test_add_func ("/ui/erasure-rules/contract-editor", test_contract_editor);
+  g_test_add_func ("/ui/erasure-rules/holds", test_holds);
+  g_test_add_func ("/ui/erasure-rules/preferences", test_preferences);
+  g_test_add_func ("/ui/erasure-rules/confirmation", test_confirmation);
 
   return g_test_run ();
 }

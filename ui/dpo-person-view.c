@@ -16,6 +16,7 @@
 #include "dpo-people-page.h"
 #include "dpo-person-coverage.h"
 #include "dpo-person-editor.h"
+#include "dpo-person-holds.h"
 #include "dpo-person-view.h"
 #include "dpo-request-editor.h"
 #include "dpo-request-view.h"
@@ -46,6 +47,8 @@ struct _DpoPersonView
   AdwPreferencesGroup *contracts_group;
   AdwPreferencesGroup *requests_group;
   GtkWidget           *covered_group;   /* dpo-person-coverage.h */
+  GtkWidget           *holds_group;     /* dpo-person-holds.h, once a store is set */
+  GtkWidget           *erasure_group;   /* the same */
   DpoRestrictionBanner *restriction_banner;
 
   DpoStore            *store;
@@ -180,6 +183,10 @@ fill_contracts (DpoPersonView *self)
     }
 
   dpo_person_coverage_fill (self->covered_group, self->subject, today);
+  if (self->holds_group != NULL)
+    dpo_person_holds_fill (self->holds_group, self->subject, today);
+  if (self->erasure_group != NULL)
+    dpo_person_erasure_fill (self->erasure_group, self->subject, today);
   if (self->subject->contracts->len == 0)
     {
       GtkWidget *row = new_row (_("No contracts"), NULL);
@@ -458,6 +465,21 @@ dpo_person_view_set_store (DpoPersonView *self,
 
   if (!dpo_ui_follow_store (&self->store, store, G_CALLBACK (on_store_changed_cb), self))
     return;
+
+  /* The holds, after the contracts that cover the person. */
+  if (self->holds_group != NULL)
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->holds_group)), g_steal_pointer (&self->holds_group));
+  if (self->erasure_group != NULL)
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->erasure_group)), g_steal_pointer (&self->erasure_group));
+  if (store != NULL)
+    {
+      self->holds_group = dpo_person_holds_group_new (store);
+      gtk_widget_insert_after (self->holds_group, gtk_widget_get_parent (self->covered_group),
+                               self->covered_group);
+      self->erasure_group = dpo_person_erasure_group_new (store);
+      gtk_widget_insert_after (self->erasure_group, gtk_widget_get_parent (self->holds_group),
+                               self->holds_group);
+    }
 
   g_clear_pointer (&self->id, g_free);
   dpo_person_view_reload (self);

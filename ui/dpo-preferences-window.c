@@ -13,6 +13,7 @@
 #include "dpo-discard-guard.h"
 #include "dpo-letter-templates-page.h"
 #include "dpo-organisation-check.h"
+#include "dpo-preferences-erasure.h"
 #include "dpo-preferences-window.h"
 #include "dpo-ui.h"
 
@@ -239,6 +240,10 @@ dpo_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   show_setting (self);
   show_organisation (self);
+  /* General, after the request deadlines: the erasure rule's setting. */
+  adw_preferences_page_add (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self)),
+                            ADW_PREFERENCES_GROUP (dpo_preferences_erasure_group_new (ADW_PREFERENCES_WINDOW (self),
+                                                                                      store)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), dpo_letter_templates_page_new (store));
   return self;
 }

@@ -367,6 +367,7 @@ describe_erasure (DpoRequestView *self,
   const char *name = self->request->subject_name;
   g_autoptr(DpoSubject) subject = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(DpoErasureVerdict) verdict = NULL;
   const DpoContract *active;
   guint n_contracts;
 
@@ -381,18 +382,33 @@ describe_erasure (DpoRequestView *self,
                               "is recorded as refused."), name);
 
   now = dpo_store_dup_now (self->store);
+  verdict = dpo_erasure_verdict_at (subject, now, dpo_store_get_retention_years (self->store));
   active = dpo_erasure_find_active_contract (subject, now);
-  if (active != NULL)
+  if (verdict->rule == DPO_ERASURE_ACTIVE_CONTRACT && active != NULL && active->holder_id == NULL)
     {
       g_autofree char *since = dpo_date_field_format_display (active->start_date);
+      g_autofree char *earliest = dpo_erasure_format_date (verdict->earliest);
+      g_autofree char *when = verdict->earliest != NULL
+        /* Translators: %s is the day erasure becomes possible ("1 April 2029") */
+        ? g_strdup_printf (_("Erasure becomes possible on %s."), earliest)
+        : g_strdup (_("No date can be given yet: the contract has no end date, or a legal hold runs "
+                      "until it is lifted."));
 
       *refused = TRUE;
-      /* Translators: the person's name, the contract's number, the date it began */
+      /* Translators: the person's name, the contract's number, the date it began, then when
+       * erasure becomes possible */
       return g_strdup_printf (_("%s has an active contract (%s, since %s). The erasure will be "
                                 "refused: the data are needed to perform the contract (GDPR "
                                 "Art. 17(1)(a) and 6(1)(b)). Nothing will be deleted; the request "
-                                "will be recorded as refused with this ground."),
-                              name, active->number, since);
+                                "will be recorded as refused with this ground.\n\n%s"),
+                              name, active->number, since, when);
+    }
+  if (verdict->rule != DPO_ERASURE_ALLOWED)
+    {
+      *refused = TRUE;
+      /* Translators: %s is the refusal ground, naming the rule and the earliest date */
+      return g_strdup_printf (_("The erasure will be refused, and nothing deleted; the request will "
+                                "be recorded as refused with this ground:\n\n%s"), verdict->reason);
     }
 
   n_contracts = subject->contracts != NULL ? subject->contracts->len : 0;

@@ -797,7 +797,9 @@ static const Command COMMANDS[N_COMMANDS] = {
     N_("Writes one incident as a workbook in the order of the CNIL’s notification form."),
     run_export_incident },
   [CMD_EXECUTE] = { "execute", N_("REQUEST-ID"),
-    N_("Carries a request out: erasure (refused while a contract is active), rectification "
+    N_("Carries a request out: erasure (refused while a covering contract is active, during the "
+       "retention period after it ends, or under a legal hold: exit 3 names the rule and the "
+       "earliest date), rectification "
        "(applies the changes), access (writes the person’s data to --output FILE), restriction "
        "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT); --letter "
        "FILE.pdf writes the answer to send."), run_execute },

@@ -17,7 +17,7 @@
 #include "dpo-campaign-private.h"
 #include "dpo-error.h"
 #include "dpo-file-check.h"
-#include "dpo-template.h"
+#include "dpo-notice.h"
 #include "dpo-temp-files.h"
 #include "dpo-time.h"
 
@@ -263,30 +263,6 @@ full_name (const DpoHouseholdPerson *person)
   return g_strdup_printf ("%s %s", person->first_name, person->last_name);
 }
 
-typedef struct
-{
-  const DpoHousehold *household;
-  char               *co_insured;
-} Placeholders;
-
-static const char *
-lookup (const char *name,
-        gpointer    user_data)
-{
-  Placeholders *values = user_data;
-  const DpoHouseholdPerson *holder = &values->household->holder;
-
-  if (g_str_equal (name, "first_name"))
-    return holder->first_name;
-  if (g_str_equal (name, "last_name"))
-    return holder->last_name;
-  if (g_str_equal (name, "member_number"))
-    return holder->member_number;
-  if (g_str_equal (name, "co_insured"))
-    return values->co_insured;
-  return NULL;
-}
-
 static char *
 co_insured_names (const DpoHousehold *household)
 {
@@ -396,12 +372,17 @@ write_household (Run                 *run,
                  const DpoHousehold  *household,
                  GError             **error)
 {
-  Placeholders values = { household, co_insured_names (household) };
-  g_autofree char *co_insured = values.co_insured;
-  g_autofree char *subject = dpo_template_expand (dpo_store_campaign_get_notice_subject (run->households),
-                                                  lookup, &values);
-  g_autofree char *body = dpo_template_expand (dpo_store_campaign_get_notice_body (run->households),
-                                               lookup, &values);
+  g_autofree char *co_insured = co_insured_names (household);
+  /* The notice's own expansion: a line left empty by its placeholders
+   * (the co-insured sentence, for a household without any) goes. */
+  DpoNoticePerson person = {
+    household->holder.first_name, household->holder.last_name,
+    household->holder.member_number, co_insured,
+  };
+  g_autofree char *subject = dpo_notice_expand_for (dpo_store_campaign_get_notice_subject (run->households),
+                                                    &person);
+  g_autofree char *body = dpo_notice_expand_for (dpo_store_campaign_get_notice_body (run->households),
+                                                 &person);
   g_autofree char *name = full_name (&household->holder);
 
   run->counts->households[household->channel]++;

@@ -79,6 +79,24 @@ write_organisation (DpoStore *store,
   return write_text (w, out->str);
 }
 
+/* The settings that change computed values and the erasure rule, when
+ * they differ from the defaults (documents before them stay the same). */
+static gboolean
+write_settings (DpoStore *store,
+                Writer   *w)
+{
+  gboolean alsace_moselle = dpo_store_get_alsace_moselle (store);
+  guint retention = dpo_store_get_retention_years (store);
+  g_autofree char *text = NULL;
+
+  if (!alsace_moselle && retention == 0)
+    return TRUE;
+  text = g_strdup_printf (",\n  \"settings\": {\n    \"alsace_moselle\": %s,\n"
+                          "    \"retention_after_contract_years\": %u\n  }",
+                          alsace_moselle ? "true" : "false", retention);
+  return write_text (w, text);
+}
+
 static gboolean
 begin_array (Writer     *w,
              const char *name,
@@ -318,6 +336,7 @@ dpo_export_json (DpoStore       *store,
   snapshot = dpo_store_snapshot_begin (store);
   ok = write_text (&w, "{\n  \"format\": \"dpo-workbench\",\n  \"version\": 1") &&
        write_organisation (store, &w) &&
+       write_settings (store, &w) &&
        begin_array (&w, "incidents", FALSE) && write_incidents (store, &w, now) &&
        begin_array (&w, "subjects", FALSE) && write_subjects (store, &w) &&
        begin_array (&w, "requests", FALSE) && write_requests (store, &w, now) &&

@@ -307,6 +307,24 @@ _dpo_field_count (DpoImportFields *f,
 }
 
 gboolean
+_dpo_field_boolean (DpoImportFields *f,
+                    JsonObject      *object,
+                    const char      *member,
+                    int             *out)
+{
+  gboolean ok;
+  JsonNode *node = lookup (f, object, member, FALSE, &ok);
+
+  *out = -1;
+  if (node == NULL)
+    return ok;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return _dpo_field_fail (f, member, _("must be true or false, not %s"), describe_node (node));
+  *out = json_node_get_boolean (node) ? 1 : 0;
+  return TRUE;
+}
+
+gboolean
 _dpo_field_nir (DpoImportFields  *f,
                 JsonObject       *object,
                 const char       *member,

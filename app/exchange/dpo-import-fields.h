@@ -70,6 +70,11 @@ gboolean _dpo_field_count          (DpoImportFields  *f,
                                     JsonObject       *object,
                                     const char       *member,
                                     gint64           *out);
+/* true or false as 1 or 0; -1 when absent or null. */
+gboolean _dpo_field_boolean        (DpoImportFields  *f,
+                                    JsonObject       *object,
+                                    const char       *member,
+                                    int              *out);
 gboolean _dpo_field_nir            (DpoImportFields  *f,
                                     JsonObject       *object,
                                     const char       *member,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-carry-out.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-import-decision.h"
@@ -292,6 +293,23 @@ read_contract (DpoImportFields *f,
   return TRUE;
 }
 
+static gboolean
+read_hold (DpoImportFields *f,
+           JsonObject      *object,
+           DpoHold         *hold)
+{
+  if (!_dpo_field_enum (f, object, "reason", DPO_ENUM_HOLD_REASON, TRUE, &hold->reason) ||
+      !_dpo_field_string (f, object, "note", FALSE, &hold->note) ||
+      !_dpo_field_date (f, object, "since", FALSE, &hold->since) ||
+      !_dpo_field_date (f, object, "until", FALSE, &hold->until))
+    return FALSE;
+
+  if (hold->since != NULL && hold->until != NULL && strcmp (hold->until, hold->since) < 0)
+    return _dpo_field_fail (f, "until", _("a hold ending before it starts (%s, before %s)"),
+                            hold->until, hold->since);
+  return TRUE;
+}
+
 /* A contract covers its holder already: listing them among its
  * beneficiaries is a mistake in the file. Whether the others exist is
  * known once every person is read (dpo-import.c). */
@@ -333,7 +351,9 @@ read_subject (DpoImportFields *f,
          _dpo_read_subject_restricted (f, object, subject) &&
          read_children (f, object, "contracts", subject->contracts,
                         (NewRecord) dpo_contract_new, (ReadChild) read_contract) &&
-         check_beneficiaries (f, subject);
+         check_beneficiaries (f, subject) &&
+         read_children (f, object, "holds", subject->holds,
+                        (NewRecord) dpo_hold_new, (ReadChild) read_hold);
 }
 
 static gboolean
@@ -610,6 +630,34 @@ read_organisation (DpoImportDoc  *doc,
   return TRUE;
 }
 
+/* The top-level "settings": what changes computed values and the erasure
+ * rule, read with the rest of the file, all or nothing. */
+static gboolean
+read_settings (DpoImportDoc  *doc,
+               GError       **error)
+{
+  DpoImportFields top = { doc, error, NULL };
+  DpoImportFields f = { doc, error, "settings" };
+  g_autoptr(GError) invalid = NULL;
+  JsonObject *object = NULL;
+
+  doc->settings.alsace_moselle = -1;
+  doc->settings.retention_after_contract_years = -1;
+  if (!_dpo_field_object (&top, doc->root, "settings", FALSE, &object))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+  if (!_dpo_field_boolean (&f, object, "alsace_moselle", &doc->settings.alsace_moselle) ||
+      !_dpo_field_count (&f, object, "retention_after_contract_years",
+                         &doc->settings.retention_after_contract_years))
+    return FALSE;
+  if (doc->settings.retention_after_contract_years > DPO_RETENTION_MAX_YEARS &&
+      !dpo_erasure_check_retention_years (doc->settings.retention_after_contract_years, &invalid))
+    return _dpo_import_fail (doc, error, DPO_ERROR_INVALID, "settings.retention_after_contract_years",
+                             "%s", invalid->message);
+  return TRUE;
+}
+
 gboolean
 _dpo_import_doc_read (DpoImportDoc   *doc,
                       DpoImportTake   take,
@@ -621,6 +669,7 @@ _dpo_import_doc_read (DpoImportDoc   *doc,
 
   /* People first: the requests refer to them. */
   return read_organisation (doc, error) &&
+         read_settings (doc, error) &&
          read_top_array (doc, "subjects", DPO_IMPORT_SUBJECT, doc->subject_ids,
                          (NewRecord) dpo_subject_new, (ReadRecord) read_subject,
                          (GDestroyNotify) dpo_subject_free, take, user_data,

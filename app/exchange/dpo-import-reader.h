@@ -23,6 +23,14 @@ typedef enum
 
 typedef struct _DpoImportDoc DpoImportDoc;
 
+/* The top-level "settings" (DESIGN "Interchange additions"); -1 for a
+ * member the file leaves out (the database keeps its own). */
+typedef struct
+{
+  int    alsace_moselle;               /* 0, 1 or -1 */
+  gint64 retention_after_contract_years; /* 0..DPO_RETENTION_MAX_YEARS or -1 */
+} DpoImportSettings;
+
 /* Receives each record once it is read and checked, with its object in the
  * file and its index in its list; it owns @record (a DpoSubject, DpoIncident
  * or DpoRequest) and frees it. FALSE with @error stops the reading. */
@@ -47,6 +55,7 @@ struct _DpoImportDoc
   guint       n_subjects;
   guint       n_requests;
   DpoOrganisation *organisation;  /* the top-level "organisation", checked; NULL if absent */
+  DpoImportSettings settings;     /* the top-level "settings", checked */
 };
 
 /* Parses @bytes and checks the header; every error names @display_name,

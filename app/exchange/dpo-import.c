@@ -53,6 +53,7 @@ typedef struct
   guint           conflict_subject;  /* the person it is about, or G_MAXUINT */
   GError         *failure;    /* the database refused a write */
   GPtrArray      *beneficiaries;     /* of Beneficiary, until linked */
+  gboolean        settings_applied;
 } Import;
 
 static const char * const ARRAYS[] = {
@@ -232,6 +233,19 @@ link_beneficiaries (DpoImportDoc *doc,
   g_ptr_array_set_size (import->beneficiaries, 0);
 }
 
+/* The file's settings, once, before its first record: the requests'
+ * due dates follow the Alsace-Moselle setting it brings. */
+static void
+apply_settings (DpoImportDoc *doc,
+                Import       *import)
+{
+  if (import->settings_applied)
+    return;
+  import->settings_applied = TRUE;
+  dpo_store_loader_set_settings (import->loader, doc->settings.alsace_moselle,
+                                 doc->settings.retention_after_contract_years, &import->failure);
+}
+
 static gboolean
 take_record (DpoImportDoc   *doc,
              DpoImportKind   kind,
@@ -243,6 +257,7 @@ take_record (DpoImportDoc   *doc,
 {
   Import *import = user_data;
 
+  apply_settings (doc, import);
   if (kind != DPO_IMPORT_SUBJECT)
     link_beneficiaries (doc, import);
   if (import->conflict != NULL || import->failure != NULL)
@@ -294,7 +309,7 @@ import_owned_bytes (DpoStore         *store,
   g_autoptr(DpoImportDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) beneficiaries = g_ptr_array_new_with_free_func (beneficiary_free);
-  Import import = { NULL, NULL, G_MAXUINT, NULL, beneficiaries };
+  Import import = { NULL, NULL, G_MAXUINT, NULL, beneficiaries, FALSE };
 
   doc = _dpo_import_doc_open (bytes, display_name, error);
   g_bytes_unref (bytes);
@@ -313,7 +328,9 @@ import_owned_bytes (DpoStore         *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* A file of people alone: their beneficiaries are linked now. */
+  /* A file of people alone: their beneficiaries are linked now; a file
+   * without records may still bring settings. */
+  apply_settings (doc, &import);
   link_beneficiaries (doc, &import);
   if (import.conflict != NULL)
     {

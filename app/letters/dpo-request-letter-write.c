@@ -78,8 +78,9 @@ iso (const GDate *date)
   return g_date_valid (date) ? dpo_date_to_iso (date) : NULL;
 }
 
-/* Before the erasure rules with retention and holds: a contract active
- * on the letter's day blocks erasure until the day after its end. */
+/* The erasure rule as the law allows (rules/dpo-carry-out.h): the
+ * earliest day erasure becomes possible, or, when none can be given, the
+ * contract still open that blocks it. */
 static void
 erasure_verdict (Writer           *w,
                  const DpoSubject *subject,
@@ -87,17 +88,21 @@ erasure_verdict (Writer           *w,
                  char            **earliest,
                  char            **contract)
 {
-  const DpoContract *active = dpo_erasure_find_active_contract (subject, w->now);
-  GDate end;
+  g_autoptr(DpoErasureVerdict) verdict =
+    dpo_erasure_verdict_at (subject, w->now, dpo_store_get_retention_years (w->store));
 
-  *blocked = active != NULL;
-  *earliest = NULL;
-  if (active != NULL && active->end_date == NULL)
-    *contract = g_strdup (active->number);
-  if (active == NULL || active->end_date == NULL || !dpo_date_parse (active->end_date, &end, NULL))
+  *blocked = verdict->rule != DPO_ERASURE_ALLOWED;
+  *earliest = g_strdup (verdict->earliest);
+  if (verdict->rule != DPO_ERASURE_ACTIVE_CONTRACT || verdict->earliest != NULL)
     return;
-  g_date_add_days (&end, 1);
-  *earliest = dpo_date_to_iso (&end);
+  /* No date because that contract has no end (not because of a hold). */
+  for (guint i = 0; subject->contracts != NULL && i < subject->contracts->len; i++)
+    {
+      const DpoContract *c = g_ptr_array_index (subject->contracts, i);
+
+      if (g_strcmp0 (c->number, verdict->contract_number) == 0 && c->end_date == NULL)
+        *contract = g_strdup (c->number);
+    }
 }
 
 static void

@@ -161,6 +161,14 @@ static const Term cnil_statuses[] = {
   { NULL, NULL }
 };
 
+/* Why a legal hold keeps a person's data (issue 12). */
+static const Term hold_reasons[] = {
+  { "litigation", NC_("hold reason", "Litigation") },
+  { "fraud", NC_("hold reason", "Fraud") },
+  { "other", NC_("hold reason", "Other") },
+  { NULL, NULL }
+};
+
 static const Term objection_decisions[] = {
   { "upheld", NC_("objection decision", "Upheld") },
   { "rejected", NC_("objection decision", "Rejected") },
@@ -183,6 +191,7 @@ static const Vocabulary vocabularies[DPO_N_ENUMS] = {
   [DPO_ENUM_REQUEST_CHANNEL] = { "request channel", request_channels },
   [DPO_ENUM_REQUEST_STATUS] = { "request status", request_statuses },
   [DPO_ENUM_CNIL_STATUS] = { "CNIL status", cnil_statuses },
+  [DPO_ENUM_HOLD_REASON] = { "hold reason", hold_reasons },
   [DPO_ENUM_OBJECTION_DECISION] = { "objection decision", objection_decisions },
 };
 

@@ -183,6 +183,25 @@ dpo_contract_to_json (const DpoContract *contract)
   return json_builder_get_root (builder);
 }
 
+JsonNode *
+dpo_hold_to_json (const DpoHold *hold)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "reason", hold->reason);
+  add_string (builder, "note", hold->note);
+  add_string (builder, "since", hold->since);
+  /* Always written: null says "until lifted" in so many words. */
+  json_builder_set_member_name (builder, "until");
+  if (hold->until != NULL)
+    json_builder_add_string_value (builder, hold->until);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 typedef JsonNode *(*ToJson) (gconstpointer record);
 
 static void
@@ -226,6 +245,12 @@ static JsonNode *
 contract_to_json (gconstpointer record)
 {
   return dpo_contract_to_json (record);
+}
+
+static JsonNode *
+hold_to_json (gconstpointer record)
+{
+  return dpo_hold_to_json (record);
 }
 
 /* "notice": {"subject", "body"}, left out while there is none. */
@@ -290,6 +315,9 @@ dpo_subject_to_json (const DpoSubject *subject)
   add_string (builder, "email", subject->email);
   add_string (builder, "postal_address", subject->postal_address);
   add_list (builder, "contracts", subject->contracts, contract_to_json);
+  /* Left out when there are none, as documents before holds had it. */
+  if (subject->holds != NULL && subject->holds->len > 0)
+    add_list (builder, "holds", subject->holds, hold_to_json);
   /* Art. 18: only while processing is restricted. */
   if (subject->restricted_since != NULL)
     {

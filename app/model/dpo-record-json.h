@@ -25,5 +25,6 @@ JsonNode *dpo_notification_to_json  (const DpoNotification  *notification);
 JsonNode *dpo_complaint_to_json     (const DpoComplaint     *complaint);
 JsonNode *dpo_communication_to_json (const DpoCommunication *communication);
 JsonNode *dpo_contract_to_json      (const DpoContract      *contract);
+JsonNode *dpo_hold_to_json          (const DpoHold          *hold);
 
 G_END_DECLS

@@ -366,6 +366,7 @@ dpo_subject_new (void)
 
   self->contracts = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_contract_free);
   self->covered_by = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_contract_free);
+  self->holds = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_hold_free);
   return self;
 }
 
@@ -387,6 +388,8 @@ dpo_subject_copy (const DpoSubject *self)
                                 (GDestroyNotify) dpo_contract_free);
   copy->covered_by = copy_array (self->covered_by, (GBoxedCopyFunc) dpo_contract_copy,
                                  (GDestroyNotify) dpo_contract_free);
+  copy->holds = copy_array (self->holds, (GBoxedCopyFunc) dpo_hold_copy,
+                            (GDestroyNotify) dpo_hold_free);
   copy->restricted_since = g_strdup (self->restricted_since);
   copy->restriction_reason = g_strdup (self->restriction_reason);
   return copy;
@@ -407,6 +410,7 @@ dpo_subject_free (DpoSubject *self)
   g_free (self->postal_address);
   g_clear_pointer (&self->contracts, g_ptr_array_unref);
   g_clear_pointer (&self->covered_by, g_ptr_array_unref);
+  g_clear_pointer (&self->holds, g_ptr_array_unref);
   g_free (self->restricted_since);
   g_free (self->restriction_reason);
   g_free (self);

@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "dpo-enums.h"
+#include "dpo-hold.h"
 #include "dpo-types.h"
 
 G_BEGIN_DECLS
@@ -123,6 +124,7 @@ struct _DpoSubject
   /* Derived, filled by dpo_store_get_subject(): the contracts of others
    * that list this person as a beneficiary (holder_id and holder_name set). */
   GPtrArray *covered_by;      /* of DpoContract */
+  GPtrArray *holds;           /* of DpoHold: legal holds, by start date */
   /* Art. 18: processing restricted since this date (YYYY-MM-DD), for this
    * reason; both NULL when it is not restricted. */
   char      *restricted_since;

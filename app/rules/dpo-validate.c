@@ -251,6 +251,20 @@ dpo_validate_contract (const DpoContract  *contract,
   return TRUE;
 }
 
+gboolean
+dpo_validate_hold (const DpoHold  *hold,
+                   GError        **error)
+{
+  if (!check_word (DPO_ENUM_HOLD_REASON, hold->reason, _("Reason"), TRUE, error) ||
+      !check_date (hold->since, _("Since"), error) ||
+      !check_date (hold->until, _("Until"), error))
+    return FALSE;
+  if (hold->since != NULL && hold->until != NULL && strcmp (hold->until, hold->since) < 0)
+    return invalid (error, _("Until"), _("a hold ending before it starts (%s, before %s)"),
+                    hold->until, hold->since);
+  return TRUE;
+}
+
 /* The extension must be notified on or before the one-month date. */
 static gboolean
 check_extension (const DpoRequest  *request,

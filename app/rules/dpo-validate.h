@@ -36,6 +36,9 @@ gboolean dpo_validate_complaint     (const DpoComplaint     *complaint,
                                      GError                **error);
 gboolean dpo_validate_communication (const DpoCommunication *communication,
                                      GError                **error);
+/* A legal hold: its reason, its dates, and no end before its start. */
+gboolean dpo_validate_hold          (const DpoHold          *hold,
+                                     GError                **error);
 gboolean dpo_validate_subject       (DpoSubject             *subject,
                                      GError                **error);
 gboolean dpo_validate_contract      (const DpoContract      *contract,

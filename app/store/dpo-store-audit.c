@@ -171,7 +171,7 @@ _dpo_store_audit (DpoStore    *self,
 }
 
 #define PERSON_ENTRIES \
-  "((entity IN ('subject', 'contract') AND record = ?1) OR (entity = 'request' AND record IN " \
+  "((entity IN ('subject', 'contract', 'hold') AND record = ?1) OR (entity = 'request' AND record IN " \
   "(SELECT id FROM requests WHERE subject = (SELECT pk FROM subjects WHERE id = ?1)))) " \
   "AND changes IS NOT '" DPO_AUDIT_REDACTED "'"
 

@@ -223,6 +223,7 @@ dpo_store_cursor_next_subject (DpoStoreCursor  *cursor,
     return NULL;
   subject = _dpo_subject_from_row (cursor->stmt);
   _dpo_store_read_subject_contracts (cursor->store, subject);
+  _dpo_store_read_subject_holds (cursor->store, subject);
   return subject;
 }
 

@@ -59,12 +59,6 @@ execution_clear (Execution *x)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Execution, execution_clear)
 
-static char *
-person_name (const DpoSubject *subject)
-{
-  return g_strdup_printf ("%s %s", subject->first_name, subject->last_name);
-}
-
 static gboolean
 answer (DpoStore          *self,
         Execution         *x,
@@ -79,29 +73,37 @@ answer (DpoStore          *self,
   return _dpo_store_update_request (self, x->request, "execute", error);
 }
 
-static gboolean
-refuse_erasure (DpoStore           *self,
-                Execution          *x,
-                const DpoContract  *contract,
-                GError            **error)
+static const char *
+refusal_outcome (DpoErasureRule rule)
 {
-  g_autofree char *name = person_name (x->subject);
-  g_autofree char *since = NULL;
-  GDate start;
+  switch (rule)
+    {
+    case DPO_ERASURE_RETENTION:
+      return _("Erasure refused: the data are kept for the retention period after the contract ended.");
+    case DPO_ERASURE_HOLD:
+      return _("Erasure refused: a legal hold keeps the data.");
+    case DPO_ERASURE_ACTIVE_CONTRACT:
+    case DPO_ERASURE_ALLOWED:
+    default:
+      return _("Erasure refused: the person has an active contract.");
+    }
+}
 
-  since = dpo_date_parse (contract->start_date, &start, NULL) ? dpo_date_format_display (&start)
-                                                               : g_strdup (contract->start_date);
+/* The verdict's words are the recorded ground, and what the CLI and the
+ * window say (with what was done about it). */
+static gboolean
+refuse_erasure (DpoStore                 *self,
+                Execution                *x,
+                const DpoErasureVerdict  *verdict,
+                GError                  **error)
+{
   g_free (x->request->refusal_ground);
-  x->request->refusal_ground =
-    g_strdup_printf (_("Active contract %s (since %s): the data are needed to perform it "
-                       "(GDPR Art. 17(1)(a) and 6(1)(b))."),
-                     contract->number, since);
-  x->outcome = g_strdup (_("Erasure refused: the person has an active contract."));
+  x->request->refusal_ground = g_strdup (verdict->reason);
+  x->outcome = g_strdup (refusal_outcome (verdict->rule));
   g_set_error (&x->refusal, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT,
-               _("Erasure refused: %s has an active contract (%s, since %s). Their data are needed "
-                 "to perform it, so nothing was deleted. The request is recorded as refused with "
-                 "this ground."),
-               name, contract->number, since);
+               /* Translators: %s is the refusal ground, a sentence */
+               _("%s The person keeps all their data: nothing was deleted, and the request is "
+                 "recorded as refused with this ground."), verdict->reason);
   return answer (self, x, DPO_REQUEST_REFUSED, error);
 }
 
@@ -188,27 +190,27 @@ exec_savepoint (DpoStore    *self,
   return FALSE;
 }
 
-/* The as-of day saw no active contract, but the trigger, on the real
- * today, did (a contract ending between today and --as-of): the refusal is
- * recorded all the same, with the contract active today. */
+/* The as-of day allowed the erasure, but the trigger, on the real today,
+ * refused it (a contract or a hold ending between today and --as-of): the
+ * refusal is recorded all the same, with the verdict of today. */
 static gboolean
 refuse_as_the_trigger (DpoStore   *self,
                        Execution  *x,
                        GError    **error)
 {
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  const DpoContract *active = dpo_erasure_find_active_contract (x->subject, today);
-  g_autoptr(DpoContract) unknown = NULL;
+  g_autoptr(DpoErasureVerdict) verdict =
+    dpo_erasure_verdict_at (x->subject, today, dpo_store_get_retention_years (self));
 
-  if (active == NULL)
+  if (verdict->rule == DPO_ERASURE_ALLOWED)
     {
-      /* The trigger saw one the records do not: name none. */
-      unknown = dpo_contract_new ();
-      unknown->number = g_strdup ("?");
-      unknown->start_date = g_strdup ("?");
-      active = unknown;
+      /* The trigger saw what the records do not: say what it holds. */
+      verdict->rule = DPO_ERASURE_ACTIVE_CONTRACT;
+      verdict->reason = g_strdup (_("Erasure refused by the database’s erasure rule: the person is "
+                                    "covered by an active contract, within the retention period "
+                                    "after a contract ended, or under a legal hold."));
     }
-  return refuse_erasure (self, x, active, error);
+  return refuse_erasure (self, x, verdict, error);
 }
 
 static gboolean
@@ -216,11 +218,12 @@ carry_out_erasure (DpoStore   *self,
                    Execution  *x,
                    GError    **error)
 {
-  const DpoContract *active = dpo_erasure_find_active_contract (x->subject, x->now);
+  g_autoptr(DpoErasureVerdict) verdict =
+    dpo_erasure_verdict_at (x->subject, x->now, dpo_store_get_retention_years (self));
   gboolean refused = FALSE;
 
-  if (active != NULL)
-    return refuse_erasure (self, x, active, error);
+  if (verdict->rule != DPO_ERASURE_ALLOWED)
+    return refuse_erasure (self, x, verdict, error);
 
   /* The redaction and the deletion stand or fall together. */
   if (!exec_savepoint (self, "SAVEPOINT erasure", error))

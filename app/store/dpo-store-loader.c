@@ -30,6 +30,7 @@ struct _DpoStoreLoader
   sqlite3_stmt *insert_request;
   GHashTable   *subject_pks;   /* id (owned) -> pk, the people loaded or looked up */
   gint64        last_pk;       /* of the requests before the load */
+  int           alsace_before; /* the store's flag before the load changed it, or -1 */
 };
 
 /* The person as a pk the loader already knows. */
@@ -62,6 +63,7 @@ dpo_store_loader_begin (DpoStore  *store,
   loader->store = g_object_ref (store);
   loader->db = _dpo_store_get_db (store);
   loader->subject_pks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader->alsace_before = -1;
   loader->cache_size = _dpo_store_query_int (store, "PRAGMA cache_size");
   loader->last_pk = _dpo_store_query_int (store, "SELECT max(pk) FROM requests");
   sqlite3_exec (loader->db, "PRAGMA cache_size = -" G_STRINGIFY (LOAD_CACHE_KIB), NULL, NULL, NULL);
@@ -131,6 +133,26 @@ dpo_store_loader_add_subject (DpoStoreLoader  *loader,
   g_hash_table_insert (loader->subject_pks, g_strdup (subject->id),
                        GSIZE_TO_POINTER ((gsize) subject->rowid));
   return DPO_STORE_LOAD_ADDED;
+}
+
+gboolean
+dpo_store_loader_set_settings (DpoStoreLoader  *loader,
+                               int              alsace_moselle,
+                               gint64           retention_years,
+                               GError         **error)
+{
+  gboolean current;
+
+  g_return_val_if_fail (loader != NULL, FALSE);
+
+  current = dpo_store_get_alsace_moselle (loader->store);
+  if (alsace_moselle >= 0 && !!alsace_moselle != current)
+    {
+      loader->alsace_before = current;
+      if (!_dpo_store_write_alsace_moselle (loader->store, alsace_moselle, error))
+        return FALSE;
+    }
+  return retention_years < 0 || _dpo_store_write_retention_years (loader->store, retention_years, error);
 }
 
 gboolean
@@ -253,6 +275,8 @@ dpo_store_loader_abort (DpoStoreLoader *loader)
 
   sqlite3_finalize (g_steal_pointer (&loader->insert_request));
   _dpo_store_rollback (loader->store);
+  if (loader->alsace_before >= 0)
+    _dpo_store_set_alsace_moselle_flag (loader->store, loader->alsace_before);
   loader_free (loader);
 }
 
@@ -261,5 +285,7 @@ dpo_store_loader_announce (DpoStore *store)
 {
   g_return_if_fail (DPO_IS_STORE (store));
 
+  /* The file may have brought the Alsace-Moselle setting. */
+  _dpo_store_set_alsace_moselle_flag (store, _dpo_store_read_alsace_moselle (store));
   _dpo_store_emit_changed (store);
 }

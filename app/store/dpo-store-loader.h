@@ -64,6 +64,14 @@ DpoStoreLoad    dpo_store_loader_add_beneficiary (DpoStoreLoader   *loader,
                                                   gint64            contract,
                                                   const char       *subject_id,
                                                   GError          **error);
+/* Sets the Alsace-Moselle holidays (-1: unchanged) and the retention
+ * period after a contract ends (-1: unchanged), with their audit entries,
+ * in the load's transaction; before any request is added, so that their
+ * due dates follow. An abort puts the store's setting back. */
+gboolean        dpo_store_loader_set_settings  (DpoStoreLoader     *loader,
+                                                int                 alsace_moselle,
+                                                gint64              retention_years,
+                                                GError            **error);
 /* Replaces the organisation (checked first: DPO_ERROR_INVALID names the
  * field), with its audit entry, in the load's transaction. */
 gboolean        dpo_store_loader_set_organisation (DpoStoreLoader         *loader,

@@ -20,6 +20,7 @@ subject_fields_json (const DpoSubject *subject)
   JsonNode *node = dpo_subject_to_json (subject);
 
   json_object_remove_member (json_node_get_object (node), "contracts");
+  json_object_remove_member (json_node_get_object (node), "holds");
   /* A restriction is set and lifted by its own actions (dpo-store-restriction.c),
    * never by saving the person's fields. */
   json_object_remove_member (json_node_get_object (node), "restricted");
@@ -103,8 +104,9 @@ write_subject (DpoStore  *self,
     return _dpo_store_update_subject (self, subject, error);
 
   node = subject_fields_json (subject);
-  /* A new person comes without contracts: they are saved one by one. */
+  /* A new person comes without contracts or holds: they are saved one by one. */
   g_ptr_array_set_size (subject->contracts, 0);
+  g_ptr_array_set_size (subject->holds, 0);
   return _dpo_store_insert_subject (self, subject, node, error);
 }
 

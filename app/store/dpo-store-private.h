@@ -274,6 +274,23 @@ gboolean      _dpo_store_write_beneficiaries (DpoStore           *self,
                                               gint64              holder,
                                               const char * const *ids,
                                               GError            **error);
+/* dpo-store-holds.c */
+void          _dpo_store_read_subject_holds (DpoStore     *self,
+                                             DpoSubject   *subject);
+gboolean      _dpo_store_insert_hold       (DpoStore      *self,
+                                            gint64         subject,
+                                            DpoHold       *hold,
+                                            GError       **error);
+/* dpo-store-settings.c: checks and writes the retention period, with its
+ * audit entry, in the caller's transaction (the import's). */
+gboolean      _dpo_store_write_retention_years (DpoStore  *self,
+                                                gint64     years,
+                                                GError   **error);
+/* dpo-store-requests.c: writes the Alsace-Moselle setting and recomputes
+ * every due date, in the caller's transaction (the flag is set first). */
+gboolean      _dpo_store_write_alsace_moselle (DpoStore  *self,
+                                               gboolean   alsace_moselle,
+                                               GError   **error);
 gint64        _dpo_store_lookup_pk         (DpoStore      *self,
                                             const char    *table_sql,
                                             const char    *id);

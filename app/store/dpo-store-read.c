@@ -364,6 +364,7 @@ dpo_store_get_subject (DpoStore    *self,
     }
   _dpo_store_read_subject_contracts (self, subject);
   _dpo_store_read_covered_by (self, subject);
+  _dpo_store_read_subject_holds (self, subject);
   return subject;
 }
 

@@ -96,6 +96,15 @@ write_alsace_moselle (DpoStore  *self,
 }
 
 gboolean
+_dpo_store_write_alsace_moselle (DpoStore  *self,
+                                 gboolean   alsace_moselle,
+                                 GError   **error)
+{
+  _dpo_store_set_alsace_moselle_flag (self, alsace_moselle);
+  return write_alsace_moselle (self, GINT_TO_POINTER (alsace_moselle), error);
+}
+
+gboolean
 dpo_store_set_alsace_moselle (DpoStore  *self,
                               gboolean   alsace_moselle,
                               GError   **error)

@@ -270,6 +270,9 @@ _dpo_store_insert_subject (DpoStore    *self,
   for (guint i = 0; i < subject->contracts->len; i++)
     if (!_dpo_store_insert_contract (self, subject->rowid, g_ptr_array_index (subject->contracts, i), error))
       return FALSE;
+  for (guint i = 0; i < subject->holds->len; i++)
+    if (!_dpo_store_insert_hold (self, subject->rowid, g_ptr_array_index (subject->holds, i), error))
+      return FALSE;
 
   return _dpo_store_audit (self, "subject", subject->id, "insert", as_imported, error);
 }

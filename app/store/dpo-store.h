@@ -52,6 +52,17 @@ gboolean    dpo_store_set_alsace_moselle (DpoStore    *self,
                                           GError     **error);
 gboolean    dpo_store_get_alsace_moselle (DpoStore    *self);
 
+/* The years a person's data are kept after the end of a contract covering
+ * them (DESIGN "Domain additions"; Code de la mutualité L221-11): 0 (the
+ * default) erases from the day after the end. Kept in the database, where
+ * the erasure trigger reads it. Setting it checks it first
+ * (dpo_erasure_check_retention_years(): 0 to DPO_RETENTION_MAX_YEARS) and
+ * writes it with an audit entry. */
+guint       dpo_store_get_retention_years (DpoStore   *self);
+gboolean    dpo_store_set_retention_years (DpoStore   *self,
+                                           gint64      years,
+                                           GError    **error);
+
 /* The organisation and its DPO (never NULL: an empty one when not set).
  * Setting it checks it first (dpo_organisation_check(): nothing is written
  * on an error, which names the field), then writes it in one transaction
@@ -163,6 +174,12 @@ gboolean    dpo_store_save_subject        (DpoStore          *self,
 gboolean    dpo_store_save_contract       (DpoStore          *self,
                                            const char        *subject_id,
                                            DpoContract       *contract,
+                                           GError           **error);
+/* A legal hold of the person @subject_id: inserted when its rowid is 0,
+ * updated otherwise (lifting a hold sets its end date). */
+gboolean    dpo_store_save_hold           (DpoStore          *self,
+                                           const char        *subject_id,
+                                           DpoHold           *hold,
                                            GError           **error);
 gboolean    dpo_store_save_request        (DpoStore          *self,
                                            DpoRequest        *request,
