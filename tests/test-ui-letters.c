@@ -13,6 +13,7 @@
 #include "dpo-import.h"
 #include "dpo-letter-templates-page.h"
 #include "dpo-preferences-window.h"
+#include "dpo-request-execute.h"
 #include "dpo-store-letters.h"
 #include "dpo-request-view-private.h"
 #include "dpo-requests-page.h"
@@ -118,6 +119,38 @@ test_letter_menu (void)
   dpo_test_remove_tree (dir);
 }
 
+/* An erased person's request: no one to write to, and the menu says so. */
+static void
+test_erased_person (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-ui-letters-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  DpoStore *store = open_example (dir);
+  DpoWindow *window;
+  DpoRequestsPage *page;
+  DpoRequestView *view;
+  GtkWidget *answer;
+
+  /* Luc Bernard's contract ended on 31 December 2023. */
+  g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
+  g_assert_no_error (error);
+  window = dpo_test_present_window (store);
+  page = DPO_REQUESTS_PAGE (dpo_test_find_by_type (GTK_WIDGET (window), DPO_TYPE_REQUESTS_PAGE));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window),
+                                                                                ADW_TYPE_VIEW_STACK)),
+                                         "requests");
+  dpo_requests_page_show_request (page, "R-2024-0003");
+  view = dpo_requests_page_get_view (page);
+  dpo_test_wait_for_widget (GTK_WIDGET (view), dpo_test_is_row_titled, "No letter written yet");
+  answer = view->letter_kind_buttons[DPO_LETTER_ANSWER];
+  g_assert_false (gtk_widget_get_sensitive (answer));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (answer), "was erased"));
+  g_assert_false (gtk_widget_get_sensitive (view->letter_kind_buttons[DPO_LETTER_REFUSAL]));
+
+  dpo_test_destroy_window (window, store);
+  dpo_test_remove_tree (dir);
+}
+
 static gboolean
 is_label_with (GtkWidget     *widget,
                gconstpointer  part)
@@ -218,6 +251,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/letters/menu", test_letter_menu);
   g_test_add_func ("/ui/letters/templates-page", test_templates_page);
+  g_test_add_func ("/ui/letters/erased-person", test_erased_person);
 
   return g_test_run ();
 }

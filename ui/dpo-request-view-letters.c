@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-editor-dialog.h"
+#include "dpo-error.h"
 #include "dpo-request-letter-write.h"
 #include "dpo-request-view-private.h"
 #include "dpo-store-letters.h"
@@ -217,6 +218,17 @@ _dpo_request_view_letters_update (DpoRequestView *self)
       g_autoptr(GError) why_not = NULL;
       gboolean fits = self->request != NULL && !self->writing_letter &&
                       dpo_letter_kind_fits (i, self->request, now, alsace_moselle, &why_not);
+
+      /* Once erased, there is no one to write to (the writer says so too). */
+      if (fits && self->request->subject_id == NULL && self->request->requester_name == NULL)
+        {
+          fits = FALSE;
+          g_set_error (&why_not, DPO_ERROR, DPO_ERROR_INVALID,
+                       _("The person of request %s was erased: there is no one to address the "
+                         "letter to. An erasure’s confirmation is written as the erasure is "
+                         "carried out with dpo execute --letter."),
+                       self->request->id);
+        }
       const char *tooltip = fits || why_not == NULL ? kind_tooltip (i) : why_not->message;
 
       gtk_widget_set_sensitive (button, fits);

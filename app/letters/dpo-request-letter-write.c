@@ -150,7 +150,7 @@ compose_one (Writer      *w,
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                    _("The person of request %s was erased: there is no one to address the "
                      "letter to. An erasure’s confirmation is written as the erasure is "
-                     "carried out (dpo execute --letter, or Carry Out in the window)."), id);
+                     "carried out with dpo execute --letter."), id);
       return NULL;
     }
   template = dpo_letter_template_for (w->kind, request);
