@@ -177,6 +177,18 @@ static const char * const UNDO_STEPS[] = {
   "  AND (c.end_date IS NULL OR c.end_date >= date('now', 'localtime'))) "
   "BEGIN SELECT RAISE (ABORT, 'erasure refused: this person has an active contract'); END;",
   "ALTER TABLE requests DROP COLUMN decision_reason; ALTER TABLE requests DROP COLUMN decision;",
+  "DROP TABLE affected_unmatched;"
+  "CREATE TABLE affected_unmatched ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  nir_hash TEXT CHECK (nir_hash IS NULL OR length (nir_hash) = 64),"
+  "  member_hash TEXT CHECK (member_hash IS NULL OR length (member_hash) = 64),"
+  "  CHECK (nir_hash IS NOT NULL OR member_hash IS NOT NULL)"
+  ");"
+  "CREATE UNIQUE INDEX affected_unmatched_row ON affected_unmatched "
+  "  (incident, ifnull (nir_hash, ''), ifnull (member_hash, ''));"
+  "CREATE INDEX affected_unmatched_nir ON affected_unmatched (nir_hash) WHERE nir_hash IS NOT NULL;"
+  "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) WHERE member_hash IS NOT NULL;",
   "DROP TABLE letter_templates;"
   "ALTER TABLE organisation DROP COLUMN source;"
   "ALTER TABLE organisation DROP COLUMN retention;"

@@ -152,7 +152,7 @@ test_unmatched_hashes (void)
     int status = 0;
     g_autoptr(GError) spawn_error = NULL;
     const char *argv[] = { "sqlite3", db, "SELECT value FROM store_state WHERE key = 'affected_hmac_key'; "
-                           "SELECT nir_hash || ' ' || member_hash FROM affected_unmatched;", NULL };
+                           "SELECT lower (hex (nir_hash)) || ' ' || lower (hex (member_hash)) FROM affected_unmatched;", NULL };
 
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                   &status, &spawn_error);
@@ -222,6 +222,40 @@ test_co_insured (void)
   g_assert_cmpuint (counts.co_insured_added, ==, 0);
   g_assert_cmpint (dpo_test_query_int (db, "SELECT a.listed FROM affected a JOIN subjects s "
                                            "ON s.pk = a.subject WHERE s.id = 'S-0003'"), ==, 1);
+}
+
+/* The same through the interchange format: contracts[].beneficiaries. */
+static void
+test_co_insured_from_json (void)
+{
+  static const char document[] =
+    "{\"format\": \"dpo-workbench\", \"version\": 1,"
+    " \"incidents\": [{\"id\": \"" INCIDENT "\", \"title\": \"Fuite\", \"natures\": [\"confidentiality\"],"
+    "   \"aware_at\": \"2024-01-29T10:00:00+01:00\", \"risk\": \"high\"}],"
+    " \"subjects\": ["
+    "  {\"id\": \"H\", \"last_name\": \"Holder\", \"first_name\": \"Anne\", \"member_number\": \"M-1\","
+    "   \"email\": \"anne@example.org\", \"contracts\": [{\"number\": \"C-1\", \"start_date\": \"2020-01-01\","
+    "   \"beneficiaries\": [\"B1\", \"B2\"]}]},"
+    "  {\"id\": \"B1\", \"last_name\": \"Child\", \"first_name\": \"Paul\", \"member_number\": \"M-2\"},"
+    "  {\"id\": \"B2\", \"last_name\": \"Child\", \"first_name\": \"Lou\"},"
+    "  {\"id\": \"X\", \"last_name\": \"Other\", \"first_name\": \"Max\", \"member_number\": \"M-9\"}]}";
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_new_store (&db);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (document, sizeof document - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "numero_adherent\nM-2\n", -1);
+  DpoAffectedCounts counts;
+
+  g_assert_true (dpo_import_bytes (store, bytes, "doc", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.matched, ==, 1);
+  g_assert_cmpuint (counts.co_insured_added, ==, 2);
+  g_assert_cmpuint (counts.by_email, ==, 1);
+  g_assert_cmpuint (counts.neither, ==, 2);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected a JOIN subjects s "
+                                           "ON s.pk = a.subject WHERE s.id = 'X'"), ==, 0);
 }
 
 static void
@@ -505,6 +539,38 @@ test_export_json (void)
   }
 }
 
+/* Schema 6 kept the hashes as hex text: the step to 7 carries them over. */
+static void
+test_upgrade_from_6 (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "nir\n" STRANGER_NIR "\n", -1);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_true (import_list (store, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  dpo_test_exec (db, "CREATE TABLE keep AS SELECT incident, lower (hex (nir_hash)) AS h "
+                     "FROM affected_unmatched");
+  dpo_test_undo_schema_steps (db, 6);
+  dpo_test_exec (db, "INSERT INTO affected_unmatched (incident, nir_hash) SELECT incident, h FROM keep;"
+                     "DROP TABLE keep;");
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched "
+                                           "WHERE length (nir_hash) = 64"), ==, 1);
+
+  store = dpo_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (db, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched "
+                                           "WHERE length (nir_hash) = 32 AND length (member_hash) = 0"),
+                   ==, 1);
+  entries = dpo_store_affected_check (store, STRANGER_NIR, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -515,10 +581,12 @@ main (int    argc,
   g_test_add_func ("/affected/import/french-semicolons", test_import_french_semicolons);
   g_test_add_func ("/affected/import/unmatched-hashes", test_unmatched_hashes);
   g_test_add_func ("/affected/import/co-insured", test_co_insured);
+  g_test_add_func ("/affected/import/co-insured-from-json", test_co_insured_from_json);
   g_test_add_func ("/affected/import/bad-input", test_bad_input);
   g_test_add_func ("/affected/import/unknown-incident", test_unknown_incident);
   g_test_add_func ("/affected/import/windows-1252", test_windows_1252);
   g_test_add_func ("/affected/import/long-list", test_long_list);
+  g_test_add_func ("/affected/upgrade-from-6", test_upgrade_from_6);
   g_test_add_func ("/affected/cli", test_cli);
   g_test_add_func ("/affected/export-json", test_export_json);
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "dpo-affected-group.h"
 #include "dpo-incident-view.h"
 #include "dpo-notice-group.h"
 #include "dpo-timeline.h"
@@ -32,6 +33,7 @@ struct _DpoIncidentView
   DpoNoticeGroup  *notice_group;
   DpoTimeline     *timeline;
   GtkListBox      *details_list;
+  DpoAffectedGroup *affected_group;
 
   DpoStore        *store;
   char            *id;

@@ -230,6 +230,7 @@ refresh (DpoIncidentView *self)
   dpo_timeline_set_incident (self->timeline, self->incident);
   dpo_notice_group_set_incident (self->notice_group, self->store, self->incident);
   refresh_details (self);
+  dpo_affected_group_show (self->affected_group, self->store, self->id);
   _dpo_incident_view_actions_update (self);
 }
 
@@ -329,6 +330,7 @@ dpo_incident_view_class_init (DpoIncidentViewClass *klass)
 
   g_type_ensure (DPO_TYPE_TIMELINE);
   g_type_ensure (DPO_TYPE_NOTICE_GROUP);
+  g_type_ensure (DPO_TYPE_AFFECTED_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-incident-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, toast_overlay);
@@ -345,6 +347,7 @@ dpo_incident_view_class_init (DpoIncidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, notice_group);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, timeline);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, details_list);
+  gtk_widget_class_bind_template_child (widget_class, DpoIncidentView, affected_group);
 
   _dpo_incident_view_class_actions_init (klass);
 }

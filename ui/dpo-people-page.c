@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dpo-affected-check.h"
 #include "dpo-columns.h"
 #include "dpo-people-page.h"
 #include "dpo-person-editor.h"
@@ -23,6 +24,7 @@ struct _DpoPeoplePage
   DpoListPage    parent_instance;
 
   DpoPersonView *view;
+  DpoAffectedCheck *affected_check;
 };
 
 G_DEFINE_FINAL_TYPE (DpoPeoplePage, dpo_people_page, DPO_TYPE_LIST_PAGE)
@@ -215,6 +217,14 @@ dpo_people_page_init (DpoPeoplePage *self)
                            G_CONNECT_SWAPPED);
 
   add_new_button (self);
+  /* "Am I affected?" under the search, above the list. */
+  {
+    GtkWidget *toolbar = GTK_WIDGET (dpo_list_page_get_toolbar (DPO_LIST_PAGE (self)));
+
+    self->affected_check = g_object_new (DPO_TYPE_AFFECTED_CHECK, NULL);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (toolbar)),
+                                GTK_WIDGET (self->affected_check), toolbar);
+  }
   self->view = g_object_new (DPO_TYPE_PERSON_VIEW, NULL);
   dpo_list_page_add_detail (DPO_LIST_PAGE (self), GTK_WIDGET (self->view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.new", FALSE);
@@ -227,6 +237,7 @@ dpo_people_page_set_store (DpoPeoplePage *self,
   g_return_if_fail (DPO_IS_PEOPLE_PAGE (self));
 
   dpo_person_view_set_store (self->view, store);
+  dpo_affected_check_set_store (self->affected_check, store);
   dpo_people_page_show_list (self);
   dpo_list_page_set_store (DPO_LIST_PAGE (self), store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.new", store != NULL);
@@ -257,6 +268,14 @@ dpo_people_page_show_list (DpoPeoplePage *self)
   g_return_if_fail (DPO_IS_PEOPLE_PAGE (self));
 
   dpo_list_page_show_list (DPO_LIST_PAGE (self));
+}
+
+DpoAffectedCheck *
+dpo_people_page_get_affected_check (DpoPeoplePage *self)
+{
+  g_return_val_if_fail (DPO_IS_PEOPLE_PAGE (self), NULL);
+
+  return self->affected_check;
 }
 
 DpoPersonView *

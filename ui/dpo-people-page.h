@@ -9,6 +9,7 @@
 
 #include "dpo-editor-dialog.h"
 #include "dpo-list-page.h"
+#include "dpo-affected-check.h"
 #include "dpo-person-view.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ void             dpo_people_page_show_person (DpoPeoplePage *self,
                                               const char    *id);
 void             dpo_people_page_show_list   (DpoPeoplePage *self);
 DpoPersonView   *dpo_people_page_get_view    (DpoPeoplePage *self);
+/* The "Am I affected?" field. */
+DpoAffectedCheck *dpo_people_page_get_affected_check (DpoPeoplePage *self);
 /* The "New Person" dialog. */
 DpoEditorDialog *dpo_people_page_new_person  (DpoPeoplePage *self);
 

@@ -17,6 +17,7 @@
 #include "dpo-person-coverage.h"
 #include "dpo-person-editor.h"
 #include "dpo-person-holds.h"
+#include "dpo-affected-person.h"
 #include "dpo-person-view.h"
 #include "dpo-request-editor.h"
 #include "dpo-request-view.h"
@@ -50,6 +51,7 @@ struct _DpoPersonView
   GtkWidget           *holds_group;     /* dpo-person-holds.h, once a store is set */
   GtkWidget           *erasure_group;   /* the same */
   DpoRestrictionBanner *restriction_banner;
+  DpoAffectedPerson *affected_person;
 
   DpoStore            *store;
   char                *id;
@@ -324,6 +326,7 @@ dpo_person_view_reload (DpoPersonView *self)
       fill_fields (self);
       fill_contracts (self);
       fill_requests (self);
+      dpo_affected_person_show (self->affected_person, self->store, self->id);
       gtk_stack_set_visible_child_name (self->stack, "person");
     }
   dpo_person_view_update_actions (self);
@@ -422,6 +425,7 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
 
   g_type_ensure (DPO_TYPE_RESTRICTION_BANNER);
 
+  g_type_ensure (DPO_TYPE_AFFECTED_PERSON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_ID_PATH "/ui/dpo-person-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, title_label);
@@ -438,6 +442,7 @@ dpo_person_view_class_init (DpoPersonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, contracts_group);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, requests_group);
   gtk_widget_class_bind_template_child (widget_class, DpoPersonView, restriction_banner);
+  gtk_widget_class_bind_template_child (widget_class, DpoPersonView, affected_person);
 }
 
 static void

@@ -14,7 +14,6 @@
 #include "dpo-cli-affected.h"
 #include "dpo-error.h"
 #include "dpo-json-text.h"
-#include "dpo-nir.h"
 
 /* dpo affected import INCIDENT FILE.csv [--encoding windows-1252]
  * dpo affected check NIR-OR-MEMBER [--json] */
@@ -95,29 +94,6 @@ run_import (int              argc,
   return 0;
 }
 
-/* 15 characters once spaces are gone, digits but for 2A/2B: what a NIR
- * looks like, valid or not. */
-static gboolean
-looks_like_nir (const char *text)
-{
-  g_autoptr(GString) compact = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (compact, g_ascii_toupper (*p));
-  if (compact->len != 15)
-    return FALSE;
-  for (guint i = 0; i < 15; i++)
-    {
-      gboolean corsica = i == 6 && compact->str[5] == '2' &&
-                         (compact->str[6] == 'A' || compact->str[6] == 'B');
-
-      if (!g_ascii_isdigit (compact->str[i]) && !corsica)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static JsonNode *
 entries_to_json (GPtrArray *entries)
 {
@@ -167,6 +143,7 @@ run_check (int              argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *nir = NULL;
+  g_autofree char *member = NULL;
   gboolean json = FALSE;
   DpoStore *store;
   GOptionEntry entries_options[] = {
@@ -179,17 +156,12 @@ run_check (int              argc,
                         "co-insured, and when and how they were informed."),
                       entries_options, &argc, &argv, 1))
     return 1;
-  /* A mistyped NIR would otherwise be looked up as a member number and
-   * answer "not affected": say it is wrong instead. */
-  if (looks_like_nir (argv[1]) && !dpo_nir_validate (argv[1], &nir, &error))
-    {
-      g_printerr (_("dpo: “%s” looks like a NIR but is not valid: %s\n"), argv[1], error->message);
-      return 1;
-    }
+  if (!dpo_affected_parse_query (argv[1], &nir, &member, &error))
+    return fail (error);
   store = open_store (cli, &error);
   if (store == NULL)
     return fail (error);
-  entries = dpo_store_affected_check (store, nir, nir == NULL ? argv[1] : NULL, &error);
+  entries = dpo_store_affected_check (store, nir, member, &error);
   if (entries == NULL)
     return fail (error);
 

@@ -14,6 +14,7 @@
 
 #include "dpo-campaign.h"
 #include "dpo-cli-affected.h"
+#include "dpo-cli-server.h"
 #include "dpo-deadlines.h"
 #include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
@@ -156,6 +157,7 @@ enum {
   CMD_NOTICE,
   CMD_CAMPAIGN,
   CMD_RESTRICTION,
+  CMD_SERVER,
   N_COMMANDS
 };
 
@@ -784,6 +786,15 @@ run_restriction (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "server init URI": a PostgreSQL server, not the --database file. */
+static int
+run_server (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  return dpo_cli_server (argc, argv);
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -829,6 +840,9 @@ static const Command COMMANDS[N_COMMANDS] = {
   [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
     N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
        "before lifting it."), run_restriction },
+  [CMD_SERVER] = { "server", N_("init URI"),
+    N_("Sets up an empty PostgreSQL database for a DPO team (in progress): the tables, the rules "
+       "the server enforces, and the roles dpo_officer, dpo_agent and dpo_auditor."), run_server },
 };
 
 static char *

@@ -12,7 +12,9 @@
 
 G_BEGIN_DECLS
 
-#define DPO_AFFECTED_HASH_LENGTH 64
+/* HMAC-SHA256: 32 bytes, stored as a blob (an empty one for a number the
+ * row did not have). */
+#define DPO_AFFECTED_HASH_BYTES 32
 
 /* The database's HMAC key (store_state 'affected_hmac_key', 64 hex
  * digits), created when @create and missing; NULL if there is none. In the
@@ -20,9 +22,14 @@ G_BEGIN_DECLS
 GBytes  *_dpo_affected_key       (DpoStore     *self,
                                   gboolean      create,
                                   GError      **error);
-/* HMAC-SHA256 of @text under @key, 64 hex digits, into @out. */
+/* HMAC-SHA256 of @text under the key @keyed holds, into @out. */
 void     _dpo_affected_hash      (GHmac        *keyed,
                                   const char   *text,
-                                  char          out[DPO_AFFECTED_HASH_LENGTH + 1]);
+                                  guint8        out[DPO_AFFECTED_HASH_BYTES]);
+
+/* The schema step that made the hashes blobs (dpo-store-schema.c): copies the earlier rows
+ * (hex text) into the new table (blobs), then drops the old one. */
+gboolean _dpo_affected_migrate_hashes (sqlite3     *db,
+                                   char       **message);
 
 G_END_DECLS

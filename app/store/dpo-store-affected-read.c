@@ -176,6 +176,19 @@ check_people (DpoStore     *self,
   return read_entries (self, stmt, entries, error);
 }
 
+static void
+bind_hash (sqlite3_stmt *stmt,
+           int           index,
+           GHmac        *keyed,
+           const char   *text,
+           guint8        buffer[DPO_AFFECTED_HASH_BYTES])
+{
+  if (text == NULL)
+    return;
+  _dpo_affected_hash (keyed, text, buffer);
+  sqlite3_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES, SQLITE_STATIC);
+}
+
 static gboolean
 check_unmatched (DpoStore     *self,
                  const char   *nir,
@@ -185,29 +198,25 @@ check_unmatched (DpoStore     *self,
 {
   g_autoptr(GBytes) key = _dpo_affected_key (self, FALSE, NULL);
   g_autoptr(GHmac) keyed = NULL;
-  char nir_hash[DPO_AFFECTED_HASH_LENGTH + 1] = "";
-  char member_hash[DPO_AFFECTED_HASH_LENGTH + 1] = "";
+  guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
+  guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
   sqlite3_stmt *stmt;
 
   /* No key: no list was ever imported, so no row is kept. */
   if (key == NULL)
     return TRUE;
   keyed = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
-  if (nir != NULL)
-    _dpo_affected_hash (keyed, nir, nir_hash);
-  if (member_number != NULL)
-    _dpo_affected_hash (keyed, member_number, member_hash);
+  /* One seek per incident for the NIR (the table is clustered on
+   * incident, NIR hash), one in the index for the member number. */
   stmt = _dpo_store_prepare (self,
-    "SELECT DISTINCT i.pk, i.id, 0, NULL, 1 FROM affected_unmatched u "
-    "JOIN incidents i ON i.pk = u.incident "
-    "WHERE u.pk IN (SELECT pk FROM affected_unmatched WHERE nir_hash = ?1 "
-    "  UNION SELECT pk FROM affected_unmatched WHERE member_hash = ?2) ORDER BY i.id", error);
+    "SELECT i.pk, i.id, 0, NULL, 1 FROM incidents i WHERE EXISTS (SELECT 1 FROM "
+    "  affected_unmatched u WHERE u.incident = i.pk AND u.nir_hash = ?1) "
+    "OR i.pk IN (SELECT u.incident FROM affected_unmatched u "
+    "  WHERE u.member_hash = ?2 AND length (u.member_hash) > 0) ORDER BY i.id", error);
   if (stmt == NULL)
     return FALSE;
-  if (nir != NULL)
-    sqlite3_bind_text (stmt, 1, nir_hash, -1, SQLITE_STATIC);
-  if (member_number != NULL)
-    sqlite3_bind_text (stmt, 2, member_hash, -1, SQLITE_STATIC);
+  bind_hash (stmt, 1, keyed, nir, nir_hash);
+  bind_hash (stmt, 2, keyed, member_number, member_hash);
   return read_entries (self, stmt, entries, error);
 }
 

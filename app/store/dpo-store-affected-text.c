@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-error.h"
+#include "dpo-nir.h"
 #include "dpo-store-affected.h"
 
 /* "6 February 2024" from "2024-02-06" or an ISO 8601 time (its local day). */
@@ -83,4 +85,61 @@ dpo_affected_describe (GPtrArray *entries)
     g_ptr_array_add (lines, describe_entry (g_ptr_array_index (entries, i)));
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* 15 characters once spaces are gone, digits but for 2A/2B: what a NIR
+ * looks like, valid or not. */
+static gboolean
+looks_like_nir (const char *text)
+{
+  g_autoptr(GString) compact = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (compact, g_ascii_toupper (*p));
+  if (compact->len != 15)
+    return FALSE;
+  for (guint i = 0; i < 15; i++)
+    {
+      gboolean corsica = i == 6 && compact->str[5] == '2' &&
+                         (compact->str[6] == 'A' || compact->str[6] == 'B');
+
+      if (!g_ascii_isdigit (compact->str[i]) && !corsica)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dpo_affected_parse_query (const char  *text,
+                          char       **nir,
+                          char       **member_number,
+                          GError     **error)
+{
+  g_autoptr(GError) cause = NULL;
+  g_autofree char *member = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  *nir = NULL;
+  *member_number = NULL;
+  /* A mistyped NIR would otherwise be looked up as a member number and
+   * answer "not affected": it is said to be wrong instead. */
+  if (looks_like_nir (text))
+    {
+      if (dpo_nir_validate (text, nir, &cause))
+        return TRUE;
+      g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
+                   _("“%s” looks like a NIR but is not valid: %s"), text, cause->message);
+      return FALSE;
+    }
+  member = dpo_affected_normalize_member (text);
+  if (member == NULL)
+    {
+      g_set_error_literal (error, DPO_ERROR, DPO_ERROR_INVALID,
+                           _("Type a NIR or a member number."));
+      return FALSE;
+    }
+  *member_number = g_steal_pointer (&member);
+  return TRUE;
 }

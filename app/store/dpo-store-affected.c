@@ -15,6 +15,7 @@
 #include "dpo-store-affected-private.h"
 
 #define KEY_BYTES 32
+#define IMPORT_CACHE_KIB 16384
 
 struct _DpoAffectedImport
 {
@@ -22,7 +23,33 @@ struct _DpoAffectedImport
   gint64             incident;
   GHmac             *keyed;
   DpoAffectedCounts *counts;
+  /* The statements every row runs, looked up once: a list has millions. */
+  sqlite3_stmt      *by_nir;
+  sqlite3_stmt      *by_member;
+  sqlite3_stmt      *list;
+  sqlite3_stmt      *stage;
 };
+
+/* The per-row statements. COLLATE NOCASE: the indexes on nir and
+ * member_number are NOCASE. */
+static gboolean
+prepare_row_statements (DpoAffectedImport  *import,
+                        GError            **error)
+{
+  import->by_nir = _dpo_store_prepare (import->store,
+    "SELECT pk FROM subjects WHERE nir = ? COLLATE NOCASE", error);
+  if (import->by_nir != NULL)
+    import->by_member = _dpo_store_prepare (import->store,
+      "SELECT pk FROM subjects WHERE member_number = ? COLLATE NOCASE", error);
+  if (import->by_member != NULL)
+    import->list = _dpo_store_prepare (import->store,
+      "INSERT INTO affected (incident, subject, listed) VALUES (?1, ?2, 1) "
+      "ON CONFLICT (incident, subject) DO UPDATE SET listed = 1 WHERE listed = 0", error);
+  if (import->list != NULL)
+    import->stage = _dpo_store_prepare (import->store,
+      "INSERT INTO temp.affected_staging (nir_hash, member_hash) VALUES (?, ?)", error);
+  return import->stage != NULL;
+}
 
 char *
 dpo_affected_normalize_member (const char *member_number)
@@ -101,38 +128,160 @@ _dpo_affected_key (DpoStore  *self,
 void
 _dpo_affected_hash (GHmac      *keyed,
                     const char *text,
-                    char        out[DPO_AFFECTED_HASH_LENGTH + 1])
+                    guint8      out[DPO_AFFECTED_HASH_BYTES])
 {
   g_autoptr(GHmac) hmac = g_hmac_copy (keyed);
+  gsize length = DPO_AFFECTED_HASH_BYTES;
 
   g_hmac_update (hmac, (const guchar *) text, strlen (text));
-  memcpy (out, g_hmac_get_string (hmac), DPO_AFFECTED_HASH_LENGTH);
-  out[DPO_AFFECTED_HASH_LENGTH] = '\0';
+  g_hmac_get_digest (hmac, out, &length);
 }
 
-/* Lists (or, with @listed FALSE, adds as co-insured) one person; counts
- * whether that changed anything. */
+/* Binds a hash, or the empty blob that stands for "no such number". */
+static void
+bind_hash (sqlite3_stmt *stmt,
+           int           index,
+           GHmac        *keyed,
+           const char   *text,
+           guint8        buffer[DPO_AFFECTED_HASH_BYTES])
+{
+  if (text == NULL)
+    {
+      sqlite3_bind_zeroblob (stmt, index, 0);
+      return;
+    }
+  _dpo_affected_hash (keyed, text, buffer);
+  sqlite3_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES, SQLITE_STATIC);
+}
+
+static gboolean
+decode_hex (const char *hex,
+            guint8      out[DPO_AFFECTED_HASH_BYTES])
+{
+  if (hex == NULL || strlen (hex) != 2 * DPO_AFFECTED_HASH_BYTES)
+    return FALSE;
+  for (guint i = 0; i < DPO_AFFECTED_HASH_BYTES; i++)
+    {
+      int high = g_ascii_xdigit_value (hex[2 * i]);
+      int low = g_ascii_xdigit_value (hex[2 * i + 1]);
+
+      if (high < 0 || low < 0)
+        return FALSE;
+      out[i] = high * 16 + low;
+    }
+  return TRUE;
+}
+
+static void
+bind_hex_hash (sqlite3_stmt *stmt,
+               int           index,
+               const char   *hex,
+               guint8        buffer[DPO_AFFECTED_HASH_BYTES])
+{
+  if (decode_hex (hex, buffer))
+    sqlite3_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES, SQLITE_STATIC);
+  else
+    sqlite3_bind_zeroblob (stmt, index, 0);
+}
+
+gboolean
+_dpo_affected_migrate_hashes (sqlite3  *db,
+                          char    **message)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT incident, nir_hash, member_hash FROM affected_unmatched_v6",
+                           -1, &select, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, "
+                             "member_hash) VALUES (?, ?, ?)", -1, &insert, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (select) == SQLITE_ROW)
+    {
+      guint8 nir[DPO_AFFECTED_HASH_BYTES], member[DPO_AFFECTED_HASH_BYTES];
+
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
+      bind_hex_hash (insert, 2, (const char *) sqlite3_column_text (select, 1), nir);
+      bind_hex_hash (insert, 3, (const char *) sqlite3_column_text (select, 2), member);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        rc = sqlite3_errcode (db);
+      sqlite3_reset (insert);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "DROP TABLE affected_unmatched_v6", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    *message = sqlite3_mprintf ("%s", sqlite3_errmsg (db));
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+step_done (DpoAffectedImport  *import,
+           sqlite3_stmt       *stmt,
+           GError            **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  _dpo_store_set_db_error (import->store, error);
+  return FALSE;
+}
+
+/* Lists the person, or makes a co-insured person listed; counts whether
+ * that changed anything. */
 static gboolean
 list_person (DpoAffectedImport  *import,
              gint64              subject,
              GError            **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (import->store,
-    "INSERT INTO affected (incident, subject, listed) VALUES (?1, ?2, 1) "
-    "ON CONFLICT (incident, subject) DO UPDATE SET listed = 1 WHERE listed = 0", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import->incident);
-  sqlite3_bind_int64 (stmt, 2, subject);
-  if (!_dpo_store_step_done (import->store, stmt, error))
+  sqlite3_bind_int64 (import->list, 1, import->incident);
+  sqlite3_bind_int64 (import->list, 2, subject);
+  if (!step_done (import, import->list, error))
     return FALSE;
   import->counts->newly_listed += sqlite3_changes (_dpo_store_get_db (import->store));
   return TRUE;
 }
 
-/* Lists the people with that NIR or member number; FALSE in @matched if
- * there is none. */
+/* Lists the people @lookup finds for @key; TRUE in @matched if any. */
+static gboolean
+match_by (DpoAffectedImport  *import,
+          sqlite3_stmt       *lookup,
+          const char         *key,
+          gboolean           *matched,
+          GError            **error)
+{
+  g_autoptr(GArray) people = NULL;
+  int rc;
+
+  if (key == NULL)
+    return TRUE;
+  sqlite3_bind_text (lookup, 1, key, -1, SQLITE_STATIC);
+  /* Nearly always one person or none: no array unless there is one. */
+  while ((rc = sqlite3_step (lookup)) == SQLITE_ROW)
+    {
+      gint64 pk = sqlite3_column_int64 (lookup, 0);
+
+      if (people == NULL)
+        people = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (people, pk);
+    }
+  sqlite3_reset (lookup);
+  if (rc != SQLITE_DONE)
+    {
+      _dpo_store_set_db_error (import->store, error);
+      return FALSE;
+    }
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    if (!list_person (import, g_array_index (people, gint64, i), error))
+      return FALSE;
+  *matched = *matched || people != NULL;
+  return TRUE;
+}
+
 static gboolean
 match_row (DpoAffectedImport  *import,
            const char         *nir,
@@ -140,66 +289,97 @@ match_row (DpoAffectedImport  *import,
            gboolean           *matched,
            GError            **error)
 {
-  /* COLLATE NOCASE: the indexes on nir and member_number are NOCASE. */
-  sqlite3_stmt *stmt = _dpo_store_prepare (import->store,
-    "SELECT pk FROM subjects WHERE ?1 IS NOT NULL AND nir = ?1 COLLATE NOCASE "
-    "UNION SELECT pk FROM subjects WHERE ?2 IS NOT NULL AND member_number = ?2 COLLATE NOCASE",
-    error);
-  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  _dpo_bind_text (stmt, 1, nir);
-  _dpo_bind_text (stmt, 2, member_number);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pk = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (people, pk);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dpo_store_set_db_error (import->store, error);
-      return FALSE;
-    }
-  *matched = people->len > 0;
-  for (guint i = 0; i < people->len; i++)
-    if (!list_person (import, g_array_index (people, gint64, i), error))
-      return FALSE;
-  return TRUE;
+  return match_by (import, import->by_nir, nir, matched, error) &&
+         match_by (import, import->by_member, member_number, matched, error);
 }
 
+/* Unmatched rows wait, hashed, in a private table without an index (an
+ * append costs little); flush_unmatched() moves them in at the end. */
 static gboolean
 keep_unmatched (DpoAffectedImport  *import,
                 const char         *nir,
                 const char         *member_number,
                 GError            **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (import->store,
-    "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, member_hash) VALUES (?, ?, ?)",
-    error);
-  char nir_hash[DPO_AFFECTED_HASH_LENGTH + 1];
-  char member_hash[DPO_AFFECTED_HASH_LENGTH + 1];
+  sqlite3_stmt *stmt = import->stage;
+  guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
+  guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
 
+  bind_hash (stmt, 1, import->keyed, nir, nir_hash);
+  bind_hash (stmt, 2, import->keyed, member_number, member_hash);
+  if (!step_done (import, stmt, error))
+    return FALSE;
+  import->counts->unmatched++;
+  return TRUE;
+}
+
+/* Hashes are random: inserted in file order, each row would land on a
+ * random page of the table and of its index, and a list of millions would
+ * spend its time moving pages between the disk and a small cache. Sorted
+ * (SQLite's sorter works in bounded memory), the table, clustered on the
+ * NIR hash, grows at one end; the index on the member number's hash is
+ * dropped and built again by one sort when the list is large beside what
+ * is there already. */
+#define BULK_ROWS 100000
+
+static char *
+index_sql (DpoStore   *self,
+           const char *name)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT sql FROM sqlite_master "
+                                                 "WHERE type = 'index' AND name = ?", NULL);
+  char *sql = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _dpo_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = _dpo_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return sql;
+}
+
+static gboolean
+exec_sql (DpoStore    *self,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (_dpo_store_get_db (self), sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  _dpo_store_set_db_error (self, error);
+  return FALSE;
+}
+
+static gboolean
+flush_unmatched (DpoAffectedImport  *import,
+                 GError            **error)
+{
+  DpoStore *self = import->store;
+  gint64 staged = _dpo_store_query_int (self, "SELECT count(*) FROM temp.affected_staging");
+  g_autofree char *member_index = NULL;
+  sqlite3_stmt *stmt;
+
+  if (staged >= BULK_ROWS &&
+      staged * 2 >= _dpo_store_query_int (self, "SELECT count(*) FROM affected_unmatched"))
+    {
+      member_index = index_sql (self, "affected_unmatched_member");
+      if (member_index != NULL && !exec_sql (self, "DROP INDEX affected_unmatched_member", error))
+        return FALSE;
+    }
+  stmt = _dpo_store_prepare (self,
+    "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, member_hash) "
+    "SELECT ?, nir_hash, member_hash FROM temp.affected_staging "
+    "ORDER BY nir_hash, member_hash", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import->incident);
-  if (nir != NULL)
-    {
-      _dpo_affected_hash (import->keyed, nir, nir_hash);
-      sqlite3_bind_text (stmt, 2, nir_hash, -1, SQLITE_STATIC);
-    }
-  if (member_number != NULL)
-    {
-      _dpo_affected_hash (import->keyed, member_number, member_hash);
-      sqlite3_bind_text (stmt, 3, member_hash, -1, SQLITE_STATIC);
-    }
-  if (!_dpo_store_step_done (import->store, stmt, error))
+  if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  import->counts->unmatched++;
-  import->counts->unmatched_added += sqlite3_changes (_dpo_store_get_db (import->store));
-  return TRUE;
+  import->counts->unmatched_added = sqlite3_changes (_dpo_store_get_db (self));
+  /* The very index as it was: the schema stays what the migrations made. */
+  if (member_index != NULL && !exec_sql (self, member_index, error))
+    return FALSE;
+  return exec_sql (self, "DELETE FROM temp.affected_staging", error);
 }
 
 gboolean
@@ -314,7 +494,7 @@ import_write (DpoStore  *self,
   g_autoptr(GHmac) keyed = NULL;
   g_autoptr(JsonNode) changes = NULL;
   DpoAffectedSummary summary;
-  DpoAffectedImport import = { self, 0, NULL, job->counts };
+  DpoAffectedImport import = { self, 0, NULL, job->counts, NULL, NULL, NULL, NULL };
 
   import.incident = incident_pk (self, job->incident_id, error);
   if (import.incident == 0)
@@ -325,7 +505,11 @@ import_write (DpoStore  *self,
   keyed = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
   import.keyed = keyed;
 
-  if (!job->source (&import, job->user_data, error) ||
+  if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
+                       "(nir_hash BLOB, member_hash BLOB); DELETE FROM temp.affected_staging", error) ||
+      !prepare_row_statements (&import, error) ||
+      !job->source (&import, job->user_data, error) ||
+      !flush_unmatched (&import, error) ||
       !add_co_insured (&import, error) ||
       !dpo_store_affected_summary (self, job->incident_id, &summary, error))
     return FALSE;
@@ -347,11 +531,22 @@ dpo_store_import_affected (DpoStore           *self,
 {
   DpoAffectedCounts local = { 0 };
   ImportJob job = { incident_id, file_name, source, user_data, counts != NULL ? counts : &local };
+  g_autofree char *restore = NULL;
+  gint64 cache_size;
+  gboolean ok;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (incident_id != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
   memset (job.counts, 0, sizeof *job.counts);
-  return _dpo_store_write (self, import_write, &job, error);
+  /* A bigger page cache for the lookups and the sorted insert, within the
+   * 100 MB a list of any length may take. */
+  cache_size = _dpo_store_query_int (self, "PRAGMA cache_size");
+  sqlite3_exec (_dpo_store_get_db (self), "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB),
+                NULL, NULL, NULL);
+  ok = _dpo_store_write (self, import_write, &job, error);
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  sqlite3_exec (_dpo_store_get_db (self), restore, NULL, NULL, NULL);
+  return ok;
 }

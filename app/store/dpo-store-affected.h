@@ -127,5 +127,12 @@ char      *dpo_affected_normalize_member (const char *member_number);
 char      *dpo_affected_describe     (GPtrArray          *entries);
 /* "6 February 2024" (in the user's language) from a date or an ISO time. */
 char      *dpo_affected_format_day   (const char         *sent_at);
+/* What someone typed to ask "am I affected?": a NIR (validated: one that
+ * looks like a NIR but is not valid is an error, not a member number) or
+ * a member number. */
+gboolean   dpo_affected_parse_query  (const char         *text,
+                                      char              **nir,
+                                      char              **member_number,
+                                      GError            **error);
 
 G_END_DECLS

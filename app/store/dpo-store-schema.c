@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dpo-error.h"
+#include "dpo-store-affected-private.h"
 #include "dpo-store-private.h"
 
 /* Ordered migrations: MIGRATIONS[n] takes the schema from version n to n + 1.
@@ -312,7 +313,29 @@ static const char * const MIGRATIONS[] = {
   "  (kind = 'objection' AND decision IN ('upheld', 'rejected')));"
   "ALTER TABLE requests ADD COLUMN decision_reason TEXT;",
 
-  /* 8 -> 9 (issue 12, item 1): what an access answer says of the
+  /* 8 -> 9 (issue 11, item 7): the unmatched rows of a processor's list,
+   * millions of them, as small as they can be: the two HMAC-SHA256 as 32
+   * bytes each (an empty blob when the row had no such number) in a table
+   * clustered on (incident, NIR hash, member hash), which is also what
+   * makes a row unique; one index for the member number's hash. Versions 6 to 8
+   * kept hex text, a row id and three indexes: four times the bytes.
+   * _dpo_affected_migrate_hashes() copies the earlier rows, then drops
+   * affected_unmatched_v6. */
+  "DROP INDEX affected_unmatched_row;"
+  "DROP INDEX affected_unmatched_nir;"
+  "DROP INDEX affected_unmatched_member;"
+  "ALTER TABLE affected_unmatched RENAME TO affected_unmatched_v6;"
+  "CREATE TABLE affected_unmatched ("
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  nir_hash BLOB NOT NULL CHECK (typeof (nir_hash) = 'blob' AND length (nir_hash) IN (0, 32)),"
+  "  member_hash BLOB NOT NULL CHECK (typeof (member_hash) = 'blob' AND length (member_hash) IN (0, 32)),"
+  "  CHECK (length (nir_hash) + length (member_hash) > 0),"
+  "  PRIMARY KEY (incident, nir_hash, member_hash)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) "
+  "  WHERE length (member_hash) > 0;",
+
+  /* 9 -> 10 (issue 12, item 1): what an access answer says of the
    * processing (GDPR Art. 15(1) a, c, d, g), and the letters' templates as
    * the DPO edited them (the built-in ones are used where none is kept). */
   "ALTER TABLE organisation ADD COLUMN purposes TEXT;"
@@ -338,6 +361,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
 /* The version the search index's step reaches: that step runs
  * _dpo_store_fill_search_index() after its SQL (renumbered with it). */
 #define SEARCH_INDEX_VERSION 5
+
+/* The version the unmatched rows' step reaches: that step runs
+ * _dpo_affected_migrate_hashes() after its SQL (renumbered with it). */
+#define AFFECTED_BLOB_VERSION 9
 
 /* The end of step 1 -> 2, once the rows are chained. */
 static const char MIGRATION_2_END[] =
@@ -432,6 +459,7 @@ _dpo_store_migrate (sqlite3     *db,
           (version + 1 == AUDIT_CHAIN_VERSION &&
            sqlite3_exec (db, MIGRATION_2_END, NULL, NULL, &message) != SQLITE_OK) ||
           (version + 1 == SEARCH_INDEX_VERSION && !_dpo_store_fill_search_index (db, &message)) ||
+          (version + 1 == AFFECTED_BLOB_VERSION && !_dpo_affected_migrate_hashes (db, &message)) ||
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
