@@ -362,6 +362,22 @@ static const char STEP_8_TO_9[] =
   "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) "
   "  WHERE length (member_hash) > 0;";
 
+/* File version 10 (issue 12, item 1): the processing section of the
+ * organisation (what an access answer says, Art. 15) and the letters'
+ * templates as the DPO edited them. */
+static const char STEP_9_TO_10[] =
+  "ALTER TABLE organisation ADD COLUMN purposes TEXT;"
+  "ALTER TABLE organisation ADD COLUMN recipients TEXT;"
+  "ALTER TABLE organisation ADD COLUMN retention TEXT;"
+  "ALTER TABLE organisation ADD COLUMN source TEXT;"
+  "CREATE TABLE letter_templates ("
+  "  kind TEXT NOT NULL,"
+  "  language TEXT NOT NULL CHECK (language IN ('en', 'fr')),"
+  "  subject TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, language)"
+  ");";
+
 typedef struct
 {
   int         from;
@@ -374,6 +390,7 @@ typedef struct
 static const Step STEPS[] = {
   { 0, 8, STEP_0_TO_8 },
   { 8, 9, STEP_8_TO_9 },
+  { 9, 10, STEP_9_TO_10 },
 };
 
 const char *
@@ -432,7 +449,7 @@ static const char GRANTS_SQL[] =
   "GRANT SELECT, INSERT, UPDATE, DELETE ON incidents, events, notifications, complaints,"
   "  communications, subjects, contracts, requests, settings, store_state, organisation,"
   "  subjects_search, requests_search, contract_beneficiaries, affected, affected_unmatched,"
-  "  informed, holds, request_letters TO " DPO_PG_ROLE_OFFICER ";"
+  "  informed, holds, request_letters, letter_templates TO " DPO_PG_ROLE_OFFICER ";"
   /* UPDATE for the redaction, which the trigger alone allows. */
   "GRANT SELECT, INSERT, UPDATE ON audit TO " DPO_PG_ROLE_OFFICER ";"
 
@@ -441,7 +458,7 @@ static const char GRANTS_SQL[] =
   "GRANT SELECT, INSERT, UPDATE, DELETE ON subjects_search, requests_search,"
   "  contract_beneficiaries TO " DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT ON affected, affected_unmatched, informed, communications, holds, settings,"
-  "  organisation, store_state TO " DPO_PG_ROLE_AGENT ";"
+  "  organisation, store_state, letter_templates TO " DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT (pk, id, title, aware_at, risk, notice_subject, notice_body) ON incidents TO "
   DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT (pk, hash), INSERT ON audit TO " DPO_PG_ROLE_AGENT ";";
