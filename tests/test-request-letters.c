@@ -693,6 +693,33 @@ test_cli (Fixture       *f,
                                                 "'R-2024-0001' AND l.kind = 'answer'"), ==, 1);
 }
 
+/* What `dpo letter` prints, in English and French: "1 page", not "1 pages". */
+static void
+test_cli_summary (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *one = g_build_filename (f->dir, "one.pdf", NULL);
+  g_autofree char *expected = g_strdup_printf ("1 letter written (1 page) to %s\n", one);
+  g_autofree char *expected_fr = g_strdup_printf ("1 lettre écrite (1 page) dans %s\n", one);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *out_fr = NULL;
+  char *argv[] = { (char *) g_getenv ("DPO_CLI"), "--database", f->path, "--as-of", "2024-02-20",
+                   "letter", "R-2024-0001", "acknowledgement", one, NULL };
+  int status = 0;
+
+  g_clear_object (&f->store);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, expected);
+  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+  g_spawn_sync (NULL, argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out_fr, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out_fr, ==, expected_fr);
+}
+
 static void
 test_nir_format (void)
 {
@@ -724,6 +751,8 @@ main (int   argc,
   g_test_add ("/letters/pdf/no-file-without-record", Fixture, NULL, fixture_set_up,
               test_no_file_without_record, fixture_tear_down);
   g_test_add ("/letters/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/letters/cli-summary", Fixture, NULL, fixture_set_up, test_cli_summary,
+              fixture_tear_down);
   g_test_add_func ("/letters/nir-format", test_nir_format);
 
   g_test_add_func ("/letters/kind-words", test_kind_words);

@@ -419,6 +419,7 @@ run_letter (Cli   *cli,
   g_autoptr(GFile) file = NULL;
   g_auto(GStrv) ids = NULL;
   g_autofree char *batch = NULL;
+  g_autofree char *pages = NULL;
   const char *kind_word;
   DpoLetterKind kind;
   guint n_pages = 0;
@@ -461,9 +462,11 @@ run_letter (Cli   *cli,
       !dpo_request_letters_write (cli->store, (const char * const *) ids, kind, file, &n_pages,
                                   &error))
     return fail (error);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u letter written (%u pages) to %s\n",
-                        "%u letters written (%u pages) to %s\n", g_strv_length (ids)),
-           g_strv_length (ids), n_pages, argv[argc - 1]);
+  /* Two numbers, two plurals: "1 letter written (1 page)", "3 letters written (4 pages)". */
+  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u letter written (%s) to %s\n",
+                        "%u letters written (%s) to %s\n", g_strv_length (ids)),
+           g_strv_length (ids), pages, argv[argc - 1]);
   return EXIT_OK;
 }
 
