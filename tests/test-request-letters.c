@@ -720,6 +720,35 @@ test_cli_summary (Fixture       *f,
   g_assert_cmpstr (out_fr, ==, expected_fr);
 }
 
+/* The access answer in French, read as a French DPO reads it: Art. 15(1)(h)
+ * without "aucune : aucune décision". */
+static void
+test_cli_french_answer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *answer = g_build_filename (f->dir, "reponse.pdf", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "a.json", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  char *argv[] = { (char *) g_getenv ("DPO_CLI"), "--database", f->path, "--as-of", "2024-02-20",
+                   "execute", "R-2024-0001", "--output", json, "--letter", answer, NULL };
+  int status = 0;
+
+  g_clear_object (&f->store);
+  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+  g_spawn_sync (NULL, argv, env, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  text = pdf_text (answer);
+  assert_has (text, "Numéro de sécurité sociale (NIR) : 2 78 04 75 056 123 74");
+  assert_has (text, "Décisions automatisées : aucune – nous ne prenons pas de décision vous concernant "
+                    "sur le seul fondement d’un traitement automatisé");
+  g_assert_null (strstr (text, "aucune : aucune"));
+}
+
 static void
 test_nir_format (void)
 {
@@ -752,6 +781,8 @@ main (int   argc,
               test_no_file_without_record, fixture_tear_down);
   g_test_add ("/letters/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/letters/cli-summary", Fixture, NULL, fixture_set_up, test_cli_summary,
+              fixture_tear_down);
+  g_test_add ("/letters/cli-french-answer", Fixture, NULL, fixture_set_up, test_cli_french_answer,
               fixture_tear_down);
   g_test_add_func ("/letters/nir-format", test_nir_format);
 

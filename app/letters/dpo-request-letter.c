@@ -220,10 +220,10 @@ processing_block (const Composer *c)
                 "auprès de la CNIL, " CNIL_POSTAL " (www.cnil.fr)"));
   add_item (c, block, tr (c, "Source of the data", "Source des données"), o->source);
   add_item (c, block, tr (c, "Automated decisions", "Décisions automatisées"),
-            tr (c, "none: no decision about you is taken by automated means alone, and there "
+            tr (c, "none – no decision about you is taken by automated means alone, and there "
                    "is no profiling (Article 22)",
-                "aucune : aucune décision vous concernant n’est prise sur le seul fondement "
-                "d’un traitement automatisé, et il n’y a pas de profilage (article 22)"));
+                "aucune – nous ne prenons pas de décision vous concernant sur le seul fondement "
+                "d’un traitement automatisé, et nous ne faisons pas de profilage (article 22)"));
   return g_string_free (block, FALSE);
 }
 
