@@ -13,6 +13,7 @@
 #include "dpo-hold-editor.h"
 #include "dpo-person-view.h"
 #include "dpo-preferences-window.h"
+#include "dpo-request-execute.h"
 #include "dpo-requests-page.h"
 #include "dpo-test-family.h"
 #include "dpo-test-util.h"
@@ -254,6 +255,12 @@ test_preferences (void)
 /* Paul's contract ended on 31 December 2020 and the data are kept five
  * years: Carry Out says beforehand that the erasure will be refused, why,
  * and from when it becomes possible. */
+static gboolean
+has_tooltip (gpointer widget)
+{
+  return gtk_widget_get_tooltip_text (widget) != NULL;
+}
+
 static void
 test_confirmation (void)
 {
@@ -292,6 +299,21 @@ test_confirmation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-5");
   dpo_test_wait_for_widget (GTK_WIDGET (window), is_mapped_row_titled,
                             "An erasure request would be refused: possible from 1 January 2026");
+
+  /* Refused: the request view's one-line row cuts the ground off; its
+   * tooltip gives the whole ground as recorded. */
+  g_assert_false (dpo_request_execute (store, "R-2", NULL, NULL, NULL));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dpo_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "requests");
+  dpo_requests_page_show_request (page, "R-2");
+  {
+    GtkWidget *ground = dpo_test_get_by_id (GTK_WIDGET (page), "refusal_ground_row");
+    g_autoptr(DpoRequest) refused = dpo_store_get_request (store, "R-2", NULL);
+
+    dpo_test_wait_until (has_tooltip, ground);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (ground), ==, refused->refusal_ground);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (ground), "erasure becomes possible on 1 January 2026."));
+  }
 
   dpo_test_destroy_window (window, store);
   dpo_test_remove_tree (dir);

@@ -479,6 +479,11 @@ fill_answer (DpoRequestView *self,
   if (refresh_all || g_strcmp0 (previous->refusal_ground, request->refusal_ground) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->refusal_ground_row),
                            request->refusal_ground != NULL ? request->refusal_ground : "");
+  /* An entry row shows one line: a ground or outcome of three (an erasure
+   * refused by retention and a hold) is cut off at the row's end. The
+   * tooltip holds the whole text as recorded. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->outcome_row), request->outcome);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refusal_ground_row), request->refusal_ground);
 }
 
 void
