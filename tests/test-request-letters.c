@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "dpo-carry-out-decision.h"
 #include "dpo-error.h"
 #include "dpo-import.h"
 #include "dpo-letter-kinds.h"
@@ -749,6 +750,44 @@ test_cli_french_answer (Fixture       *f,
   g_assert_null (strstr (text, "aucune : aucune"));
 }
 
+/* An objection rejected is a refusal to act (Art. 12(4)): its answer says
+ * the person may complain to the CNIL and go to court; an objection upheld
+ * grants what was asked and says nothing of the kind. */
+static void
+test_objection_answer (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char extra[] =
+    "{\"format\": \"dpo-workbench\", \"version\": 1, \"requests\": ["
+    " {\"id\": \"R-OBJ-1\", \"subject\": \"S-0002\", \"kind\": \"objection\","
+    "  \"received_at\": \"2024-02-05T09:00:00+01:00\", \"channel\": \"post\"},"
+    " {\"id\": \"R-OBJ-2\", \"subject\": \"S-0003\", \"kind\": \"objection\","
+    "  \"received_at\": \"2024-02-05T09:00:00+01:00\", \"channel\": \"post\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (extra, strlen (extra));
+  DpoCarryOutInput rejected = { "rejected", "Fraud prevention" };
+  DpoCarryOutInput upheld = { "upheld", "No compelling ground" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+
+  g_assert_true (dpo_import_bytes (f->store, bytes, "extra", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dpo_request_execute_with_input (f->store, "R-OBJ-1", NULL, &rejected, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dpo_request_execute_with_input (f->store, "R-OBJ-2", NULL, &upheld, NULL, &error));
+  g_assert_no_error (error);
+
+  text = write_one (f, "R-OBJ-1", DPO_LETTER_ANSWER, "rejected.pdf", &error);
+  g_assert_no_error (error);
+  assert_has (text, "Objection rejected");
+  assert_has (text, "you have the right to lodge a complaint with the Commission nationale de "
+                    "l’informatique et des libertés (CNIL): CNIL, 3 place de Fontenoy");
+  assert_has (text, "right to an effective judicial remedy");
+  other = write_one (f, "R-OBJ-2", DPO_LETTER_ANSWER, "upheld.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (other, "lodge a complaint"));
+}
+
 static void
 test_nir_format (void)
 {
@@ -781,6 +820,8 @@ main (int   argc,
               test_no_file_without_record, fixture_tear_down);
   g_test_add ("/letters/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/letters/cli-summary", Fixture, NULL, fixture_set_up, test_cli_summary,
+              fixture_tear_down);
+  g_test_add ("/letters/pdf/objection-answer", Fixture, NULL, fixture_set_up, test_objection_answer,
               fixture_tear_down);
   g_test_add ("/letters/cli-french-answer", Fixture, NULL, fixture_set_up, test_cli_french_answer,
               fixture_tear_down);

@@ -36,7 +36,7 @@ static const char * const PLACEHOLDERS[] = {
   "date", "name", "first_name", "last_name", "request_id", "request_kind", "received_on",
   "due_on", "extended_due_on", "extension_reason", "answered_on", "outcome", "refusal_ground",
   "erasure_earliest", "organisation", "dpo_name", "cnil_address", "processing",
-  "personal_data", "contracts", "requests", "incidents", NULL
+  "personal_data", "contracts", "requests", "incidents", "remedies", NULL
 };
 
 typedef struct
@@ -128,6 +128,7 @@ static const Text ENGLISH[] = {
     "Following your request {{request_kind}} of {{received_on}} (reference {{request_id}}), "
     "here is what we did on {{answered_on}}:\n\n"
     "{{outcome}}\n\n"
+    "{{remedies}}\n\n"
     CLOSING_EN },
 };
 
@@ -213,6 +214,7 @@ static const Text FRENCH[] = {
     "À la suite de votre demande {{request_kind}} du {{received_on}} (référence "
     "{{request_id}}), voici ce que nous avons fait le {{answered_on}} :\n\n"
     "{{outcome}}\n\n"
+    "{{remedies}}\n\n"
     CLOSING_FR },
 };
 

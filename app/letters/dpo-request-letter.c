@@ -330,6 +330,30 @@ person_name (const DpoRequestLetterInput *in)
   return g_strdup (in->request->requester_name != NULL ? in->request->requester_name : "");
 }
 
+/* An answer that does not do what the person asked (an objection
+ * rejected) is a refusal to act: Art. 12(4) wants the complaint to the
+ * CNIL and the judicial remedy said, as in the refusal letter. Empty
+ * otherwise. */
+static char *
+remedies (Composer *c)
+{
+  const DpoRequest *r = c->in->request;
+
+  if (g_strcmp0 (r->kind, "objection") != 0 || dpo_request_get_decision (r) != DPO_OBJECTION_REJECTED)
+    return g_strdup ("");
+  return g_strdup (tr (c,
+                       "If you disagree, you have the right to lodge a complaint with the Commission "
+                       "nationale de l’informatique et des libertés (CNIL): " CNIL_ADDRESS ".\n\n"
+                       "You also have the right to an effective judicial remedy before the courts "
+                       "(Article 79 of the General Data Protection Regulation).",
+                       "Si vous êtes en désaccord, vous avez le droit d’introduire une réclamation "
+                       "auprès de la Commission nationale de l’informatique et des libertés (CNIL) : "
+                       CNIL_ADDRESS ".\n\n"
+                       "Vous disposez également du droit à un recours juridictionnel effectif devant "
+                       "les tribunaux (article 79 du règlement général sur la protection des "
+                       "données)."));
+}
+
 static void
 fill_values (Composer *c)
 {
@@ -354,6 +378,7 @@ fill_values (Composer *c)
   set (c, "organisation", g_strdup (in->organisation->name));
   set (c, "dpo_name", g_strdup (in->organisation->dpo_name));
   set (c, "cnil_address", g_strdup (CNIL_ADDRESS));
+  set (c, "remedies", remedies (c));
   /* The blocks only the access answer needs are not built for 10,000
    * refusals. */
   if (id == DPO_LETTER_TEMPLATE_ACCESS)
