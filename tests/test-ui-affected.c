@@ -195,6 +195,10 @@ test_people_and_incident (void)
   g_assert_cmpstr (row_value (group, "Reachable by email"), ==, "1");
   g_assert_cmpstr (row_value (group, "Reachable by post only"), ==, "1");
   g_assert_cmpstr (row_value (group, "Reachable by neither"), ==, "1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dpo_test_find_widget (GTK_WIDGET (group),
+                                                                                       dpo_test_is_row_titled,
+                                                                                       "Reachable by neither"))),
+                   ==, "Neither an email address nor a postal address on file");
   shoot (GTK_WIDGET (view), "incident-affected.png");
 
   /* "Am I affected?" answers for a member, a co-insured person and an
