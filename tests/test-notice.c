@@ -473,6 +473,7 @@ test_cli (void)
                             NULL, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Subject: Personal data breach at Viamedis"));
   assert_contains (out, "75334 Paris Cedex 07");
+  g_assert_true (g_str_has_suffix (out, "Mutuelle Santé Horizon\n"));
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM incidents WHERE notice_body IS NOT NULL"),
                    ==, 0);
 
