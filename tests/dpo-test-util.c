@@ -189,6 +189,11 @@ static const char * const UNDO_STEPS[] = {
   "  (incident, ifnull (nir_hash, ''), ifnull (member_hash, ''));"
   "CREATE INDEX affected_unmatched_nir ON affected_unmatched (nir_hash) WHERE nir_hash IS NOT NULL;"
   "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) WHERE member_hash IS NOT NULL;",
+  "DROP TABLE letter_templates;"
+  "ALTER TABLE organisation DROP COLUMN source;"
+  "ALTER TABLE organisation DROP COLUMN retention;"
+  "ALTER TABLE organisation DROP COLUMN recipients;"
+  "ALTER TABLE organisation DROP COLUMN purposes;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
 

@@ -11,6 +11,7 @@
 
 #include "dpo-error.h"
 #include "dpo-discard-guard.h"
+#include "dpo-letter-templates-page.h"
 #include "dpo-organisation-check.h"
 #include "dpo-preferences-erasure.h"
 #include "dpo-preferences-window.h"
@@ -136,7 +137,7 @@ add_group (AdwPreferencesPage *page,
   return group;
 }
 
-/* The Organisation page, built here: seven entry rows and a Save button
+/* The Organisation page, built here: an entry row per field and a Save button
  * (a half-typed SIREN is not saved on each keystroke). */
 static void
 build_organisation_page (DpoPreferencesWindow *self)
@@ -158,7 +159,13 @@ build_organisation_page (DpoPreferencesWindow *self)
                              "registers name it. Kept in the database and in the JSON export."));
       else if (i == DPO_ORGANISATION_DPO_NAME)
         group = add_group (page, _("Data Protection Officer"),
-                           _("The contact the CNIL writes to about a notification."));
+                           _("The contact the CNIL writes to about a notification, and the "
+                             "sender of every letter to a person."));
+      else if (i == DPO_ORGANISATION_PURPOSES)
+        group = add_group (page, _("Processing"),
+                           _("What an answer to an access request tells the person (GDPR "
+                             "Art. 15): why their data are processed, who receives them, how "
+                             "long they are kept and where they come from."));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       adw_preferences_group_add (group, GTK_WIDGET (row));
@@ -237,5 +244,6 @@ dpo_preferences_window_new (GtkWindow *parent,
   adw_preferences_page_add (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self)),
                             ADW_PREFERENCES_GROUP (dpo_preferences_erasure_group_new (ADW_PREFERENCES_WINDOW (self),
                                                                                       store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), dpo_letter_templates_page_new (store));
   return self;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "dpo-carry-out-decision.h"
+#include "dpo-letter-kinds.h"
 #include "dpo-request-view.h"
 #include "dpo-restriction-banner.h"
 
@@ -57,6 +58,13 @@ struct _DpoRequestView
   const char          *badge_class;
   guint                updating : 1;
   guint                executing : 1;  /* Carry Out runs on a worker thread */
+
+  /* dpo-request-view-letters.c */
+  GtkMenuButton       *letter_button;
+  GtkWidget           *letter_kind_buttons[DPO_N_LETTER_KINDS];
+  AdwPreferencesGroup *letters_group;
+  GPtrArray           *letter_rows;
+  guint                writing_letter : 1;
 };
 
 /* dpo-request-view.c */
@@ -68,6 +76,14 @@ void     _dpo_request_view_show_error   (DpoRequestView *self,
 gboolean _dpo_request_view_save         (DpoRequestView *self,
                                          DpoRequest     *request);
 gboolean _dpo_request_view_is_closing_status (const char *status);
+
+/* dpo-request-view-letters.c: the Letter… menu and the letters' history. */
+void     _dpo_request_view_letters_build  (DpoRequestView *self,
+                                           GtkWidget      *before);
+void     _dpo_request_view_letters_update (DpoRequestView *self);
+void     _dpo_request_view_write_letter   (DpoRequestView *self,
+                                           DpoLetterKind   kind,
+                                           GFile          *file);
 
 /* dpo-request-view-actions.c: the buttons, the status, the answer. */
 void     _dpo_request_view_class_actions_init (GtkWidgetClass *widget_class);

@@ -134,6 +134,7 @@ dpo_request_view_update_actions (DpoRequestView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->carry_out_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip != NULL ? tooltip : "",
                                   -1);
+  _dpo_request_view_letters_update (self);
 }
 
 static char *
@@ -564,6 +565,7 @@ dpo_request_view_dispose (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->request, dpo_request_free);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->letter_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DPO_TYPE_REQUEST_VIEW);
 
   G_OBJECT_CLASS (dpo_request_view_parent_class)->dispose (object);
@@ -621,6 +623,7 @@ dpo_request_view_init (DpoRequestView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->change_rows = g_ptr_array_new ();
+  _dpo_request_view_letters_build (self, GTK_WIDGET (self->carry_out_button));
   dpo_date_field_setup (GTK_WIDGET (self->extension_notified_row), _("Person told on"), TRUE);
   dpo_form_combo_setup (self->status_row, DPO_ENUM_REQUEST_STATUS);
   self->due_explain_button = dpo_due_date_button_new ();

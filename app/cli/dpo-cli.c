@@ -7,12 +7,14 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
 #include "dpo-campaign.h"
 #include "dpo-cli-affected.h"
+#include "dpo-cli-server.h"
 #include "dpo-deadlines.h"
 #include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
@@ -21,6 +23,8 @@
 #include "dpo-export-json.h"
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
+#include "dpo-request-letter-write.h"
+#include "dpo-request-letter.h"
 #include "dpo-store-restriction.h"
 #include "dpo-import.h"
 #include "dpo-file-check.h"
@@ -61,7 +65,8 @@ fail (GError *error)
   return g_error_matches (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT) ? EXIT_REFUSED : EXIT_FAILURE_;
 }
 
-/* Parses a command's own options; prints its --help. */
+/* Parses a command's own options; prints its --help. @n_args < 0: the
+ * command counts its arguments itself. */
 static gboolean
 parse_command_options (const Command  *command,
                        GOptionEntry   *entries,
@@ -86,7 +91,7 @@ parse_command_options (const Command  *command,
       *exit_code = EXIT_FAILURE_;
       return FALSE;
     }
-  if (*argc - 1 != n_args)
+  if (n_args >= 0 && *argc - 1 != n_args)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
       g_printerr (_("dpo %s: expected %s\n\n%s"), command->name,
@@ -145,12 +150,14 @@ enum {
   CMD_EXPORT_REGISTERS,
   CMD_EXPORT_INCIDENT,
   CMD_EXECUTE,
+  CMD_LETTER,
   CMD_DEADLINES,
   CMD_AUDIT,
   CMD_AFFECTED,
   CMD_NOTICE,
   CMD_CAMPAIGN,
   CMD_RESTRICTION,
+  CMD_SERVER,
   N_COMMANDS
 };
 
@@ -274,6 +281,44 @@ run_export_incident (Cli   *cli,
   return EXIT_OK;
 }
 
+/* Before carrying a request out with --letter: what the letter needs (the
+ * DPO's contact, the processing section of an access answer) is there, so
+ * that the answer is not recorded without its letter for want of it. */
+static gboolean
+check_letter_possible (DpoStore     *store,
+                       const char   *id,
+                       DpoSubject  **person,
+                       GError      **error)
+{
+  g_autoptr(DpoRequest) request = dpo_store_get_request (store, id, error);
+  g_autoptr(DpoOrganisation) organisation = dpo_store_get_organisation (store);
+
+  if (request == NULL ||
+      !dpo_request_letter_check_organisation (organisation, DPO_LETTER_ANSWER, request, error))
+    return FALSE;
+  if (request->subject_id != NULL)
+    *person = dpo_store_get_subject (store, request->subject_id, NULL);
+  return TRUE;
+}
+
+/* The letter once the request is carried out, to @person as read before
+ * (an erasure leaves no one to address it to); says why if it fails. */
+static gboolean
+write_letter_after (DpoStore          *store,
+                    const char        *id,
+                    DpoLetterKind      kind,
+                    const DpoSubject  *person,
+                    GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (dpo_request_letter_write_to (store, id, kind, person, file, &error))
+    return TRUE;
+  g_printerr (_("dpo: the request was carried out, but its letter was not written: %s\n"),
+              error->message);
+  return FALSE;
+}
+
 static int
 run_execute (Cli   *cli,
              int    argc,
@@ -281,7 +326,10 @@ run_execute (Cli   *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GFile) letter = NULL;
+  g_autoptr(DpoSubject) person = NULL;
   g_autofree char *output_path = NULL;
+  g_autofree char *letter_path = NULL;
   g_autofree char *outcome = NULL;
   g_autofree char *decision = NULL;
   g_autofree char *reason = NULL;
@@ -290,6 +338,8 @@ run_execute (Cli   *cli,
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("For an access request: the file to write the person’s data to (JSON)"), N_("FILE") },
+    { "letter", 'l', 0, G_OPTION_ARG_FILENAME, &letter_path,
+      N_("Also write the letter to send (PDF): the answer, or the refusal"), N_("FILE.pdf") },
     { "decision", 0, 0, G_OPTION_ARG_STRING, &decision,
       N_("For an objection: upheld (the processing stops) or rejected (compelling legitimate grounds)"),
       N_("upheld|rejected") },
@@ -302,13 +352,115 @@ run_execute (Cli   *cli,
     return exit_code;
   if (output_path != NULL)
     output = g_file_new_for_commandline_arg (output_path);
+  if (letter_path != NULL)
+    letter = g_file_new_for_commandline_arg (letter_path);
   input.decision = decision;
   input.reason = reason;
-  if ((output != NULL && !check_output (output, &error)) || !open_store (cli, &error) ||
-      !dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
+  if ((output != NULL && !check_output (output, &error)) ||
+      (letter != NULL && !check_output (letter, &error)) || !open_store (cli, &error) ||
+      (letter != NULL && !check_letter_possible (cli->store, argv[1], &person, &error)))
     return fail (error);
+  if (!dpo_request_execute_with_input (cli->store, argv[1], output, &input, &outcome, &error))
+    {
+      /* A refusal is recorded: its letter is the one to send. */
+      if (letter != NULL && g_error_matches (error, DPO_ERROR, DPO_ERROR_ACTIVE_CONTRACT))
+        write_letter_after (cli->store, argv[1], DPO_LETTER_REFUSAL, person, letter);
+      return fail (error);
+    }
 
   g_print ("%s: %s\n", argv[1], outcome);
+  if (letter != NULL && !write_letter_after (cli->store, argv[1], DPO_LETTER_ANSWER, person, letter))
+    return EXIT_FAILURE_;
+  return EXIT_OK;
+}
+
+/* Request ids, one a line; blank lines and lines starting with "#" are
+ * skipped. "-" reads standard input. */
+static GStrv
+read_request_list (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      g_output_stream_write (out, "", 1, NULL, NULL);
+      text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    }
+  else if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *id = g_strstrip (lines[i]);
+
+      if (*id != '\0' && *id != '#')
+        g_strv_builder_add (ids, id);
+    }
+  return g_strv_builder_end (ids);
+}
+
+static int
+run_letter (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *batch = NULL;
+  const char *kind_word;
+  DpoLetterKind kind;
+  guint n_pages = 0;
+  int exit_code = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &batch,
+      N_("Write a letter for each request listed in LIST (one id a line, \"-\" for standard "
+         "input) into one PDF; then give only KIND FILE.pdf"), N_("LIST") },
+    { NULL }
+  };
+
+  if (!parse_command_options (&COMMANDS[CMD_LETTER], entries, &argc, &argv, -1, &exit_code))
+    return exit_code;
+  if (argc != (batch != NULL ? 3 : 4))
+    {
+      g_printerr (_("dpo letter: expected REQUEST-ID KIND FILE.pdf, or --batch LIST KIND "
+                    "FILE.pdf\n"));
+      return EXIT_FAILURE_;
+    }
+  kind_word = argv[argc - 2];
+  if (!dpo_letter_kind_from_word (kind_word, &kind))
+    {
+      g_printerr (_("dpo letter: unknown kind “%s”; the kinds are acknowledgement, identity, "
+                    "extension, refusal and answer.\n"), kind_word);
+      return EXIT_FAILURE_;
+    }
+  if (batch != NULL)
+    {
+      ids = read_request_list (batch, &error);
+      if (ids == NULL)
+        return fail (error);
+    }
+  else
+    {
+      ids = g_new0 (char *, 2);
+      ids[0] = g_strdup (argv[1]);
+    }
+  file = g_file_new_for_commandline_arg (argv[argc - 1]);
+  if (!check_output (file, &error) || !open_store (cli, &error) ||
+      !dpo_request_letters_write (cli->store, (const char * const *) ids, kind, file, &n_pages,
+                                  &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u letter written (%u pages) to %s\n",
+                        "%u letters written (%u pages) to %s\n", g_strv_length (ids)),
+           g_strv_length (ids), n_pages, argv[argc - 1]);
   return EXIT_OK;
 }
 
@@ -638,6 +790,15 @@ run_restriction (Cli   *cli,
   return EXIT_OK;
 }
 
+/* "server init URI": a PostgreSQL server, not the --database file. */
+static int
+run_server (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  return dpo_cli_server (argc, argv);
+}
+
 static const Command COMMANDS[N_COMMANDS] = {
   [CMD_IMPORT] = { "import", N_("FILE.json"),
     N_("Imports an interchange file: all of it, or nothing if anything is wrong."), run_import },
@@ -655,7 +816,12 @@ static const Command COMMANDS[N_COMMANDS] = {
        "retention period after it ends, or under a legal hold: exit 3 names the rule and the "
        "earliest date), rectification "
        "(applies the changes), access (writes the person’s data to --output FILE), restriction "
-       "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT)."), run_execute },
+       "(--reason TEXT), objection (--decision upheld|rejected --reason TEXT); --letter "
+       "FILE.pdf writes the answer to send."), run_execute },
+  [CMD_LETTER] = { "letter", N_("REQUEST-ID KIND FILE.pdf"),
+    N_("Writes the letter a request needs (PDF): acknowledgement, identity, extension, "
+       "refusal or answer, and records it in the request’s history. --batch LIST writes one "
+       "for each request listed, in one PDF."), run_letter },
   [CMD_DEADLINES] = { "deadlines", "",
     N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks "
        "(--explain: how each date was reached; --ics FILE.ics: as a calendar)."),
@@ -678,6 +844,9 @@ static const Command COMMANDS[N_COMMANDS] = {
   [CMD_RESTRICTION] = { "restriction", N_("lift PERSON-ID"),
     N_("Lifts the restriction of processing of a person (GDPR Art. 18); inform the person "
        "before lifting it."), run_restriction },
+  [CMD_SERVER] = { "server", N_("init URI"),
+    N_("Sets up an empty PostgreSQL database for a DPO team (in progress): the tables, the rules "
+       "the server enforces, and the roles dpo_officer, dpo_agent and dpo_auditor."), run_server },
 };
 
 static char *

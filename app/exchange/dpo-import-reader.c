@@ -580,8 +580,8 @@ _dpo_import_doc_open (GBytes      *bytes,
   return g_steal_pointer (&doc);
 }
 
-/* The top-level "organisation" (DESIGN "Interchange additions"); its
- * "processing" belongs to a later version and is not read yet. */
+/* The top-level "organisation" (DESIGN "Interchange additions"), with its
+ * "dpo" and its "processing" (what an access answer says, Art. 15). */
 static gboolean
 read_organisation (DpoImportDoc  *doc,
                    GError       **error)
@@ -589,11 +589,12 @@ read_organisation (DpoImportDoc  *doc,
   DpoImportFields top = { doc, error, NULL };
   DpoImportFields f = { doc, error, "organisation" };
   DpoImportFields in_dpo = { doc, error, "organisation.dpo" };
+  DpoImportFields in_processing = { doc, error, "organisation.processing" };
   g_autoptr(DpoOrganisation) organisation = dpo_organisation_new ();
   g_autoptr(GError) invalid = NULL;
   DpoOrganisationField bad = DPO_ORGANISATION_NAME;
   g_autofree char *path = NULL;
-  JsonObject *object = NULL, *dpo = NULL;
+  JsonObject *object = NULL, *dpo = NULL, *processing = NULL;
 
   if (!_dpo_field_object (&top, doc->root, "organisation", FALSE, &object))
     return FALSE;
@@ -602,13 +603,22 @@ read_organisation (DpoImportDoc  *doc,
   if (!_dpo_field_string (&f, object, "name", FALSE, &organisation->name) ||
       !_dpo_field_string (&f, object, "siren", FALSE, &organisation->siren) ||
       !_dpo_field_string (&f, object, "address", FALSE, &organisation->address) ||
-      !_dpo_field_object (&f, object, "dpo", FALSE, &dpo))
+      !_dpo_field_object (&f, object, "dpo", FALSE, &dpo) ||
+      !_dpo_field_object (&f, object, "processing", FALSE, &processing))
     return FALSE;
   if (dpo != NULL &&
       (!_dpo_field_string (&in_dpo, dpo, "name", FALSE, &organisation->dpo_name) ||
        !_dpo_field_string (&in_dpo, dpo, "email", FALSE, &organisation->dpo_email) ||
        !_dpo_field_string (&in_dpo, dpo, "phone", FALSE, &organisation->dpo_phone) ||
        !_dpo_field_string (&in_dpo, dpo, "address", FALSE, &organisation->dpo_address)))
+    return FALSE;
+  if (processing != NULL &&
+      (!_dpo_field_string (&in_processing, processing, "purposes", FALSE, &organisation->purposes) ||
+       !_dpo_field_string (&in_processing, processing, "recipients", FALSE,
+                           &organisation->recipients) ||
+       !_dpo_field_string (&in_processing, processing, "retention", FALSE,
+                           &organisation->retention) ||
+       !_dpo_field_string (&in_processing, processing, "source", FALSE, &organisation->source)))
     return FALSE;
 
   if (!dpo_organisation_check (organisation, &bad, &invalid))

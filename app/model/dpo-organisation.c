@@ -20,6 +20,10 @@ static const char * const PATHS[] = {
   [DPO_ORGANISATION_DPO_EMAIL] = "dpo.email",
   [DPO_ORGANISATION_DPO_PHONE] = "dpo.phone",
   [DPO_ORGANISATION_DPO_ADDRESS] = "dpo.address",
+  [DPO_ORGANISATION_PURPOSES] = "processing.purposes",
+  [DPO_ORGANISATION_RECIPIENTS] = "processing.recipients",
+  [DPO_ORGANISATION_RETENTION] = "processing.retention",
+  [DPO_ORGANISATION_SOURCE] = "processing.source",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (PATHS) == DPO_ORGANISATION_N_FIELDS);
@@ -94,6 +98,14 @@ dpo_organisation_field (DpoOrganisation      *organisation,
       return &organisation->dpo_email;
     case DPO_ORGANISATION_DPO_PHONE:
       return &organisation->dpo_phone;
+    case DPO_ORGANISATION_PURPOSES:
+      return &organisation->purposes;
+    case DPO_ORGANISATION_RECIPIENTS:
+      return &organisation->recipients;
+    case DPO_ORGANISATION_RETENTION:
+      return &organisation->retention;
+    case DPO_ORGANISATION_SOURCE:
+      return &organisation->source;
     case DPO_ORGANISATION_DPO_ADDRESS:
     case DPO_ORGANISATION_N_FIELDS:
     default:
@@ -127,6 +139,14 @@ dpo_organisation_field_label (DpoOrganisationField field)
       return _("DPO telephone");
     case DPO_ORGANISATION_DPO_ADDRESS:
       return _("DPO postal address");
+    case DPO_ORGANISATION_PURPOSES:
+      return _("Purposes of the processing");
+    case DPO_ORGANISATION_RECIPIENTS:
+      return _("Recipients of the data");
+    case DPO_ORGANISATION_RETENTION:
+      return _("Retention period");
+    case DPO_ORGANISATION_SOURCE:
+      return _("Source of the data");
     case DPO_ORGANISATION_N_FIELDS:
     default:
       g_return_val_if_reached (NULL);
@@ -147,6 +167,7 @@ dpo_organisation_to_json (const DpoOrganisation *organisation)
 {
   JsonObject *object = json_object_new ();
   JsonObject *dpo = json_object_new ();
+  JsonObject *processing = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
   add_member (object, "name", organisation->name);
@@ -160,6 +181,14 @@ dpo_organisation_to_json (const DpoOrganisation *organisation)
     json_object_set_object_member (object, "dpo", dpo);
   else
     json_object_unref (dpo);
+  add_member (processing, "purposes", organisation->purposes);
+  add_member (processing, "recipients", organisation->recipients);
+  add_member (processing, "retention", organisation->retention);
+  add_member (processing, "source", organisation->source);
+  if (json_object_get_size (processing) > 0)
+    json_object_set_object_member (object, "processing", processing);
+  else
+    json_object_unref (processing);
   json_node_take_object (node, object);
   return node;
 }

@@ -24,6 +24,12 @@ typedef struct
   char *dpo_email;
   char *dpo_phone;
   char *dpo_address;
+  /* The processing of the members' data, as an access answer describes it
+   * (GDPR Art. 15(1) a, c, d, g): the JSON's "organisation.processing". */
+  char *purposes;
+  char *recipients;
+  char *retention;
+  char *source;
 } DpoOrganisation;
 
 /* Its fields, in the order of the form and of the JSON. */
@@ -36,6 +42,10 @@ typedef enum
   DPO_ORGANISATION_DPO_EMAIL,
   DPO_ORGANISATION_DPO_PHONE,
   DPO_ORGANISATION_DPO_ADDRESS,
+  DPO_ORGANISATION_PURPOSES,
+  DPO_ORGANISATION_RECIPIENTS,
+  DPO_ORGANISATION_RETENTION,
+  DPO_ORGANISATION_SOURCE,
   DPO_ORGANISATION_N_FIELDS,
 } DpoOrganisationField;
 
@@ -56,7 +66,7 @@ const char      *dpo_organisation_field_path  (DpoOrganisationField field);
 const char      *dpo_organisation_field_label (DpoOrganisationField field);
 
 /* The interchange's "organisation" object: members that hold nothing are
- * left out, and "dpo" when it holds nothing. */
+ * left out, and "dpo" or "processing" when it holds nothing. */
 JsonNode        *dpo_organisation_to_json   (const DpoOrganisation *organisation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoOrganisation, dpo_organisation_free)

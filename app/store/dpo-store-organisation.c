@@ -14,6 +14,7 @@
  * columns are named as the fields, in the order of DpoOrganisationField. */
 static const char * const COLUMNS[] = {
   "name", "siren", "address", "dpo_name", "dpo_email", "dpo_phone", "dpo_address",
+  "purposes", "recipients", "retention", "source",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (COLUMNS) == DPO_ORGANISATION_N_FIELDS);
@@ -27,7 +28,8 @@ dpo_store_get_organisation (DpoStore *self)
   g_return_val_if_fail (DPO_IS_STORE (self), organisation);
 
   stmt = _dpo_store_prepare (self, "SELECT name, siren, address, dpo_name, dpo_email, dpo_phone, "
-                                   "dpo_address FROM organisation WHERE pk = 1", NULL);
+                                   "dpo_address, purposes, recipients, retention, source "
+                                   "FROM organisation WHERE pk = 1", NULL);
   if (stmt == NULL)
     return organisation;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -82,8 +84,9 @@ write_organisation (DpoStore  *self,
   if (dpo_organisation_equal (old, organisation))
     return TRUE;
   stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO organisation (pk, name, siren, address, "
-                                   "dpo_name, dpo_email, dpo_phone, dpo_address) "
-                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?)", error);
+                                   "dpo_name, dpo_email, dpo_phone, dpo_address, purposes, "
+                                   "recipients, retention, source) "
+                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)

@@ -334,6 +334,21 @@ static const char * const MIGRATIONS[] = {
   ") WITHOUT ROWID;"
   "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) "
   "  WHERE length (member_hash) > 0;",
+
+  /* 9 -> 10 (issue 12, item 1): what an access answer says of the
+   * processing (GDPR Art. 15(1) a, c, d, g), and the letters' templates as
+   * the DPO edited them (the built-in ones are used where none is kept). */
+  "ALTER TABLE organisation ADD COLUMN purposes TEXT;"
+  "ALTER TABLE organisation ADD COLUMN recipients TEXT;"
+  "ALTER TABLE organisation ADD COLUMN retention TEXT;"
+  "ALTER TABLE organisation ADD COLUMN source TEXT;"
+  "CREATE TABLE letter_templates ("
+  "  kind TEXT NOT NULL,"
+  "  language TEXT NOT NULL CHECK (language IN ('en', 'fr')),"
+  "  subject TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, language)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);
