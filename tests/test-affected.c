@@ -571,6 +571,50 @@ test_upgrade_from_6 (void)
   g_assert_cmpuint (entries->len, ==, 1);
 }
 
+/* The shipped example list (data/example/affected-list.csv, French headers,
+ * ';', a BOM and CRLF as a spreadsheet writes them) against the example:
+ * the Girard family contract brings Thomas in as co-insured, three rows
+ * match nobody; and the answers a DPO reads out on the phone. */
+static void
+test_example_list (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autofree char *example = dpo_test_example_path ();
+  g_autofree char *folder = g_path_get_dirname (example);
+  g_autofree char *path = g_build_filename (folder, "affected-list.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  DpoAffectedCounts counts;
+  struct { const char *query; const char *answer; } answers[] = {
+    { "IP-140816", "Affected by INC-2024-01 (co-insured), not informed yet" },
+    { "2 12 06 69 123 520 28", "Affected by INC-2024-01 (listed), not informed yet" },
+    { "1 85 07 75 112 233 76",
+      "Affected by INC-2024-01 (listed), not found among our members, so not informed by us" },
+    { "IP-120571", "Not affected by any incident" },
+  };
+
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rows, ==, 8);
+  g_assert_cmpuint (counts.matched, ==, 5);
+  g_assert_cmpuint (counts.co_insured_added, ==, 1);
+  g_assert_cmpuint (counts.unmatched, ==, 3);
+  g_assert_cmpuint (counts.by_email, ==, 1);
+  g_assert_cmpuint (counts.by_post, ==, 4);
+  g_assert_cmpuint (counts.neither, ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *nir = NULL, *member = NULL, *text = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+
+      g_assert_true (dpo_affected_parse_query (answers[i].query, &nir, &member, &error));
+      entries = dpo_store_affected_check (store, nir, member, &error);
+      g_assert_no_error (error);
+      text = dpo_affected_describe (entries);
+      g_assert_cmpstr (text, ==, answers[i].answer);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -589,5 +633,6 @@ main (int    argc,
   g_test_add_func ("/affected/upgrade-from-6", test_upgrade_from_6);
   g_test_add_func ("/affected/cli", test_cli);
   g_test_add_func ("/affected/export-json", test_export_json);
+  g_test_add_func ("/affected/example-list", test_example_list);
   return g_test_run ();
 }

@@ -285,6 +285,39 @@ def test_letters(work):
     assert "Léa Dubois" in text, "the affected child is named in the holder's letter: " + text
 
 
+def signatures(text):
+    """The lines that are the DPO's title alone (the letterhead says
+    "Data protection officer: NAME" on one line)."""
+    return sum(1 for line in text.splitlines() if line.strip() == "Data protection officer")
+
+
+@with_workdir
+def test_letter_signed_once(work):
+    """A notice that ends with the DPO's own signature (as the drafted one
+    does) is not signed a second time by the letter; one without a closing
+    gets the DPO's signature block."""
+    work.setup()
+    work.sql("UPDATE incidents SET notice_body = ?",
+             (NOTICE_BODY + "\n\nYours sincerely,\n\nHélène Garnier\nData protection officer",))
+    work.campaign("signed", "--sent-at", "2024-02-08")
+    rows = read_csv(work.file("signed", "letters.csv"))
+    luc = next(r for r in rows if r["name"] == "Luc Bernard")
+    text = "".join(pdf_page_text(work.file("signed", "letters.pdf"), int(luc["first_page"]) + i)
+                   for i in range(int(luc["pages"])))
+    eq(signatures(text), 1, "signatures in Luc's letter: " + text)
+
+    other = Workdir()
+    try:
+        other.setup()
+        other.campaign("out", "--sent-at", "2024-02-08")
+        rows = read_csv(other.file("out", "letters.csv"))
+        luc = next(r for r in rows if r["name"] == "Luc Bernard")
+        text = pdf_page_text(other.file("out", "letters.pdf"), int(luc["first_page"]))
+        eq(signatures(text), 1, "the letter's own signature: " + text)
+    finally:
+        other.cleanup()
+
+
 @with_workdir
 def test_unreachable_and_record(work):
     work.setup()
@@ -463,6 +496,7 @@ def main():
         ("emails.csv for a mass-mailing service", test_emails_csv),
         ("letters.pdf and letters.csv agree page by page", test_letters),
         ("unreachable.csv; communications and informed recorded", test_unreachable_and_record),
+        ("a notice that signs itself is not signed twice", test_letter_signed_once),
         ("a holder covered by another's contract is named there", test_holder_also_covered),
         ("a second campaign writes only to the rest", test_second_campaign),
         ("everyone informed: exit 1, nothing written", test_everyone_informed),

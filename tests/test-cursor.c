@@ -110,7 +110,7 @@ test_records_by_id (void)
       dpo_subject_free (subject);
     }
   g_assert_no_error (error);
-  g_assert_cmpuint (n_subjects, ==, 5);
+  g_assert_cmpuint (n_subjects, ==, 8);
   g_assert_cmpuint (n_contracts, >, 0);
 
   g_clear_pointer (&last, g_free);
@@ -275,7 +275,7 @@ test_snapshot_is_consistent (void)
   g_assert_cmpuint (count_rows (store), ==, 8);
   dpo_store_count_records (store, &counts);
   g_assert_cmpuint (counts.requests, ==, 8);
-  g_assert_cmpuint (counts.subjects, ==, 5);
+  g_assert_cmpuint (counts.subjects, ==, 8);
   g_assert_cmpuint (counts.incidents, ==, 1);
 }
 

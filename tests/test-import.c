@@ -43,7 +43,7 @@ test_round_trip (void)
   g_assert_true (dpo_import_bytes (first, example, "breach-2024.json", &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.incidents, ==, 1);
-  g_assert_cmpuint (counts.subjects, ==, 5);
+  g_assert_cmpuint (counts.subjects, ==, 8);
   g_assert_cmpuint (counts.requests, ==, 5);
 
   exported = dpo_test_export (first, AS_OF);
@@ -359,7 +359,7 @@ test_import_audit_rows (void)
 
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'insert'"), ==, 11);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'insert'"), ==, 14);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
                                              "AND record = 'R-2024-0004' AND json_extract (changes, "
                                              "'$.changes.email') = 'sophie.lefevre@example.org'"), ==, 1);
@@ -368,8 +368,8 @@ test_import_audit_rows (void)
                                              "IS NOT NULL"), ==, 1);
 
   g_assert_false (dpo_import_bytes (store, again, "again", NULL, &error));
-  /* The 11 records' rows and the organisation's (an update), nothing more. */
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 12);
+  /* The 14 records' rows and the organisation's (an update), nothing more. */
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 15);
 }
 
 static DpoRequest *

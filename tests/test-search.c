@@ -166,7 +166,7 @@ test_migration (void)
 
   store = dpo_store_open (path, NULL);
   g_assert_nonnull (store);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects_search"), ==, 5);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects_search"), ==, 8);
   check_example (store);
 }
 

@@ -60,7 +60,7 @@ test_reopen_keeps_data (void)
   store = dpo_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dpo_store_count_incidents (store), ==, 1);
-  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 5);
+  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 8);
   g_assert_cmpuint (dpo_store_count_requests (store), ==, 5);
   g_assert_finalize_object (store);
 }
@@ -187,9 +187,9 @@ test_audit_log (void)
   sqlite3 *db = NULL;
 
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
-  /* One row per record written: 1 incident, 5 people, 5 requests; and the
+  /* One row per record written: 1 incident, 8 people, 5 requests; and the
    * organisation the example names. */
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 12);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 15);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'organisation'"),
                    ==, 1);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
@@ -202,7 +202,7 @@ test_audit_log (void)
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET at = 'x'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 12);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 15);
 }
 
 static void
@@ -227,7 +227,8 @@ test_erasure_trigger (void)
   sqlite3_close (db);
 
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects WHERE id = 'S-0001'"), ==, 1);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM contracts"), ==, 4);
+  /* The example's six contracts, S-0002's gone with him. */
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM contracts"), ==, 5);
   /* The request stays in the register, without the person. */
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM requests WHERE id = 'R-2024-0003' "
                                              "AND subject IS NULL"), ==, 1);
@@ -246,7 +247,7 @@ test_lists_search (void)
 
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
   /* The model follows the store's "changed" signal by itself. */
-  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 8);
 
   martin = dpo_store_list_subjects (store, "mart");
   g_assert_cmpuint (g_list_model_get_n_items (martin), ==, 1);

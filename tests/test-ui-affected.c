@@ -195,6 +195,10 @@ test_people_and_incident (void)
   g_assert_cmpstr (row_value (group, "Reachable by email"), ==, "1");
   g_assert_cmpstr (row_value (group, "Reachable by post only"), ==, "1");
   g_assert_cmpstr (row_value (group, "Reachable by neither"), ==, "1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dpo_test_find_widget (GTK_WIDGET (group),
+                                                                                       dpo_test_is_row_titled,
+                                                                                       "Reachable by neither"))),
+                   ==, "Neither an email address nor a postal address on file");
   shoot (GTK_WIDGET (view), "incident-affected.png");
 
   /* "Am I affected?" answers for a member, a co-insured person and an
@@ -267,8 +271,11 @@ static void
 test_shots (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-affected-XXXXXX", NULL);
-  g_autofree char *list = write_list (dir, "liste.csv", "nir;numero_adherent\n2 78 04 75 056 123 74;\n"
-                                      ";IP-088112\n180057505600068;\n");
+  g_autofree char *db = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *example = dpo_test_example_path ();
+  g_autofree char *folder = g_path_get_dirname (example);
+  /* The list shipped with the example, as the README's walk-through uses it. */
+  g_autofree char *list = g_build_filename (folder, "affected-list.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (list);
   DpoStore *store = open_example (dir);
   DpoWindow *window = dpo_test_present_window (store);
@@ -294,11 +301,31 @@ test_shots (void)
   }
   shoot (GTK_WIDGET (view), "incident-affected.png");
   adw_view_stack_set_visible_child_name (stack, "people");
-  dpo_affected_check_ask (dpo_people_page_get_affected_check (page), "2 78 04 75 056 123 74");
-  settle ();
-  shoot (GTK_WIDGET (window), "people-am-i-affected.png");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1200);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-0001");
+  {
+    /* A member, a co-insured person, a row that matched nobody, a stranger. */
+    static const char *asked[][2] = {
+      { "2 78 04 75 056 123 74", "people-am-i-affected.png" },
+      { "IP-140816", "people-am-i-affected-co-insured.png" },
+      { "1 85 07 75 112 233 76", "people-am-i-affected-unmatched.png" },
+      { "1 80 05 75 056 000 68", "people-am-i-affected-stranger.png" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+      {
+        dpo_affected_check_ask (dpo_people_page_get_affected_check (page), asked[i][0]);
+        settle ();
+        shoot (GTK_WIDGET (window), asked[i][1]);
+      }
+    /* Then as the campaign of 6 February 2024 records it (post, the Girards). */
+    dpo_test_exec (db, "INSERT INTO informed (incident, subject, channel, sent_at) "
+                       "SELECT i.pk, s.pk, 'post', '2024-02-06' FROM incidents i, subjects s "
+                       "WHERE s.id IN ('S-0006', 'S-0007', 'S-0008')");
+    dpo_affected_check_ask (dpo_people_page_get_affected_check (page), "IP-140816");
+    settle ();
+    shoot (GTK_WIDGET (window), "people-am-i-affected-informed.png");
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1400);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-person", "s", "S-0007");
   settle ();
   shoot (GTK_WIDGET (window), "person-incidents.png");
 

@@ -103,9 +103,10 @@ test_campaign (void)
   g_autofree char *mbox = NULL;
   g_autofree char *letters = NULL;
 
-  /* Claire and Sophie by email; Luc and Paolo by post; Maria unreachable. */
+  /* Claire and Sophie by email; Luc, Paolo and the Girard family (Nathalie
+   * and the two beneficiaries of her contract) by post; Maria unreachable. */
   g_assert_cmpstr (subtitle (GTK_WIDGET (dialog), "email_row"), ==, "2 households, 2 people");
-  g_assert_cmpstr (subtitle (GTK_WIDGET (dialog), "post_row"), ==, "2 households, 2 people");
+  g_assert_cmpstr (subtitle (GTK_WIDGET (dialog), "post_row"), ==, "3 households, 5 people");
   g_assert_cmpstr (subtitle (GTK_WIDGET (dialog), "unreachable_row"), ==, "1 household, 1 person");
 
   dpo_test_set_text (GTK_WIDGET (dialog), "date_entry", "2024-02-08");
@@ -123,7 +124,7 @@ test_campaign (void)
   g_assert_true (g_file_test (letters, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count (*) FROM communications "
                                              "WHERE message = 'Vos données'"), ==, 2);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count (*) FROM informed"), ==, 4);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count (*) FROM informed"), ==, 7);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   dpo_test_destroy_window (window, NULL);

@@ -116,7 +116,7 @@ test_erasure_refused (void)
   g_assert_cmpstr (subject->last_name, ==, "Martin");
   g_assert_cmpstr (subject->nir, ==, "278047505612374");
   g_assert_cmpuint (subject->contracts->len, ==, 1);
-  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 5);
+  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 8);
 
   request = dpo_store_get_request (store, "R-2024-0002", &error);
   g_assert_no_error (error);
@@ -168,7 +168,7 @@ test_erasure_confirmation_no_contract (void)
   g_assert_nonnull (dpo_test_find_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Erase"));
   gtk_widget_activate (dpo_test_wait_for_widget (GTK_WIDGET (dialog), dpo_test_is_shown_button, "_Cancel"));
   dpo_test_wait_until (dpo_test_no_message_dialog, "Carry Out the Erasure?");
-  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 5);
+  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 8);
 
   dpo_test_destroy_window (window, store);
   dpo_test_remove_tree (dir);

@@ -152,7 +152,7 @@ test_restriction (void)
   subject = dpo_store_get_subject (store, "S-0001", NULL);
   g_assert_null (subject->restricted_since);
   g_assert_null (dpo_test_find_widget (GTK_WIDGET (person_view), dpo_test_is_shown_label, BANNER));
-  g_assert_cmpint (dpo_store_count_subjects (store), ==, 5);
+  g_assert_cmpint (dpo_store_count_subjects (store), ==, 8);
 
   dpo_test_destroy_window (window, store);
   dpo_test_remove_tree (dir);

@@ -78,7 +78,7 @@ test_empty_then_example (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
   dpo_test_wait_until (model_has_one_item, incidents);
   g_assert_cmpuint (dpo_store_count_incidents (store), ==, 1);
-  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 5);
+  g_assert_cmpuint (dpo_store_count_subjects (store), ==, 8);
   g_assert_cmpuint (dpo_store_count_requests (store), ==, 5);
 
   /* The dashboard now counts; the incidents list shows the breach. */
@@ -187,7 +187,7 @@ test_dashboard_counts (void)
   dpo_test_wait_until (dashboard_counted, first.dashboard);
   g_assert_cmpstr (label_text (first.dashboard, "incidents_count_label"), ==, "1");
   g_assert_cmpstr (label_text (first.dashboard, "requests_count_label"), ==, "5");
-  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "5");
+  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "8");
   g_assert_cmpstr (label_text (first.dashboard, "deadlines_label"), ==,
                    "3 requests are overdue · 1 due within the next 7 days");
 
@@ -196,9 +196,9 @@ test_dashboard_counts (void)
   g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (dpo_dashboard_page_get_counting (DPO_DASHBOARD_PAGE (first.dashboard)));
-  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "5");
+  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "8");
   dpo_test_wait_until (dashboard_counted, first.dashboard);
-  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "4");
+  g_assert_cmpstr (label_text (first.dashboard, "people_count_label"), ==, "7");
   g_assert_cmpstr (label_text (first.dashboard, "deadlines_label"), ==,
                    "2 requests are overdue · 1 due within the next 7 days");
 
@@ -559,7 +559,7 @@ test_import_and_export (void)
   /* The example file, on the worker thread: the lists follow, a toast says so. */
   dpo_window_import_file (window, example);
   dpo_test_wait_until (model_has_one_item, incidents);
-  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Imported: 1 incident, 5 people, 5 requests");
+  dpo_test_wait_for_widget (GTK_WIDGET (window), dpo_test_is_shown_label, "Imported: 1 incident, 8 people, 5 requests");
 
   /* Export, on the worker thread: the whole store, private to the user. */
   dpo_window_export_json (window, out);

@@ -410,6 +410,23 @@ def test_formula_text_stays_text(work):
 
 
 @with_workdir
+def test_one_person_informed(work):
+    """A campaign may inform one person: the timeline says "1 person"."""
+    doc = edge_document()
+    doc["incidents"][0]["communications"] = [
+        {"channel": "email", "sent_at": "2024-02-06T12:00:00+01:00", "count": 1,
+         "message": "Notice"},
+        {"channel": "post", "sent_at": "2024-02-07T12:00:00+01:00", "count": 4,
+         "message": "Notice"}]
+    work.import_doc(doc)
+    out = work.file("registers.xlsx")
+    work.dpo("export-registers", out, as_of="2024-06-05")
+    told = [r[3] for r in rows(openpyxl.load_workbook(out)["Timeline"])
+            if r[2] == "Communication"]
+    eq(told, ["Email to 1 person: Notice", "Post to 4 people: Notice"], "communications")
+
+
+@with_workdir
 def test_long_text_is_cut(work):
     doc = edge_document()
     work.import_doc(doc)
@@ -782,6 +799,7 @@ def main():
             test_same_values_as_export_json)
     tap.run("text that looks like a formula stays text", test_formula_text_stays_text)
     tap.run("text too long for a cell is cut with a visible mark", test_long_text_is_cut)
+    tap.run("one person informed is \"1 person\"", test_one_person_informed)
     tap.run("a register longer than a sheet continues on Name (2)", test_continuation_sheets)
     tap.run("an empty database gives headers only", test_empty_database)
     tap.run("unwritable paths: exit 1, one message, nothing left", test_unwritable_paths)

@@ -360,5 +360,5 @@ dpo_affected_group_init (DpoAffectedGroup *self)
   self->values[ROW_EMAIL] = add_row (self, ROW_EMAIL, _("Reachable by email"), NULL);
   self->values[ROW_POST] = add_row (self, ROW_POST, _("Reachable by post only"), NULL);
   self->values[ROW_NEITHER] = add_row (self, ROW_NEITHER, _("Reachable by neither"),
-                                       _("No email nor postal address on file"));
+                                       _("Neither an email address nor a postal address on file"));
 }

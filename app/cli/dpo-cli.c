@@ -763,6 +763,10 @@ run_notice (Cli   *cli,
     return fail (error);
 
   g_print (_("Subject: %s\n\n%s"), notice->subject, notice->body);
+  /* The draft ends on the signature without a newline: the shell's prompt
+   * (or the "Stored as…" line) would otherwise run on after it. */
+  if (!g_str_has_suffix (notice->body, "\n"))
+    g_print ("\n");
   if (save)
     g_printerr (_("Stored as the notice of incident %s.\n"), argv[1]);
   return EXIT_OK;

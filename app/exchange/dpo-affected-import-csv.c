@@ -28,7 +28,11 @@ struct _DpoAffectedCsv
   gboolean           header_done;
   guint64            line;        /* the line being fed, from 1 */
   guint64            row_line;    /* the line the current row started on */
-  GPtrArray         *fields;      /* the current row */
+  /* The current row: its fields one after the other, each ended by a NUL,
+   * in one buffer reused from row to row (a list has millions of rows; no
+   * allocation per field). */
+  GString           *row;
+  GArray            *starts;      /* gsize: where each field begins in @row */
   GPtrArray         *headers;
   int                nir_column;  /* -1 when absent */
   int                member_column;
@@ -132,30 +136,48 @@ on_field_cb (void   *data,
              void   *user_data)
 {
   DpoAffectedCsv *csv = user_data;
+  gsize start = csv->row->len;
 
   if (csv->error != NULL)
     return;
-  if (csv->fields->len == 0)
+  if (csv->starts->len == 0)
     csv->row_line = csv->line;
-  g_ptr_array_add (csv->fields, g_strndup (data != NULL ? data : "", length));
+  g_array_append_val (csv->starts, start);
+  if (data != NULL)
+    g_string_append_len (csv->row, data, length);
+  g_string_append_c (csv->row, '\0');
+}
+
+/* Field @i of the current row, NUL-terminated, writable in place. */
+static char *
+field_at (DpoAffectedCsv *csv,
+          guint           i)
+{
+  return csv->row->str + g_array_index (csv->starts, gsize, i);
+}
+
+static void
+clear_row (DpoAffectedCsv *csv)
+{
+  g_string_truncate (csv->row, 0);
+  g_array_set_size (csv->starts, 0);
 }
 
 static gboolean
 read_header (DpoAffectedCsv  *csv,
              GError         **error)
 {
-  for (guint i = 0; i < csv->fields->len; i++)
+  for (guint i = 0; i < csv->starts->len; i++)
     {
-      const char *header = g_ptr_array_index (csv->fields, i);
+      const char *header = field_at (csv, i);
       DpoAffectedColumn column = _dpo_affected_column_of (header);
 
       if (column == DPO_AFFECTED_COLUMN_NIR && csv->nir_column < 0)
         csv->nir_column = i;
       else if (column == DPO_AFFECTED_COLUMN_MEMBER && csv->member_column < 0)
         csv->member_column = i;
+      g_ptr_array_add (csv->headers, g_strdup (header));
     }
-  g_ptr_array_extend_and_steal (csv->headers, g_steal_pointer (&csv->fields));
-  csv->fields = g_ptr_array_new_with_free_func (g_free);
   if (csv->nir_column >= 0 || csv->member_column >= 0)
     return TRUE;
 
@@ -180,9 +202,9 @@ field (DpoAffectedCsv *csv,
 {
   char *text;
 
-  if (column < 0 || (guint) column >= csv->fields->len)
+  if (column < 0 || (guint) column >= csv->starts->len)
     return NULL;
-  text = g_strstrip ((char *) g_ptr_array_index (csv->fields, column));
+  text = g_strstrip (field_at (csv, column));
   return *text != '\0' ? text : NULL;
 }
 
@@ -195,8 +217,8 @@ read_row (DpoAffectedCsv  *csv,
   g_autofree char *nir = NULL;
   g_autoptr(GError) cause = NULL;
 
-  for (guint i = 0; i < csv->fields->len; i++)
-    if (!g_utf8_validate (g_ptr_array_index (csv->fields, i), -1, NULL))
+  for (guint i = 0; i < csv->starts->len; i++)
+    if (!g_utf8_validate (field_at (csv, i), -1, NULL))
       {
         g_set_error_literal (&cause, DPO_ERROR, DPO_ERROR_INVALID,
                              _("the text is not UTF-8; a file saved by Excel under Windows is "
@@ -234,7 +256,7 @@ on_row_cb (int   terminator,
     }
   else
     read_row (csv, &csv->error);
-  g_ptr_array_set_size (csv->fields, 0);
+  clear_row (csv);
 }
 
 DpoAffectedCsv *
@@ -245,7 +267,8 @@ _dpo_affected_csv_new (const char        *display_name,
 
   csv->name = g_strdup (display_name);
   csv->import = import;
-  csv->fields = g_ptr_array_new_with_free_func (g_free);
+  csv->row = g_string_sized_new (256);
+  csv->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   csv->headers = g_ptr_array_new_with_free_func (g_free);
   csv->pending = g_string_new (NULL);
   csv->nir_column = -1;
@@ -261,7 +284,8 @@ _dpo_affected_csv_free (DpoAffectedCsv *csv)
     return;
   csv_free (&csv->parser);
   g_free (csv->name);
-  g_ptr_array_unref (csv->fields);
+  g_string_free (csv->row, TRUE);
+  g_array_unref (csv->starts);
   g_ptr_array_unref (csv->headers);
   g_string_free (csv->pending, TRUE);
   g_clear_error (&csv->error);

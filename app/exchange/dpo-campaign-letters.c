@@ -38,6 +38,7 @@ struct _DpoCampaignLetters
   char          *sender_lines;
   char          *place_date;
   char          *signature;
+  char          *dpo_name;      /* to see whether the notice signs itself */
 };
 
 void
@@ -52,6 +53,7 @@ dpo_campaign_letters_free (DpoCampaignLetters *self)
   g_free (self->sender_lines);
   g_free (self->place_date);
   g_free (self->signature);
+  g_free (self->dpo_name);
   g_free (self);
 }
 
@@ -167,6 +169,24 @@ signature (const DpoOrganisation *organisation)
   return g_strdup_printf ("%s\n%s", organisation->dpo_name, _("Data protection officer"));
 }
 
+/* The drafted notice ends with "Yours sincerely," and the DPO's name and
+ * title, as the email needs: on paper, the letter's own signature block
+ * under it would sign the letter twice. A notice whose last paragraph
+ * names the DPO is taken to sign itself. */
+static gboolean
+signs_itself (const char *body,
+              const char *dpo_name)
+{
+  g_autofree char *text = NULL;
+  const char *last;
+
+  if (dpo_name == NULL || *dpo_name == '\0' || body == NULL)
+    return FALSE;
+  text = g_strstrip (g_strdup (body));
+  last = g_strrstr (text, "\n\n");
+  return strstr (last != NULL ? last : text, dpo_name) != NULL;
+}
+
 DpoCampaignLetters *
 dpo_campaign_letters_new (GFile                  *pdf,
                           GFile                  *csv,
@@ -182,6 +202,7 @@ dpo_campaign_letters_new (GFile                  *pdf,
   self->sender_lines = sender_lines (organisation);
   self->place_date = place_date (organisation, local);
   self->signature = signature (organisation);
+  self->dpo_name = g_strdup (organisation->dpo_name);
   self->csv = dpo_csv_file_new (csv, LETTERS_COLUMNS, error);
   if (self->csv == NULL)
     return NULL;
@@ -230,7 +251,7 @@ dpo_campaign_letters_add (DpoCampaignLetters  *self,
     .place_date = self->place_date,
     .subject = subject,
     .body = body,
-    .signature = self->signature,
+    .signature = signs_itself (body, self->dpo_name) ? NULL : self->signature,
   };
   guint first_page;
   guint pages;

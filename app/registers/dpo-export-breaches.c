@@ -142,8 +142,11 @@ write_communication_event (DpoXlsxSheet           *sheet,
   if (communication->count >= 0)
     {
       count = g_strdup_printf ("%" G_GINT64_FORMAT, communication->count);
-      /* Translators: a communication in the timeline: "Email to 16400 people" */
-      what = g_strdup_printf (_("%s to %s people"), channel, count);
+      /* Translators: a communication in the timeline: "Email to 16400 people"
+       * (a campaign may well inform 1 person) */
+      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s person", "%s to %s people",
+                                           (gulong) communication->count),
+                              channel, count);
     }
   else
     /* Translators: a communication in the timeline, number of people unknown: "Email to the people" */

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <nettle/hmac.h>
+
 #include "dpo-store-affected.h"
 #include "dpo-store-private.h"
 
@@ -22,10 +24,21 @@ G_BEGIN_DECLS
 GBytes  *_dpo_affected_key       (DpoStore     *self,
                                   gboolean      create,
                                   GError      **error);
+/* The key made ready once: HMAC-SHA256's inner and outer SHA-256 states
+ * after the key's block. Each value starts from a copy of them (a struct
+ * copy: no allocation and no re-keying per row; a list has millions).
+ * Nettle's SHA-256 uses the processor's SHA instructions where it has them. */
+typedef struct
+{
+  struct hmac_sha256_ctx ready;
+} DpoAffectedKeyed;
+
+void     _dpo_affected_keyed_init (DpoAffectedKeyed *keyed,
+                                   GBytes           *key);
 /* HMAC-SHA256 of @text under the key @keyed holds, into @out. */
-void     _dpo_affected_hash      (GHmac        *keyed,
-                                  const char   *text,
-                                  guint8        out[DPO_AFFECTED_HASH_BYTES]);
+void     _dpo_affected_hash      (const DpoAffectedKeyed *keyed,
+                                  const char             *text,
+                                  guint8                  out[DPO_AFFECTED_HASH_BYTES]);
 
 /* The schema step that made the hashes blobs (dpo-store-schema.c): copies the earlier rows
  * (hex text) into the new table (blobs), then drops the old one. */

@@ -177,11 +177,11 @@ check_people (DpoStore     *self,
 }
 
 static void
-bind_hash (sqlite3_stmt *stmt,
-           int           index,
-           GHmac        *keyed,
-           const char   *text,
-           guint8        buffer[DPO_AFFECTED_HASH_BYTES])
+bind_hash (sqlite3_stmt           *stmt,
+           int                     index,
+           const DpoAffectedKeyed *keyed,
+           const char             *text,
+           guint8                  buffer[DPO_AFFECTED_HASH_BYTES])
 {
   if (text == NULL)
     return;
@@ -197,7 +197,7 @@ check_unmatched (DpoStore     *self,
                  GError      **error)
 {
   g_autoptr(GBytes) key = _dpo_affected_key (self, FALSE, NULL);
-  g_autoptr(GHmac) keyed = NULL;
+  DpoAffectedKeyed keyed;
   guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
   guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
   sqlite3_stmt *stmt;
@@ -205,7 +205,7 @@ check_unmatched (DpoStore     *self,
   /* No key: no list was ever imported, so no row is kept. */
   if (key == NULL)
     return TRUE;
-  keyed = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
+  _dpo_affected_keyed_init (&keyed, key);
   /* One seek per incident for the NIR (the table is clustered on
    * incident, NIR hash), one in the index for the member number. */
   stmt = _dpo_store_prepare (self,
@@ -215,8 +215,8 @@ check_unmatched (DpoStore     *self,
     "  WHERE u.member_hash = ?2 AND length (u.member_hash) > 0) ORDER BY i.id", error);
   if (stmt == NULL)
     return FALSE;
-  bind_hash (stmt, 1, keyed, nir, nir_hash);
-  bind_hash (stmt, 2, keyed, member_number, member_hash);
+  bind_hash (stmt, 1, &keyed, nir, nir_hash);
+  bind_hash (stmt, 2, &keyed, member_number, member_hash);
   return read_entries (self, stmt, entries, error);
 }
 

@@ -58,7 +58,11 @@ describe_entry (const DpoAffectedEntry *entry)
   g_string_append_printf (text, entry->listed ? _("Affected by %s (listed)")
                                               : _("Affected by %s (co-insured)"),
                           entry->incident);
-  if (entry->informed->len == 0)
+  /* A row of the processor's list that matched nobody: we hold nothing to
+   * write to, and the person on the phone must hear why no letter came. */
+  if (entry->subject == NULL && entry->informed->len == 0)
+    g_string_append (text, _(", not found among our members, so not informed by us"));
+  else if (entry->informed->len == 0)
     g_string_append (text, _(", not informed yet"));
   for (guint i = 0; i < entry->informed->len; i++)
     {

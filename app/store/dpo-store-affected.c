@@ -21,7 +21,7 @@ struct _DpoAffectedImport
 {
   DpoStore          *store;
   gint64             incident;
-  GHmac             *keyed;
+  DpoAffectedKeyed   keyed;
   DpoAffectedCounts *counts;
   /* The statements every row runs, looked up once: a list has millions. */
   sqlite3_stmt      *by_nir;
@@ -126,24 +126,30 @@ _dpo_affected_key (DpoStore  *self,
 }
 
 void
-_dpo_affected_hash (GHmac      *keyed,
-                    const char *text,
-                    guint8      out[DPO_AFFECTED_HASH_BYTES])
+_dpo_affected_keyed_init (DpoAffectedKeyed *keyed,
+                          GBytes           *key)
 {
-  g_autoptr(GHmac) hmac = g_hmac_copy (keyed);
-  gsize length = DPO_AFFECTED_HASH_BYTES;
+  hmac_sha256_set_key (&keyed->ready, g_bytes_get_size (key), g_bytes_get_data (key, NULL));
+}
 
-  g_hmac_update (hmac, (const guchar *) text, strlen (text));
-  g_hmac_get_digest (hmac, out, &length);
+void
+_dpo_affected_hash (const DpoAffectedKeyed *keyed,
+                    const char             *text,
+                    guint8                  out[DPO_AFFECTED_HASH_BYTES])
+{
+  struct hmac_sha256_ctx hmac = keyed->ready;
+
+  hmac_sha256_update (&hmac, strlen (text), (const guint8 *) text);
+  hmac_sha256_digest (&hmac, DPO_AFFECTED_HASH_BYTES, out);
 }
 
 /* Binds a hash, or the empty blob that stands for "no such number". */
 static void
-bind_hash (sqlite3_stmt *stmt,
-           int           index,
-           GHmac        *keyed,
-           const char   *text,
-           guint8        buffer[DPO_AFFECTED_HASH_BYTES])
+bind_hash (sqlite3_stmt           *stmt,
+           int                     index,
+           const DpoAffectedKeyed *keyed,
+           const char             *text,
+           guint8                  buffer[DPO_AFFECTED_HASH_BYTES])
 {
   if (text == NULL)
     {
@@ -305,8 +311,8 @@ keep_unmatched (DpoAffectedImport  *import,
   guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
   guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
 
-  bind_hash (stmt, 1, import->keyed, nir, nir_hash);
-  bind_hash (stmt, 2, import->keyed, member_number, member_hash);
+  bind_hash (stmt, 1, &import->keyed, nir, nir_hash);
+  bind_hash (stmt, 2, &import->keyed, member_number, member_hash);
   if (!step_done (import, stmt, error))
     return FALSE;
   import->counts->unmatched++;
@@ -491,10 +497,9 @@ import_write (DpoStore  *self,
 {
   ImportJob *job = data;
   g_autoptr(GBytes) key = NULL;
-  g_autoptr(GHmac) keyed = NULL;
   g_autoptr(JsonNode) changes = NULL;
   DpoAffectedSummary summary;
-  DpoAffectedImport import = { self, 0, NULL, job->counts, NULL, NULL, NULL, NULL };
+  DpoAffectedImport import = { .store = self, .counts = job->counts };
 
   import.incident = incident_pk (self, job->incident_id, error);
   if (import.incident == 0)
@@ -502,8 +507,7 @@ import_write (DpoStore  *self,
   key = _dpo_affected_key (self, TRUE, error);
   if (key == NULL)
     return FALSE;
-  keyed = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
-  import.keyed = keyed;
+  _dpo_affected_keyed_init (&import.keyed, key);
 
   if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
                        "(nir_hash BLOB, member_hash BLOB); DELETE FROM temp.affected_staging", error) ||
