@@ -218,8 +218,11 @@ test_holds (void)
   verdict = dpo_erasure_verdict_new (person, "2026-01-01", 0);
   g_assert_cmpint (verdict->rule, ==, DPO_ERASURE_HOLD);
   g_assert_null (verdict->contract_number);
-  g_assert_cmpstr (verdict->reason, ==, "Erasure refused: a legal hold (Litigation) keeps the data until "
-                                        "30 June 2026; erasure becomes possible on 1 July 2026.");
+  /* The hold's reason is not given: the ground goes into the refusal letter. */
+  g_assert_cmpstr (verdict->reason, ==, "Erasure refused: a legal hold keeps the data until "
+                                        "30 June 2026 (GDPR Art. 17(3)(b) and (e)); erasure becomes "
+                                        "possible on 1 July 2026.");
+  g_assert_null (strstr (verdict->reason, "Litigation"));
   g_clear_pointer (&verdict, dpo_erasure_verdict_free);
   /* It runs through its last day. */
   assert_verdict (person, "2026-06-30", 0, DPO_ERASURE_HOLD, "2026-07-01");
@@ -240,7 +243,7 @@ test_holds (void)
   g_assert_cmpint (verdict->rule, ==, DPO_ERASURE_RETENTION);
   g_assert_cmpstr (verdict->earliest, ==, "2032-01-01");
   g_assert_nonnull (strstr (verdict->reason, "kept 5 years"));
-  g_assert_nonnull (strstr (verdict->reason, "a legal hold (Litigation) also keeps the data until "
+  g_assert_nonnull (strstr (verdict->reason, "a legal hold also keeps the data until "
                                              "31 December 2031: erasure becomes possible on 1 January 2032."));
   g_clear_pointer (&verdict, dpo_erasure_verdict_free);
   /* A hold ending sooner changes nothing to the retention's date. */
@@ -481,8 +484,10 @@ test_cli (void)
   g_test_message ("%s", err);
   g_assert_nonnull (strstr (err, "Erasure refused: the contract C-1 ended on 31 March 2024 and its data are "
                                  "kept 5 years after it ends (Code de la mutualité L221-11); a legal hold "
-                                 "(Fraud) also keeps the data until 30 June 2030: erasure becomes possible "
+                                 "also keeps the data until 30 June 2030: erasure becomes possible "
                                  "on 1 July 2030."));
+  /* A fraud hold is not announced to the person it concerns. */
+  g_assert_null (strstr (err, "Fraud"));
   g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM requests WHERE status = 'refused' "
                                            "AND refusal_ground LIKE '%1 July 2030%'"), ==, 1);
 }

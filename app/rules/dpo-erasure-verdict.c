@@ -166,14 +166,16 @@ describe_rule (const DpoSubject *subject,
                                            retention_years),
                               c->contract->number, end, retention_years);
     case DPO_ERASURE_HOLD:
+      /* The hold's reason stays inside the organisation: this text is the
+       * recorded ground and goes into the refusal letter, and telling a
+       * person "Fraud" could tip off the subject of an investigation. */
       if (c->hold->until == NULL)
-        /* Translators: %s is the hold's reason (Litigation, Fraud, Other) */
-        return g_strdup_printf (_("a legal hold (%s) keeps the data until it is lifted"),
-                                dpo_enum_label (DPO_ENUM_HOLD_REASON, c->hold->reason));
+        return g_strdup (_("a legal hold keeps the data until it is lifted (GDPR Art. 17(3)(b) "
+                           "and (e))"));
       end = dpo_erasure_format_date (c->hold->until);
-      /* Translators: the hold's reason (Litigation, Fraud, Other), then its end date */
-      return g_strdup_printf (_("a legal hold (%s) keeps the data until %s"),
-                              dpo_enum_label (DPO_ENUM_HOLD_REASON, c->hold->reason), end);
+      /* Translators: the hold's end date */
+      return g_strdup_printf (_("a legal hold keeps the data until %s (GDPR Art. 17(3)(b) and (e))"),
+                              end);
     case DPO_ERASURE_ALLOWED:
     default:
       g_return_val_if_reached (NULL);
@@ -192,16 +194,13 @@ describe_release (const Constraint *binding,
 
   if (binding != ruling && binding->hold != NULL)
     {
-      const char *reason = dpo_enum_label (DPO_ENUM_HOLD_REASON, binding->hold->reason);
-
       if (earliest == NULL)
-        /* Translators: %s is the hold's reason (Litigation, Fraud, Other) */
-        return g_strdup_printf (_("; a legal hold (%s) also keeps the data until it is lifted, so no "
-                                  "date can be given yet."), reason);
+        return g_strdup (_("; a legal hold also keeps the data until it is lifted, so no date can be "
+                           "given yet."));
       until = dpo_erasure_format_date (binding->hold->until);
-      /* Translators: the hold's reason, its end date, the day erasure becomes possible */
-      return g_strdup_printf (_("; a legal hold (%s) also keeps the data until %s: erasure becomes "
-                                "possible on %s."), reason, until, date);
+      /* Translators: the hold's end date, the day erasure becomes possible */
+      return g_strdup_printf (_("; a legal hold also keeps the data until %s: erasure becomes "
+                                "possible on %s."), until, date);
     }
   if (earliest != NULL)
     /* Translators: %s is the day erasure becomes possible ("1 April 2029") */
