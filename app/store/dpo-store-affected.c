@@ -319,32 +319,11 @@ keep_unmatched (DpoAffectedImport  *import,
   return TRUE;
 }
 
-/* Hashes are random: inserted in file order, each row would land on a
- * random page of the table and of its index, and a list of millions would
- * spend its time moving pages between the disk and a small cache. Sorted
- * (SQLite's sorter works in bounded memory), the table, clustered on the
- * NIR hash, grows at one end; the index on the member number's hash is
- * dropped and built again by one sort when the list is large beside what
- * is there already. */
-#define BULK_ROWS 100000
-
-static char *
-index_sql (DpoStore   *self,
-           const char *name)
-{
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT sql FROM sqlite_master "
-                                                 "WHERE type = 'index' AND name = ?", NULL);
-  char *sql = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  _dpo_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sql = _dpo_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return sql;
-}
-
+/* Hashes are random: inserted in file order, each would land on a random
+ * page of the table, and a list of millions would spend its time moving
+ * pages between the disk and a small cache. Sorted (SQLite's sorter works
+ * in bounded memory), each kind's hashes go in at the end of its range of
+ * the table, which is clustered on (kind, hash, incident). */
 static gboolean
 exec_sql (DpoStore    *self,
           const char  *sql,
@@ -356,35 +335,62 @@ exec_sql (DpoStore    *self,
   return FALSE;
 }
 
+/* Inserts the hashes @select picks from the staged rows, as @kind, sorted;
+ * adds to @added how many were not kept for this incident before. */
+static gboolean
+insert_hashes (DpoAffectedImport  *import,
+               int                 kind,
+               const char         *select,
+               guint64            *added,
+               GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO affected_hashes (kind, hash, incident) "
+                                          "SELECT %d, h, ?1 FROM (%s) ORDER BY h", kind, select);
+  sqlite3_stmt *stmt = _dpo_store_prepare (import->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import->incident);
+  if (!_dpo_store_step_done (import->store, stmt, error))
+    return FALSE;
+  if (added != NULL)
+    *added += sqlite3_changes (_dpo_store_get_db (import->store));
+  return TRUE;
+}
+
+/* A row is identified by its NIR, or by its member number when it has no
+ * NIR: it is new, and counted in unmatched_added and the incident's count,
+ * when that number was not kept for this incident before (nor earlier in
+ * the same list). Its other number is kept too, and found by a check. */
 static gboolean
 flush_unmatched (DpoAffectedImport  *import,
                  GError            **error)
 {
   DpoStore *self = import->store;
-  gint64 staged = _dpo_store_query_int (self, "SELECT count(*) FROM temp.affected_staging");
-  g_autofree char *member_index = NULL;
+  guint64 added = 0;
   sqlite3_stmt *stmt;
 
-  if (staged >= BULK_ROWS &&
-      staged * 2 >= _dpo_store_query_int (self, "SELECT count(*) FROM affected_unmatched"))
+  if (!insert_hashes (import, 0, "SELECT nir_hash AS h FROM temp.affected_staging "
+                                 "WHERE length (nir_hash) > 0", &added, error) ||
+      !insert_hashes (import, 1, "SELECT member_hash AS h FROM temp.affected_staging "
+                                 "WHERE length (nir_hash) = 0", &added, error) ||
+      !insert_hashes (import, 1, "SELECT member_hash AS h FROM temp.affected_staging "
+                                 "WHERE length (nir_hash) > 0 AND length (member_hash) > 0",
+                      NULL, error))
+    return FALSE;
+  import->counts->unmatched_added = added;
+  if (added > 0)
     {
-      member_index = index_sql (self, "affected_unmatched_member");
-      if (member_index != NULL && !exec_sql (self, "DROP INDEX affected_unmatched_member", error))
+      stmt = _dpo_store_prepare (self,
+        "INSERT INTO affected_unmatched_count (incident, unmatched) VALUES (?, ?) "
+        "ON CONFLICT (incident) DO UPDATE SET unmatched = unmatched + excluded.unmatched", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, import->incident);
+      sqlite3_bind_int64 (stmt, 2, added);
+      if (!_dpo_store_step_done (self, stmt, error))
         return FALSE;
     }
-  stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, member_hash) "
-    "SELECT ?, nir_hash, member_hash FROM temp.affected_staging "
-    "ORDER BY nir_hash, member_hash", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import->incident);
-  if (!_dpo_store_step_done (self, stmt, error))
-    return FALSE;
-  import->counts->unmatched_added = sqlite3_changes (_dpo_store_get_db (self));
-  /* The very index as it was: the schema stays what the migrations made. */
-  if (member_index != NULL && !exec_sql (self, member_index, error))
-    return FALSE;
   return exec_sql (self, "DELETE FROM temp.affected_staging", error);
 }
 
