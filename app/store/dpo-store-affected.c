@@ -28,6 +28,10 @@ struct _DpoAffectedImport
   sqlite3_stmt      *by_member;
   sqlite3_stmt      *list;
   sqlite3_stmt      *stage;
+  /* What was staged, so that flush_unmatched() skips an empty pass. */
+  guint64            staged_nir;
+  guint64            staged_member_alone;
+  guint64            staged_member_too;
 };
 
 /* The per-row statements. COLLATE NOCASE: the indexes on nir and
@@ -315,6 +319,9 @@ keep_unmatched (DpoAffectedImport  *import,
   bind_hash (stmt, 2, &import->keyed, member_number, member_hash);
   if (!step_done (import, stmt, error))
     return FALSE;
+  import->staged_nir += nir != NULL;
+  import->staged_member_alone += nir == NULL && member_number != NULL;
+  import->staged_member_too += nir != NULL && member_number != NULL;
   import->counts->unmatched++;
   return TRUE;
 }
@@ -339,15 +346,20 @@ exec_sql (DpoStore    *self,
  * adds to @added how many were not kept for this incident before. */
 static gboolean
 insert_hashes (DpoAffectedImport  *import,
+               guint64             staged,
                int                 kind,
                const char         *select,
                guint64            *added,
                GError            **error)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO affected_hashes (kind, hash, incident) "
-                                          "SELECT %d, h, ?1 FROM (%s) ORDER BY h", kind, select);
-  sqlite3_stmt *stmt = _dpo_store_prepare (import->store, sql, error);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
 
+  if (staged == 0)
+    return TRUE;
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO affected_hashes (kind, hash, incident) "
+                         "SELECT %d, h, ?1 FROM (%s) ORDER BY h", kind, select);
+  stmt = _dpo_store_prepare (import->store, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import->incident);
@@ -370,12 +382,15 @@ flush_unmatched (DpoAffectedImport  *import,
   guint64 added = 0;
   sqlite3_stmt *stmt;
 
-  if (!insert_hashes (import, 0, "SELECT nir_hash AS h FROM temp.affected_staging "
-                                 "WHERE length (nir_hash) > 0", &added, error) ||
-      !insert_hashes (import, 1, "SELECT member_hash AS h FROM temp.affected_staging "
-                                 "WHERE length (nir_hash) = 0", &added, error) ||
-      !insert_hashes (import, 1, "SELECT member_hash AS h FROM temp.affected_staging "
-                                 "WHERE length (nir_hash) > 0 AND length (member_hash) > 0",
+  if (!insert_hashes (import, import->staged_nir, 0,
+                      "SELECT nir_hash AS h FROM temp.affected_staging WHERE length (nir_hash) > 0",
+                      &added, error) ||
+      !insert_hashes (import, import->staged_member_alone, 1,
+                      "SELECT member_hash AS h FROM temp.affected_staging WHERE length (nir_hash) = 0",
+                      &added, error) ||
+      !insert_hashes (import, import->staged_member_too, 1,
+                      "SELECT member_hash AS h FROM temp.affected_staging "
+                      "WHERE length (nir_hash) > 0 AND length (member_hash) > 0",
                       NULL, error))
     return FALSE;
   import->counts->unmatched_added = added;
