@@ -673,6 +673,31 @@ test_new_rows (void)
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* The import passes over numbers no member has without asking the
+ * database (a filter of the members' numbers): a member recorded in lower
+ * case, or with a NIR in lower case ("2a" for Corsica), is still found, as
+ * COLLATE NOCASE finds them. */
+static void
+test_match_any_case (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "nir;member_number\n;IP-077340\n"
+                                      STRANGER_NIR ";\n", -1);
+  DpoAffectedCounts counts;
+
+  dpo_test_exec (db, "UPDATE subjects SET member_number = lower (member_number) "
+                     "WHERE member_number = 'IP-077340'");
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM subjects "
+                                           "WHERE member_number = 'ip-077340'"), ==, 1);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rows, ==, 2);
+  g_assert_cmpuint (counts.matched, ==, 1);
+  g_assert_cmpuint (counts.unmatched, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -689,6 +714,7 @@ main (int    argc,
   g_test_add_func ("/affected/import/windows-1252", test_windows_1252);
   g_test_add_func ("/affected/import/long-list", test_long_list);
   g_test_add_func ("/affected/import/new-rows", test_new_rows);
+  g_test_add_func ("/affected/import/match-any-case", test_match_any_case);
   g_test_add_func ("/affected/upgrade-from-6", test_upgrade_from_6);
   g_test_add_func ("/affected/upgrade-from-10", test_upgrade_from_10);
   g_test_add_func ("/affected/cli", test_cli);
