@@ -194,6 +194,16 @@ static const char * const UNDO_STEPS[] = {
   "ALTER TABLE organisation DROP COLUMN retention;"
   "ALTER TABLE organisation DROP COLUMN recipients;"
   "ALTER TABLE organisation DROP COLUMN purposes;",
+  "DROP TABLE affected_unmatched_count; DROP TABLE affected_hashes;"
+  "CREATE TABLE affected_unmatched ("
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  nir_hash BLOB NOT NULL CHECK (typeof (nir_hash) = 'blob' AND length (nir_hash) IN (0, 32)),"
+  "  member_hash BLOB NOT NULL CHECK (typeof (member_hash) = 'blob' AND length (member_hash) IN (0, 32)),"
+  "  CHECK (length (nir_hash) + length (member_hash) > 0),"
+  "  PRIMARY KEY (incident, nir_hash, member_hash)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) "
+  "  WHERE length (member_hash) > 0;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
 

@@ -60,7 +60,7 @@ recorded (const char *db)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
                           dpo_test_query_int (db, "SELECT count(*) FROM affected"),
-                          dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched"),
+                          dpo_test_query_int (db, "SELECT ifnull (sum (unmatched), 0) FROM affected_unmatched_count"),
                           dpo_test_query_int (db, "SELECT count(*) FROM audit WHERE entity = 'affected'"));
 }
 
@@ -106,7 +106,8 @@ test_import_french_semicolons (void)
   g_assert_cmpuint (counts.unmatched_added, ==, 0);
   after = recorded (db);
   g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected"), ==, 2);
-  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT ifnull (sum (unmatched), 0) FROM affected_unmatched_count"),
+                   ==, 1);
   /* Only the audit entry of the second import is new. */
   g_assert_cmpstr (before, ==, "2/1/1");
   g_assert_cmpstr (after, ==, "2/1/2");
@@ -152,7 +153,8 @@ test_unmatched_hashes (void)
     int status = 0;
     g_autoptr(GError) spawn_error = NULL;
     const char *argv[] = { "sqlite3", db, "SELECT value FROM store_state WHERE key = 'affected_hmac_key'; "
-                           "SELECT lower (hex (nir_hash)) || ' ' || lower (hex (member_hash)) FROM affected_unmatched;", NULL };
+                           "SELECT (SELECT lower (hex (hash)) FROM affected_hashes WHERE kind = 0) || ' ' || "
+                           "(SELECT lower (hex (hash)) FROM affected_hashes WHERE kind = 1);", NULL };
 
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                   &status, &spawn_error);
@@ -552,8 +554,8 @@ test_upgrade_from_6 (void)
   g_assert_true (import_list (store, path, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  dpo_test_exec (db, "CREATE TABLE keep AS SELECT incident, lower (hex (nir_hash)) AS h "
-                     "FROM affected_unmatched");
+  dpo_test_exec (db, "CREATE TABLE keep AS SELECT incident, lower (hex (hash)) AS h "
+                     "FROM affected_hashes WHERE kind = 0");
   dpo_test_undo_schema_steps (db, 6);
   dpo_test_exec (db, "INSERT INTO affected_unmatched (incident, nir_hash) SELECT incident, h FROM keep;"
                      "DROP TABLE keep;");
@@ -563,9 +565,10 @@ test_upgrade_from_6 (void)
   store = dpo_store_open (db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dpo_test_query_int (db, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched "
-                                           "WHERE length (nir_hash) = 32 AND length (member_hash) = 0"),
-                   ==, 1);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_hashes "
+                                           "WHERE kind = 0 AND length (hash) = 32"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_hashes"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT sum (unmatched) FROM affected_unmatched_count"), ==, 1);
   entries = dpo_store_affected_check (store, STRANGER_NIR, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 1);
@@ -615,6 +618,130 @@ test_example_list (void)
     }
 }
 
+/* Schema 10 kept an unmatched row whole, both hashes in one row: the step
+ * to 11 keeps each number as its own row, and each old row counts as one. */
+static void
+test_upgrade_from_10 (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "nir;member_number\n" STRANGER_NIR ";X-999\n", -1);
+  g_autoptr(GPtrArray) entries = NULL;
+  guint64 unmatched = 0;
+
+  g_assert_true (import_list (store, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  dpo_test_exec (db, "CREATE TABLE keep AS SELECT incident, kind, hash FROM affected_hashes");
+  dpo_test_undo_schema_steps (db, 10);
+  /* The row with both numbers, and a row with the member number alone. */
+  dpo_test_exec (db, "INSERT INTO affected_unmatched (incident, nir_hash, member_hash) "
+                     "SELECT n.incident, n.hash, m.hash FROM keep n, keep m WHERE n.kind = 0 AND m.kind = 1 "
+                     "UNION ALL SELECT incident, x'', hash FROM keep WHERE kind = 1;"
+                     "DROP TABLE keep;");
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched"), ==, 2);
+
+  store = dpo_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dpo_test_query_int (db, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM sqlite_master "
+                                           "WHERE name = 'affected_unmatched'"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_hashes WHERE kind = 0"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_hashes WHERE kind = 1"), ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = dpo_store_affected_people (store, INCIDENT, &unmatched, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = dpo_store_affected_check (store, STRANGER_NIR, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = dpo_store_affected_check (store, NULL, "x-999", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+}
+
+/* A valid NIR for the tests: born 1800-05-75, order i, with its key. */
+static char *
+test_nir (guint i)
+{
+  guint64 body = 1800575056000ULL + i;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT "%02u", body, (guint) (97 - body % 97));
+}
+
+/* An unmatched row is new when its NIR, or its member number when it has
+ * no NIR, was not kept for the incident before, nor earlier in the list. */
+static void
+test_new_rows (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n1 = test_nir (1);
+  g_autofree char *n2 = test_nir (2);
+  g_autofree char *n4 = test_nir (4);
+  g_autofree char *first = g_strdup_printf ("nir;member_number\n%s;M-1\n%s;\n;M-3\n", n1, n2);
+  g_autofree char *second = g_strdup_printf ("nir;member_number\n%s;M-1\n%s;M-9\n%s;M-1\n"
+                                             ";M-3\n;M-5\n;m-5\n", n1, n1, n4);
+  g_autofree char *path = write_list ("first.csv", first, -1);
+  g_autoptr(GPtrArray) entries = NULL;
+  DpoAffectedCounts counts;
+  DpoAffectedSummary summary;
+
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.unmatched, ==, 3);
+  g_assert_cmpuint (counts.unmatched_added, ==, 3);
+
+  g_clear_pointer (&path, g_free);
+  path = write_list ("second.csv", second, -1);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.unmatched, ==, 6);
+  /* n4's row, and the first M-5 (the second is the same number). */
+  g_assert_cmpuint (counts.unmatched_added, ==, 2);
+  g_assert_true (dpo_store_affected_summary (store, INCIDENT, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.unmatched, ==, 5);
+
+  /* M-9 came with a NIR already kept: not a new row, yet it answers. */
+  entries = dpo_store_affected_check (store, NULL, "M-9", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = dpo_store_affected_check (store, NULL, "M-8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+/* The import passes over numbers no member has without asking the
+ * database (a filter of the members' numbers): a member recorded in lower
+ * case, or with a NIR in lower case ("2a" for Corsica), is still found, as
+ * COLLATE NOCASE finds them. */
+static void
+test_match_any_case (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-01", &db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_list ("l.csv", "nir;member_number\n;IP-077340\n"
+                                      STRANGER_NIR ";\n", -1);
+  DpoAffectedCounts counts;
+
+  dpo_test_exec (db, "UPDATE subjects SET member_number = lower (member_number) "
+                     "WHERE member_number = 'IP-077340'");
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM subjects "
+                                           "WHERE member_number = 'ip-077340'"), ==, 1);
+  g_assert_true (import_list (store, path, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rows, ==, 2);
+  g_assert_cmpuint (counts.matched, ==, 1);
+  g_assert_cmpuint (counts.unmatched, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -630,7 +757,10 @@ main (int    argc,
   g_test_add_func ("/affected/import/unknown-incident", test_unknown_incident);
   g_test_add_func ("/affected/import/windows-1252", test_windows_1252);
   g_test_add_func ("/affected/import/long-list", test_long_list);
+  g_test_add_func ("/affected/import/new-rows", test_new_rows);
+  g_test_add_func ("/affected/import/match-any-case", test_match_any_case);
   g_test_add_func ("/affected/upgrade-from-6", test_upgrade_from_6);
+  g_test_add_func ("/affected/upgrade-from-10", test_upgrade_from_10);
   g_test_add_func ("/affected/cli", test_cli);
   g_test_add_func ("/affected/export-json", test_export_json);
   g_test_add_func ("/affected/example-list", test_example_list);

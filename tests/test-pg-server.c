@@ -196,8 +196,9 @@ test_init_creates (void)
 
   expected_version = g_strdup_printf ("DPO Workbench %d", DPO_PG_SCHEMA_VERSION);
   assert_psql (uri, "SELECT program || ' ' || version FROM dpo_schema", expected_version);
-  /* 21 tables, and letter_templates (file version 10). */
-  assert_psql (uri, "SELECT count (*) FROM information_schema.tables WHERE table_schema = 'public'", "22");
+  /* 21 tables, letter_templates (file version 10); affected_unmatched became
+   * affected_hashes and affected_unmatched_count (file version 11). */
+  assert_psql (uri, "SELECT count (*) FROM information_schema.tables WHERE table_schema = 'public'", "23");
   assert_psql (uri, "SELECT string_agg (tgname, ',' ORDER BY tgname) FROM pg_trigger "
                     "WHERE NOT tgisinternal AND tgname NOT LIKE '%truncate%'",
                "audit_insert,audit_no_delete,audit_no_update,subjects_erasure_rule");

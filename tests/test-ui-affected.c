@@ -257,7 +257,7 @@ test_cancel (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (dpo_test_find_message_dialog ("The List Was Not Imported"));
   g_assert_null (dpo_test_find_message_dialog ("List Imported"));
-  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_unmatched"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (db, "SELECT count(*) FROM affected_hashes"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (view));
   dpo_test_wait_until (dpo_test_is_null, &view_ptr);

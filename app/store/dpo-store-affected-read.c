@@ -206,15 +206,17 @@ check_unmatched (DpoStore     *self,
   if (key == NULL)
     return TRUE;
   _dpo_affected_keyed_init (&keyed, key);
-  /* One seek per incident for the NIR (the table is clustered on
-   * incident, NIR hash), one in the index for the member number. */
+  /* One primary-key seek for each number: the table is clustered on
+   * (kind, hash, incident). An absent number stays NULL and finds nothing. */
   stmt = _dpo_store_prepare (self,
-    "SELECT i.pk, i.id, 0, NULL, 1 FROM incidents i WHERE EXISTS (SELECT 1 FROM "
-    "  affected_unmatched u WHERE u.incident = i.pk AND u.nir_hash = ?1) "
-    "OR i.pk IN (SELECT u.incident FROM affected_unmatched u "
-    "  WHERE u.member_hash = ?2 AND length (u.member_hash) > 0) ORDER BY i.id", error);
+    "SELECT i.pk, i.id, 0, NULL, 1 FROM incidents i WHERE i.pk IN ("
+    "  SELECT h.incident FROM affected_hashes h WHERE h.kind = 0 AND h.hash = ?1 "
+    "  UNION SELECT h.incident FROM affected_hashes h WHERE h.kind = 1 AND h.hash = ?2) "
+    "ORDER BY i.id", error);
   if (stmt == NULL)
     return FALSE;
+  /* The statement is kept between checks: no hash of an earlier one. */
+  sqlite3_clear_bindings (stmt);
   bind_hash (stmt, 1, &keyed, nir, nir_hash);
   bind_hash (stmt, 2, &keyed, member_number, member_hash);
   return read_entries (self, stmt, entries, error);
@@ -315,8 +317,8 @@ dpo_store_affected_people (DpoStore    *self,
     }
   if (unmatched_count != NULL)
     {
-      stmt = _dpo_store_prepare (self, "SELECT count(*) FROM affected_unmatched u "
-                                       "JOIN incidents i ON i.pk = u.incident WHERE i.id = ?", error);
+      stmt = _dpo_store_prepare (self, "SELECT ifnull (sum (c.unmatched), 0) FROM affected_unmatched_count c "
+                                       "JOIN incidents i ON i.pk = c.incident WHERE i.id = ?", error);
       if (stmt == NULL)
         return NULL;
       _dpo_bind_text (stmt, 1, incident_id);
@@ -345,8 +347,8 @@ dpo_store_affected_summary (DpoStore            *self,
     "  ifnull (trim (s.postal_address), '') != '' AS post FROM incidents i "
     "  JOIN affected a ON a.incident = i.pk JOIN subjects s ON s.pk = a.subject WHERE i.id = ?1) "
     "SELECT (SELECT count(*) FROM p WHERE listed = 1), (SELECT count(*) FROM p WHERE listed = 0), "
-    "  (SELECT count(*) FROM affected_unmatched u JOIN incidents i ON i.pk = u.incident "
-    "   WHERE i.id = ?1), "
+    "  (SELECT ifnull (sum (c.unmatched), 0) FROM affected_unmatched_count c "
+    "   JOIN incidents i ON i.pk = c.incident WHERE i.id = ?1), "
     "  (SELECT count(*) FROM p WHERE email), (SELECT count(*) FROM p WHERE NOT email AND post), "
     "  (SELECT count(*) FROM p WHERE NOT email AND NOT post)", error);
   if (stmt == NULL)

@@ -28,6 +28,15 @@ struct _DpoAffectedImport
   sqlite3_stmt      *by_member;
   sqlite3_stmt      *list;
   sqlite3_stmt      *stage;
+  /* A Bloom filter of the members' NIRs and member numbers (ASCII lower
+   * case, as COLLATE NOCASE compares): a number it says no to is nobody's,
+   * and most rows of a processor's list are nobody's. */
+  guint64           *known;
+  guint64            known_mask;
+  /* What was staged, so that flush_unmatched() skips an empty pass. */
+  guint64            staged_nir;
+  guint64            staged_member_alone;
+  guint64            staged_member_too;
 };
 
 /* The per-row statements. COLLATE NOCASE: the indexes on nir and
@@ -49,6 +58,77 @@ prepare_row_statements (DpoAffectedImport  *import,
     import->stage = _dpo_store_prepare (import->store,
       "INSERT INTO temp.affected_staging (nir_hash, member_hash) VALUES (?, ?)", error);
   return import->stage != NULL;
+}
+
+/* At most 2^27 bits (16 MiB) whatever the number of members: beyond, the
+ * filter says "maybe" more often and the lookup decides, as without it. */
+#define KNOWN_MIN_BITS (G_GUINT64_CONSTANT (1) << 16)
+#define KNOWN_MAX_BITS (G_GUINT64_CONSTANT (1) << 27)
+
+/* FNV-1a over the text in ASCII lower case. */
+static guint64
+known_hash (const char *text)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const char *p = text; *p != '\0'; p++)
+    hash = (hash ^ (guchar) g_ascii_tolower (*p)) * G_GUINT64_CONSTANT (1099511628211);
+  return hash;
+}
+
+/* Three probes from one hash (double hashing). */
+#define KNOWN_PROBES 3
+
+static void
+known_add (DpoAffectedImport *import,
+           const char        *text)
+{
+  guint64 hash = known_hash (text);
+  guint64 step = (hash >> 32) | 1;
+
+  for (guint i = 0; i < KNOWN_PROBES; i++, hash += step)
+    import->known[(hash & import->known_mask) / 64] |= G_GUINT64_CONSTANT (1) << (hash % 64);
+}
+
+static gboolean
+known_maybe (const DpoAffectedImport *import,
+             const char              *text)
+{
+  guint64 hash = known_hash (text);
+  guint64 step = (hash >> 32) | 1;
+
+  for (guint i = 0; i < KNOWN_PROBES; i++, hash += step)
+    if (!(import->known[(hash & import->known_mask) / 64] & (G_GUINT64_CONSTANT (1) << (hash % 64))))
+      return FALSE;
+  return TRUE;
+}
+
+/* About 16 bits per number (under 0.5 % said "maybe" wrongly). */
+static gboolean
+fill_known (DpoAffectedImport  *import,
+            GError            **error)
+{
+  gint64 subjects = _dpo_store_query_int (import->store, "SELECT count(*) FROM subjects");
+  guint64 bits = KNOWN_MIN_BITS;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  while (bits < KNOWN_MAX_BITS && bits < (guint64) MAX (subjects, 0) * 2 * 16)
+    bits *= 2;
+  import->known = g_new0 (guint64, bits / 64);
+  import->known_mask = bits - 1;
+  stmt = _dpo_store_prepare (import->store, "SELECT nir, member_number FROM subjects", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int column = 0; column < 2; column++)
+      if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+        known_add (import, (const char *) sqlite3_column_text (stmt, column));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  _dpo_store_set_db_error (import->store, error);
+  return FALSE;
 }
 
 char *
@@ -263,7 +343,7 @@ match_by (DpoAffectedImport  *import,
   g_autoptr(GArray) people = NULL;
   int rc;
 
-  if (key == NULL)
+  if (key == NULL || !known_maybe (import, key))
     return TRUE;
   sqlite3_bind_text (lookup, 1, key, -1, SQLITE_STATIC);
   /* Nearly always one person or none: no array unless there is one. */
@@ -315,36 +395,18 @@ keep_unmatched (DpoAffectedImport  *import,
   bind_hash (stmt, 2, &import->keyed, member_number, member_hash);
   if (!step_done (import, stmt, error))
     return FALSE;
+  import->staged_nir += nir != NULL;
+  import->staged_member_alone += nir == NULL && member_number != NULL;
+  import->staged_member_too += nir != NULL && member_number != NULL;
   import->counts->unmatched++;
   return TRUE;
 }
 
-/* Hashes are random: inserted in file order, each row would land on a
- * random page of the table and of its index, and a list of millions would
- * spend its time moving pages between the disk and a small cache. Sorted
- * (SQLite's sorter works in bounded memory), the table, clustered on the
- * NIR hash, grows at one end; the index on the member number's hash is
- * dropped and built again by one sort when the list is large beside what
- * is there already. */
-#define BULK_ROWS 100000
-
-static char *
-index_sql (DpoStore   *self,
-           const char *name)
-{
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT sql FROM sqlite_master "
-                                                 "WHERE type = 'index' AND name = ?", NULL);
-  char *sql = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  _dpo_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sql = _dpo_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return sql;
-}
-
+/* Hashes are random: inserted in file order, each would land on a random
+ * page of the table, and a list of millions would spend its time moving
+ * pages between the disk and a small cache. Sorted (SQLite's sorter works
+ * in bounded memory), each kind's hashes go in at the end of its range of
+ * the table, which is clustered on (kind, hash, incident). */
 static gboolean
 exec_sql (DpoStore    *self,
           const char  *sql,
@@ -356,35 +418,70 @@ exec_sql (DpoStore    *self,
   return FALSE;
 }
 
+/* Inserts the hashes @select picks from the staged rows, as @kind, sorted;
+ * adds to @added how many were not kept for this incident before. */
+static gboolean
+insert_hashes (DpoAffectedImport  *import,
+               guint64             staged,
+               int                 kind,
+               const char         *select,
+               guint64            *added,
+               GError            **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (staged == 0)
+    return TRUE;
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO affected_hashes (kind, hash, incident) "
+                         "SELECT %d, h, ?1 FROM (%s) ORDER BY h", kind, select);
+  stmt = _dpo_store_prepare (import->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import->incident);
+  if (!_dpo_store_step_done (import->store, stmt, error))
+    return FALSE;
+  if (added != NULL)
+    *added += sqlite3_changes (_dpo_store_get_db (import->store));
+  return TRUE;
+}
+
+/* A row is identified by its NIR, or by its member number when it has no
+ * NIR: it is new, and counted in unmatched_added and the incident's count,
+ * when that number was not kept for this incident before (nor earlier in
+ * the same list). Its other number is kept too, and found by a check. */
 static gboolean
 flush_unmatched (DpoAffectedImport  *import,
                  GError            **error)
 {
   DpoStore *self = import->store;
-  gint64 staged = _dpo_store_query_int (self, "SELECT count(*) FROM temp.affected_staging");
-  g_autofree char *member_index = NULL;
+  guint64 added = 0;
   sqlite3_stmt *stmt;
 
-  if (staged >= BULK_ROWS &&
-      staged * 2 >= _dpo_store_query_int (self, "SELECT count(*) FROM affected_unmatched"))
+  if (!insert_hashes (import, import->staged_nir, 0,
+                      "SELECT nir_hash AS h FROM temp.affected_staging WHERE length (nir_hash) > 0",
+                      &added, error) ||
+      !insert_hashes (import, import->staged_member_alone, 1,
+                      "SELECT member_hash AS h FROM temp.affected_staging WHERE length (nir_hash) = 0",
+                      &added, error) ||
+      !insert_hashes (import, import->staged_member_too, 1,
+                      "SELECT member_hash AS h FROM temp.affected_staging "
+                      "WHERE length (nir_hash) > 0 AND length (member_hash) > 0",
+                      NULL, error))
+    return FALSE;
+  import->counts->unmatched_added = added;
+  if (added > 0)
     {
-      member_index = index_sql (self, "affected_unmatched_member");
-      if (member_index != NULL && !exec_sql (self, "DROP INDEX affected_unmatched_member", error))
+      stmt = _dpo_store_prepare (self,
+        "INSERT INTO affected_unmatched_count (incident, unmatched) VALUES (?, ?) "
+        "ON CONFLICT (incident) DO UPDATE SET unmatched = unmatched + excluded.unmatched", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, import->incident);
+      sqlite3_bind_int64 (stmt, 2, added);
+      if (!_dpo_store_step_done (self, stmt, error))
         return FALSE;
     }
-  stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, member_hash) "
-    "SELECT ?, nir_hash, member_hash FROM temp.affected_staging "
-    "ORDER BY nir_hash, member_hash", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import->incident);
-  if (!_dpo_store_step_done (self, stmt, error))
-    return FALSE;
-  import->counts->unmatched_added = sqlite3_changes (_dpo_store_get_db (self));
-  /* The very index as it was: the schema stays what the migrations made. */
-  if (member_index != NULL && !exec_sql (self, member_index, error))
-    return FALSE;
   return exec_sql (self, "DELETE FROM temp.affected_staging", error);
 }
 
@@ -500,6 +597,7 @@ import_write (DpoStore  *self,
   g_autoptr(JsonNode) changes = NULL;
   DpoAffectedSummary summary;
   DpoAffectedImport import = { .store = self, .counts = job->counts };
+  gboolean ok;
 
   import.incident = incident_pk (self, job->incident_id, error);
   if (import.incident == 0)
@@ -509,10 +607,13 @@ import_write (DpoStore  *self,
     return FALSE;
   _dpo_affected_keyed_init (&import.keyed, key);
 
-  if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
-                       "(nir_hash BLOB, member_hash BLOB); DELETE FROM temp.affected_staging", error) ||
-      !prepare_row_statements (&import, error) ||
-      !job->source (&import, job->user_data, error) ||
+  ok = exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
+                       "(nir_hash BLOB, member_hash BLOB); DELETE FROM temp.affected_staging", error) &&
+       prepare_row_statements (&import, error) &&
+       fill_known (&import, error) &&
+       job->source (&import, job->user_data, error);
+  g_clear_pointer (&import.known, g_free);
+  if (!ok ||
       !flush_unmatched (&import, error) ||
       !add_co_insured (&import, error) ||
       !dpo_store_affected_summary (self, job->incident_id, &summary, error))

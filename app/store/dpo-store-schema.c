@@ -349,6 +349,31 @@ static const char * const MIGRATIONS[] = {
   "  body TEXT NOT NULL,"
   "  PRIMARY KEY (kind, language)"
   ") WITHOUT ROWID;",
+
+  /* 10 -> 11 (issue 11, item 7): each number of an unmatched row is its own
+   * row, its HMAC-SHA256 keyed by kind (0 NIR, 1 member number) then hash,
+   * so "am I affected?" is one primary-key seek and an import of millions
+   * inserts each kind sorted, at the end of its range: one sort per kind and
+   * no secondary index to rebuild (version 9's table took two sorts, one of
+   * them to rebuild its member index). How many unmatched rows each
+   * incident has is kept beside it, since rows are no longer stored whole.
+   * The earlier rows are copied, and each counts as one. */
+  "CREATE TABLE affected_hashes ("
+  "  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+  "  hash BLOB NOT NULL CHECK (typeof (hash) = 'blob' AND length (hash) = 32),"
+  "  incident INTEGER NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  PRIMARY KEY (kind, hash, incident)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE affected_unmatched_count ("
+  "  incident INTEGER PRIMARY KEY REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  unmatched INTEGER NOT NULL CHECK (unmatched >= 0)"
+  ");"
+  "INSERT INTO affected_hashes (kind, hash, incident) "
+  "  SELECT 0, nir_hash, incident FROM affected_unmatched WHERE length (nir_hash) = 32 "
+  "  UNION SELECT 1, member_hash, incident FROM affected_unmatched WHERE length (member_hash) = 32;"
+  "INSERT INTO affected_unmatched_count (incident, unmatched) "
+  "  SELECT incident, count(*) FROM affected_unmatched GROUP BY incident;"
+  "DROP TABLE affected_unmatched;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);

@@ -378,6 +378,27 @@ static const char STEP_9_TO_10[] =
   "  PRIMARY KEY (kind, language)"
   ");";
 
+/* File version 11 (issue 11, item 7): each number of an unmatched row as
+ * its own row, keyed (kind, hash, incident), and each incident's count of
+ * unmatched rows; the earlier rows are copied, each counting as one. */
+static const char STEP_10_TO_11[] =
+  "CREATE TABLE affected_hashes ("
+  "  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+  "  hash BYTEA NOT NULL CHECK (length (hash) = 32),"
+  "  incident BIGINT NOT NULL REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  PRIMARY KEY (kind, hash, incident)"
+  ");"
+  "CREATE TABLE affected_unmatched_count ("
+  "  incident BIGINT PRIMARY KEY REFERENCES incidents (pk) ON DELETE CASCADE,"
+  "  unmatched BIGINT NOT NULL CHECK (unmatched >= 0)"
+  ");"
+  "INSERT INTO affected_hashes (kind, hash, incident) "
+  "  SELECT 0, nir_hash, incident FROM affected_unmatched WHERE length (nir_hash) = 32 "
+  "  UNION SELECT 1, member_hash, incident FROM affected_unmatched WHERE length (member_hash) = 32;"
+  "INSERT INTO affected_unmatched_count (incident, unmatched) "
+  "  SELECT incident, count(*) FROM affected_unmatched GROUP BY incident;"
+  "DROP TABLE affected_unmatched;";
+
 typedef struct
 {
   int         from;
@@ -391,6 +412,7 @@ static const Step STEPS[] = {
   { 0, 8, STEP_0_TO_8 },
   { 8, 9, STEP_8_TO_9 },
   { 9, 10, STEP_9_TO_10 },
+  { 10, 11, STEP_10_TO_11 },
 };
 
 const char *
@@ -448,8 +470,8 @@ static const char GRANTS_SQL[] =
   "GRANT SELECT ON dpo_schema TO " DPO_PG_ROLE_OFFICER ", " DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON incidents, events, notifications, complaints,"
   "  communications, subjects, contracts, requests, settings, store_state, organisation,"
-  "  subjects_search, requests_search, contract_beneficiaries, affected, affected_unmatched,"
-  "  informed, holds, request_letters, letter_templates TO " DPO_PG_ROLE_OFFICER ";"
+  "  subjects_search, requests_search, contract_beneficiaries, affected, affected_hashes,"
+  "  affected_unmatched_count, informed, holds, request_letters, letter_templates TO " DPO_PG_ROLE_OFFICER ";"
   /* UPDATE for the redaction, which the trigger alone allows. */
   "GRANT SELECT, INSERT, UPDATE ON audit TO " DPO_PG_ROLE_OFFICER ";"
 
@@ -457,8 +479,8 @@ static const char GRANTS_SQL[] =
   DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON subjects_search, requests_search,"
   "  contract_beneficiaries TO " DPO_PG_ROLE_AGENT ";"
-  "GRANT SELECT ON affected, affected_unmatched, informed, communications, holds, settings,"
-  "  organisation, store_state, letter_templates TO " DPO_PG_ROLE_AGENT ";"
+  "GRANT SELECT ON affected, affected_hashes, affected_unmatched_count, informed, communications,"
+  "  holds, settings, organisation, store_state, letter_templates TO " DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT (pk, id, title, aware_at, risk, notice_subject, notice_body) ON incidents TO "
   DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT (pk, hash), INSERT ON audit TO " DPO_PG_ROLE_AGENT ";";
