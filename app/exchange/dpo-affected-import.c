@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-progress-relay.h"
 #include "dpo-affected-import-private.h"
 #include "dpo-error.h"
 #include "dpo-file-check.h"
@@ -182,8 +183,7 @@ typedef struct
   char                    *encoding;
   DpoAffectedProgressFunc  progress;
   gpointer                 progress_data;
-  GMainContext            *context;
-  gint64                   last_report;
+  DpoProgressRelay        *relay;       /* when there is progress to report */
   GTask                   *task;
 } ImportJob;
 
@@ -195,56 +195,20 @@ import_job_free (gpointer data)
   g_free (job->incident_id);
   g_clear_object (&job->file);
   g_free (job->encoding);
-  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->relay, dpo_progress_relay_free);
   g_free (job);
 }
 
-typedef struct
-{
-  GTask     *task;
-  ImportJob *job;
-  guint64    done;
-  guint64    total;
-} ProgressReport;
-
-static gboolean
-report_progress_cb (gpointer data)
-{
-  ProgressReport *report = data;
-
-  if (!g_task_get_completed (report->task))
-    report->job->progress (report->done, report->total, report->job->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_report_free (gpointer data)
-{
-  ProgressReport *report = data;
-
-  g_object_unref (report->task);
-  g_free (report);
-}
-
+/* Runs in the worker: dpo-progress-relay.h sends it to the caller's main
+ * context. */
 static void
 forward_progress (guint64  done,
                   guint64  total,
                   gpointer user_data)
 {
   ImportJob *job = user_data;
-  gint64 now = g_get_monotonic_time ();
-  ProgressReport *report;
 
-  if (done < total && now - job->last_report < G_USEC_PER_SEC / 10)
-    return;
-  job->last_report = now;
-  report = g_new0 (ProgressReport, 1);
-  report->task = g_object_ref (job->task);
-  report->job = job;
-  report->done = done;
-  report->total = total;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
-                              progress_report_free);
+  dpo_progress_relay_report (job->relay, job->task, done, total);
 }
 
 static void
@@ -263,7 +227,7 @@ import_thread (GTask        *task,
   worker = dpo_store_open (dpo_store_get_path (store), &error);
   if (worker == NULL ||
       !dpo_affected_import_file (worker, job->incident_id, job->file, job->encoding,
-                                 job->progress != NULL ? forward_progress : NULL, job,
+                                 job->relay != NULL ? forward_progress : NULL, job,
                                  counts, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -297,7 +261,8 @@ dpo_affected_import_file_async (DpoStore                *store,
   job->encoding = g_strdup (encoding);
   job->progress = progress;
   job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    job->relay = dpo_progress_relay_new (progress, progress_data);
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, &import_tag);
   g_task_set_task_data (task, job, import_job_free);

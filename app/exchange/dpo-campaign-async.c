@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dpo-progress-relay.h"
 #include "dpo-campaign.h"
 #include "dpo-store-worker.h"
 
@@ -22,8 +23,7 @@ typedef struct
   DpoCampaignCounts   *counts;
   DpoCampaignProgress  progress;
   gpointer             progress_data;
-  GMainContext        *context;
-  gint64               last_report;
+  DpoProgressRelay    *relay;           /* when there is progress to report */
   GTask               *task;
 } CampaignJob;
 
@@ -35,55 +35,30 @@ campaign_job_free (gpointer data)
   g_free (job->incident_id);
   g_clear_object (&job->folder);
   g_free (job->sent_on);
-  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->relay, dpo_progress_relay_free);
   g_free (job);
 }
 
-typedef struct
-{
-  GTask       *task;
-  CampaignJob *job;
-  guint        done;
-  guint        total;
-} ProgressReport;
-
-static gboolean
-report_progress_cb (gpointer data)
-{
-  ProgressReport *report = data;
-
-  report->job->progress (report->done, report->total, report->job->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_report_free (gpointer data)
-{
-  ProgressReport *report = data;
-
-  g_object_unref (report->task);
-  g_free (report);
-}
-
+/* Runs in the worker: dpo-progress-relay.h sends it to the caller's main
+ * context. */
 static void
 forward_progress (guint    done,
                   guint    total,
                   gpointer user_data)
 {
   CampaignJob *job = user_data;
-  gint64 now = g_get_monotonic_time ();
-  ProgressReport *report;
 
-  if (done < total && now - job->last_report < G_USEC_PER_SEC / 10)
-    return;
-  job->last_report = now;
-  report = g_new0 (ProgressReport, 1);
-  report->task = g_object_ref (job->task);
-  report->job = job;
-  report->done = done;
-  report->total = total;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
-                              progress_report_free);
+  dpo_progress_relay_report (job->relay, job->task, done, total);
+}
+
+static void
+deliver_progress (guint64  done,
+                  guint64  total,
+                  gpointer user_data)
+{
+  CampaignJob *job = user_data;
+
+  job->progress ((guint) done, (guint) total, job->progress_data);
 }
 
 static gboolean
@@ -97,7 +72,7 @@ campaign_job (DpoStore      *worker,
   DpoCampaignOptions options = { job->incident_id, job->folder, job->sent_on, NULL };
 
   job->task = task;
-  return dpo_campaign_run (worker, &options, job->progress != NULL ? forward_progress : NULL, job,
+  return dpo_campaign_run (worker, &options, job->relay != NULL ? forward_progress : NULL, job,
                            cancellable, job->counts, error);
 }
 
@@ -127,7 +102,8 @@ dpo_campaign_run_async (DpoStore             *store,
   job->counts = counts;
   job->progress = progress;
   job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    job->relay = dpo_progress_relay_new (deliver_progress, job);
   dpo_store_job_run_async (store, campaign_job, job, campaign_job_free, campaign_tag, cancellable,
                            callback, user_data);
 }

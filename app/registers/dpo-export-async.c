@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dpo-progress-relay.h"
 #include "dpo-registers.h"
 #include "dpo-store-worker.h"
 
@@ -19,8 +20,7 @@ typedef struct
   guint                  max_rows;
   DpoExportProgressFunc  progress;
   gpointer               progress_data;
-  GMainContext          *context;
-  gint64                 last_report;   /* monotonic µs, in the worker */
+  DpoProgressRelay      *relay;         /* when there is progress to report */
   GTask                 *task;          /* while the job runs */
 } RegistersJob;
 
@@ -30,60 +30,20 @@ registers_job_free (gpointer data)
   RegistersJob *job = data;
 
   g_clear_object (&job->file);
-  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->relay, dpo_progress_relay_free);
   g_free (job);
 }
 
-typedef struct
-{
-  GTask        *task;
-  RegistersJob *job;
-  guint64       done;
-  guint64       total;
-} ProgressReport;
-
-static gboolean
-report_progress_cb (gpointer data)
-{
-  ProgressReport *report = data;
-
-  report->job->progress (report->done, report->total, report->job->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_report_free (gpointer data)
-{
-  ProgressReport *report = data;
-
-  g_object_unref (report->task);
-  g_free (report);
-}
-
-/* Runs in the worker: forwards at most ten reports a second to the
- * caller's main context. Reports are queued before the task's result, at
- * the same priority, so none arrives after the callback; each holds the
- * task, and so the job, alive until it is delivered. */
+/* Runs in the worker: dpo-progress-relay.h sends it to the caller's main
+ * context. */
 static void
 forward_progress (guint64  done,
                   guint64  total,
                   gpointer user_data)
 {
   RegistersJob *job = user_data;
-  gint64 now = g_get_monotonic_time ();
-  ProgressReport *report;
 
-  if (done < total && now - job->last_report < G_USEC_PER_SEC / 10)
-    return;
-  job->last_report = now;
-
-  report = g_new0 (ProgressReport, 1);
-  report->task = g_object_ref (job->task);
-  report->job = job;
-  report->done = done;
-  report->total = total;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              report_progress_cb, report, progress_report_free);
+  dpo_progress_relay_report (job->relay, job->task, done, total);
 }
 
 static gboolean
@@ -97,7 +57,7 @@ export_registers_job (DpoStore      *worker,
 
   job->task = task;
   return dpo_registers_export (worker, job->file, job->max_rows,
-                               job->progress != NULL ? forward_progress : NULL, job,
+                               job->relay != NULL ? forward_progress : NULL, job,
                                cancellable, error);
 }
 
@@ -123,7 +83,8 @@ dpo_registers_export_async (DpoStore              *store,
   job->max_rows = max_rows;
   job->progress = progress;
   job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    job->relay = dpo_progress_relay_new (progress, progress_data);
   dpo_store_job_run_async (store, export_registers_job, job, registers_job_free, registers_tag,
                            cancellable, callback, user_data);
 }
