@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dpo-affected-import.h"
+#include "dpo-affected-json.h"
 #include "dpo-cli-affected.h"
 #include "dpo-error.h"
 #include "dpo-json-text.h"
@@ -108,26 +109,7 @@ entries_to_json (GPtrArray *entries)
     {
       const DpoAffectedEntry *entry = g_ptr_array_index (entries, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "incident");
-      json_builder_add_string_value (builder, entry->incident);
-      json_builder_set_member_name (builder, "as");
-      json_builder_add_string_value (builder, entry->listed ? "listed" : "co-insured");
-      json_builder_set_member_name (builder, "informed");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < entry->informed->len; j++)
-        {
-          const DpoInformed *informed = g_ptr_array_index (entry->informed, j);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "channel");
-          json_builder_add_string_value (builder, informed->channel);
-          json_builder_set_member_name (builder, "sent_at");
-          json_builder_add_string_value (builder, informed->sent_at);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      dpo_affected_entry_build_json (builder, "incident", entry->incident, entry);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dpo-affected-json.h"
 #include "dpo-computed.h"
 #include "dpo-error.h"
 #include "dpo-file-check.h"
@@ -195,26 +196,7 @@ add_affected (DpoStore          *store,
     {
       const DpoAffectedEntry *entry = g_ptr_array_index (people, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "subject");
-      json_builder_add_string_value (builder, entry->subject);
-      json_builder_set_member_name (builder, "as");
-      json_builder_add_string_value (builder, entry->listed ? "listed" : "co-insured");
-      json_builder_set_member_name (builder, "informed");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < entry->informed->len; j++)
-        {
-          const DpoInformed *informed = g_ptr_array_index (entry->informed, j);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "channel");
-          json_builder_add_string_value (builder, informed->channel);
-          json_builder_set_member_name (builder, "sent_at");
-          json_builder_add_string_value (builder, informed->sent_at);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      dpo_affected_entry_build_json (builder, "subject", entry->subject, entry);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "unmatched_count");
