@@ -40,13 +40,6 @@ row_text (AdwEntryRow *row)
   return dpo_form_dup_text (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 GtkWidget *
 dpo_contract_editor_get_beneficiaries (DpoContractEditor *self)
 {
@@ -149,18 +142,16 @@ dpo_contract_editor_new (DpoStore          *store,
   if (contract == NULL)
     {
       g_autoptr(GDateTime) now = dpo_store_dup_now (store);
-      GDate today;
 
-      dpo_time_get_local_date (now, &today);
-      self->contract->start_date = dpo_date_to_iso (&today);
+      self->contract->start_date = dpo_time_to_local_iso_date (now);
     }
 
-  set_row_text (self->number_row, self->contract->number);
-  set_row_text (self->product_row, self->contract->product);
+  dpo_editor_set_row_text (self->number_row, self->contract->number);
+  dpo_editor_set_row_text (self->product_row, self->contract->product);
   start_date = dpo_date_field_format_iso (self->contract->start_date);
   end_date = dpo_date_field_format_iso (self->contract->end_date);
-  set_row_text (self->start_date_row, start_date);
-  set_row_text (self->end_date_row, end_date);
+  dpo_editor_set_row_text (self->start_date_row, start_date);
+  dpo_editor_set_row_text (self->end_date_row, end_date);
   self->beneficiaries = dpo_beneficiary_list_new (store, subject_id,
                                                   (const char * const *) self->contract->beneficiaries);
   gtk_box_append (GTK_BOX (self), self->beneficiaries);

@@ -303,3 +303,10 @@ dpo_editor_show_error (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+void
+dpo_editor_set_row_text (gpointer    row,
+                         const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}

@@ -47,6 +47,9 @@ gboolean         dpo_editor_parse_date       (const char        *text,
 /* Gives every row under @root with a title that title as its accessible
  * name, so screen readers announce each field. */
 void             dpo_editor_label_rows       (GtkWidget         *root);
+/* Shows @text (NULL: empty) in an entry row. */
+void             dpo_editor_set_row_text     (gpointer           row,
+                                              const char        *text);
 
 /* A read-only value in @row, under the field's name (selectable, for
  * copying); @css_class "dim-label" (not recorded), "error" or "warning". */

@@ -38,13 +38,6 @@ row_text (AdwEntryRow *row)
   return dpo_form_dup_text (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 gboolean
 dpo_hold_editor_save (DpoHoldEditor  *self,
                       GError        **error)
@@ -137,19 +130,17 @@ dpo_hold_editor_new (DpoStore      *store,
   if (hold == NULL)
     {
       g_autoptr(GDateTime) now = dpo_store_dup_now (store);
-      GDate today;
 
-      dpo_time_get_local_date (now, &today);
-      self->hold->since = dpo_date_to_iso (&today);
+      self->hold->since = dpo_time_to_local_iso_date (now);
       self->hold->reason = g_strdup ("litigation");
     }
 
   dpo_form_combo_set (self->reason_row, DPO_ENUM_HOLD_REASON, self->hold->reason);
-  set_row_text (self->note_row, self->hold->note);
+  dpo_editor_set_row_text (self->note_row, self->hold->note);
   since = dpo_date_field_format_iso (self->hold->since);
   until = dpo_date_field_format_iso (self->hold->until);
-  set_row_text (self->since_row, since);
-  set_row_text (self->until_row, until);
+  dpo_editor_set_row_text (self->since_row, since);
+  dpo_editor_set_row_text (self->until_row, until);
   return GTK_WIDGET (self);
 }
 

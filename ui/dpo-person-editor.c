@@ -42,13 +42,6 @@ row_text (AdwEntryRow *row)
   return dpo_form_dup_text (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /* The NIR against the birth date, as they are typed (dpo_nir_check_birth);
  * NULL when they agree or cannot be compared yet. */
 static char *
@@ -208,15 +201,15 @@ dpo_person_editor_new (DpoStore         *store,
       self->subject->id = dpo_person_editor_suggest_id (store);
     }
 
-  set_row_text (self->reference_row, self->subject->id);
-  set_row_text (self->last_name_row, self->subject->last_name);
-  set_row_text (self->first_name_row, self->subject->first_name);
+  dpo_editor_set_row_text (self->reference_row, self->subject->id);
+  dpo_editor_set_row_text (self->last_name_row, self->subject->last_name);
+  dpo_editor_set_row_text (self->first_name_row, self->subject->first_name);
   birth_date = dpo_date_field_format_iso (self->subject->birth_date);
-  set_row_text (self->birth_date_row, birth_date);
-  set_row_text (self->nir_row, self->subject->nir);
-  set_row_text (self->member_number_row, self->subject->member_number);
-  set_row_text (self->email_row, self->subject->email);
-  set_row_text (self->postal_address_row, self->subject->postal_address);
+  dpo_editor_set_row_text (self->birth_date_row, birth_date);
+  dpo_editor_set_row_text (self->nir_row, self->subject->nir);
+  dpo_editor_set_row_text (self->member_number_row, self->subject->member_number);
+  dpo_editor_set_row_text (self->email_row, self->subject->email);
+  dpo_editor_set_row_text (self->postal_address_row, self->subject->postal_address);
 
   return GTK_WIDGET (self);
 }

@@ -53,13 +53,6 @@ row_text (gpointer row)
   return dpo_form_dup_text (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static void
-set_row_text (gpointer    row,
-              const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /* "MARTIN Claire" as the lists show people; "S-0001 · IP-104233 · born 12 Apr 1978". */
 static char *
 describe_person (const DpoSubject *subject)
@@ -193,7 +186,7 @@ dpo_request_editor_choose_person (DpoRequestEditor *self,
 {
   g_return_val_if_fail (DPO_IS_REQUEST_EDITOR (self), FALSE);
 
-  set_row_text (self->search_row, text);
+  dpo_editor_set_row_text (self->search_row, text);
   if (self->match_rows->len == 0)
     return FALSE;
   on_match_row_activated_cb (self, g_ptr_array_index (self->match_rows, 0));
@@ -250,7 +243,7 @@ show_changes (DpoRequestEditor *self,
       const DpoChange *change = g_ptr_array_index (changes, i);
 
       if (change->value != NULL)
-        set_row_text (g_ptr_array_index (self->change_rows, change->field - fields), change->value);
+        dpo_editor_set_row_text (g_ptr_array_index (self->change_rows, change->field - fields), change->value);
     }
 }
 
@@ -426,13 +419,13 @@ dpo_request_editor_new (DpoStore         *store,
       self->request->subject_id = g_strdup (subject_id);
     }
 
-  set_row_text (self->reference_row, self->request->id);
+  dpo_editor_set_row_text (self->reference_row, self->request->id);
   dpo_form_combo_set (self->kind_row, DPO_ENUM_REQUEST_KIND, self->request->kind);
   dpo_form_combo_set (self->channel_row, DPO_ENUM_REQUEST_CHANNEL, self->request->channel);
   received = dpo_form_format_time (self->request->received_at);
-  set_row_text (self->received_row, received);
-  set_row_text (self->requester_name_row, self->request->requester_name);
-  set_row_text (self->requester_contact_row, self->request->requester_contact);
+  dpo_editor_set_row_text (self->received_row, received);
+  dpo_editor_set_row_text (self->requester_name_row, self->request->requester_name);
+  dpo_editor_set_row_text (self->requester_contact_row, self->request->requester_contact);
   show_changes (self, self->request);
 
   if (self->request->subject_id != NULL)

@@ -470,6 +470,15 @@ dpo_time_get_local_date (GDateTime *time,
   g_date_set_dmy (out, day, month, year);
 }
 
+char *
+dpo_time_to_local_iso_date (GDateTime *time)
+{
+  GDate date;
+
+  dpo_time_get_local_date (time, &date);
+  return dpo_date_to_iso (&date);
+}
+
 GDateTime *
 dpo_time_end_of_local_day (const GDate *date)
 {

@@ -41,6 +41,8 @@ char      *dpo_date_to_iso           (const GDate  *date);
 /* The calendar date of @time in the local time zone. */
 void       dpo_time_get_local_date   (GDateTime    *time,
                                       GDate        *out);
+/* The same, as "YYYY-MM-DD" (today's date where a record keeps one). */
+char      *dpo_time_to_local_iso_date (GDateTime   *time);
 /* 23:59:59 local time on @date: "now" for --as-of (the register that evening). */
 GDateTime *dpo_time_end_of_local_day (const GDate  *date);
 

@@ -19,14 +19,12 @@ const DpoContract *
 dpo_erasure_find_active_contract (const DpoSubject *subject,
                                   GDateTime        *now)
 {
-  GDate today;
   g_autofree char *date = NULL;
 
   g_return_val_if_fail (subject != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  dpo_time_get_local_date (now, &today);
-  date = dpo_date_to_iso (&today);
+  date = dpo_time_to_local_iso_date (now);
   /* Covered as holder, then as beneficiary of another's contract. */
   for (guint i = 0; subject->contracts != NULL && i < subject->contracts->len; i++)
     if (dpo_contract_is_active_on (g_ptr_array_index (subject->contracts, i), date))

@@ -94,13 +94,8 @@ _dpo_store_read_covered_by (DpoStore   *self,
   sqlite3_bind_int64 (stmt, 1, subject->rowid);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      DpoContract *contract = dpo_contract_new ();
+      DpoContract *contract = _dpo_contract_from_row (stmt);
 
-      contract->rowid = sqlite3_column_int64 (stmt, 0);
-      contract->number = _dpo_column_text (stmt, 1);
-      contract->product = _dpo_column_text (stmt, 2);
-      contract->start_date = _dpo_column_text (stmt, 3);
-      contract->end_date = _dpo_column_text (stmt, 4);
       contract->holder_id = _dpo_column_text (stmt, 5);
       contract->holder_name = _dpo_column_text (stmt, 6);
       g_ptr_array_add (subject->covered_by, contract);

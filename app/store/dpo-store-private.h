@@ -256,6 +256,9 @@ DpoSubject   *_dpo_subject_from_row        (sqlite3_stmt  *stmt);
 DpoRequest   *_dpo_request_from_row        (sqlite3_stmt  *stmt);
 void          _dpo_store_read_incident_children (DpoStore    *self,
                                                  DpoIncident *incident);
+/* A contract from columns 0 to 4 of @stmt: pk, number, product,
+ * start_date, end_date (the columns a contract's reads begin with). */
+DpoContract  *_dpo_contract_from_row      (sqlite3_stmt  *stmt);
 void          _dpo_store_read_subject_contracts (DpoStore    *self,
                                                  DpoSubject  *subject);
 /* dpo-store-beneficiaries.c: a contract's beneficiaries (sorted ids),

@@ -277,9 +277,22 @@ _dpo_store_read_incident_children (DpoStore    *self,
   sqlite3_reset (stmt);
 }
 
+DpoContract *
+_dpo_contract_from_row (sqlite3_stmt *stmt)
+{
+  DpoContract *contract = dpo_contract_new ();
+
+  contract->rowid = sqlite3_column_int64 (stmt, 0);
+  contract->number = _dpo_column_text (stmt, 1);
+  contract->product = _dpo_column_text (stmt, 2);
+  contract->start_date = _dpo_column_text (stmt, 3);
+  contract->end_date = _dpo_column_text (stmt, 4);
+  return contract;
+}
+
 void
 _dpo_store_read_subject_contracts (DpoStore   *self,
-                        DpoSubject *subject)
+                                   DpoSubject *subject)
 {
   sqlite3_stmt *stmt;
 
@@ -287,15 +300,7 @@ _dpo_store_read_subject_contracts (DpoStore   *self,
                                    "WHERE subject = ? ORDER BY start_date, pk", NULL);
   sqlite3_bind_int64 (stmt, 1, subject->rowid);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      DpoContract *contract = dpo_contract_new ();
-      contract->rowid = sqlite3_column_int64 (stmt, 0);
-      contract->number = _dpo_column_text (stmt, 1);
-      contract->product = _dpo_column_text (stmt, 2);
-      contract->start_date = _dpo_column_text (stmt, 3);
-      contract->end_date = _dpo_column_text (stmt, 4);
-      g_ptr_array_add (subject->contracts, contract);
-    }
+    g_ptr_array_add (subject->contracts, _dpo_contract_from_row (stmt));
   sqlite3_reset (stmt);
   _dpo_store_read_contract_beneficiaries (self, subject);
 }
