@@ -371,6 +371,7 @@ test_constraint (Fixture       *f,
   dpo_sql_bind_text (insert, 1, "once");
   g_assert_cmpint (dpo_sql_step (insert), ==, DPO_SQL_ERROR);
   g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_CONSTRAINT);
+  g_assert_true (dpo_sql_conn_failed_unique (f->conn));
   message = dpo_sql_conn_errmsg (f->conn);
   lower = g_ascii_strdown (message, -1);
   g_test_message ("unique violation: %s", message);
@@ -397,6 +398,7 @@ test_constraint (Fixture       *f,
   dpo_sql_bind_text (delete, 1, "once");
   g_assert_cmpint (dpo_sql_step (delete), ==, DPO_SQL_ERROR);
   g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_CONSTRAINT);
+  g_assert_false (dpo_sql_conn_failed_unique (f->conn));
   g_assert_cmpstr (dpo_sql_conn_errmsg (f->conn), ==, "the rows of t stay");
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM t"), ==, 2);
 

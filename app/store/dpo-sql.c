@@ -158,3 +158,15 @@ dpo_sql_conn_failure (DpoSqlConn *conn)
     }
   return _dpo_pg_failure (conn);
 }
+
+gboolean
+dpo_sql_conn_failed_unique (DpoSqlConn *conn)
+{
+  if (conn->lite != NULL)
+    {
+      int code = sqlite3_extended_errcode (conn->lite);
+
+      return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
+    }
+  return g_strcmp0 (_dpo_pg_sqlstate (conn), "23505") == 0;
+}

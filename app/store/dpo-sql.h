@@ -94,6 +94,8 @@ gint64        dpo_sql_changes              (DpoSqlConn   *conn);
 gboolean      dpo_sql_in_transaction       (DpoSqlConn   *conn);
 const char   *dpo_sql_conn_errmsg          (DpoSqlConn   *conn);
 DpoSqlFailure dpo_sql_conn_failure         (DpoSqlConn   *conn);
+/* The last failure was a UNIQUE or PRIMARY KEY violation. */
+gboolean      dpo_sql_conn_failed_unique   (DpoSqlConn   *conn);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoSqlStmt, dpo_sql_stmt_free)
 
@@ -113,6 +115,8 @@ gint64        _dpo_pg_changes              (DpoSqlConn   *conn);
 gboolean      _dpo_pg_in_transaction       (DpoSqlConn   *conn);
 const char   *_dpo_pg_errmsg               (DpoSqlConn   *conn);
 DpoSqlFailure _dpo_pg_failure              (DpoSqlConn   *conn);
+/* The SQLSTATE of the last failure ("" if none). */
+const char   *_dpo_pg_sqlstate             (DpoSqlConn   *conn);
 DpoSqlStep    _dpo_pg_step                 (DpoSqlStmt   *stmt);
 void          _dpo_pg_reset                (DpoSqlStmt   *stmt);
 void          _dpo_pg_clear_bindings       (DpoSqlStmt   *stmt);

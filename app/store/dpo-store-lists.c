@@ -107,19 +107,19 @@ dpo_store_count_requests (DpoStore *self)
 }
 
 static gpointer
-read_incident (sqlite3_stmt *stmt)
+read_incident (DpoSqlStmt *stmt)
 {
   return _dpo_incident_from_row (stmt);
 }
 
 static gpointer
-read_subject (sqlite3_stmt *stmt)
+read_subject (DpoSqlStmt *stmt)
 {
   return _dpo_subject_from_row (stmt);
 }
 
 static gpointer
-read_request (sqlite3_stmt *stmt)
+read_request (DpoSqlStmt *stmt)
 {
   return _dpo_request_from_row (stmt);
 }
@@ -408,7 +408,7 @@ is_broad_search (DpoStore           *self,
                  const char * const *params)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM (SELECT 1 FROM (");
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   gint64 count = 0;
 
   append_matches (sql, q, TRUE);
@@ -418,10 +418,10 @@ is_broad_search (DpoStore           *self,
     return FALSE;
   for (guint i = 0; i < 6; i++)
     _dpo_bind_text (stmt, i + 1, params[i]);
-  sqlite3_bind_int64 (stmt, 7, DPO_STORE_SEARCH_LIMIT + 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  dpo_sql_bind_int64 (stmt, 7, DPO_STORE_SEARCH_LIMIT + 1);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    count = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return count > DPO_STORE_SEARCH_LIMIT;
 }
 

@@ -598,7 +598,7 @@ restore_trigger (DpoStore         *self,
                  gboolean          altered,
                  GError          **error)
 {
-  sqlite3 *db = _dpo_store_get_db (self);
+  sqlite3 *db = _dpo_store_get_sqlite (self);
   g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s\"", object->name);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -635,7 +635,7 @@ _dpo_store_restore_safeguards (DpoStore  *self,
 
       if (!g_str_equal (object->type, "trigger"))
         continue;
-      sql = read_object_sql (_dpo_store_get_db (self), object->type, object->name);
+      sql = read_object_sql (_dpo_store_get_sqlite (self), object->type, object->name);
       if (g_strcmp0 (sql, object->sql) != 0 && !restore_trigger (self, object, sql != NULL, error))
         return FALSE;
     }

@@ -36,7 +36,7 @@ _dpo_store_write_retention_years (DpoStore  *self,
 {
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (!dpo_erasure_check_retention_years (years, error))
     return FALSE;

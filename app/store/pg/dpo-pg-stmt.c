@@ -358,6 +358,12 @@ _dpo_pg_errmsg (DpoSqlConn *conn)
   return conn->pg->errmsg != NULL ? conn->pg->errmsg : "not an error";
 }
 
+const char *
+_dpo_pg_sqlstate (DpoSqlConn *conn)
+{
+  return conn->pg->sqlstate;
+}
+
 DpoSqlFailure
 _dpo_pg_failure (DpoSqlConn *conn)
 {
