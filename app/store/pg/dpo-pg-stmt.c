@@ -372,9 +372,11 @@ _dpo_pg_failure (DpoSqlConn *conn)
   if (PQstatus (conn->pg->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
       strcmp (state, "57P01") == 0)
     return DPO_SQL_FAILED_IO;
-  /* P0001: RAISE EXCEPTION in our triggers (the erasure rule, the audit
-   * log's guarantee). */
-  if (g_str_has_prefix (state, "23") || strcmp (state, "P0001") == 0)
+  /* Our triggers' refusals: the codes of their own (DPO01, the erasure
+   * rule; DPO02, the audit log is append-only; ... see dpo-pg-schema.h),
+   * or a plain RAISE EXCEPTION (P0001). */
+  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "DPO") ||
+      strcmp (state, "P0001") == 0)
     return DPO_SQL_FAILED_CONSTRAINT;
   if (strcmp (state, "42501") == 0)
     return DPO_SQL_FAILED_PRIVILEGE;
@@ -632,7 +634,7 @@ _dpo_pg_column_text (DpoSqlStmt *sql,
 }
 
 /* A bytea column's bytes, unescaped and kept until the next step or
- * reset; any other column's text and its length. */
+ * reset (NULL for none); any other column's text and its length. */
 const void *
 _dpo_pg_column_blob (DpoSqlStmt *sql,
                      int         column,
@@ -653,8 +655,12 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
       return text;
     }
   bytes = PQunescapeBytea ((const unsigned char *) text, &size);
-  if (bytes == NULL)
-    return NULL;
+  /* No bytes read as NULL, as sqlite3_column_blob gives them. */
+  if (bytes == NULL || size == 0)
+    {
+      PQfreemem (bytes);
+      return NULL;
+    }
   g_ptr_array_add (stmt->blobs, bytes);
   *length = size;
   return bytes;
