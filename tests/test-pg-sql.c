@@ -368,6 +368,80 @@ test_insert_id_and_changes (Fixture       *f,
   g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 3);
 }
 
+/* SQLite's rule for the new row's pk, on both engines: the pk an INSERT
+ * gave counts too (and asking, inside a transaction, leaves it whole);
+ * rows a trigger inserts elsewhere do not; an INSERT that inserted
+ * nothing leaves it; of several rows, the last. */
+static void
+test_insert_id_rules (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DpoSqlStmt) given = NULL;
+  g_autoptr(DpoSqlStmt) ignored = NULL;
+  g_autoptr(DpoSqlStmt) returning = NULL;
+
+  if (f->conn == NULL)
+    return;
+  create_table (f);
+  exec_ok (f, "BEGIN");
+  given = prepare_ok (f, "INSERT INTO t (pk, name) VALUES (?, ?); -- a pk of its own");
+  dpo_sql_bind_int64 (given, 1, 42);
+  dpo_sql_bind_text (given, 2, "given");
+  g_assert_cmpint (dpo_sql_step (given), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_column_count (given), ==, 0);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 42);
+  insert_name (f, "after");
+  exec_ok (f, "COMMIT");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM t"), ==, 2);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'after'"));
+
+  /* Nothing inserted: the last pk stays. */
+  ignored = prepare_ok (f, "INSERT INTO t (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+  dpo_sql_bind_text (ignored, 1, "given");
+  g_assert_cmpint (dpo_sql_step (ignored), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_changes (f->conn), ==, 0);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'after'"));
+
+  /* A RETURNING of the statement's own: its rows are the caller's. */
+  returning = prepare_ok (f, "INSERT INTO t (name) VALUES (?) RETURNING name || '?'");
+  dpo_sql_bind_text (returning, 1, "returned");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_ROW);
+  g_assert_cmpstr (dpo_sql_column_text (returning, 0), ==, "returned?");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'returned'"));
+
+  /* An INSERT without parameters, through exec. */
+  exec_ok (f, "INSERT INTO t (name) VALUES ('exec')");
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'exec'"));
+
+  /* Several rows: the last one's. */
+  exec_ok (f, "INSERT INTO seen (name) VALUES ('s1'), ('s2'), ('s3'), ('s4'), ('s5'), ('s6')");
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 6);
+  g_clear_pointer (&returning, dpo_sql_stmt_free);
+  returning = prepare_ok (f, "INSERT INTO seen (name) SELECT name FROM t ORDER BY pk");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_changes (f->conn), ==, 4);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 10);
+
+  /* A trigger's rows elsewhere (as an audit trigger would write) do not count. */
+  if (f->engine == DPO_SQL_SQLITE)
+    exec_ok (f, "CREATE TRIGGER t_seen AFTER INSERT ON t"
+                " BEGIN INSERT INTO seen (name) VALUES (NEW.name); END");
+  else
+    exec_ok (f, "CREATE FUNCTION t_seen () RETURNS trigger LANGUAGE plpgsql AS $$"
+                " BEGIN INSERT INTO seen (name) VALUES (NEW.name); RETURN NEW; END $$;"
+                "CREATE TRIGGER t_seen AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION t_seen ()");
+  insert_name (f, "watched");
+  g_assert_cmpint (query_int (f, "SELECT max(pk) FROM seen"), ==, 11);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'watched'"));
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), !=, 11);
+}
+
 /* A unique name twice, and a trigger's refusal: CONSTRAINT, with words. */
 static void
 test_constraint (Fixture       *f,
@@ -639,6 +713,7 @@ main (int    argc,
     { "params", test_params, FALSE },
     { "blob-and-boolean", test_blob_and_boolean, FALSE },
     { "insert-id-and-changes", test_insert_id_and_changes, FALSE },
+    { "insert-id-rules", test_insert_id_rules, FALSE },
     { "constraint", test_constraint, FALSE },
     { "reuse", test_reuse, FALSE },
     { "interleaved", test_interleaved, FALSE },

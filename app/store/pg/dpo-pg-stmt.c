@@ -28,7 +28,10 @@ struct _DpoPgConn
   char    *errmsg;         /* the last failure's message, or NULL */
   char     sqlstate[6];    /* and its SQLSTATE, "" if the server sent none */
   gint64   changes;        /* rows changed by the last INSERT, UPDATE or DELETE */
+  gint64   last_id;        /* the pk the last INSERT returned, if last_id_known */
+  gboolean last_id_known;  /* FALSE after an INSERT that did not return its pk */
   gboolean inserted;       /* an INSERT succeeded on this connection */
+  GHashTable *identities;  /* table name → its identity column we may read, or "" */
   guint64  n_names;        /* statement names handed out: "dpo_N" */
   GPtrArray *unprepared;   /* names whose DEALLOCATE waits for a usable transaction */
 };
@@ -38,6 +41,7 @@ struct _DpoPgStmt
   DpoPgConn *pg;           /* a reference: the statement may outlive the connection */
   char      *name;
   int        n_params;
+  gboolean   returns_id;   /* an INSERT given "RETURNING" its identity column */
   char     **values;       /* n_params texts, NULL for SQL NULL */
   PGresult  *result;       /* of the current run; NULL before the first step */
   PGresult  *description;  /* the columns before any run, asked for once */
@@ -211,6 +215,7 @@ pg_conn_clear (gpointer data)
   g_clear_pointer (&pg->conn, PQfinish);
   g_free (pg->errmsg);
   g_ptr_array_unref (pg->unprepared);
+  g_hash_table_unref (pg->identities);
 }
 
 DpoSqlConn *
@@ -225,6 +230,7 @@ dpo_sql_conn_new_pg (PGconn *conn)
   sql->pg = g_atomic_rc_box_new0 (DpoPgConn);
   sql->pg->conn = conn;
   sql->pg->unprepared = g_ptr_array_new_with_free_func (g_free);
+  sql->pg->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return sql;
 }
 
@@ -272,18 +278,33 @@ keep_error (DpoPgConn *pg,
 }
 
 /* A command that succeeded: its rows changed, as sqlite3_changes counts
- * them (only INSERT, UPDATE, DELETE and MERGE; a SELECT leaves the count). */
+ * them (only INSERT, UPDATE, DELETE and MERGE; a SELECT leaves the count).
+ * @returned_id: the command was an INSERT given "RETURNING" its identity
+ * column, and the result holds the new pks. */
 static void
 keep_changes (DpoPgConn *pg,
-              PGresult  *result)
+              PGresult  *result,
+              gboolean   returned_id)
 {
   const char *status = PQcmdStatus (result);
   const char *count = PQcmdTuples (result);
+  int rows = PQntuples (result);
 
   if (*count == '\0')
     return;
   if (g_str_has_prefix (status, "INSERT "))
-    pg->inserted = TRUE;
+    {
+      /* As sqlite3_last_insert_rowid: the last row's, unchanged when no
+       * row was inserted (ON CONFLICT DO NOTHING). */
+      if (returned_id && rows > 0)
+        {
+          pg->last_id = g_ascii_strtoll (PQgetvalue (result, rows - 1, 0), NULL, 10);
+          pg->last_id_known = TRUE;
+        }
+      else if (!returned_id && g_ascii_strtoll (count, NULL, 10) > 0)
+        pg->last_id_known = FALSE;
+      pg->inserted = TRUE;
+    }
   else if (!g_str_has_prefix (status, "UPDATE ") && !g_str_has_prefix (status, "DELETE ") &&
            !g_str_has_prefix (status, "MERGE "))
     return;
@@ -313,23 +334,28 @@ _dpo_pg_exec (DpoSqlConn *conn,
 
   if (result == NULL)
     return FALSE;
-  keep_changes (conn->pg, result);
+  keep_changes (conn->pg, result, FALSE);
   PQclear (result);
   return TRUE;
 }
 
-/* The store asks right after an INSERT that let the table pick its pk
- * (an identity column): that INSERT called nextval, so lastval() is
- * defined and cannot fail, and no trigger of ours calls nextval after it.
- * Before any INSERT on this connection there is nothing to ask for (0),
- * and not asking matters: a failing lastval() inside a transaction would
- * abort it. Outside one, a failure costs nothing and reads as 0. */
+/* Usually known without asking: a prepared INSERT into a table with an
+ * identity column returns its pk (see returning_identity ()). That is
+ * SQLite's rule exactly (the row's own pk, whether the table or the
+ * INSERT chose it, whatever rows a trigger inserts elsewhere), costs no
+ * round trip, and cannot fail, where lastval() would fail after an INSERT
+ * that gave its pk (dpo copy), aborting the transaction around it.
+ * Otherwise (an INSERT run by dpo_sql_exec, or one with a RETURNING of
+ * its own), lastval(): the sequence the INSERT just used. Before any
+ * INSERT on this connection, 0 without asking. */
 gint64
 _dpo_pg_last_insert_id (DpoSqlConn *conn)
 {
   PGresult *result;
   gint64 id;
 
+  if (conn->pg->last_id_known)
+    return conn->pg->last_id;
   if (!conn->pg->inserted)
     return 0;
   result = run (conn->pg, "SELECT lastval ()");
@@ -406,6 +432,114 @@ deallocate_waiting (DpoPgConn *pg)
   PQclear (PQexec (pg->conn, sql->str));
 }
 
+/* The table an "INSERT INTO name" statement writes, NULL for any other
+ * statement, or a name that is not a plain (maybe qualified, quoted) one. */
+static char *
+insert_target (const char *sql)
+{
+  const char *p = sql + strspn (sql, " \t\r\n");
+  const char *start;
+
+  if (g_ascii_strncasecmp (p, "INSERT", 6) != 0 || !g_ascii_isspace (p[6]))
+    return NULL;
+  p += 6 + strspn (p + 6, " \t\r\n");
+  if (g_ascii_strncasecmp (p, "INTO", 4) != 0 || !g_ascii_isspace (p[4]))
+    return NULL;
+  p += 4 + strspn (p + 4, " \t\r\n");
+  start = p;
+  p += strspn (p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.\"");
+  if (p == start || (*p != '\0' && !g_ascii_isspace (*p) && *p != '('))
+    return NULL;
+  return g_strndup (start, p - start);
+}
+
+/* The length of the one statement in @sql, up to its ";" if any; 0 if
+ * more than comments follow it (the server then refuses @sql as it is). */
+static gsize
+statement_length (const char *sql)
+{
+  const char *p = sql;
+  const char *end = NULL;
+
+  while (*p != '\0')
+    {
+      const char *after = skip_quoted (sql, p);
+
+      if (after != p && (*p == '-' || *p == '/'))
+        p = after;
+      else if (end != NULL && *p != ';' && !g_ascii_isspace (*p))
+        return 0;
+      else if (after != p)
+        p = after;
+      else
+        {
+          if (*p == ';' && end == NULL)
+            end = p;
+          p++;
+        }
+    }
+  return (end != NULL ? end : p) - sql;
+}
+
+/* TRUE if @sql has a RETURNING clause of its own (or the word anywhere,
+ * which only costs a lastval() later). */
+static gboolean
+has_returning (const char *sql)
+{
+  g_autofree char *upper = g_ascii_strup (sql, -1);
+
+  return strstr (upper, "RETURNING") != NULL;
+}
+
+/* The identity column of @table that the session may read, quoted, or
+ * NULL: asked once a table a connection, by a query that cannot fail
+ * (to_regclass is NULL for no such table), so that a transaction around
+ * it stays whole. */
+static const char *
+identity_column (DpoPgConn  *pg,
+                 const char *table)
+{
+  const char *sql =
+    "SELECT quote_ident (a.attname) FROM pg_attribute a"
+    " WHERE a.attrelid = to_regclass ($1) AND a.attidentity <> '' AND NOT a.attisdropped"
+    "   AND has_column_privilege (a.attrelid, a.attnum, 'SELECT')";
+  const char *column = g_hash_table_lookup (pg->identities, table);
+  PGresult *result;
+
+  if (column == NULL)
+    {
+      result = PQexecParams (pg->conn, sql, 1, NULL, &table, NULL, NULL, 0);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        {
+          /* The connection is failing: the prepare that follows says so. */
+          PQclear (result);
+          return NULL;
+        }
+      column = PQntuples (result) == 1 ? PQgetvalue (result, 0, 0) : "";
+      g_hash_table_insert (pg->identities, g_strdup (table), g_strdup (column));
+      column = g_hash_table_lookup (pg->identities, table);
+      PQclear (result);
+    }
+  return *column != '\0' ? column : NULL;
+}
+
+/* @text, an INSERT into a table with an identity column, made to return
+ * that column (for dpo_sql_last_insert_id); NULL for any other statement. */
+static char *
+returning_identity (DpoPgConn  *pg,
+                    const char *text)
+{
+  g_autofree char *table = insert_target (text);
+  const char *column;
+  gsize length = statement_length (text);
+
+  if (table == NULL || length == 0 || has_returning (text) ||
+      (column = identity_column (pg, table)) == NULL)
+    return NULL;
+  /* On a line of its own: the statement may end in a "--" comment. */
+  return g_strdup_printf ("%.*s\nRETURNING %s", (int) length, text, column);
+}
+
 DpoPgStmt *
 _dpo_pg_prepare (DpoSqlConn *conn,
                  const char *sql,
@@ -413,6 +547,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
 {
   DpoPgConn *pg = conn->pg;
   g_autofree char *text = NULL;
+  g_autofree char *returning = NULL;
   g_autofree char *name = NULL;
   PGresult *result;
   DpoPgStmt *stmt;
@@ -423,8 +558,9 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   (void) persistent;
   deallocate_waiting (pg);
   text = _dpo_pg_rewrite_params (sql, &n_params);
+  returning = returning_identity (pg, text);
   name = g_strdup_printf ("dpo_%" G_GUINT64_FORMAT, ++pg->n_names);
-  result = PQprepare (pg->conn, name, text, 0, NULL);
+  result = PQprepare (pg->conn, name, returning != NULL ? returning : text, 0, NULL);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       keep_error (pg, result);
@@ -437,6 +573,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   stmt->pg = g_atomic_rc_box_acquire (pg);
   stmt->name = g_steal_pointer (&name);
   stmt->n_params = n_params;
+  stmt->returns_id = returning != NULL;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->row = -1;
   stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
@@ -494,9 +631,10 @@ _dpo_pg_step (DpoSqlStmt *sql)
           PQclear (result);
           return DPO_SQL_ERROR;
         }
-      keep_changes (stmt->pg, result);
+      keep_changes (stmt->pg, result, stmt->returns_id);
       stmt->result = result;
-      stmt->row = -1;
+      /* The pks it returned are the seam's, not rows to step through. */
+      stmt->row = stmt->returns_id ? PQntuples (result) - 1 : -1;
     }
   stmt->row++;
   return stmt->row < PQntuples (stmt->result) ? DPO_SQL_ROW : DPO_SQL_DONE;
@@ -598,7 +736,7 @@ shape (DpoPgStmt *stmt)
 int
 _dpo_pg_column_count (DpoSqlStmt *stmt)
 {
-  PGresult *result = shape (stmt->pg);
+  PGresult *result = stmt->pg->returns_id ? NULL : shape (stmt->pg);
 
   return result != NULL ? PQnfields (result) : 0;
 }
