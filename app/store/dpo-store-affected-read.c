@@ -317,7 +317,7 @@ dpo_store_affected_people (DpoStore    *self,
     }
   if (unmatched_count != NULL)
     {
-      stmt = _dpo_store_prepare (self, "SELECT ifnull (sum (c.unmatched), 0) FROM affected_unmatched_count c "
+      stmt = _dpo_store_prepare (self, "SELECT coalesce (sum (c.unmatched), 0) FROM affected_unmatched_count c "
                                        "JOIN incidents i ON i.pk = c.incident WHERE i.id = ?", error);
       if (stmt == NULL)
         return NULL;
@@ -343,11 +343,11 @@ dpo_store_affected_summary (DpoStore            *self,
 
   memset (summary, 0, sizeof *summary);
   stmt = _dpo_store_prepare (self,
-    "WITH p AS (SELECT a.listed, ifnull (trim (s.email), '') != '' AS email, "
-    "  ifnull (trim (s.postal_address), '') != '' AS post FROM incidents i "
+    "WITH p AS (SELECT a.listed, coalesce (trim (s.email), '') != '' AS email, "
+    "  coalesce (trim (s.postal_address), '') != '' AS post FROM incidents i "
     "  JOIN affected a ON a.incident = i.pk JOIN subjects s ON s.pk = a.subject WHERE i.id = ?1) "
     "SELECT (SELECT count(*) FROM p WHERE listed = 1), (SELECT count(*) FROM p WHERE listed = 0), "
-    "  (SELECT ifnull (sum (c.unmatched), 0) FROM affected_unmatched_count c "
+    "  (SELECT coalesce (sum (c.unmatched), 0) FROM affected_unmatched_count c "
     "   JOIN incidents i ON i.pk = c.incident WHERE i.id = ?1), "
     "  (SELECT count(*) FROM p WHERE email), (SELECT count(*) FROM p WHERE NOT email AND post), "
     "  (SELECT count(*) FROM p WHERE NOT email AND NOT post)", error);

@@ -39,7 +39,7 @@ incidents_sql (void)
   return _dpo_sql_once (&sql, "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
                         " WHERE i.risk != '%s')"
                         " WHERE first_cnil IS NULL OR first_cnil > ?1"
-                        " OR ifnull (trim (delay_reason), '') = ''"
+                        " OR coalesce (trim (delay_reason), '') = ''"
                         " ORDER BY aware_at, pk",
                         dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE));
 }

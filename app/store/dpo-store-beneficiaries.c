@@ -110,7 +110,7 @@ _dpo_store_insert_beneficiary (DpoStore  *self,
                                GError   **error)
 {
   DpoSqlStmt *stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO contract_beneficiaries (contract, subject) VALUES (?, ?)", error);
+    "INSERT INTO contract_beneficiaries (contract, subject) VALUES (?, ?) ON CONFLICT DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;

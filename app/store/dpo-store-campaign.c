@@ -432,8 +432,8 @@ insert_informed (DpoStore          *self,
   /* A holder told twice on the same day (a second campaign naming another
    * child) is one row: the first communication keeps it. */
   DpoSqlStmt *stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO informed (incident, subject, channel, sent_at, communication) "
-    "VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO informed (incident, subject, channel, sent_at, communication) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;

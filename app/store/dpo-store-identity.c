@@ -12,11 +12,22 @@
 #include "dpo-store-identity.h"
 #include "dpo-store-private.h"
 
-/* 80 random bits, drawn by SQLite the first time they are asked for and
- * kept in store_state (the store's own bookkeeping, never exported). */
+/* 80 random bits, drawn the first time they are asked for and kept in
+ * store_state (the store's own bookkeeping, never exported); the first
+ * writer's draw wins. */
 #define READ_IDENTITY "SELECT value FROM store_state WHERE key = 'identity'"
-#define MAKE_IDENTITY "INSERT OR IGNORE INTO store_state (key, value) " \
-                      "VALUES ('identity', lower (hex (randomblob (10))))"
+#define MAKE_IDENTITY "INSERT INTO store_state (key, value) VALUES ('identity', ?) " \
+                      "ON CONFLICT DO NOTHING"
+
+static char *
+draw_identity (void)
+{
+  GString *hex = g_string_new (NULL);
+
+  for (int i = 0; i < 10; i++)
+    g_string_append_printf (hex, "%02x", (unsigned) g_random_int_range (0, 256));
+  return g_string_free (hex, FALSE);
+}
 
 static char *
 read_identity (DpoStore *self)
@@ -70,6 +81,9 @@ dpo_store_dup_identity (DpoStore *self)
   stmt = _dpo_store_prepare (self, MAKE_IDENTITY, NULL);
   if (stmt != NULL)
     {
+      g_autofree char *drawn = draw_identity ();
+
+      dpo_sql_bind_text (stmt, 1, drawn);
       dpo_sql_step (stmt);
       dpo_sql_reset (stmt);
     }

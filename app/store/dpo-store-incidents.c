@@ -278,7 +278,7 @@ update_child (DpoStore    *self,
     [DPO_CHILD_NOTIFICATION] = "UPDATE notifications SET authority = ?2, authority_name = ?3, "
                                "kind = ?4, sent_at = ?5, reference = ?6 WHERE pk = ?1",
     [DPO_CHILD_COMPLAINT] = "UPDATE complaints SET direction = ?2, body = ?3, filed_at = ?4, "
-                            "reference = ?5, party = ?6, status = ifnull (?7, 'open'), outcome = ?8 "
+                            "reference = ?5, party = ?6, status = coalesce (?7, 'open'), outcome = ?8 "
                             "WHERE pk = ?1",
     [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4, "
                                 "message = ?5 WHERE pk = ?1",

@@ -231,8 +231,9 @@ write_template (DpoStore  *self,
     stmt = _dpo_store_prepare (self, "DELETE FROM letter_templates WHERE kind = ? AND language = ?",
                                error);
   else
-    stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO letter_templates (kind, language, "
-                                     "subject, body) VALUES (?, ?, ?, ?)", error);
+    stmt = _dpo_store_prepare (self, "INSERT INTO letter_templates (kind, language, "
+                                     "subject, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, language) "
+                                     "DO UPDATE SET subject = excluded.subject, body = excluded.body", error);
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_text (stmt, 1, t->kind);

@@ -134,7 +134,7 @@ read_request (DpoSqlStmt *stmt)
  * no notification and the 72 hours are pasted in from the core
  * (dpo-enums.h, dpo-due-date.h). */
 #define INCIDENT_MATCH \
-  " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || ifnull (i.processor, '')), lower (?1)) > 0"
+  " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || coalesce (i.processor, '')), lower (?1)) > 0"
 
 static const char *
 incident_page_sql (void)
@@ -146,7 +146,7 @@ incident_page_sql (void)
                         "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH
                         " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
                         " WHEN %s IS NULL OR %s > ?2 THEN 0"
-                        " WHEN ifnull (trim (i.delay_reason), '') = '' AND %s"
+                        " WHEN coalesce (trim (i.delay_reason), '') = '' AND %s"
                         " > strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', i.aware_at, '+%d hours')"
                         " THEN 1 ELSE 2 END,"
                         " CASE WHEN i.risk != '%s' AND (%s IS NULL OR %s > ?2) THEN i.aware_at END ASC,"

@@ -83,10 +83,15 @@ write_organisation (DpoStore  *self,
 
   if (dpo_organisation_equal (old, organisation))
     return TRUE;
-  stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO organisation (pk, name, siren, address, "
+  stmt = _dpo_store_prepare (self, "INSERT INTO organisation (pk, name, siren, address, "
                                    "dpo_name, dpo_email, dpo_phone, dpo_address, purposes, "
                                    "recipients, retention, source) "
-                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pk) DO UPDATE SET "
+                                   "name = excluded.name, siren = excluded.siren, address = excluded.address, "
+                                   "dpo_name = excluded.dpo_name, dpo_email = excluded.dpo_email, "
+                                   "dpo_phone = excluded.dpo_phone, dpo_address = excluded.dpo_address, "
+                                   "purposes = excluded.purposes, recipients = excluded.recipients, "
+                                   "retention = excluded.retention, source = excluded.source", error);
   if (stmt == NULL)
     return FALSE;
   for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)

@@ -250,7 +250,7 @@ GStrv         _dpo_column_words            (DpoSqlStmt  *stmt,
   "answered_at, outcome, refusal_ground, changes, due_on, current_due_on, decision, " \
   "decision_reason) VALUES (?, "
 #define DPO_REQUEST_INSERT_REST \
-  ", ?, ?, ?, ?, ?, ?, ?, ?, ifnull (?, 'received'), ?, ?, ?, ?, ?, ?, ?, ?)"
+  ", ?, ?, ?, ?, ?, ?, ?, ?, coalesce (?, 'received'), ?, ?, ?, ?, ?, ?, ?, ?)"
 #define DPO_REQUEST_COLUMNS \
   "r.pk, r.id, s.id, s.last_name, s.first_name, r.requester_name, r.requester_contact, " \
   "r.kind, r.received_at, r.channel, r.identity_verified_at, r.extension_reason, " \

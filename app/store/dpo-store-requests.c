@@ -83,8 +83,9 @@ write_alsace_moselle (DpoStore  *self,
                       GError   **error)
 {
   gboolean alsace_moselle = GPOINTER_TO_INT (data);
-  DpoSqlStmt *stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO settings (key, value) "
-                                                 "VALUES ('alsace_moselle', ?)", error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "INSERT INTO settings (key, value) "
+                                                 "VALUES ('alsace_moselle', ?) ON CONFLICT (key) "
+                                                 "DO UPDATE SET value = excluded.value", error);
   g_autoptr(JsonNode) node = json_node_init_boolean (json_node_alloc (), alsace_moselle);
 
   if (stmt == NULL)
@@ -131,7 +132,7 @@ update_request_row (DpoStore    *self,
     "UPDATE requests SET id = ?1, subject = (SELECT pk FROM subjects WHERE id = ?2), "
     "requester_name = ?3, requester_contact = ?4, kind = ?5, received_at = ?6, channel = ?7, "
     "identity_verified_at = ?8, extension_reason = ?9, extension_notified_at = ?10, "
-    "status = ifnull (?11, 'received'), answered_at = ?12, outcome = ?13, refusal_ground = ?14, "
+    "status = coalesce (?11, 'received'), answered_at = ?12, outcome = ?13, refusal_ground = ?14, "
     "changes = ?15, due_on = ?16, current_due_on = ?17, decision = ?18, decision_reason = ?19 "
     "WHERE pk = ?20", error);
 

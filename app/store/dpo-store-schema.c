@@ -251,7 +251,7 @@ static const char * const MIGRATIONS[] = {
   "  CHECK (nir_hash IS NOT NULL OR member_hash IS NOT NULL)"
   ");"
   "CREATE UNIQUE INDEX affected_unmatched_row ON affected_unmatched "
-  "  (incident, ifnull (nir_hash, ''), ifnull (member_hash, ''));"
+  "  (incident, coalesce (nir_hash, ''), coalesce (member_hash, ''));"
   "CREATE INDEX affected_unmatched_nir ON affected_unmatched (nir_hash) WHERE nir_hash IS NOT NULL;"
   "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) WHERE member_hash IS NOT NULL;"
   /* Who was informed of an incident, how and when; each row belongs to the
@@ -301,7 +301,7 @@ static const char * const MIGRATIONS[] = {
   "WHEN EXISTS (SELECT 1 FROM contracts c WHERE (c.subject = OLD.pk "
   "    OR c.pk IN (SELECT b.contract FROM contract_beneficiaries b WHERE b.subject = OLD.pk)) "
   "  AND (c.end_date IS NULL OR c.end_date >= date ('now', 'localtime', '-' || "
-  "    ifnull ((SELECT CAST (value AS INTEGER) FROM settings "
+  "    coalesce ((SELECT CAST (value AS INTEGER) FROM settings "
   "      WHERE key = 'retention_after_contract_years'), 0) || ' years'))) "
   "OR EXISTS (SELECT 1 FROM holds h WHERE h.subject = OLD.pk "
   "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "

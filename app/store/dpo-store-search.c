@@ -113,15 +113,55 @@ search_request_text (sqlite3_context  *context,
   sqlite3_result_text (context, text, -1, g_free);
 }
 
+static gboolean
+index_requests_after_here (DpoStore  *self,
+                           gint64     last_pk,
+                           GError   **error)
+{
+  g_autoptr(DpoSqlStmt) select = dpo_sql_prepare (_dpo_store_get_db (self),
+    "SELECT pk, id, requester_name FROM requests WHERE pk > ? ORDER BY pk", FALSE);
+  DpoSqlStmt *insert = _dpo_store_prepare (self,
+    "INSERT INTO requests_search (rowid, text) VALUES (?, ?)", error);
+  DpoSqlStep step;
+
+  if (select == NULL || insert == NULL)
+    {
+      if (select == NULL)
+        _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  dpo_sql_bind_int64 (select, 1, last_pk);
+  while ((step = dpo_sql_step (select)) == DPO_SQL_ROW)
+    {
+      g_autofree char *text = request_text (dpo_sql_column_text (select, 1),
+                                            dpo_sql_column_text (select, 2));
+
+      dpo_sql_bind_int64 (insert, 1, dpo_sql_column_int64 (select, 0));
+      dpo_sql_bind_text (insert, 2, text);
+      if (!_dpo_store_step_done (self, insert, error))
+        return FALSE;
+    }
+  if (step == DPO_SQL_ERROR)
+    {
+      _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _dpo_store_index_requests_after (DpoStore  *self,
                                  gint64     last_pk,
                                  GError   **error)
 {
-  DpoSqlStmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt;
+
+  /* A server has no function of ours to call: the text is made here. */
+  if (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL)
+    return index_requests_after_here (self, last_pk, error);
+  stmt = _dpo_store_prepare (self,
     "INSERT INTO requests_search (rowid, text) "
     "SELECT pk, dpo_search_request_text (id, requester_name) FROM requests WHERE pk > ?", error);
-
   if (stmt == NULL)
     return FALSE;
   dpo_sql_bind_int64 (stmt, 1, last_pk);

@@ -137,7 +137,7 @@ _dpo_store_insert_complaint (DpoStore      *self,
 {
   DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO complaints (incident, direction, body, filed_at, reference, party, status, outcome) "
-    "VALUES (?, ?, ?, ?, ?, ?, ifnull (?, 'open'), ?)", error);
+    "VALUES (?, ?, ?, ?, ?, ?, coalesce (?, 'open'), ?)", error);
 
   if (stmt == NULL)
     return FALSE;

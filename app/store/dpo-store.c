@@ -8,12 +8,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "dpo-error.h"
 #include "dpo-file-check.h"
+#include "dpo-pg-connection.h"
+#include "dpo-pg-init.h"
 #include "dpo-sql.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
@@ -28,6 +31,7 @@ struct _DpoStore
   char       *path;
   DpoSqlConn *conn;
   sqlite3    *db;           /* conn's, for what only SQLite has; NULL on a server */
+  char       *uri;          /* a server's connection string, password included; NULL for a file */
   GHashTable *statements;   /* const char *sql -> DpoSqlStmt * */
   GDateTime  *now;
   gboolean    alsace_moselle;
@@ -106,6 +110,9 @@ dpo_store_finalize (GObject *object)
   self->db = NULL;
   g_clear_pointer (&self->conn, dpo_sql_conn_free);
   g_clear_pointer (&self->path, g_free);
+  if (self->uri != NULL)
+    memset (self->uri, 0, strlen (self->uri));
+  g_clear_pointer (&self->uri, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (dpo_store_parent_class)->finalize (object);
@@ -370,6 +377,31 @@ configure_and_migrate (DpoStore  *self,
   return exec_sql (self->db, self->path, "COMMIT", error);
 }
 
+static gboolean exec_simple (DpoStore *self, const char *sql, GError **error);
+
+/* A register on a PostgreSQL server: connected, its schema checked (set up
+ * by "dpo server init", not newer than this program), the session told who
+ * we are. Shown as the URI with its password masked. */
+static DpoStore *
+open_server (const char  *uri,
+             GError     **error)
+{
+  g_autoptr(DpoStore) self = NULL;
+  PGconn *pg = dpo_pg_connect (uri, error);
+
+  if (pg == NULL)
+    return NULL;
+  self = g_object_new (DPO_TYPE_STORE, NULL);
+  self->path = dpo_pg_mask_uri (uri);
+  self->uri = g_strdup (uri);
+  self->conn = dpo_sql_conn_new_pg (pg);
+  if (!dpo_pg_check_schema (pg, error) ||
+      !exec_simple (self, "SET application_name = 'DPO Workbench'", error))
+    return NULL;
+  self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
+  return g_steal_pointer (&self);
+}
+
 DpoStore *
 dpo_store_open (const char  *path,
                 GError     **error)
@@ -379,6 +411,9 @@ dpo_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (dpo_pg_is_uri (path))
+    return open_server (path, error);
 
   if (!dpo_file_check_database_path (path, error))
     return NULL;
@@ -568,11 +603,16 @@ exec_simple (DpoStore    *self,
   return FALSE;
 }
 
+/* One writer at a time, as a file has: on a server, every write takes the
+ * same transaction-scoped advisory lock first, since each write chains its
+ * audit entries to the last one (two at once would fork the chain). */
+#define DPO_PG_WRITE_LOCK "BEGIN; SELECT pg_advisory_xact_lock (4242000001)"
+
 gboolean
 _dpo_store_begin (DpoStore  *self,
                   GError   **error)
 {
-  return exec_simple (self, "BEGIN IMMEDIATE", error);
+  return exec_simple (self, self->db != NULL ? "BEGIN IMMEDIATE" : DPO_PG_WRITE_LOCK, error);
 }
 
 gboolean
@@ -625,7 +665,7 @@ _dpo_store_open_worker (DpoStore   *self,
                         GDateTime  *now,
                         GError    **error)
 {
-  DpoStore *worker = dpo_store_open (self->path, error);
+  DpoStore *worker = dpo_store_open (self->uri != NULL ? self->uri : self->path, error);
 
   if (worker != NULL)
     dpo_store_set_now (worker, now);
