@@ -21,6 +21,7 @@
  * what the store's column readers expect. */
 
 #define BYTEA_OID 17
+#define TEXT_OID  25
 
 struct _DpoPgConn
 {
@@ -404,6 +405,47 @@ deallocate_waiting (DpoPgConn *pg)
   PQclear (PQexec (pg->conn, sql->str));
 }
 
+/* The types to declare for @n_params parameters of @text (rewritten):
+ * text for a number the statement never names, as when a list binds the
+ * same parameters to each of its statements and one leaves some unused
+ * (SQLite ignores them; the server would refuse a parameter whose type it
+ * cannot infer), and "infer" (0) for the others. NULL if all are named. */
+static Oid *
+param_types (const char *text,
+             int         n_params)
+{
+  g_autofree gboolean *named = g_new0 (gboolean, MAX (n_params, 1));
+  Oid *types = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = skip_quoted (text, p);
+
+      if (end != p)
+        p = end;
+      else if (*p == '$' && g_ascii_isdigit (p[1]) && (p == text || !is_word_char (p[-1])))
+        {
+          char *after = NULL;
+          gint64 number = g_ascii_strtoll (p + 1, &after, 10);
+
+          if (number >= 1 && number <= n_params)
+            named[number - 1] = TRUE;
+          p = after;
+        }
+      else
+        p++;
+    }
+  for (int i = 0; i < n_params; i++)
+    if (!named[i])
+      {
+        if (types == NULL)
+          types = g_new0 (Oid, n_params);
+        types[i] = TEXT_OID;
+      }
+  return types;
+}
+
 DpoPgStmt *
 _dpo_pg_prepare (DpoSqlConn *conn,
                  const char *sql,
@@ -412,6 +454,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   DpoPgConn *pg = conn->pg;
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
+  g_autofree Oid *types = NULL;
   PGresult *result;
   DpoPgStmt *stmt;
   int n_params = 0;
@@ -422,7 +465,8 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   deallocate_waiting (pg);
   text = _dpo_pg_rewrite_params (sql, &n_params);
   name = g_strdup_printf ("dpo_%" G_GUINT64_FORMAT, ++pg->n_names);
-  result = PQprepare (pg->conn, name, text, 0, NULL);
+  types = param_types (text, n_params);
+  result = PQprepare (pg->conn, name, text, types != NULL ? n_params : 0, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       keep_error (pg, result);
