@@ -39,6 +39,9 @@
  *   bench-requests --start DB      one window on DB as it opens (the
  *                                  dashboard); prints
  *                                  "frame_ms counted_ms peak_kb"
+ *   bench-requests --copy DB       beside build-aux/pg-test-server: DB
+ *                                  copied into a new database there; prints
+ *                                  its URI
  *   bench-requests --server        beside build-aux/pg-test-server: the
  *                                  same big register in a file and on the
  *                                  server, windows on each in turn (issue
@@ -922,6 +925,15 @@ main (int   argc,
       adw_init ();
       dpo_ui_init ();
       return run_start (argv[2]);
+    }
+
+  /* bench-requests --copy DB: DB copied onto the test server; its URI. */
+  if (argc == 3 && g_str_equal (argv[1], "--copy"))
+    {
+      g_autofree char *uri = bench_copy_to_server (argv[2]);
+
+      g_print ("%s\n", uri);
+      return 0;
     }
 
   if (argc == 2 && g_str_equal (argv[1], "--server"))
