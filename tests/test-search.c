@@ -232,6 +232,29 @@ test_delete (void)
                                              " WHERE text LIKE '%0004%'"), ==, 0);
 }
 
+/* The incident register's search: a part of the reference, title or
+ * processor, in any case. */
+static void
+test_incidents (void)
+{
+  g_autoptr(DpoStore) store = example_store (NULL);
+  g_autoptr(GListModel) all = dpo_store_list_incidents (store, NULL);
+  g_autoptr(GListModel) processor = dpo_store_list_incidents (store, "VIAMEDIS");
+  g_autoptr(GListModel) reference = dpo_store_list_incidents (store, "2024-01");
+  g_autoptr(GListModel) none = dpo_store_list_incidents (store, "mutuelle du nord");
+  g_autoptr(DpoRow) row = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (processor), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (reference), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  row = g_list_model_get_item (processor, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (dpo_row_get_incident (row)->id, ==, "INC-2024-01");
+  /* The notification that stopped the clock, read with the row. */
+  g_assert_nonnull (dpo_row_get_incident (row)->cnil_notified_at);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -245,5 +268,6 @@ main (int    argc,
   g_test_add_func ("/search/migration", test_migration);
   g_test_add_func ("/search/delete", test_delete);
   g_test_add_func ("/search/broad", test_broad);
+  g_test_add_func ("/search/incidents", test_incidents);
   return g_test_run ();
 }

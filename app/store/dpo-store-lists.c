@@ -138,7 +138,7 @@ read_request (DpoSqlStmt *stmt)
 /* The same on a server: strpos for instr, and the 72 hours added by
  * PostgreSQL's own date arithmetic. */
 #define INCIDENT_MATCH_PG \
-  " WHERE ?1 IS NULL OR strpos (lower (i.id || ' ' || i.title || ' ' || coalesce (i.processor, '')), lower (?1)) > 0"
+  " WHERE ?1::text IS NULL OR strpos (lower (i.id || ' ' || i.title || ' ' || coalesce (i.processor, '')), lower (?1)) > 0"
 
 static const char *
 incident_page_sql (DpoSqlEngine engine)
@@ -147,8 +147,11 @@ incident_page_sql (DpoSqlEngine engine)
   const char *first_cnil = "first_cnil";  /* a column of DPO_INCIDENT_COLUMNS */
 
   if (engine == DPO_SQL_POSTGRESQL)
+    /* The server orders by output columns only by their bare names:
+     * first_cnil is a column of the derived table here. */
     return _dpo_sql_once (&pg_sql,
-                          "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH_PG
+                          "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
+                          INCIDENT_MATCH_PG ") i"
                           " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
                           " WHEN %s IS NULL OR %s > ?2 THEN 0"
                           " WHEN coalesce (trim (i.delay_reason), '') = '' AND %s"
