@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "dpo-sql.h"
+
 G_BEGIN_DECLS
 
 /* The store's SQL, written for SQLite, with its parameters ("?" numbered
@@ -22,5 +24,21 @@ G_BEGIN_DECLS
  * largest parameter number, 0 for none. Exposed for tests/test-pg-sql.c. */
 char *_dpo_pg_rewrite_params (const char *sql,
                               int        *n_params);
+
+/* COPY's text format, for the bulk loader (dpo-store-loader.c): @text
+ * (NULL for SQL NULL) as one field of a row, its backslashes, tabs and
+ * line ends escaped. */
+void     _dpo_pg_copy_append_field  (GString      *row,
+                                     const char   *text);
+/* The values bound to @stmt, a server statement, as the fields of one row
+ * (tab-separated, no line end): what the statement would have written. */
+void     _dpo_pg_copy_append_bound  (DpoSqlStmt   *stmt,
+                                     GString      *row);
+/* Runs @copy_sql ("COPY … FROM STDIN") with @rows, whole lines of COPY's
+ * text format; FALSE with the error kept on @conn, as for a statement. */
+gboolean _dpo_pg_copy_in            (DpoSqlConn   *conn,
+                                     const char   *copy_sql,
+                                     const char   *rows,
+                                     gsize         length);
 
 G_END_DECLS
