@@ -299,6 +299,7 @@ test_round_trip (void)
   g_autofree char *seal = NULL, *server_seal = NULL, *back_seal = NULL;
   g_autofree char *export_source = NULL, *export_back = NULL;
   g_autofree char *hashes = NULL, *server_hashes = NULL, *keys = NULL;
+  g_autofree char *twice = NULL, *uri2 = NULL;
 
   if (!have_server ())
     return;
@@ -361,6 +362,20 @@ test_round_trip (void)
   /* The search index was rebuilt: a person is found by part of a name. */
   g_assert_cmpint (dpo_test_query_int (back, "SELECT count(*) FROM subjects_search "
                                              "WHERE subjects_search MATCH '\"girar\"'"), >, 0);
+
+  /* Two of a kind, by the same code: a file to a new file, a server to
+   * an empty server. */
+  twice = g_build_filename (dir, "twice.sqlite", NULL);
+  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", back, twice, NULL), ==, 0);
+  g_assert_cmpint (run_dpo (NULL, &export_back, &err, "--database", twice, "--as-of", "2024-06-01",
+                            "export-json", "-", NULL), ==, 0);
+  g_assert_cmpstr (export_back, ==, export_source);
+  uri2 = fresh_database ("t_round_trip_2");
+  init_server (uri2);
+  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", uri, uri2, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, seal));
+  assert_psql (uri2, "SELECT string_agg (pk || ':' || hash || ':' || coalesce (changes, ''), "
+                     "'|' ORDER BY pk) FROM audit", server_hashes);
 
   dpo_test_remove_tree (dir);
 }
@@ -577,6 +592,7 @@ test_dropped_connection (void)
   /* Table 6 (contracts): incidents to subjects are sent by then. */
   g_assert_cmpint (run_dpo ("DPO_COPY_TEST_DROP_AT=6", &out, &err, "copy", full, uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "the connection to the server was lost; nothing was changed"));
+  g_assert_cmpuint (strlen (err) - 1, ==, strcspn (err, "\n"));
   assert_server_empty (uri);
   /* The connection lost as the log is sent: nothing either, and the
    * log's safeguards as they were. */
@@ -592,6 +608,32 @@ test_dropped_connection (void)
   g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", full, uri, NULL), ==, 0);
   assert_psql (uri, "SELECT nextval (pg_get_serial_sequence ('incidents', 'pk')) > max (pk) "
                     "FROM incidents", "t");
+
+  dpo_test_remove_tree (dir);
+}
+
+/* A row the server refuses (text that is not UTF-8, which SQLite keeps
+ * and PostgreSQL does not), in the middle of the copy: nothing copied,
+ * and the message says which row of which table. */
+static void
+test_refused_row (void)
+{
+  g_autofree char *dir = NULL, *plain = NULL, *uri = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (!have_server ())
+    return;
+  dir = dpo_test_make_dir ();
+  plain = plain_register (dir);
+  dpo_test_exec (plain, "UPDATE requests SET outcome = CAST (x'4fff' AS TEXT) WHERE pk = 3");
+  uri = fresh_database ("t_refused");
+  init_server (uri);
+
+  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, uri, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "The server refused row 3 of “requests”, so nothing was copied: "
+                                 "invalid byte sequence for encoding \"UTF8\": 0xff"));
+  g_assert_cmpuint (strlen (err) - 1, ==, strcspn (err, "\n"));
+  assert_server_empty (uri);
 
   dpo_test_remove_tree (dir);
 }
@@ -701,6 +743,7 @@ main (int    argc,
   g_test_add_func ("/copy/roles-refused", test_roles_refused);
   g_test_add_func ("/copy/bad-input", test_bad_input);
   g_test_add_func ("/copy/dropped-connection", test_dropped_connection);
+  g_test_add_func ("/copy/refused-row", test_refused_row);
   g_test_add_func ("/copy/older-file", test_older_file);
   g_test_add_func ("/copy/audit-verify", test_audit_verify);
   return g_test_run ();

@@ -34,6 +34,20 @@ show_progress (const char *table,
   g_printerr (_("dpo: copying %s: %lld of %lld rows\n"), table, (long long) done, (long long) total);
 }
 
+/* libpq's messages run over several lines ("server closed the connection
+ * unexpectedly\n\tThis probably means..."): one line on stderr. */
+char *
+dpo_cli_one_line (const char *message)
+{
+  g_auto(GStrv) words = g_strsplit_set (message, " \t\n", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", words[i]);
+  return g_string_free (line, FALSE);
+}
+
 int
 dpo_cli_run_copy (Cli   *cli,
                   int    argc,
@@ -53,7 +67,9 @@ dpo_cli_run_copy (Cli   *cli,
   dest = dpo_cli_shown_database (argv[2]);
   if (!dpo_copy (argv[1], argv[2], show_progress, NULL, &report, &error))
     {
-      g_printerr (_("dpo: the copy of %s to %s failed: %s\n"), source, dest, error->message);
+      g_autofree char *message = dpo_cli_one_line (error->message);
+
+      g_printerr (_("dpo: the copy of %s to %s failed: %s\n"), source, dest, message);
       return EXIT_FAILURE_;
     }
 

@@ -90,6 +90,8 @@ gboolean dpo_cli_verify_audit   (const char  *database,
                                  GError     **error);
 /* @database fit to be shown: a URI's password masked. */
 char    *dpo_cli_shown_database (const char  *database);
+/* @message on one line: its line breaks and runs of blanks made one space. */
+char    *dpo_cli_one_line       (const char  *message);
 /* dpo-cli-inform.c */
 int dpo_cli_run_notice      (Cli *cli, int argc, char **argv);
 int dpo_cli_run_campaign    (Cli *cli, int argc, char **argv);

@@ -182,7 +182,9 @@ run_audit (Cli   *cli,
   shown = dpo_cli_shown_database (path);
   if (!dpo_cli_verify_audit (path, &seal, &n_entries, &error))
     {
-      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), shown, error->message);
+      g_autofree char *message = dpo_cli_one_line (error->message);
+
+      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), shown, message);
       return EXIT_FAILURE_;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE,

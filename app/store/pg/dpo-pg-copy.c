@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dpo-audit-verify.h"
@@ -437,6 +438,8 @@ typedef struct
   const DpoCopyTable *table;
   gboolean            redaction_trigger_off;
   GString            *buffer;
+  /* Reading the copy back, in one snapshot after the commit. */
+  gboolean            reading;
 } ServerSink;
 
 #define WRITE_WHAT _("Cannot copy the register into the server")
@@ -486,6 +489,28 @@ redaction_trigger_off (ServerSink  *sink,
                  ? PQgetvalue (owner, 0, 0) : "?",
                PQuser (sink->conn));
   return FALSE;
+}
+
+/* A row the server's constraints refused: which table, which of its rows
+ * and why, in one line (libpq's own message adds the context on more). */
+static void
+refused_row (ServerSink  *sink,
+             PGresult    *result,
+             GError     **error)
+{
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *context = PQresultErrorField (result, PG_DIAG_CONTEXT);
+  const char *line = context != NULL ? strstr (context, ", line ") : NULL;
+
+  if (primary == NULL || PQstatus (sink->conn) != CONNECTION_OK ||
+      g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "42501") == 0)
+    {
+      dpo_pg_set_error (sink->conn, result, WRITE_WHAT, error);
+      return;
+    }
+  g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
+               _("The server refused row %d of “%s”, so nothing was copied: %s"),
+               line != NULL ? atoi (line + strlen (", line ")) : 0, sink->table->name, primary);
 }
 
 static gboolean
@@ -560,7 +585,7 @@ server_sink_end (Sink      *self,
       g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), DPO_PG_STATE_REDACTION) == 0)
     *again = TRUE;
   else if (!ok)
-    dpo_pg_set_error (sink->conn, result, WRITE_WHAT, error);
+    refused_row (sink, result, error);
   while (result != NULL)
     {
       PQclear (result);
@@ -643,6 +668,9 @@ digest_line (const char  *line,
   return TRUE;
 }
 
+#define READ_BACK_WHAT _("Cannot read the copy back from the server")
+
+/* Every table read back from one moment, as the source was read. */
 static gboolean
 server_sink_digest (Sink                *self,
                     const DpoCopyTable  *table,
@@ -651,21 +679,21 @@ server_sink_digest (Sink                *self,
                     GError             **error)
 {
   ServerSink *sink = (ServerSink *) self;
-  const char *what = _("Cannot read the copy back from the server");
-  Digest read = { g_checksum_new (G_CHECKSUM_SHA256), 0 };
+  Digest read = { NULL, 0 };
   gboolean ok;
 
-  ok = dpo_pg_exec (sink->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
-                                "SET LOCAL bytea_output = 'hex'", what, error) &&
-       server_rows (sink->conn, table, what, digest_line, &read, error) &&
-       dpo_pg_exec (sink->conn, "COMMIT", what, error);
+  if (!sink->reading &&
+      !dpo_pg_exec (sink->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+                                "SET LOCAL bytea_output = 'hex'", READ_BACK_WHAT, error))
+    return FALSE;
+  sink->reading = TRUE;
+  read.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  ok = server_rows (sink->conn, table, READ_BACK_WHAT, digest_line, &read, error);
   if (ok)
     {
       *count = read.count;
       *digest = g_strdup (g_checksum_get_string (read.checksum));
     }
-  else
-    PQclear (PQexec (sink->conn, "ROLLBACK"));
   g_checksum_free (read.checksum);
   return ok;
 }
@@ -676,7 +704,12 @@ server_sink_verify (Sink     *self,
                     guint64  *n_entries,
                     GError  **error)
 {
-  return dpo_pg_audit_verify (((ServerSink *) self)->conn, seal, n_entries, error);
+  ServerSink *sink = (ServerSink *) self;
+
+  if (sink->reading && !dpo_pg_exec (sink->conn, "COMMIT", READ_BACK_WHAT, error))
+    return FALSE;
+  sink->reading = FALSE;
+  return dpo_pg_audit_verify (sink->conn, seal, n_entries, error);
 }
 
 static void
@@ -686,7 +719,7 @@ server_sink_free (Sink *self)
 
   /* Not committed: the transaction goes, and the database is as it was
    * (a lost connection has rolled it back already). */
-  if (!sink->committed && PQstatus (sink->conn) == CONNECTION_OK)
+  if ((!sink->committed || sink->reading) && PQstatus (sink->conn) == CONNECTION_OK)
     PQclear (PQexec (sink->conn, "ROLLBACK"));
   PQfinish (sink->conn);
   g_string_free (sink->buffer, TRUE);
@@ -842,6 +875,8 @@ copy_table (Source              *source,
        * connection usable for the rollback. */
       again = FALSE;
       ok = sink->end (sink, !ok, &again, ok ? error : NULL) && ok;
+      if (ok && progress != NULL && stream.count % PROGRESS_EVERY != 0)
+        progress (table->name, stream.count, total, user_data);
       if (ok)
         {
           *count = stream.count;
