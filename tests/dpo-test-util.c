@@ -6,10 +6,15 @@
  */
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "dpo-export-json.h"
 #include "dpo-import.h"
+#include "dpo-pg-connection.h"
+#include "dpo-pg-init.h"
 #include "dpo-test-util.h"
 #include "dpo-time.h"
 
@@ -40,13 +45,81 @@ dpo_test_example_bytes (void)
   return dpo_test_file_bytes (path);
 }
 
+gboolean
+dpo_test_engine_is_server (void)
+{
+  return g_strcmp0 (g_getenv ("DPO_TEST_ENGINE"), "postgresql") == 0;
+}
+
+/* A program run on the server engine without a server (no postgresql-15
+ * here): the whole program is skipped, in TAP's words, before it starts. */
+__attribute__((constructor)) static void
+skip_without_server (void)
+{
+  const char *missing = g_getenv ("DPO_TEST_PG_MISSING");
+
+  if (dpo_test_engine_is_server () && g_getenv ("DPO_TEST_PG_URI") == NULL)
+    {
+      printf ("1..0 # SKIP %s\n", missing != NULL ? missing : "no PostgreSQL server (DPO_TEST_PG_URI)");
+      fflush (stdout);
+      _exit (0);
+    }
+}
+
+/* DPO_TEST_PG_URI with its database replaced by @database. */
+static char *
+server_uri (const char *database)
+{
+  const char *admin = g_getenv ("DPO_TEST_PG_URI");
+  g_autoptr(GUri) uri = g_uri_parse (admin, G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *path = g_strconcat ("/", database, NULL);
+
+  g_assert_nonnull (uri);
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                     g_uri_get_host (uri), g_uri_get_port (uri), path, g_uri_get_query (uri), NULL);
+}
+
+char *
+dpo_test_new_server_database (void)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("dpo_test_%d_%u", (int) getpid (), ++counter);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  char *uri = server_uri (name);
+  g_autoptr(GError) error = NULL;
+  PGconn *admin = dpo_pg_connect (g_getenv ("DPO_TEST_PG_URI"), &error);
+  PGconn *conn;
+  DpoPgInitOutcome outcome;
+  int found = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (dpo_pg_exec (admin, create, "create", &error));
+  g_assert_no_error (error);
+  PQfinish (admin);
+  conn = dpo_pg_connect (uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (dpo_pg_server_init (conn, &outcome, &found, &error));
+  g_assert_no_error (error);
+  PQfinish (conn);
+  return uri;
+}
+
 DpoStore *
 dpo_test_new_store (char **path)
 {
-  g_autofree char *dir = dpo_test_make_dir ();
-  g_autofree char *file = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
   g_autoptr(GError) error = NULL;
-  DpoStore *store = dpo_store_open (file, &error);
+  DpoStore *store;
+
+  if (dpo_test_engine_is_server ())
+    file = dpo_test_new_server_database ();
+  else
+    {
+      dir = dpo_test_make_dir ();
+      file = g_build_filename (dir, "workbench.sqlite", NULL);
+    }
+  store = dpo_store_open (file, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -103,6 +176,28 @@ dpo_test_file_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+static gint64
+server_query_int (const char *uri,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = dpo_pg_connect (uri, &error);
+  PGresult *result;
+  gint64 value = -1;
+
+  g_assert_no_error (error);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  if (PQntuples (result) > 0)
+    value = g_str_equal (PQgetvalue (result, 0, 0), "t") ? 1
+          : g_str_equal (PQgetvalue (result, 0, 0), "f") ? 0
+          : g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
 gint64
 dpo_test_query_int (const char *path,
                     const char *sql)
@@ -110,6 +205,9 @@ dpo_test_query_int (const char *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
+
+  if (dpo_pg_is_uri (path))
+    return server_query_int (path, sql);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   /* After a process was killed mid-write the WAL needs recovery, which a
@@ -151,6 +249,17 @@ dpo_test_exec (const char *path,
   sqlite3 *db = NULL;
   char *message = NULL;
 
+  if (dpo_pg_is_uri (path))
+    {
+      g_autoptr(GError) error = NULL;
+      PGconn *conn = dpo_pg_connect (path, &error);
+
+      g_assert_no_error (error);
+      if (!dpo_pg_exec (conn, sql, sql, &error))
+        g_error ("%s", error->message);
+      PQfinish (conn);
+      return;
+    }
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)

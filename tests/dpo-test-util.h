@@ -18,7 +18,14 @@ char      *dpo_test_make_dir       (void);
 /* The project's own example scenario (data/example/breach-2024.json). */
 char      *dpo_test_example_path   (void);
 GBytes    *dpo_test_example_bytes  (void);
-/* A new database in a fresh folder; its path in @path if not NULL. */
+/* TRUE when the tests run on a PostgreSQL server (DPO_TEST_ENGINE=postgresql,
+ * beside build-aux/pg-test-server): the program's stores are then new
+ * databases there, set up by "dpo server init", and @path is their URI. */
+gboolean   dpo_test_engine_is_server (void);
+/* A new, set-up database on the test server; its URI. */
+char      *dpo_test_new_server_database (void);
+/* A new database in a fresh folder (or on the test server: see above);
+ * its path in @path if not NULL. */
 DpoStore  *dpo_test_new_store      (char      **path);
 /* A new database holding the example scenario, as of the end of @as_of
  * (YYYY-MM-DD); its path in @path if not NULL. */

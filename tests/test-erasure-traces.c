@@ -103,7 +103,7 @@ test_app_sets_secure_delete (void)
   sqlite3_stmt *stmt = NULL;
 
   /* Debian builds SQLite with it on; the app must not rely on that. */
-  g_assert_cmpint (sqlite3_prepare_v2 (_dpo_store_get_db (store), "PRAGMA secure_delete", -1, &stmt, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (_dpo_store_get_sqlite (store), "PRAGMA secure_delete", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
@@ -155,7 +155,7 @@ test_erasure_during_a_long_read (void)
   DpoStore *window = new_store_with_person (&path);
   g_autoptr(GError) error = NULL;
   DpoStore *exporter = dpo_store_open (path, &error);
-  sqlite3 *db = _dpo_store_get_db (exporter);
+  sqlite3 *db = _dpo_store_get_sqlite (exporter);
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN; SELECT count(*) FROM subjects;", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -12,7 +12,7 @@
 #error "dpo-paged-model-private.h is internal to app/store"
 #endif
 
-#include <sqlite3.h>
+#include "dpo-sql.h"
 
 #include "dpo-paged-model.h"
 
@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * paged model are SQL, which stays under app/store. */
 
 /* Reads the current row of a page query into a new boxed record. */
-typedef gpointer (*DpoRowReader) (sqlite3_stmt *stmt);
+typedef gpointer (*DpoRowReader) (DpoSqlStmt *stmt);
 
 /* A model over a query: it counts the rows with @count_sql,
  * and fetches pages of rows with @page_sql on demand, keeping a bounded cache,

@@ -36,7 +36,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DpoPagedModel, dpo_paged_model, G_TYPE_OBJECT,
 
 static void
 bind_params (DpoPagedModel *self,
-             sqlite3_stmt  *stmt)
+             DpoSqlStmt  *stmt)
 {
   for (guint i = 0; i < self->params->len; i++)
     _dpo_bind_text (stmt, i + 1, g_ptr_array_index (self->params, i));
@@ -45,15 +45,15 @@ bind_params (DpoPagedModel *self,
 static guint
 count_rows (DpoPagedModel *self)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self->store, self->count_sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self->store, self->count_sql, NULL);
   guint count = 0;
 
   if (stmt == NULL)
     return 0;
   bind_params (self, stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    count = (guint) dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return count;
 }
 
@@ -61,17 +61,17 @@ static GPtrArray *
 fetch_page (DpoPagedModel *self,
             guint          page)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self->store, self->page_sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self->store, self->page_sql, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (stmt == NULL)
     return rows;
   bind_params (self, stmt);
-  sqlite3_bind_int64 (stmt, self->params->len + 1, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, self->params->len + 2, (gint64) page * PAGE_SIZE);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, self->params->len + 1, PAGE_SIZE);
+  dpo_sql_bind_int64 (stmt, self->params->len + 2, (gint64) page * PAGE_SIZE);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     g_ptr_array_add (rows, dpo_row_new (self->record_type, self->reader (stmt)));
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return rows;
 }
 

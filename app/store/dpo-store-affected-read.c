@@ -59,16 +59,16 @@ read_informed (DpoStore          *self,
                DpoAffectedEntry  *entry,
                GError           **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT channel, sent_at FROM informed "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT channel, sent_at FROM informed "
                                                  "WHERE subject = ? AND incident = ? "
                                                  "ORDER BY sent_at, channel", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, subject);
-  sqlite3_bind_int64 (stmt, 2, incident);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, subject);
+  dpo_sql_bind_int64 (stmt, 2, incident);
+  while ((rc = dpo_sql_step (stmt)) == DPO_SQL_ROW)
     {
       DpoInformed *informed = g_new0 (DpoInformed, 1);
 
@@ -76,8 +76,8 @@ read_informed (DpoStore          *self,
       informed->sent_at = _dpo_column_text (stmt, 1);
       g_ptr_array_add (entry->informed, informed);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  dpo_sql_reset (stmt);
+  if (rc == DPO_SQL_DONE)
     return TRUE;
   _dpo_store_set_db_error (self, error);
   return FALSE;
@@ -109,7 +109,7 @@ add_entry (GPtrArray        *entries,
 /* The columns: incident pk, incident id, subject pk, subject id, listed. */
 static gboolean
 read_entries (DpoStore      *self,
-              sqlite3_stmt  *stmt,
+              DpoSqlStmt  *stmt,
               GPtrArray     *entries,
               GError       **error)
 {
@@ -118,17 +118,17 @@ read_entries (DpoStore      *self,
   int rc;
 
   /* Read the rows first: read_informed() uses another statement. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = dpo_sql_step (stmt)) == DPO_SQL_ROW)
     {
-      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2) };
+      gint64 key[2] = { dpo_sql_column_int64 (stmt, 0), dpo_sql_column_int64 (stmt, 2) };
 
-      g_ptr_array_add (rows, entry_new ((const char *) sqlite3_column_text (stmt, 1),
-                                        (const char *) sqlite3_column_text (stmt, 3),
-                                        sqlite3_column_int (stmt, 4)));
+      g_ptr_array_add (rows, entry_new (dpo_sql_column_text (stmt, 1),
+                                        dpo_sql_column_text (stmt, 3),
+                                        dpo_sql_column_int (stmt, 4)));
       g_array_append_val (keys, key);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  dpo_sql_reset (stmt);
+  if (rc != DPO_SQL_DONE)
     {
       _dpo_store_set_db_error (self, error);
       return FALSE;
@@ -162,7 +162,7 @@ check_people (DpoStore     *self,
               GPtrArray    *entries,
               GError      **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM subjects s "
     "JOIN affected a ON a.subject = s.pk JOIN incidents i ON i.pk = a.incident "
     "WHERE s.pk IN (SELECT pk FROM subjects WHERE ?1 IS NOT NULL AND nir = ?1 COLLATE NOCASE "
@@ -177,7 +177,7 @@ check_people (DpoStore     *self,
 }
 
 static void
-bind_hash (sqlite3_stmt           *stmt,
+bind_hash (DpoSqlStmt           *stmt,
            int                     index,
            const DpoAffectedKeyed *keyed,
            const char             *text,
@@ -186,7 +186,7 @@ bind_hash (sqlite3_stmt           *stmt,
   if (text == NULL)
     return;
   _dpo_affected_hash (keyed, text, buffer);
-  sqlite3_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES, SQLITE_STATIC);
+  dpo_sql_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES);
 }
 
 static gboolean
@@ -200,7 +200,7 @@ check_unmatched (DpoStore     *self,
   DpoAffectedKeyed keyed;
   guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
   guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   /* No key: no list was ever imported, so no row is kept. */
   if (key == NULL)
@@ -216,7 +216,7 @@ check_unmatched (DpoStore     *self,
   if (stmt == NULL)
     return FALSE;
   /* The statement is kept between checks: no hash of an earlier one. */
-  sqlite3_clear_bindings (stmt);
+  dpo_sql_clear_bindings (stmt);
   bind_hash (stmt, 1, &keyed, nir, nir_hash);
   bind_hash (stmt, 2, &keyed, member_number, member_hash);
   return read_entries (self, stmt, entries, error);
@@ -246,7 +246,7 @@ dpo_store_affected_for_subject (DpoStore    *self,
                                 GError     **error)
 {
   g_autoptr(GPtrArray) entries = entries_new ();
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (subject_id != NULL, NULL);
@@ -271,7 +271,7 @@ dpo_store_affected_people (DpoStore    *self,
 {
   g_autoptr(GPtrArray) entries = entries_new ();
   g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (incident_id != NULL, NULL);
@@ -284,19 +284,19 @@ dpo_store_affected_people (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, incident_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      DpoAffectedEntry *entry = entry_new ((const char *) sqlite3_column_text (stmt, 1),
-                                           (const char *) sqlite3_column_text (stmt, 3),
-                                           sqlite3_column_int (stmt, 4));
+      DpoAffectedEntry *entry = entry_new (dpo_sql_column_text (stmt, 1),
+                                           dpo_sql_column_text (stmt, 3),
+                                           dpo_sql_column_int (stmt, 4));
 
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   for (guint i = 0; i < entries->len; i++)
     {
       DpoAffectedEntry *entry = g_ptr_array_index (entries, i);
-      sqlite3_stmt *informed = _dpo_store_prepare (self,
+      DpoSqlStmt *informed = _dpo_store_prepare (self,
         "SELECT f.channel, f.sent_at FROM informed f JOIN incidents i ON i.pk = f.incident "
         "JOIN subjects s ON s.pk = f.subject WHERE i.id = ? AND s.id = ? "
         "ORDER BY f.sent_at, f.channel", error);
@@ -305,7 +305,7 @@ dpo_store_affected_people (DpoStore    *self,
         return NULL;
       _dpo_bind_text (informed, 1, incident_id);
       _dpo_bind_text (informed, 2, entry->subject);
-      while (sqlite3_step (informed) == SQLITE_ROW)
+      while (dpo_sql_step (informed) == DPO_SQL_ROW)
         {
           DpoInformed *row = g_new0 (DpoInformed, 1);
 
@@ -313,17 +313,17 @@ dpo_store_affected_people (DpoStore    *self,
           row->sent_at = _dpo_column_text (informed, 1);
           g_ptr_array_add (entry->informed, row);
         }
-      sqlite3_reset (informed);
+      dpo_sql_reset (informed);
     }
   if (unmatched_count != NULL)
     {
-      stmt = _dpo_store_prepare (self, "SELECT ifnull (sum (c.unmatched), 0) FROM affected_unmatched_count c "
+      stmt = _dpo_store_prepare (self, "SELECT coalesce (sum (c.unmatched), 0) FROM affected_unmatched_count c "
                                        "JOIN incidents i ON i.pk = c.incident WHERE i.id = ?", error);
       if (stmt == NULL)
         return NULL;
       _dpo_bind_text (stmt, 1, incident_id);
-      *unmatched_count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
+      *unmatched_count = dpo_sql_step (stmt) == DPO_SQL_ROW ? dpo_sql_column_int64 (stmt, 0) : 0;
+      dpo_sql_reset (stmt);
     }
   return g_steal_pointer (&entries);
 }
@@ -336,36 +336,36 @@ dpo_store_affected_summary (DpoStore            *self,
                             DpoAffectedSummary  *summary,
                             GError             **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
   memset (summary, 0, sizeof *summary);
   stmt = _dpo_store_prepare (self,
-    "WITH p AS (SELECT a.listed, ifnull (trim (s.email), '') != '' AS email, "
-    "  ifnull (trim (s.postal_address), '') != '' AS post FROM incidents i "
+    "WITH p AS (SELECT a.listed, coalesce (trim (s.email), '') != '' AS email, "
+    "  coalesce (trim (s.postal_address), '') != '' AS post FROM incidents i "
     "  JOIN affected a ON a.incident = i.pk JOIN subjects s ON s.pk = a.subject WHERE i.id = ?1) "
     "SELECT (SELECT count(*) FROM p WHERE listed = 1), (SELECT count(*) FROM p WHERE listed = 0), "
-    "  (SELECT ifnull (sum (c.unmatched), 0) FROM affected_unmatched_count c "
+    "  (SELECT coalesce (sum (c.unmatched), 0) FROM affected_unmatched_count c "
     "   JOIN incidents i ON i.pk = c.incident WHERE i.id = ?1), "
     "  (SELECT count(*) FROM p WHERE email), (SELECT count(*) FROM p WHERE NOT email AND post), "
     "  (SELECT count(*) FROM p WHERE NOT email AND NOT post)", error);
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_text (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (dpo_sql_step (stmt) != DPO_SQL_ROW)
     {
-      sqlite3_reset (stmt);
+      dpo_sql_reset (stmt);
       _dpo_store_set_db_error (self, error);
       return FALSE;
     }
-  summary->listed = sqlite3_column_int64 (stmt, 0);
-  summary->co_insured = sqlite3_column_int64 (stmt, 1);
-  summary->unmatched = sqlite3_column_int64 (stmt, 2);
-  summary->by_email = sqlite3_column_int64 (stmt, 3);
-  summary->by_post = sqlite3_column_int64 (stmt, 4);
-  summary->neither = sqlite3_column_int64 (stmt, 5);
-  sqlite3_reset (stmt);
+  summary->listed = dpo_sql_column_int64 (stmt, 0);
+  summary->co_insured = dpo_sql_column_int64 (stmt, 1);
+  summary->unmatched = dpo_sql_column_int64 (stmt, 2);
+  summary->by_email = dpo_sql_column_int64 (stmt, 3);
+  summary->by_post = dpo_sql_column_int64 (stmt, 4);
+  summary->neither = dpo_sql_column_int64 (stmt, 5);
+  dpo_sql_reset (stmt);
   return TRUE;
 }

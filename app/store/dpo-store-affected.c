@@ -24,10 +24,10 @@ struct _DpoAffectedImport
   DpoAffectedKeyed   keyed;
   DpoAffectedCounts *counts;
   /* The statements every row runs, looked up once: a list has millions. */
-  sqlite3_stmt      *by_nir;
-  sqlite3_stmt      *by_member;
-  sqlite3_stmt      *list;
-  sqlite3_stmt      *stage;
+  DpoSqlStmt      *by_nir;
+  DpoSqlStmt      *by_member;
+  DpoSqlStmt      *list;
+  DpoSqlStmt      *stage;
   /* A Bloom filter of the members' NIRs and member numbers (ASCII lower
    * case, as COLLATE NOCASE compares): a number it says no to is nobody's,
    * and most rows of a processor's list are nobody's. */
@@ -110,7 +110,7 @@ fill_known (DpoAffectedImport  *import,
 {
   gint64 subjects = _dpo_store_query_int (import->store, "SELECT count(*) FROM subjects");
   guint64 bits = KNOWN_MIN_BITS;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   int rc;
 
   while (bits < KNOWN_MAX_BITS && bits < (guint64) MAX (subjects, 0) * 2 * 16)
@@ -120,12 +120,12 @@ fill_known (DpoAffectedImport  *import,
   stmt = _dpo_store_prepare (import->store, "SELECT nir, member_number FROM subjects", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = dpo_sql_step (stmt)) == DPO_SQL_ROW)
     for (int column = 0; column < 2; column++)
-      if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
-        known_add (import, (const char *) sqlite3_column_text (stmt, column));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+      if (!dpo_sql_column_is_null (stmt, column))
+        known_add (import, dpo_sql_column_text (stmt, column));
+  dpo_sql_reset (stmt);
+  if (rc == DPO_SQL_DONE)
     return TRUE;
   _dpo_store_set_db_error (import->store, error);
   return FALSE;
@@ -147,16 +147,16 @@ static GBytes *
 read_key (DpoStore  *self,
           GError   **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT value FROM store_state "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT value FROM store_state "
                                                  "WHERE key = 'affected_hmac_key'", error);
   g_autofree char *hex = NULL;
   guint8 key[KEY_BYTES];
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    hex = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    hex = g_strdup (dpo_sql_column_text (stmt, 0));
+  dpo_sql_reset (stmt);
   if (hex == NULL || strlen (hex) != 2 * KEY_BYTES)
     return NULL;
   for (guint i = 0; i < KEY_BYTES; i++)
@@ -173,7 +173,7 @@ create_key (DpoStore  *self,
 {
   guint8 key[KEY_BYTES];
   char hex[2 * KEY_BYTES + 1];
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (getrandom (key, sizeof key, 0) != sizeof key)
     {
@@ -225,7 +225,7 @@ _dpo_affected_hash (const DpoAffectedKeyed *keyed,
 
 /* Binds a hash, or the empty blob that stands for "no such number". */
 static void
-bind_hash (sqlite3_stmt           *stmt,
+bind_hash (DpoSqlStmt           *stmt,
            int                     index,
            const DpoAffectedKeyed *keyed,
            const char             *text,
@@ -233,11 +233,11 @@ bind_hash (sqlite3_stmt           *stmt,
 {
   if (text == NULL)
     {
-      sqlite3_bind_zeroblob (stmt, index, 0);
+      dpo_sql_bind_blob (stmt, index, "", 0);
       return;
     }
   _dpo_affected_hash (keyed, text, buffer);
-  sqlite3_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES, SQLITE_STATIC);
+  dpo_sql_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES);
 }
 
 static gboolean
@@ -259,59 +259,60 @@ decode_hex (const char *hex,
 }
 
 static void
-bind_hex_hash (sqlite3_stmt *stmt,
+bind_hex_hash (DpoSqlStmt *stmt,
                int           index,
                const char   *hex,
                guint8        buffer[DPO_AFFECTED_HASH_BYTES])
 {
   if (decode_hex (hex, buffer))
-    sqlite3_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES, SQLITE_STATIC);
+    dpo_sql_bind_blob (stmt, index, buffer, DPO_AFFECTED_HASH_BYTES);
   else
-    sqlite3_bind_zeroblob (stmt, index, 0);
+    dpo_sql_bind_blob (stmt, index, "", 0);
 }
 
 gboolean
 _dpo_affected_migrate_hashes (sqlite3  *db,
                           char    **message)
 {
-  sqlite3_stmt *select = NULL;
-  sqlite3_stmt *insert = NULL;
-  int rc;
+  /* A migration runs on a file alone: the seam over its connection, borrowed. */
+  DpoSqlConn conn = { DPO_SQL_SQLITE, db, NULL };
+  g_autoptr(DpoSqlStmt) select = NULL;
+  g_autoptr(DpoSqlStmt) insert = NULL;
+  int rc = SQLITE_ERROR;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT incident, nir_hash, member_hash FROM affected_unmatched_v6",
-                           -1, &select, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, "
-                             "member_hash) VALUES (?, ?, ?)", -1, &insert, NULL);
-  while (rc == SQLITE_OK && sqlite3_step (select) == SQLITE_ROW)
+  select = dpo_sql_prepare (&conn, "SELECT incident, nir_hash, member_hash FROM affected_unmatched_v6", FALSE);
+  if (select != NULL)
+    insert = dpo_sql_prepare (&conn, "INSERT OR IGNORE INTO affected_unmatched (incident, nir_hash, "
+                              "member_hash) VALUES (?, ?, ?)", FALSE);
+  if (insert != NULL)
+    rc = SQLITE_OK;
+  while (rc == SQLITE_OK && dpo_sql_step (select) == DPO_SQL_ROW)
     {
       guint8 nir[DPO_AFFECTED_HASH_BYTES], member[DPO_AFFECTED_HASH_BYTES];
 
-      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
-      bind_hex_hash (insert, 2, (const char *) sqlite3_column_text (select, 1), nir);
-      bind_hex_hash (insert, 3, (const char *) sqlite3_column_text (select, 2), member);
-      if (sqlite3_step (insert) != SQLITE_DONE)
+      dpo_sql_bind_int64 (insert, 1, dpo_sql_column_int64 (select, 0));
+      bind_hex_hash (insert, 2, dpo_sql_column_text (select, 1), nir);
+      bind_hex_hash (insert, 3, dpo_sql_column_text (select, 2), member);
+      if (dpo_sql_step (insert) != DPO_SQL_DONE)
         rc = sqlite3_errcode (db);
-      sqlite3_reset (insert);
+      dpo_sql_reset (insert);
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "DROP TABLE affected_unmatched_v6", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     *message = sqlite3_mprintf ("%s", sqlite3_errmsg (db));
-  sqlite3_finalize (select);
-  sqlite3_finalize (insert);
   return rc == SQLITE_OK;
 }
 
 static gboolean
 step_done (DpoAffectedImport  *import,
-           sqlite3_stmt       *stmt,
+           DpoSqlStmt       *stmt,
            GError            **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = dpo_sql_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+  dpo_sql_reset (stmt);
+  if (rc == DPO_SQL_DONE || rc == DPO_SQL_ROW)
     return TRUE;
   _dpo_store_set_db_error (import->store, error);
   return FALSE;
@@ -324,18 +325,18 @@ list_person (DpoAffectedImport  *import,
              gint64              subject,
              GError            **error)
 {
-  sqlite3_bind_int64 (import->list, 1, import->incident);
-  sqlite3_bind_int64 (import->list, 2, subject);
+  dpo_sql_bind_int64 (import->list, 1, import->incident);
+  dpo_sql_bind_int64 (import->list, 2, subject);
   if (!step_done (import, import->list, error))
     return FALSE;
-  import->counts->newly_listed += sqlite3_changes (_dpo_store_get_db (import->store));
+  import->counts->newly_listed += dpo_sql_changes (_dpo_store_get_db (import->store));
   return TRUE;
 }
 
 /* Lists the people @lookup finds for @key; TRUE in @matched if any. */
 static gboolean
 match_by (DpoAffectedImport  *import,
-          sqlite3_stmt       *lookup,
+          DpoSqlStmt       *lookup,
           const char         *key,
           gboolean           *matched,
           GError            **error)
@@ -345,18 +346,18 @@ match_by (DpoAffectedImport  *import,
 
   if (key == NULL || !known_maybe (import, key))
     return TRUE;
-  sqlite3_bind_text (lookup, 1, key, -1, SQLITE_STATIC);
+  dpo_sql_bind_text (lookup, 1, key);
   /* Nearly always one person or none: no array unless there is one. */
-  while ((rc = sqlite3_step (lookup)) == SQLITE_ROW)
+  while ((rc = dpo_sql_step (lookup)) == DPO_SQL_ROW)
     {
-      gint64 pk = sqlite3_column_int64 (lookup, 0);
+      gint64 pk = dpo_sql_column_int64 (lookup, 0);
 
       if (people == NULL)
         people = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_array_append_val (people, pk);
     }
-  sqlite3_reset (lookup);
-  if (rc != SQLITE_DONE)
+  dpo_sql_reset (lookup);
+  if (rc != DPO_SQL_DONE)
     {
       _dpo_store_set_db_error (import->store, error);
       return FALSE;
@@ -387,7 +388,7 @@ keep_unmatched (DpoAffectedImport  *import,
                 const char         *member_number,
                 GError            **error)
 {
-  sqlite3_stmt *stmt = import->stage;
+  DpoSqlStmt *stmt = import->stage;
   guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
   guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
 
@@ -412,7 +413,7 @@ exec_sql (DpoStore    *self,
           const char  *sql,
           GError     **error)
 {
-  if (sqlite3_exec (_dpo_store_get_db (self), sql, NULL, NULL, NULL) == SQLITE_OK)
+  if (dpo_sql_exec (_dpo_store_get_db (self), sql))
     return TRUE;
   _dpo_store_set_db_error (self, error);
   return FALSE;
@@ -429,7 +430,7 @@ insert_hashes (DpoAffectedImport  *import,
                GError            **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (staged == 0)
     return TRUE;
@@ -438,11 +439,11 @@ insert_hashes (DpoAffectedImport  *import,
   stmt = _dpo_store_prepare (import->store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import->incident);
+  dpo_sql_bind_int64 (stmt, 1, import->incident);
   if (!_dpo_store_step_done (import->store, stmt, error))
     return FALSE;
   if (added != NULL)
-    *added += sqlite3_changes (_dpo_store_get_db (import->store));
+    *added += dpo_sql_changes (_dpo_store_get_db (import->store));
   return TRUE;
 }
 
@@ -456,7 +457,7 @@ flush_unmatched (DpoAffectedImport  *import,
 {
   DpoStore *self = import->store;
   guint64 added = 0;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (!insert_hashes (import, import->staged_nir, 0,
                       "SELECT nir_hash AS h FROM temp.affected_staging WHERE length (nir_hash) > 0",
@@ -477,8 +478,8 @@ flush_unmatched (DpoAffectedImport  *import,
         "ON CONFLICT (incident) DO UPDATE SET unmatched = unmatched + excluded.unmatched", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, import->incident);
-      sqlite3_bind_int64 (stmt, 2, added);
+      dpo_sql_bind_int64 (stmt, 1, import->incident);
+      dpo_sql_bind_int64 (stmt, 2, added);
       if (!_dpo_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -523,14 +524,14 @@ static gboolean
 add_co_insured (DpoAffectedImport  *import,
                 GError            **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (import->store, ADD_CO_INSURED, error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (import->store, ADD_CO_INSURED, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import->incident);
+  dpo_sql_bind_int64 (stmt, 1, import->incident);
   if (!_dpo_store_step_done (import->store, stmt, error))
     return FALSE;
-  import->counts->co_insured_added = sqlite3_changes (_dpo_store_get_db (import->store));
+  import->counts->co_insured_added = dpo_sql_changes (_dpo_store_get_db (import->store));
   return TRUE;
 }
 
@@ -564,15 +565,15 @@ incident_pk (DpoStore    *self,
              const char  *incident_id,
              GError     **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT pk FROM incidents WHERE id = ?", error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT pk FROM incidents WHERE id = ?", error);
   gint64 pk = 0;
 
   if (stmt == NULL)
     return 0;
   _dpo_bind_text (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    pk = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    pk = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   if (pk == 0)
     g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), incident_id);
   return pk;
@@ -647,11 +648,13 @@ dpo_store_import_affected (DpoStore           *self,
   memset (job.counts, 0, sizeof *job.counts);
   /* A bigger page cache for the lookups and the sorted insert, within the
    * 100 MB a list of any length may take. */
+  if (_dpo_store_get_sqlite (self) == NULL)
+    return _dpo_store_write (self, import_write, &job, error);
   cache_size = _dpo_store_query_int (self, "PRAGMA cache_size");
-  sqlite3_exec (_dpo_store_get_db (self), "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB),
+  sqlite3_exec (_dpo_store_get_sqlite (self), "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB),
                 NULL, NULL, NULL);
   ok = _dpo_store_write (self, import_write, &job, error);
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-  sqlite3_exec (_dpo_store_get_db (self), restore, NULL, NULL, NULL);
+  sqlite3_exec (_dpo_store_get_sqlite (self), restore, NULL, NULL, NULL);
   return ok;
 }

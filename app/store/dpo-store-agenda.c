@@ -39,7 +39,7 @@ incidents_sql (void)
   return _dpo_sql_once (&sql, "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
                         " WHERE i.risk != '%s')"
                         " WHERE first_cnil IS NULL OR first_cnil > ?1"
-                        " OR ifnull (trim (delay_reason), '') = ''"
+                        " OR coalesce (trim (delay_reason), '') = ''"
                         " ORDER BY aware_at, pk",
                         dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE));
 }
@@ -81,12 +81,12 @@ read_incidents (DpoStore  *self,
                 guint      limit,
                 DpoAgenda *agenda)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, incidents_sql (), NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, incidents_sql (), NULL);
 
   if (stmt == NULL)
     return;
   _dpo_bind_time (stmt, 1, now);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoIncident *incident = _dpo_incident_from_row (stmt);
       gboolean no_reason = incident->delay_reason == NULL || *g_strstrip (incident->delay_reason) == '\0';
@@ -116,7 +116,7 @@ read_incidents (DpoStore  *self,
           dpo_incident_free (incident);
         }
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }
 
 static void
@@ -126,16 +126,16 @@ read_requests (DpoStore   *self,
                guint       limit,
                GPtrArray  *rows)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, requests_sql (), NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, requests_sql (), NULL);
 
   if (stmt == NULL)
     return;
   _dpo_bind_text (stmt, 1, from);
   _dpo_bind_text (stmt, 2, to);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 3, limit);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     g_ptr_array_add (rows, _dpo_request_from_row (stmt));
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }
 
 DpoAgenda *

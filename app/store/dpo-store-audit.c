@@ -110,17 +110,17 @@ read_head (DpoStore  *self,
            char       head[DPO_AUDIT_HASH_LENGTH + 1],
            GError   **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT hash FROM audit ORDER BY pk DESC LIMIT 1", error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT hash FROM audit ORDER BY pk DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   _dpo_audit_genesis (head);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == DPO_AUDIT_HASH_LENGTH)
-    memcpy (head, sqlite3_column_text (stmt, 0), DPO_AUDIT_HASH_LENGTH);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+  rc = dpo_sql_step (stmt);
+  if (rc == DPO_SQL_ROW && dpo_sql_column_bytes (stmt, 0) == DPO_AUDIT_HASH_LENGTH)
+    memcpy (head, dpo_sql_column_text (stmt, 0), DPO_AUDIT_HASH_LENGTH);
+  dpo_sql_reset (stmt);
+  if (rc == DPO_SQL_ROW || rc == DPO_SQL_DONE)
     return TRUE;
   _dpo_store_set_db_error (self, error);
   return FALSE;
@@ -145,7 +145,7 @@ _dpo_store_audit (DpoStore    *self,
   char content_hash[DPO_AUDIT_HASH_LENGTH + 1];
   char head[DPO_AUDIT_HASH_LENGTH + 1];
   DpoAuditEntry entry = { at, entity, record, action, NULL };
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (changes != NULL)
     changes_text = dpo_json_to_text (changes, FALSE);
@@ -183,7 +183,7 @@ list_person_entries (DpoStore    *self,
                      GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   stmt = _dpo_store_prepare (self, "SELECT pk, content_hash FROM audit WHERE " PERSON_ENTRIES
                                    " ORDER BY pk", error);
@@ -193,14 +193,14 @@ list_person_entries (DpoStore    *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "entries");
   json_builder_begin_array (builder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_add_int_value (builder, dpo_sql_column_int64 (stmt, 0));
+      json_builder_add_string_value (builder, dpo_sql_column_text (stmt, 1));
       json_builder_end_array (builder);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -212,7 +212,7 @@ _dpo_store_redact_person (DpoStore    *self,
                           GError     **error)
 {
   g_autoptr(JsonNode) listed = list_person_entries (self, subject_id, error);
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (listed == NULL || !_dpo_store_audit (self, "subject", subject_id, "redact", listed, error))
     return FALSE;

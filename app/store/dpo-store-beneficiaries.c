@@ -37,7 +37,7 @@ _dpo_store_read_contract_beneficiaries (DpoStore   *self,
                                         DpoSubject *subject)
 {
   g_autoptr(GHashTable) lists = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (subject->contracts->len == 0)
     return;
@@ -47,11 +47,11 @@ _dpo_store_read_contract_beneficiaries (DpoStore   *self,
                                    "WHERE c.subject = ? ORDER BY b.contract, s.id", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, subject->rowid);
+  dpo_sql_bind_int64 (stmt, 1, subject->rowid);
   lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_strv_builder_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      DpoContract *contract = find_contract (subject->contracts, sqlite3_column_int64 (stmt, 0));
+      DpoContract *contract = find_contract (subject->contracts, dpo_sql_column_int64 (stmt, 0));
       GStrvBuilder *builder;
 
       if (contract == NULL)
@@ -62,9 +62,9 @@ _dpo_store_read_contract_beneficiaries (DpoStore   *self,
           builder = g_strv_builder_new ();
           g_hash_table_insert (lists, &contract->rowid, builder);
         }
-      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 1));
+      g_strv_builder_add (builder, dpo_sql_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   for (guint i = 0; i < subject->contracts->len; i++)
     {
@@ -81,7 +81,7 @@ void
 _dpo_store_read_covered_by (DpoStore   *self,
                             DpoSubject *subject)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_ptr_array_set_size (subject->covered_by, 0);
   stmt = _dpo_store_prepare (self, "SELECT c.pk, c.number, c.product, c.start_date, c.end_date, "
@@ -91,8 +91,8 @@ _dpo_store_read_covered_by (DpoStore   *self,
                                    "WHERE b.subject = ? ORDER BY c.start_date, c.pk", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, subject->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, subject->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoContract *contract = _dpo_contract_from_row (stmt);
 
@@ -100,7 +100,7 @@ _dpo_store_read_covered_by (DpoStore   *self,
       contract->holder_name = _dpo_column_text (stmt, 6);
       g_ptr_array_add (subject->covered_by, contract);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }
 
 gboolean
@@ -109,13 +109,13 @@ _dpo_store_insert_beneficiary (DpoStore  *self,
                                gint64     subject,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO contract_beneficiaries (contract, subject) VALUES (?, ?)", error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO contract_beneficiaries (contract, subject) VALUES (?, ?) ON CONFLICT DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract);
-  sqlite3_bind_int64 (stmt, 2, subject);
+  dpo_sql_bind_int64 (stmt, 1, contract);
+  dpo_sql_bind_int64 (stmt, 2, subject);
   return _dpo_store_step_done (self, stmt, error);
 }
 
@@ -128,12 +128,12 @@ _dpo_store_write_beneficiaries (DpoStore            *self,
                                 const char * const  *ids,
                                 GError             **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "DELETE FROM contract_beneficiaries WHERE contract = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract);
+  dpo_sql_bind_int64 (stmt, 1, contract);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
 

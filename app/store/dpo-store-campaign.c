@@ -58,7 +58,7 @@ struct _DpoStoreCampaign
 {
   DpoStore          *store;
   DpoStoreSnapshot  *snapshot;
-  sqlite3_stmt      *stmt;
+  DpoSqlStmt      *stmt;
   char              *notice_subject;
   char              *notice_body;
   guint              n_households;
@@ -80,7 +80,7 @@ dpo_store_campaign_free (DpoStoreCampaign *campaign)
 {
   if (campaign == NULL)
     return;
-  sqlite3_finalize (campaign->stmt);
+  dpo_sql_stmt_free (campaign->stmt);
   dpo_store_snapshot_end (campaign->snapshot);
   g_object_unref (campaign->store);
   g_free (campaign->notice_subject);
@@ -107,20 +107,20 @@ read_incident (DpoStoreCampaign  *campaign,
                const char        *incident_id,
                GError           **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (campaign->store,
+  DpoSqlStmt *stmt = _dpo_store_prepare (campaign->store,
     "SELECT pk, notice_subject, notice_body FROM incidents WHERE id = ?", error);
   gint64 pk = 0;
 
   if (stmt == NULL)
     return 0;
   _dpo_bind_text (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      pk = sqlite3_column_int64 (stmt, 0);
+      pk = dpo_sql_column_int64 (stmt, 0);
       campaign->notice_subject = _dpo_column_text (stmt, 1);
       campaign->notice_body = _dpo_column_text (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   if (pk == 0)
     g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), incident_id);
   else if (is_blank (campaign->notice_subject) || is_blank (campaign->notice_body))
@@ -139,17 +139,17 @@ count_for_incident (DpoStore   *store,
                     gint64      incident,
                     const char *text)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (store, sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (store, sql, NULL);
   gint64 count = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 1, incident);
   if (text != NULL)
     _dpo_bind_text (stmt, 2, text);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    count = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return count;
 }
 
@@ -201,16 +201,16 @@ prepare_households (DpoStoreCampaign   *campaign,
                     GError            **error)
 {
   g_autofree char *json = bounced_json (bounced);
-  sqlite3 *db = _dpo_store_get_db (campaign->store);
+  DpoSqlConn *db = _dpo_store_get_db (campaign->store);
 
   campaign->n_households = count_for_incident (campaign->store, COUNT_SQL, incident, json);
-  if (sqlite3_prepare_v2 (db, HOUSEHOLDS_SQL, -1, &campaign->stmt, NULL) != SQLITE_OK)
+  if ((campaign->stmt = dpo_sql_prepare (db, HOUSEHOLDS_SQL, FALSE)) == NULL)
     {
       _dpo_store_set_db_error (campaign->store, error);
       return FALSE;
     }
-  sqlite3_bind_int64 (campaign->stmt, 1, incident);
-  sqlite3_bind_text (campaign->stmt, 2, json, -1, SQLITE_TRANSIENT);
+  dpo_sql_bind_int64 (campaign->stmt, 1, incident);
+  dpo_sql_bind_text (campaign->stmt, 2, json);
   return TRUE;
 }
 
@@ -277,7 +277,7 @@ static const char *
 keep (DpoStoreCampaign *campaign,
       int               column)
 {
-  const char *text = (const char *) sqlite3_column_text (campaign->stmt, column);
+  const char *text = dpo_sql_column_text (campaign->stmt, column);
 
   return text != NULL ? g_string_chunk_insert (campaign->strings, text) : NULL;
 }
@@ -286,16 +286,16 @@ static gboolean
 step (DpoStoreCampaign  *campaign,
       GError           **error)
 {
-  int rc = sqlite3_step (campaign->stmt);
+  int rc = dpo_sql_step (campaign->stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == DPO_SQL_ROW)
     return TRUE;
   campaign->done = TRUE;
-  campaign->failed = rc != SQLITE_DONE;
+  campaign->failed = rc != DPO_SQL_DONE;
   if (campaign->failed)
     g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot read the database “%s”: %s"),
                  dpo_store_get_path (campaign->store),
-                 sqlite3_errmsg (_dpo_store_get_db (campaign->store)));
+                 dpo_sql_conn_errmsg (_dpo_store_get_db (campaign->store)));
   return FALSE;
 }
 
@@ -318,7 +318,7 @@ start_household (DpoStoreCampaign *campaign)
   g_string_chunk_clear (campaign->strings);
   g_ptr_array_set_size (household->co_insured, 0);
   household->bounced = FALSE;
-  household->holder.rowid = sqlite3_column_int64 (campaign->stmt, COL_HOLDER_PK);
+  household->holder.rowid = dpo_sql_column_int64 (campaign->stmt, COL_HOLDER_PK);
   household->holder.id = keep (campaign, COL_HOLDER_ID);
   household->holder.first_name = keep (campaign, COL_HOLDER_FIRST);
   household->holder.last_name = keep (campaign, COL_HOLDER_LAST);
@@ -333,12 +333,12 @@ add_member (DpoStoreCampaign *campaign)
   DpoHousehold *household = &campaign->household;
   DpoHouseholdPerson *person;
 
-  if (sqlite3_column_int (campaign->stmt, COL_RESEND))
+  if (dpo_sql_column_int (campaign->stmt, COL_RESEND))
     household->bounced = TRUE;
-  if (sqlite3_column_int64 (campaign->stmt, COL_PERSON_PK) == household->holder.rowid)
+  if (dpo_sql_column_int64 (campaign->stmt, COL_PERSON_PK) == household->holder.rowid)
     return;
   person = g_new0 (DpoHouseholdPerson, 1);
-  person->rowid = sqlite3_column_int64 (campaign->stmt, COL_PERSON_PK);
+  person->rowid = dpo_sql_column_int64 (campaign->stmt, COL_PERSON_PK);
   person->id = keep (campaign, COL_PERSON_ID);
   person->first_name = keep (campaign, COL_PERSON_FIRST);
   person->last_name = keep (campaign, COL_PERSON_LAST);
@@ -362,7 +362,7 @@ dpo_store_campaign_next (DpoStoreCampaign  *campaign,
   do
     add_member (campaign);
   while ((campaign->has_row = step (campaign, error)) &&
-         sqlite3_column_int64 (campaign->stmt, COL_HOLDER_PK) == holder);
+         dpo_sql_column_int64 (campaign->stmt, COL_HOLDER_PK) == holder);
   if (campaign->failed)
     return NULL;
   campaign->household.channel = choose_channel (&campaign->household);
@@ -373,7 +373,7 @@ guint
 dpo_store_campaign_count_affected (DpoStore   *self,
                                    const char *incident_id)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (DPO_IS_STORE (self), 0);
@@ -383,9 +383,9 @@ dpo_store_campaign_count_affected (DpoStore   *self,
   if (stmt == NULL)
     return 0;
   _dpo_bind_text (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    count = dpo_sql_column_int (stmt, 0);
+  dpo_sql_reset (stmt);
   return count;
 }
 
@@ -403,7 +403,7 @@ static JsonNode *
 communication_audit_node (DpoStore *self,
                           gint64    communication)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "SELECT json_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
     "'message', c.message, 'informed', (SELECT json_group_array (s.id) FROM informed i "
     "JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
@@ -412,10 +412,10 @@ communication_audit_node (DpoStore *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, communication);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
-  sqlite3_reset (stmt);
+  dpo_sql_bind_int64 (stmt, 1, communication);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    node = json_from_string (dpo_sql_column_text (stmt, 0), NULL);
+  dpo_sql_reset (stmt);
   return node;
 }
 
@@ -431,20 +431,20 @@ insert_informed (DpoStore          *self,
 {
   /* A holder told twice on the same day (a second campaign naming another
    * child) is one row: the first communication keeps it. */
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO informed (incident, subject, channel, sent_at, communication) "
-    "VALUES (?, ?, ?, ?, ?)", error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
+    "INSERT INTO informed (incident, subject, channel, sent_at, communication) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident);
-  sqlite3_bind_int64 (stmt, 2, subject);
+  dpo_sql_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 2, subject);
   _dpo_bind_text (stmt, 3, channel);
   _dpo_bind_text (stmt, 4, sent_at);
-  sqlite3_bind_int64 (stmt, 5, communication);
+  dpo_sql_bind_int64 (stmt, 5, communication);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  *count += sqlite3_changes (_dpo_store_get_db (self));
+  *count += dpo_sql_changes (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -459,7 +459,7 @@ record_channel (DpoStore           *self,
   g_autoptr(DpoCommunication) communication = dpo_communication_new ();
   g_autofree char *sent_at = dpo_time_to_storage (record->sent_at);
   g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   gint64 count = 0;
 
   communication->channel = g_strdup (word);
@@ -480,8 +480,8 @@ record_channel (DpoStore           *self,
   stmt = _dpo_store_prepare (self, "UPDATE communications SET count = ? WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, count);
-  sqlite3_bind_int64 (stmt, 2, communication->rowid);
+  dpo_sql_bind_int64 (stmt, 1, count);
+  dpo_sql_bind_int64 (stmt, 2, communication->rowid);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
   node = communication_audit_node (self, communication->rowid);

@@ -70,8 +70,8 @@ static const DpoCopyTable TABLES[] = {
     "pk", "pk", FALSE, FALSE },
   { "letter_templates", COLUMNS ("kind", "language", "subject", "body"),
     "kind, language", "kind COLLATE \"C\", language COLLATE \"C\"", FALSE, FALSE },
-  { "subjects_search", COLUMNS ("pk", "text"), "rowid", "pk", FALSE, TRUE },
-  { "requests_search", COLUMNS ("pk", "text"), "rowid", "pk", FALSE, TRUE },
+  { "subjects_search", COLUMNS ("rowid", "text"), "rowid", "rowid", FALSE, TRUE },
+  { "requests_search", COLUMNS ("rowid", "text"), "rowid", "rowid", FALSE, TRUE },
   { "audit", COLUMNS ("pk", "at", "entity", "record", "action", "changes", "content_hash", "hash"),
     "pk", "pk", TRUE, FALSE },
 };
@@ -181,9 +181,7 @@ select_sql (const DpoCopyTable *table)
   GString *sql = g_string_new ("SELECT ");
 
   for (guint i = 0; table->columns[i] != NULL; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "",
-                            table->search && g_str_equal (table->columns[i], "pk") ? "rowid"
-                                                                                   : table->columns[i]);
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", table->columns[i]);
   g_string_append_printf (sql, " FROM %s ORDER BY %s", table->name, table->file_order);
   return g_string_free (sql, FALSE);
 }
@@ -361,8 +359,8 @@ dpo_store_copy_source_kinds (DpoStoreCopySource  *source,
     {
       const char *type = g_hash_table_lookup (types, table->columns[i]);
 
-      /* A search table's pk is its rowid. */
-      if (table->search && g_str_equal (table->columns[i], "pk"))
+      /* A search table's key is its rowid. */
+      if (table->search && g_str_equal (table->columns[i], "rowid"))
         kinds[i] = DPO_COPY_INTEGER;
       else if (g_strcmp0 (type, "INTEGER") == 0)
         kinds[i] = DPO_COPY_INTEGER;

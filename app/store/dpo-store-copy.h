@@ -31,7 +31,7 @@ typedef struct
   const char  *server_order;
   /* pk is an identity on the server: its sequence goes past the copy. */
   gboolean     identity;
-  /* The FTS5 search index in the file (rowid is its pk). */
+  /* The search index: FTS5 in the file, keyed by rowid on both. */
   gboolean     search;
 } DpoCopyTable;
 

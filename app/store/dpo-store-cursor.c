@@ -38,7 +38,7 @@ typedef struct _Batch Batch;
 struct _DpoStoreCursor
 {
   DpoStore      *store;
-  sqlite3_stmt  *stmt;
+  DpoSqlStmt  *stmt;
   CursorKind     kind;
   gboolean       children;
   gboolean       done;
@@ -58,17 +58,19 @@ DpoStoreSnapshot *
 dpo_store_snapshot_begin (DpoStore *self)
 {
   DpoStoreSnapshot *snapshot;
-  sqlite3 *db;
+  DpoSqlConn *db;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
   db = _dpo_store_get_db (self);
   snapshot = g_new0 (DpoStoreSnapshot, 1);
   snapshot->store = g_object_ref (self);
-  /* A deferred BEGIN: the snapshot is taken at the first read. If it
-   * cannot begin, each read is still consistent on its own. */
-  snapshot->began = sqlite3_get_autocommit (db) &&
-                    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  /* A deferred BEGIN: the snapshot is taken at the first read (a server's
+   * REPEATABLE READ likewise). If it cannot begin, each read is still
+   * consistent on its own. */
+  snapshot->began = !dpo_sql_in_transaction (db) &&
+                    dpo_sql_exec (db, dpo_sql_conn_get_engine (db) == DPO_SQL_POSTGRESQL
+                                      ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
   return snapshot;
 }
 
@@ -78,7 +80,7 @@ dpo_store_snapshot_end (DpoStoreSnapshot *snapshot)
   if (snapshot == NULL)
     return;
   if (snapshot->began)
-    sqlite3_exec (_dpo_store_get_db (snapshot->store), "COMMIT", NULL, NULL, NULL);
+    dpo_sql_exec (_dpo_store_get_db (snapshot->store), "COMMIT");
   g_object_unref (snapshot->store);
   g_free (snapshot);
 }
@@ -88,7 +90,7 @@ set_read_error (DpoStore  *self,
                 GError   **error)
 {
   g_set_error (error, DPO_ERROR, DPO_ERROR_IO, _("Cannot read the database “%s”: %s"),
-               dpo_store_get_path (self), sqlite3_errmsg (_dpo_store_get_db (self)));
+               dpo_store_get_path (self), dpo_sql_conn_errmsg (_dpo_store_get_db (self)));
 }
 
 static DpoStoreCursor *
@@ -98,12 +100,11 @@ cursor_new (DpoStore    *self,
             GError     **error)
 {
   DpoStoreCursor *cursor;
-  sqlite3_stmt *stmt = NULL;
+  DpoSqlStmt *stmt = dpo_sql_prepare (_dpo_store_get_db (self), sql, FALSE);
 
-  if (sqlite3_prepare_v2 (_dpo_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
       set_read_error (self, error);
-      sqlite3_finalize (stmt);
       return NULL;
     }
   cursor = g_new0 (DpoStoreCursor, 1);
@@ -122,7 +123,7 @@ dpo_store_cursor_free (DpoStoreCursor *cursor)
     return;
   if (cursor->reader != NULL)
     stop_prefetch (cursor);
-  sqlite3_finalize (cursor->stmt);
+  dpo_sql_stmt_free (cursor->stmt);
   g_object_unref (cursor->store);
   if (cursor->person != NULL)
     g_string_free (cursor->person, TRUE);
@@ -138,11 +139,11 @@ step (DpoStoreCursor  *cursor,
 
   if (cursor->done)
     return FALSE;
-  rc = sqlite3_step (cursor->stmt);
-  if (rc == SQLITE_ROW)
+  rc = dpo_sql_step (cursor->stmt);
+  if (rc == DPO_SQL_ROW)
     return TRUE;
   cursor->done = TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != DPO_SQL_DONE)
     set_read_error (cursor->store, error);
   return FALSE;
 }
@@ -312,16 +313,16 @@ days_from_civil (int year,
  * seconds, read without a GDateTime: a million rows read four each.
  * Anything else goes through the general parser. */
 static gint64
-column_unix_time (sqlite3_stmt *stmt,
+column_unix_time (DpoSqlStmt *stmt,
                   int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = dpo_sql_column_text (stmt, column);
   g_autoptr(GDateTime) parsed = NULL;
   int year, month, day, hour, minute, second;
 
   if (text == NULL)
     return DPO_STORE_NO_TIME;
-  if (sqlite3_column_bytes (stmt, column) == 20 && text[4] == '-' && text[7] == '-' &&
+  if (dpo_sql_column_bytes (stmt, column) == 20 && text[4] == '-' && text[7] == '-' &&
       text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z' &&
       (year = digits (text, 4)) >= 0 && (month = digits (text + 5, 2)) >= 1 && month <= 12 &&
       (day = digits (text + 8, 2)) >= 1 && day <= 31 && (hour = digits (text + 11, 2)) >= 0 &&
@@ -334,17 +335,17 @@ column_unix_time (sqlite3_stmt *stmt,
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt,
+column_text (DpoSqlStmt *stmt,
              int           column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return dpo_sql_column_text (stmt, column);
 }
 
 static const DpoRequestRow *
 read_request_row (DpoStoreCursor  *cursor,
                   GError         **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   DpoRequestRow *row;
 
   if (!step (cursor, error))
@@ -355,7 +356,7 @@ read_request_row (DpoStoreCursor  *cursor,
   row->person = NULL;
   row->last_name = column_text (stmt, 1);
   row->first_name = column_text (stmt, 2);
-  if (sqlite3_column_int (stmt, 3))
+  if (dpo_sql_column_int (stmt, 3))
     {
       /* As _dpo_request_from_row() names the person. */
       g_string_assign (cursor->person, row->last_name);
@@ -559,7 +560,7 @@ void
 dpo_store_count_records (DpoStore       *self,
                          DpoStoreCounts *counts)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_if_fail (DPO_IS_STORE (self));
   g_return_if_fail (counts != NULL);
@@ -572,15 +573,15 @@ dpo_store_count_records (DpoStore       *self,
                              "(SELECT count(*) FROM requests)", NULL);
   if (stmt == NULL)
     return;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      counts->incidents = sqlite3_column_int64 (stmt, 0);
-      counts->events = sqlite3_column_int64 (stmt, 1);
-      counts->notifications = sqlite3_column_int64 (stmt, 2);
-      counts->complaints = sqlite3_column_int64 (stmt, 3);
-      counts->communications = sqlite3_column_int64 (stmt, 4);
-      counts->subjects = sqlite3_column_int64 (stmt, 5);
-      counts->requests = sqlite3_column_int64 (stmt, 6);
+      counts->incidents = dpo_sql_column_int64 (stmt, 0);
+      counts->events = dpo_sql_column_int64 (stmt, 1);
+      counts->notifications = dpo_sql_column_int64 (stmt, 2);
+      counts->complaints = dpo_sql_column_int64 (stmt, 3);
+      counts->communications = dpo_sql_column_int64 (stmt, 4);
+      counts->subjects = dpo_sql_column_int64 (stmt, 5);
+      counts->requests = dpo_sql_column_int64 (stmt, 6);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }

@@ -41,7 +41,7 @@ dpo_store_count_due (DpoStore *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
   g_autofree char *horizon = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_if_fail (DPO_IS_STORE (self));
 
@@ -55,10 +55,10 @@ dpo_store_count_due (DpoStore *self,
     return;
   _dpo_bind_text (stmt, 1, today);
   _dpo_bind_text (stmt, 2, horizon);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      *overdue = sqlite3_column_int (stmt, 0);
-      *due_soon = sqlite3_column_int (stmt, 1);
+      *overdue = dpo_sql_column_int (stmt, 0);
+      *due_soon = dpo_sql_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }

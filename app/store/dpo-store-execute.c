@@ -115,7 +115,7 @@ redact_person (DpoStore    *self,
                Execution   *x,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (!_dpo_store_redact_person (self, x->subject->id, error))
     return FALSE;
@@ -134,10 +134,10 @@ redact_person (DpoStore    *self,
 static gboolean
 refused_by_erasure_rule (DpoStore *self)
 {
-  sqlite3 *db = _dpo_store_get_db (self);
+  DpoSqlConn *db = _dpo_store_get_db (self);
 
-  return sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_TRIGGER &&
-         g_strcmp0 (sqlite3_errmsg (db), DPO_ERASURE_RULE_MESSAGE) == 0;
+  return dpo_sql_conn_failure (db) == DPO_SQL_FAILED_CONSTRAINT &&
+         g_strcmp0 (dpo_sql_conn_errmsg (db), DPO_ERASURE_RULE_MESSAGE) == 0;
 }
 
 /* Deletes the person; *@refused is set, and nothing is deleted, when the
@@ -150,24 +150,24 @@ delete_person (DpoStore   *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   int rc;
 
   *refused = FALSE;
   stmt = _dpo_store_prepare (self, "DELETE FROM subjects WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, x->subject->rowid);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  dpo_sql_bind_int64 (stmt, 1, x->subject->rowid);
+  rc = dpo_sql_step (stmt);
+  if (rc != DPO_SQL_DONE)
     {
       *refused = refused_by_erasure_rule (self);
       if (!*refused)
         _dpo_store_set_db_error (self, error);
-      sqlite3_reset (stmt);
+      dpo_sql_reset (stmt);
       return *refused;
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "request");
@@ -184,7 +184,7 @@ exec_savepoint (DpoStore    *self,
                 const char  *sql,
                 GError     **error)
 {
-  if (sqlite3_exec (_dpo_store_get_db (self), sql, NULL, NULL, NULL) == SQLITE_OK)
+  if (dpo_sql_exec (_dpo_store_get_db (self), sql))
     return TRUE;
   _dpo_store_set_db_error (self, error);
   return FALSE;
@@ -287,7 +287,7 @@ access_document (DpoStore   *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r JOIN subjects s "
                                    "ON s.pk = r.subject WHERE s.pk = ? ORDER BY r.received_at, r.pk", error);
@@ -299,13 +299,13 @@ access_document (DpoStore   *self,
   json_builder_add_value (builder, dpo_subject_to_json (x->subject));
   json_builder_set_member_name (builder, "requests");
   json_builder_begin_array (builder);
-  sqlite3_bind_int64 (stmt, 1, x->subject->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, x->subject->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       g_autoptr(DpoRequest) request = _dpo_request_from_row (stmt);
       json_builder_add_value (builder, dpo_request_to_json (request));
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -22,11 +22,11 @@
 #define HOLD_COLUMNS "pk, reason, note, since, until"
 
 static DpoHold *
-hold_from_row (sqlite3_stmt *stmt)
+hold_from_row (DpoSqlStmt *stmt)
 {
   DpoHold *hold = dpo_hold_new ();
 
-  hold->rowid = sqlite3_column_int64 (stmt, 0);
+  hold->rowid = dpo_sql_column_int64 (stmt, 0);
   hold->reason = _dpo_column_text (stmt, 1);
   hold->note = _dpo_column_text (stmt, 2);
   hold->since = _dpo_column_text (stmt, 3);
@@ -38,16 +38,16 @@ void
 _dpo_store_read_subject_holds (DpoStore   *self,
                                DpoSubject *subject)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " HOLD_COLUMNS " FROM holds WHERE subject = ? "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT " HOLD_COLUMNS " FROM holds WHERE subject = ? "
                                                  "ORDER BY since IS NOT NULL, since, pk", NULL);
 
   g_ptr_array_set_size (subject->holds, 0);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, subject->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, subject->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     g_ptr_array_add (subject->holds, hold_from_row (stmt));
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }
 
 gboolean
@@ -56,19 +56,19 @@ _dpo_store_insert_hold (DpoStore  *self,
                         DpoHold   *hold,
                         GError   **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO holds (subject, reason, note, since, until) VALUES (?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, subject);
+  dpo_sql_bind_int64 (stmt, 1, subject);
   _dpo_bind_text (stmt, 2, hold->reason);
   _dpo_bind_text (stmt, 3, hold->note);
   _dpo_bind_text (stmt, 4, hold->since);
   _dpo_bind_text (stmt, 5, hold->until);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  hold->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  hold->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -77,17 +77,17 @@ read_hold (DpoStore *self,
            gint64    rowid,
            gint64    subject)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " HOLD_COLUMNS " FROM holds "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT " HOLD_COLUMNS " FROM holds "
                                                  "WHERE pk = ? AND subject = ?", NULL);
   DpoHold *hold = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  sqlite3_bind_int64 (stmt, 2, subject);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, rowid);
+  dpo_sql_bind_int64 (stmt, 2, subject);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     hold = hold_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return hold;
 }
 
@@ -107,7 +107,7 @@ update_hold (DpoStore   *self,
   g_autoptr(JsonNode) old_node = NULL;
   g_autoptr(JsonNode) new_node = NULL;
   g_autoptr(JsonNode) diff = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (old == NULL)
     {
@@ -123,7 +123,7 @@ update_hold (DpoStore   *self,
   _dpo_bind_text (stmt, 2, w->hold->note);
   _dpo_bind_text (stmt, 3, w->hold->since);
   _dpo_bind_text (stmt, 4, w->hold->until);
-  sqlite3_bind_int64 (stmt, 5, w->hold->rowid);
+  dpo_sql_bind_int64 (stmt, 5, w->hold->rowid);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -12,23 +12,34 @@
 #include "dpo-store-identity.h"
 #include "dpo-store-private.h"
 
-/* 80 random bits, drawn by SQLite the first time they are asked for and
- * kept in store_state (the store's own bookkeeping, never exported). */
+/* 80 random bits, drawn the first time they are asked for and kept in
+ * store_state (the store's own bookkeeping, never exported); the first
+ * writer's draw wins. */
 #define READ_IDENTITY "SELECT value FROM store_state WHERE key = 'identity'"
-#define MAKE_IDENTITY "INSERT OR IGNORE INTO store_state (key, value) " \
-                      "VALUES ('identity', lower (hex (randomblob (10))))"
+#define MAKE_IDENTITY "INSERT INTO store_state (key, value) VALUES ('identity', ?) " \
+                      "ON CONFLICT DO NOTHING"
+
+static char *
+draw_identity (void)
+{
+  GString *hex = g_string_new (NULL);
+
+  for (int i = 0; i < 10; i++)
+    g_string_append_printf (hex, "%02x", (unsigned) g_random_int_range (0, 256));
+  return g_string_free (hex, FALSE);
+}
 
 static char *
 read_identity (DpoStore *self)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, READ_IDENTITY, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, READ_IDENTITY, NULL);
   char *identity = NULL;
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    identity = g_strdup (dpo_sql_column_text (stmt, 0));
+  dpo_sql_reset (stmt);
   return identity;
 }
 
@@ -40,15 +51,15 @@ identity_from_audit (DpoStore *self)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   char first[DPO_AUDIT_HASH_LENGTH + 1];
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   _dpo_audit_genesis (first);
   stmt = _dpo_store_prepare (self, "SELECT hash FROM audit ORDER BY pk LIMIT 1", NULL);
   if (stmt != NULL)
     {
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == DPO_AUDIT_HASH_LENGTH)
-        memcpy (first, sqlite3_column_text (stmt, 0), DPO_AUDIT_HASH_LENGTH);
-      sqlite3_reset (stmt);
+      if (dpo_sql_step (stmt) == DPO_SQL_ROW && dpo_sql_column_bytes (stmt, 0) == DPO_AUDIT_HASH_LENGTH)
+        memcpy (first, dpo_sql_column_text (stmt, 0), DPO_AUDIT_HASH_LENGTH);
+      dpo_sql_reset (stmt);
     }
   g_checksum_update (checksum, (const guchar *) first, DPO_AUDIT_HASH_LENGTH);
   return g_strndup (g_checksum_get_string (checksum), 20);
@@ -58,7 +69,7 @@ char *
 dpo_store_dup_identity (DpoStore *self)
 {
   char *identity;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
@@ -70,8 +81,11 @@ dpo_store_dup_identity (DpoStore *self)
   stmt = _dpo_store_prepare (self, MAKE_IDENTITY, NULL);
   if (stmt != NULL)
     {
-      sqlite3_step (stmt);
-      sqlite3_reset (stmt);
+      g_autofree char *drawn = draw_identity ();
+
+      dpo_sql_bind_text (stmt, 1, drawn);
+      dpo_sql_step (stmt);
+      dpo_sql_reset (stmt);
     }
   identity = read_identity (self);
   return identity != NULL ? identity : identity_from_audit (self);

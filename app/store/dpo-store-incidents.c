@@ -51,7 +51,7 @@ update_incident_row (DpoStore     *self,
                      DpoIncident  *incident,
                      GError      **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "UPDATE incidents SET id = ?1, title = ?2, description = ?3, processor = ?4, natures = ?5, "
     "origin = ?6, started_at = ?7, ended_at = ?8, aware_at = ?9, data_categories = ?10, "
     "subject_categories = ?11, approx_subjects = ?12, approx_records = ?13, consequences = ?14, "
@@ -61,7 +61,7 @@ update_incident_row (DpoStore     *self,
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_incident_fields (stmt, incident);
-  sqlite3_bind_int64 (stmt, 20, incident->rowid);
+  dpo_sql_bind_int64 (stmt, 20, incident->rowid);
   return _dpo_store_step_done (self, stmt, error);
 }
 
@@ -69,16 +69,16 @@ static DpoIncident *
 read_incident_by_rowid (DpoStore *self,
                         gint64    rowid)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_INCIDENT_COLUMNS
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_INCIDENT_COLUMNS
                                                  " FROM incidents i WHERE i.pk = ?", NULL);
   DpoIncident *incident = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, rowid);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     incident = _dpo_incident_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return incident;
 }
 
@@ -91,16 +91,16 @@ check_stored_notifications (DpoStore           *self,
                             const DpoIncident  *incident,
                             GError            **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT min (sent_at) FROM notifications "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT min (sent_at) FROM notifications "
                                                  "WHERE incident = ?", error);
   g_autoptr(GDateTime) earliest = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident->rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, incident->rowid);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     earliest = _dpo_column_time (stmt, 0);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return dpo_validate_notification_time (earliest, incident->aware_at, _("Awareness"), error);
 }
 
@@ -109,15 +109,15 @@ static GDateTime *
 read_aware_at (DpoStore *self,
                gint64    pk)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT aware_at FROM incidents WHERE pk = ?", NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT aware_at FROM incidents WHERE pk = ?", NULL);
   GDateTime *aware_at = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, pk);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, pk);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     aware_at = _dpo_column_time (stmt, 0);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return aware_at;
 }
 
@@ -180,7 +180,7 @@ write_delete_incident (DpoStore  *self,
   const char *id = data;
   g_autoptr(DpoIncident) old = dpo_store_get_incident (self, id, error);
   g_autoptr(JsonNode) old_node = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (old == NULL)
     return FALSE;
@@ -189,7 +189,7 @@ write_delete_incident (DpoStore  *self,
   stmt = _dpo_store_prepare (self, "DELETE FROM incidents WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, old->rowid);
+  dpo_sql_bind_int64 (stmt, 1, old->rowid);
   return _dpo_store_step_done (self, stmt, error) &&
          _dpo_store_audit (self, "incident", id, "delete", old_node, error);
 }
@@ -242,19 +242,19 @@ read_child_json (DpoStore         *self,
                  gint64            rowid,
                  char            **incident_id)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, kind->select_sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, kind->select_sql, NULL);
   JsonNode *node = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, rowid);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      node = json_from_string (dpo_sql_column_text (stmt, 0), NULL);
       if (incident_id != NULL)
         *incident_id = _dpo_column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return node;
 }
 
@@ -278,16 +278,16 @@ update_child (DpoStore    *self,
     [DPO_CHILD_NOTIFICATION] = "UPDATE notifications SET authority = ?2, authority_name = ?3, "
                                "kind = ?4, sent_at = ?5, reference = ?6 WHERE pk = ?1",
     [DPO_CHILD_COMPLAINT] = "UPDATE complaints SET direction = ?2, body = ?3, filed_at = ?4, "
-                            "reference = ?5, party = ?6, status = ifnull (?7, 'open'), outcome = ?8 "
+                            "reference = ?5, party = ?6, status = coalesce (?7, 'open'), outcome = ?8 "
                             "WHERE pk = ?1",
     [DPO_CHILD_COMMUNICATION] = "UPDATE communications SET channel = ?2, sent_at = ?3, count = ?4, "
                                 "message = ?5 WHERE pk = ?1",
   };
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, UPDATE_SQL[w->kind], error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, UPDATE_SQL[w->kind], error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *w->rowid);
+  dpo_sql_bind_int64 (stmt, 1, *w->rowid);
   switch (w->kind)
     {
     case DPO_CHILD_EVENT:
@@ -468,7 +468,7 @@ write_delete_child (DpoStore  *self,
   const ChildKind *kind = &CHILD_KINDS[d->kind];
   g_autofree char *incident_id = NULL;
   g_autoptr(JsonNode) old_node = read_child_json (self, kind, d->rowid, &incident_id);
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (old_node == NULL)
     {
@@ -479,7 +479,7 @@ write_delete_child (DpoStore  *self,
   stmt = _dpo_store_prepare (self, kind->delete_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->rowid);
+  dpo_sql_bind_int64 (stmt, 1, d->rowid);
   return _dpo_store_step_done (self, stmt, error) &&
          _dpo_store_audit (self, kind->entity, incident_id, "delete", old_node, error);
 }

@@ -44,7 +44,7 @@ record_one (DpoStore     *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) changes = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   stmt = _dpo_store_prepare (self, "INSERT INTO request_letters (request, kind, produced_at) "
                                    "SELECT pk, ?, ? FROM requests WHERE id = ?", error);
@@ -55,7 +55,7 @@ record_one (DpoStore     *self,
   _dpo_bind_text (stmt, 3, request_id);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (_dpo_store_get_db (self)) != 1)
+  if (dpo_sql_changes (_dpo_store_get_db (self)) != 1)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no request “%s”."),
                    request_id);
@@ -109,7 +109,7 @@ dpo_store_list_request_letters (DpoStore    *self,
                                 GError     **error)
 {
   g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_letter_record_free);
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (request_id != NULL, NULL);
@@ -120,7 +120,7 @@ dpo_store_list_request_letters (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, request_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoLetterRecord *record = g_new0 (DpoLetterRecord, 1);
 
@@ -129,7 +129,7 @@ dpo_store_list_request_letters (DpoStore    *self,
       record->produced_at = _dpo_column_time (stmt, 2);
       g_ptr_array_add (letters, record);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return g_steal_pointer (&letters);
 }
 
@@ -139,7 +139,7 @@ dpo_store_list_subject_requests (DpoStore    *self,
                                  GError     **error)
 {
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_request_free);
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (subject_id != NULL, NULL);
@@ -150,9 +150,9 @@ dpo_store_list_subject_requests (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, subject_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     g_ptr_array_add (requests, _dpo_request_from_row (stmt));
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return g_steal_pointer (&requests);
 }
 
@@ -162,7 +162,7 @@ dpo_store_list_subject_incidents (DpoStore    *self,
                                   GError     **error)
 {
   g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func ((GDestroyNotify) dpo_incident_free);
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (subject_id != NULL, NULL);
@@ -174,9 +174,9 @@ dpo_store_list_subject_incidents (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, subject_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     g_ptr_array_add (incidents, _dpo_incident_from_row (stmt));
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return g_steal_pointer (&incidents);
 }
 
@@ -187,7 +187,7 @@ dpo_store_get_letter_template (DpoStore    *self,
                                char       **subject,
                                char       **body)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
@@ -198,13 +198,13 @@ dpo_store_get_letter_template (DpoStore    *self,
     return FALSE;
   _dpo_bind_text (stmt, 1, kind);
   _dpo_bind_text (stmt, 2, language);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       found = TRUE;
       *subject = _dpo_column_text (stmt, 0);
       *body = _dpo_column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return found;
 }
 
@@ -225,14 +225,15 @@ write_template (DpoStore  *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) changes = NULL;
   g_autofree char *record = g_strdup_printf ("%s.%s", t->kind, t->language);
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (t->body == NULL)
     stmt = _dpo_store_prepare (self, "DELETE FROM letter_templates WHERE kind = ? AND language = ?",
                                error);
   else
-    stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO letter_templates (kind, language, "
-                                     "subject, body) VALUES (?, ?, ?, ?)", error);
+    stmt = _dpo_store_prepare (self, "INSERT INTO letter_templates (kind, language, "
+                                     "subject, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, language) "
+                                     "DO UPDATE SET subject = excluded.subject, body = excluded.body", error);
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_text (stmt, 1, t->kind);

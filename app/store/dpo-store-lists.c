@@ -107,19 +107,19 @@ dpo_store_count_requests (DpoStore *self)
 }
 
 static gpointer
-read_incident (sqlite3_stmt *stmt)
+read_incident (DpoSqlStmt *stmt)
 {
   return _dpo_incident_from_row (stmt);
 }
 
 static gpointer
-read_subject (sqlite3_stmt *stmt)
+read_subject (DpoSqlStmt *stmt)
 {
   return _dpo_subject_from_row (stmt);
 }
 
 static gpointer
-read_request (sqlite3_stmt *stmt)
+read_request (DpoSqlStmt *stmt)
 {
   return _dpo_request_from_row (stmt);
 }
@@ -134,7 +134,7 @@ read_request (sqlite3_stmt *stmt)
  * no notification and the 72 hours are pasted in from the core
  * (dpo-enums.h, dpo-due-date.h). */
 #define INCIDENT_MATCH \
-  " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || ifnull (i.processor, '')), lower (?1)) > 0"
+  " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || coalesce (i.processor, '')), lower (?1)) > 0"
 
 static const char *
 incident_page_sql (void)
@@ -146,7 +146,7 @@ incident_page_sql (void)
                         "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH
                         " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
                         " WHEN %s IS NULL OR %s > ?2 THEN 0"
-                        " WHEN ifnull (trim (i.delay_reason), '') = '' AND %s"
+                        " WHEN coalesce (trim (i.delay_reason), '') = '' AND %s"
                         " > strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', i.aware_at, '+%d hours')"
                         " THEN 1 ELSE 2 END,"
                         " CASE WHEN i.risk != '%s' AND (%s IS NULL OR %s > ?2) THEN i.aware_at END ASC,"
@@ -408,7 +408,7 @@ is_broad_search (DpoStore           *self,
                  const char * const *params)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM (SELECT 1 FROM (");
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   gint64 count = 0;
 
   append_matches (sql, q, TRUE);
@@ -418,10 +418,10 @@ is_broad_search (DpoStore           *self,
     return FALSE;
   for (guint i = 0; i < 6; i++)
     _dpo_bind_text (stmt, i + 1, params[i]);
-  sqlite3_bind_int64 (stmt, 7, DPO_STORE_SEARCH_LIMIT + 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  dpo_sql_bind_int64 (stmt, 7, DPO_STORE_SEARCH_LIMIT + 1);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    count = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return count > DPO_STORE_SEARCH_LIMIT;
 }
 

@@ -25,9 +25,9 @@
 struct _DpoStoreLoader
 {
   DpoStore     *store;
-  sqlite3      *db;
+  DpoSqlConn   *db;
   gint64        cache_size;    /* PRAGMA cache_size before the load */
-  sqlite3_stmt *insert_request;
+  DpoSqlStmt *insert_request;
   GHashTable   *subject_pks;   /* id (owned) -> pk, the people loaded or looked up */
   gint64        last_pk;       /* of the requests before the load */
   int           alsace_before; /* the store's flag before the load changed it, or -1 */
@@ -41,8 +41,9 @@ loader_free (DpoStoreLoader *loader)
 {
   g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, loader->cache_size);
 
-  sqlite3_exec (loader->db, restore, NULL, NULL, NULL);
-  sqlite3_finalize (loader->insert_request);
+  if (dpo_sql_conn_get_engine (loader->db) == DPO_SQL_SQLITE)
+    dpo_sql_exec (loader->db, restore);
+  dpo_sql_stmt_free (loader->insert_request);
   g_hash_table_unref (loader->subject_pks);
   g_object_unref (loader->store);
   g_free (loader);
@@ -64,11 +65,14 @@ dpo_store_loader_begin (DpoStore  *store,
   loader->db = _dpo_store_get_db (store);
   loader->subject_pks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader->alsace_before = -1;
-  loader->cache_size = _dpo_store_query_int (store, "PRAGMA cache_size");
   loader->last_pk = _dpo_store_query_int (store, "SELECT max(pk) FROM requests");
-  sqlite3_exec (loader->db, "PRAGMA cache_size = -" G_STRINGIFY (LOAD_CACHE_KIB), NULL, NULL, NULL);
-  if (sqlite3_prepare_v3 (loader->db, INSERT_REQUEST, -1, SQLITE_PREPARE_PERSISTENT,
-                          &loader->insert_request, NULL) != SQLITE_OK)
+  /* A file's page cache, bigger for the load; a server sizes its own. */
+  if (dpo_sql_conn_get_engine (loader->db) == DPO_SQL_SQLITE)
+    {
+      loader->cache_size = _dpo_store_query_int (store, "PRAGMA cache_size");
+      dpo_sql_exec (loader->db, "PRAGMA cache_size = -" G_STRINGIFY (LOAD_CACHE_KIB));
+    }
+  if ((loader->insert_request = dpo_sql_prepare (loader->db, INSERT_REQUEST, TRUE)) == NULL)
     {
       _dpo_store_set_db_error (store, error);
       dpo_store_loader_abort (loader);
@@ -207,7 +211,7 @@ dpo_store_loader_add_request (DpoStoreLoader  *loader,
                               JsonNode        *as_imported,
                               GError         **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   gint64 subject = 0;
   int rc;
 
@@ -225,22 +229,22 @@ dpo_store_loader_add_request (DpoStoreLoader  *loader,
   stmt = loader->insert_request;
   _dpo_bind_request_fields (loader->store, stmt, request);
   if (subject != 0)
-    sqlite3_bind_int64 (stmt, 2, subject);
+    dpo_sql_bind_int64 (stmt, 2, subject);
 
   /* The id's UNIQUE index answers "already in the database?" as part of
    * the insert, rather than a query of its own for each request. */
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  rc = dpo_sql_step (stmt);
+  if (rc != DPO_SQL_DONE)
     {
-      gboolean exists = sqlite3_extended_errcode (loader->db) == SQLITE_CONSTRAINT_UNIQUE;
+      gboolean exists = dpo_sql_conn_failed_unique (loader->db);
 
       if (!exists)
         _dpo_store_set_db_error (loader->store, error);
-      sqlite3_reset (stmt);
+      dpo_sql_reset (stmt);
       return exists ? DPO_STORE_LOAD_EXISTS : DPO_STORE_LOAD_FAILED;
     }
-  sqlite3_reset (stmt);
-  request->rowid = sqlite3_last_insert_rowid (loader->db);
+  dpo_sql_reset (stmt);
+  request->rowid = dpo_sql_last_insert_id (loader->db);
 
   if (!_dpo_store_audit (loader->store, "request", request->id, "insert", as_imported, error))
     return DPO_STORE_LOAD_FAILED;
@@ -256,7 +260,7 @@ dpo_store_loader_commit (DpoStoreLoader  *loader,
   g_return_val_if_fail (loader != NULL, FALSE);
 
   /* Statements are finished before COMMIT, which they would otherwise hold up. */
-  sqlite3_finalize (g_steal_pointer (&loader->insert_request));
+  dpo_sql_stmt_free (g_steal_pointer (&loader->insert_request));
   /* The requests loaded go into the search index in one statement: an
    * FTS5 insert per request, between the other inserts, costs four times
    * as much. */
@@ -273,7 +277,7 @@ dpo_store_loader_abort (DpoStoreLoader *loader)
 {
   g_return_if_fail (loader != NULL);
 
-  sqlite3_finalize (g_steal_pointer (&loader->insert_request));
+  dpo_sql_stmt_free (g_steal_pointer (&loader->insert_request));
   _dpo_store_rollback (loader->store);
   if (loader->alsace_before >= 0)
     _dpo_store_set_alsace_moselle_flag (loader->store, loader->alsace_before);

@@ -56,7 +56,7 @@ write_notice (DpoStore  *self,
   NoticeWrite *w = data;
   const char *subject = w->notice != NULL ? w->notice->subject : NULL;
   const char *body = w->notice != NULL ? w->notice->body : NULL;
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT pk, notice_subject, notice_body "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT pk, notice_subject, notice_body "
                                                  "FROM incidents WHERE id = ?", error);
   gint64 pk = 0;
   g_autofree char *old_subject = NULL, *old_body = NULL;
@@ -65,13 +65,13 @@ write_notice (DpoStore  *self,
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_text (stmt, 1, w->incident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
-      pk = sqlite3_column_int64 (stmt, 0);
+      pk = dpo_sql_column_int64 (stmt, 0);
       old_subject = _dpo_column_text (stmt, 1);
       old_body = _dpo_column_text (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   if (pk == 0)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), w->incident_id);
@@ -90,7 +90,7 @@ write_notice (DpoStore  *self,
     return FALSE;
   _dpo_bind_text (stmt, 1, subject);
   _dpo_bind_text (stmt, 2, body);
-  sqlite3_bind_int64 (stmt, 3, pk);
+  dpo_sql_bind_int64 (stmt, 3, pk);
   return _dpo_store_step_done (self, stmt, error) &&
          _dpo_store_audit (self, "incident", w->incident_id, "update", diff, error);
 }
@@ -131,15 +131,15 @@ query_pk (DpoStore    *self,
           gint64       incident,
           GError     **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, sql, error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, sql, error);
   gint64 pk = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, incident);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    pk = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  dpo_sql_bind_int64 (stmt, 1, incident);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    pk = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return pk;
 }
 
@@ -149,7 +149,7 @@ co_insured_names (DpoStore *self,
                   gint64    incident,
                   gint64    holder)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "SELECT DISTINCT s.first_name || ' ' || s.last_name, s.last_name, s.first_name "
     "FROM contracts c JOIN contract_beneficiaries b ON b.contract = c.pk "
     "JOIN affected a ON a.subject = b.subject AND a.incident = ?1 "
@@ -160,11 +160,11 @@ co_insured_names (DpoStore *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident);
-  sqlite3_bind_int64 (stmt, 2, holder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  dpo_sql_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 2, holder);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    g_strv_builder_add (names, dpo_sql_column_text (stmt, 0));
+  dpo_sql_reset (stmt);
   list = g_strv_builder_end (names);
   return list[0] != NULL ? g_strjoinv (", ", list) : NULL;
 }
@@ -175,7 +175,7 @@ dpo_store_notice_sample (DpoStore    *self,
                          GError     **error)
 {
   gint64 incident, holder;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   DpoNoticeSample *sample = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
@@ -202,8 +202,8 @@ dpo_store_notice_sample (DpoStore    *self,
                                    "WHERE pk = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, holder);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, holder);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       sample = g_new0 (DpoNoticeSample, 1);
       sample->id = _dpo_column_text (stmt, 0);
@@ -211,7 +211,7 @@ dpo_store_notice_sample (DpoStore    *self,
       sample->last_name = _dpo_column_text (stmt, 2);
       sample->member_number = _dpo_column_text (stmt, 3);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   if (sample != NULL)
     sample->co_insured = co_insured_names (self, incident, holder);
   return sample;

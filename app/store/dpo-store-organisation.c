@@ -23,7 +23,7 @@ DpoOrganisation *
 dpo_store_get_organisation (DpoStore *self)
 {
   DpoOrganisation *organisation = dpo_organisation_new ();
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   g_return_val_if_fail (DPO_IS_STORE (self), organisation);
 
@@ -32,10 +32,10 @@ dpo_store_get_organisation (DpoStore *self)
                                    "FROM organisation WHERE pk = 1", NULL);
   if (stmt == NULL)
     return organisation;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)
-      *dpo_organisation_field (organisation, i) = g_strdup ((const char *) sqlite3_column_text (stmt, i));
-  sqlite3_reset (stmt);
+      *dpo_organisation_field (organisation, i) = g_strdup (dpo_sql_column_text (stmt, i));
+  dpo_sql_reset (stmt);
   return organisation;
 }
 
@@ -79,14 +79,19 @@ write_organisation (DpoStore  *self,
   const DpoOrganisation *organisation = data;
   g_autoptr(DpoOrganisation) old = dpo_store_get_organisation (self);
   g_autoptr(JsonNode) changes = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (dpo_organisation_equal (old, organisation))
     return TRUE;
-  stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO organisation (pk, name, siren, address, "
+  stmt = _dpo_store_prepare (self, "INSERT INTO organisation (pk, name, siren, address, "
                                    "dpo_name, dpo_email, dpo_phone, dpo_address, purposes, "
                                    "recipients, retention, source) "
-                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pk) DO UPDATE SET "
+                                   "name = excluded.name, siren = excluded.siren, address = excluded.address, "
+                                   "dpo_name = excluded.dpo_name, dpo_email = excluded.dpo_email, "
+                                   "dpo_phone = excluded.dpo_phone, dpo_address = excluded.dpo_address, "
+                                   "purposes = excluded.purposes, recipients = excluded.recipients, "
+                                   "retention = excluded.retention, source = excluded.source", error);
   if (stmt == NULL)
     return FALSE;
   for (int i = 0; i < DPO_ORGANISATION_N_FIELDS; i++)

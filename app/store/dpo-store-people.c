@@ -31,16 +31,16 @@ static DpoSubject *
 read_subject_by_rowid (DpoStore *self,
                        gint64    rowid)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_SUBJECT_COLUMNS
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_SUBJECT_COLUMNS
                                                  " FROM subjects s WHERE s.pk = ?", NULL);
   DpoSubject *subject = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, rowid);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     subject = _dpo_subject_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return subject;
 }
 
@@ -49,14 +49,14 @@ update_subject_row (DpoStore    *self,
                     DpoSubject  *subject,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "UPDATE subjects SET id = ?1, last_name = ?2, first_name = ?3, birth_date = ?4, nir = ?5, "
     "member_number = ?6, email = ?7, postal_address = ?8 WHERE pk = ?9", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_subject_fields (stmt, subject);
-  sqlite3_bind_int64 (stmt, 9, subject->rowid);
+  dpo_sql_bind_int64 (stmt, 9, subject->rowid);
   return _dpo_store_step_done (self, stmt, error) &&
          _dpo_store_index_subject (self, subject, TRUE, error);
 }
@@ -134,18 +134,18 @@ read_contract_json (DpoStore *self,
                     gint64    rowid,
                     gint64    subject)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "SELECT number, product, start_date, end_date FROM contracts WHERE pk = ? AND subject = ?", NULL);
   g_autoptr(DpoSubject) holder = NULL;
   DpoContract *contract;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  sqlite3_bind_int64 (stmt, 2, subject);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, rowid);
+  dpo_sql_bind_int64 (stmt, 2, subject);
+  if (dpo_sql_step (stmt) != DPO_SQL_ROW)
     {
-      sqlite3_reset (stmt);
+      dpo_sql_reset (stmt);
       return NULL;
     }
   holder = dpo_subject_new ();
@@ -156,7 +156,7 @@ read_contract_json (DpoStore *self,
   contract->product = _dpo_column_text (stmt, 1);
   contract->start_date = _dpo_column_text (stmt, 2);
   contract->end_date = _dpo_column_text (stmt, 3);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   g_ptr_array_add (holder->contracts, contract);
   _dpo_store_read_contract_beneficiaries (self, holder);
   return dpo_contract_to_json (contract);
@@ -173,7 +173,7 @@ write_contract (DpoStore  *self,
   g_autoptr(JsonNode) old_node = NULL;
   g_autoptr(JsonNode) new_node = NULL;
   g_autoptr(JsonNode) diff = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (subject == 0)
     {
@@ -204,7 +204,7 @@ write_contract (DpoStore  *self,
   _dpo_bind_text (stmt, 2, contract->product);
   _dpo_bind_text (stmt, 3, contract->start_date);
   _dpo_bind_text (stmt, 4, contract->end_date);
-  sqlite3_bind_int64 (stmt, 5, contract->rowid);
+  dpo_sql_bind_int64 (stmt, 5, contract->rowid);
   if (!_dpo_store_step_done (self, stmt, error) ||
       !_dpo_store_write_beneficiaries (self, contract->rowid, subject,
                                        (const char * const *) contract->beneficiaries, error))

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "dpo-sql.h"
 #include "dpo-store.h"
 
 G_BEGIN_DECLS
@@ -23,9 +24,14 @@ G_BEGIN_DECLS
  * import, export); these are their shared internals. Nothing outside app/
  * sees SQL. */
 
-sqlite3      *_dpo_store_get_db            (DpoStore      *self);
+/* The store's connection, through the SQL seam (dpo-sql.h). */
+DpoSqlConn   *_dpo_store_get_db            (DpoStore      *self);
+/* The SQLite connection, for what only a file has (migrations, FTS5, the
+ * write-ahead log); NULL on a PostgreSQL server. */
+sqlite3      *_dpo_store_get_sqlite        (DpoStore      *self);
+DpoSqlEngine  _dpo_store_get_engine        (DpoStore      *self);
 /* A cached prepared statement, reset and with its bindings cleared. */
-sqlite3_stmt *_dpo_store_prepare           (DpoStore      *self,
+DpoSqlStmt *_dpo_store_prepare           (DpoStore      *self,
                                             const char    *sql,
                                             GError       **error);
 gboolean      _dpo_store_begin             (DpoStore      *self,
@@ -48,7 +54,7 @@ DpoStore     *_dpo_store_open_worker       (DpoStore      *self,
 gint64        _dpo_store_query_int         (DpoStore      *self,
                                             const char    *sql);
 gboolean      _dpo_store_step_done         (DpoStore      *self,
-                                            sqlite3_stmt  *stmt,
+                                            DpoSqlStmt  *stmt,
                                             GError       **error);
 void          _dpo_store_set_db_error      (DpoStore      *self,
                                             GError       **error);
@@ -202,25 +208,25 @@ void          _dpo_audit_link_hash         (const char    *previous,
 void          _dpo_store_forget_erased     (DpoStore      *self);
 
 /* dpo-store-read.c: column helpers and row readers. */
-void          _dpo_bind_text               (sqlite3_stmt  *stmt,
+void          _dpo_bind_text               (DpoSqlStmt  *stmt,
                                             int            index,
                                             const char    *text);
-void          _dpo_bind_time               (sqlite3_stmt  *stmt,
+void          _dpo_bind_time               (DpoSqlStmt  *stmt,
                                             int            index,
                                             GDateTime     *time);
-void          _dpo_bind_count              (sqlite3_stmt  *stmt,
+void          _dpo_bind_count              (DpoSqlStmt  *stmt,
                                             int            index,
                                             gint64         count);
-void          _dpo_bind_words              (sqlite3_stmt  *stmt,
+void          _dpo_bind_words              (DpoSqlStmt  *stmt,
                                             int            index,
                                             const char * const *words);
-char         *_dpo_column_text             (sqlite3_stmt  *stmt,
+char         *_dpo_column_text             (DpoSqlStmt  *stmt,
                                             int            column);
-GDateTime    *_dpo_column_time             (sqlite3_stmt  *stmt,
+GDateTime    *_dpo_column_time             (DpoSqlStmt  *stmt,
                                             int            column);
-gint64        _dpo_column_count            (sqlite3_stmt  *stmt,
+gint64        _dpo_column_count            (DpoSqlStmt  *stmt,
                                             int            column);
-GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
+GStrv         _dpo_column_words            (DpoSqlStmt  *stmt,
                                             int            column);
 
 /* The column first_cnil is the first initial notification to the CNIL,
@@ -244,21 +250,21 @@ GStrv         _dpo_column_words            (sqlite3_stmt  *stmt,
   "answered_at, outcome, refusal_ground, changes, due_on, current_due_on, decision, " \
   "decision_reason) VALUES (?, "
 #define DPO_REQUEST_INSERT_REST \
-  ", ?, ?, ?, ?, ?, ?, ?, ?, ifnull (?, 'received'), ?, ?, ?, ?, ?, ?, ?, ?)"
+  ", ?, ?, ?, ?, ?, ?, ?, ?, coalesce (?, 'received'), ?, ?, ?, ?, ?, ?, ?, ?)"
 #define DPO_REQUEST_COLUMNS \
   "r.pk, r.id, s.id, s.last_name, s.first_name, r.requester_name, r.requester_contact, " \
   "r.kind, r.received_at, r.channel, r.identity_verified_at, r.extension_reason, " \
   "r.extension_notified_at, r.status, r.answered_at, r.outcome, r.refusal_ground, r.changes, " \
   "r.decision, r.decision_reason, s.restricted_since, s.restriction_reason"
 
-DpoIncident  *_dpo_incident_from_row       (sqlite3_stmt  *stmt);
-DpoSubject   *_dpo_subject_from_row        (sqlite3_stmt  *stmt);
-DpoRequest   *_dpo_request_from_row        (sqlite3_stmt  *stmt);
+DpoIncident  *_dpo_incident_from_row       (DpoSqlStmt  *stmt);
+DpoSubject   *_dpo_subject_from_row        (DpoSqlStmt  *stmt);
+DpoRequest   *_dpo_request_from_row        (DpoSqlStmt  *stmt);
 void          _dpo_store_read_incident_children (DpoStore    *self,
                                                  DpoIncident *incident);
 /* A contract from columns 0 to 4 of @stmt: pk, number, product,
  * start_date, end_date (the columns a contract's reads begin with). */
-DpoContract  *_dpo_contract_from_row      (sqlite3_stmt  *stmt);
+DpoContract  *_dpo_contract_from_row      (DpoSqlStmt  *stmt);
 void          _dpo_store_read_subject_contracts (DpoStore    *self,
                                                  DpoSubject  *subject);
 /* dpo-store-beneficiaries.c: a contract's beneficiaries (sorted ids),
@@ -304,12 +310,12 @@ JsonNode     *_dpo_audit_diff              (JsonNode      *old_node,
                                             JsonNode      *new_node);
 
 /* dpo-store-write.c: inserts in the caller's transaction, with audit. */
-void          _dpo_bind_incident_fields      (sqlite3_stmt      *stmt,
+void          _dpo_bind_incident_fields      (DpoSqlStmt      *stmt,
                                               const DpoIncident *incident);
-void          _dpo_bind_subject_fields       (sqlite3_stmt      *stmt,
+void          _dpo_bind_subject_fields       (DpoSqlStmt      *stmt,
                                               const DpoSubject  *subject);
 void          _dpo_bind_request_fields       (DpoStore          *self,
-                                              sqlite3_stmt      *stmt,
+                                              DpoSqlStmt      *stmt,
                                               const DpoRequest  *request);
 gboolean      _dpo_store_insert_incident_row (DpoStore    *self,
                                               DpoIncident *incident,

@@ -15,18 +15,18 @@
 #include "dpo-time.h"
 
 void
-_dpo_bind_text (sqlite3_stmt *stmt,
+_dpo_bind_text (DpoSqlStmt *stmt,
                 int           index,
                 const char   *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, index);
+    dpo_sql_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    dpo_sql_bind_text (stmt, index, text);
 }
 
 void
-_dpo_bind_time (sqlite3_stmt *stmt,
+_dpo_bind_time (DpoSqlStmt *stmt,
                 int           index,
                 GDateTime    *time)
 {
@@ -36,18 +36,18 @@ _dpo_bind_time (sqlite3_stmt *stmt,
 }
 
 void
-_dpo_bind_count (sqlite3_stmt *stmt,
+_dpo_bind_count (DpoSqlStmt *stmt,
                  int           index,
                  gint64        count)
 {
   if (count < 0)
-    sqlite3_bind_null (stmt, index);
+    dpo_sql_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, count);
+    dpo_sql_bind_int64 (stmt, index, count);
 }
 
 void
-_dpo_bind_words (sqlite3_stmt       *stmt,
+_dpo_bind_words (DpoSqlStmt       *stmt,
                  int                 index,
                  const char * const *words)
 {
@@ -66,33 +66,33 @@ _dpo_bind_words (sqlite3_stmt       *stmt,
 }
 
 char *
-_dpo_column_text (sqlite3_stmt *stmt,
+_dpo_column_text (DpoSqlStmt *stmt,
                   int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (dpo_sql_column_text (stmt, column));
 }
 
 GDateTime *
-_dpo_column_time (sqlite3_stmt *stmt,
+_dpo_column_time (DpoSqlStmt *stmt,
                   int           column)
 {
-  return dpo_time_from_storage ((const char *) sqlite3_column_text (stmt, column));
+  return dpo_time_from_storage (dpo_sql_column_text (stmt, column));
 }
 
 gint64
-_dpo_column_count (sqlite3_stmt *stmt,
+_dpo_column_count (DpoSqlStmt *stmt,
                    int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (dpo_sql_column_is_null (stmt, column))
     return -1;
-  return sqlite3_column_int64 (stmt, column);
+  return dpo_sql_column_int64 (stmt, column);
 }
 
 GStrv
-_dpo_column_words (sqlite3_stmt *stmt,
+_dpo_column_words (DpoSqlStmt *stmt,
                    int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = dpo_sql_column_text (stmt, column);
   g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
   g_autoptr(JsonNode) node = NULL;
 
@@ -110,11 +110,11 @@ _dpo_column_words (sqlite3_stmt *stmt,
 }
 
 DpoIncident *
-_dpo_incident_from_row (sqlite3_stmt *stmt)
+_dpo_incident_from_row (DpoSqlStmt *stmt)
 {
   DpoIncident *incident = dpo_incident_new ();
 
-  incident->rowid = sqlite3_column_int64 (stmt, 0);
+  incident->rowid = dpo_sql_column_int64 (stmt, 0);
   incident->id = _dpo_column_text (stmt, 1);
   incident->title = _dpo_column_text (stmt, 2);
   incident->description = _dpo_column_text (stmt, 3);
@@ -139,11 +139,11 @@ _dpo_incident_from_row (sqlite3_stmt *stmt)
 }
 
 DpoSubject *
-_dpo_subject_from_row (sqlite3_stmt *stmt)
+_dpo_subject_from_row (DpoSqlStmt *stmt)
 {
   DpoSubject *subject = dpo_subject_new ();
 
-  subject->rowid = sqlite3_column_int64 (stmt, 0);
+  subject->rowid = dpo_sql_column_int64 (stmt, 0);
   subject->id = _dpo_column_text (stmt, 1);
   subject->last_name = _dpo_column_text (stmt, 2);
   subject->first_name = _dpo_column_text (stmt, 3);
@@ -158,17 +158,17 @@ _dpo_subject_from_row (sqlite3_stmt *stmt)
 }
 
 DpoRequest *
-_dpo_request_from_row (sqlite3_stmt *stmt)
+_dpo_request_from_row (DpoSqlStmt *stmt)
 {
   DpoRequest *request = dpo_request_new ();
 
-  request->rowid = sqlite3_column_int64 (stmt, 0);
+  request->rowid = dpo_sql_column_int64 (stmt, 0);
   request->id = _dpo_column_text (stmt, 1);
   request->subject_id = _dpo_column_text (stmt, 2);
   if (request->subject_id != NULL)
     request->subject_name = g_strdup_printf ("%s %s",
-                                             (const char *) sqlite3_column_text (stmt, 3),
-                                             (const char *) sqlite3_column_text (stmt, 4));
+                                             dpo_sql_column_text (stmt, 3),
+                                             dpo_sql_column_text (stmt, 4));
   request->requester_name = _dpo_column_text (stmt, 5);
   request->requester_contact = _dpo_column_text (stmt, 6);
   request->kind = _dpo_column_text (stmt, 7);
@@ -195,15 +195,15 @@ _dpo_store_lookup_pk (DpoStore   *self,
                       const char *table_sql,
                       const char *id)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, table_sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, table_sql, NULL);
   gint64 pk = 0;
 
   if (stmt == NULL)
     return 0;
   _dpo_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    pk = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    pk = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return pk;
 }
 
@@ -211,29 +211,29 @@ void
 _dpo_store_read_incident_children (DpoStore    *self,
                         DpoIncident *incident)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   stmt = _dpo_store_prepare (self, "SELECT pk, at, kind, description FROM events "
                                    "WHERE incident = ? ORDER BY at, pk", NULL);
-  sqlite3_bind_int64 (stmt, 1, incident->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, incident->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoEvent *event = dpo_event_new ();
-      event->rowid = sqlite3_column_int64 (stmt, 0);
+      event->rowid = dpo_sql_column_int64 (stmt, 0);
       event->at = _dpo_column_time (stmt, 1);
       event->kind = _dpo_column_text (stmt, 2);
       event->description = _dpo_column_text (stmt, 3);
       g_ptr_array_add (incident->events, event);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   stmt = _dpo_store_prepare (self, "SELECT pk, authority, authority_name, kind, sent_at, reference "
                                    "FROM notifications WHERE incident = ? ORDER BY sent_at, pk", NULL);
-  sqlite3_bind_int64 (stmt, 1, incident->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, incident->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoNotification *notification = dpo_notification_new ();
-      notification->rowid = sqlite3_column_int64 (stmt, 0);
+      notification->rowid = dpo_sql_column_int64 (stmt, 0);
       notification->authority = _dpo_column_text (stmt, 1);
       notification->authority_name = _dpo_column_text (stmt, 2);
       notification->kind = _dpo_column_text (stmt, 3);
@@ -241,15 +241,15 @@ _dpo_store_read_incident_children (DpoStore    *self,
       notification->reference = _dpo_column_text (stmt, 5);
       g_ptr_array_add (incident->notifications, notification);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   stmt = _dpo_store_prepare (self, "SELECT pk, direction, body, filed_at, reference, party, status, "
                                    "outcome FROM complaints WHERE incident = ? ORDER BY filed_at, pk", NULL);
-  sqlite3_bind_int64 (stmt, 1, incident->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, incident->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoComplaint *complaint = dpo_complaint_new ();
-      complaint->rowid = sqlite3_column_int64 (stmt, 0);
+      complaint->rowid = dpo_sql_column_int64 (stmt, 0);
       complaint->direction = _dpo_column_text (stmt, 1);
       complaint->body = _dpo_column_text (stmt, 2);
       complaint->filed_at = _dpo_column_time (stmt, 3);
@@ -259,30 +259,30 @@ _dpo_store_read_incident_children (DpoStore    *self,
       complaint->outcome = _dpo_column_text (stmt, 7);
       g_ptr_array_add (incident->complaints, complaint);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   stmt = _dpo_store_prepare (self, "SELECT pk, channel, sent_at, count, message FROM communications "
                                    "WHERE incident = ? ORDER BY sent_at, pk", NULL);
-  sqlite3_bind_int64 (stmt, 1, incident->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, incident->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     {
       DpoCommunication *communication = dpo_communication_new ();
-      communication->rowid = sqlite3_column_int64 (stmt, 0);
+      communication->rowid = dpo_sql_column_int64 (stmt, 0);
       communication->channel = _dpo_column_text (stmt, 1);
       communication->sent_at = _dpo_column_time (stmt, 2);
       communication->count = _dpo_column_count (stmt, 3);
       communication->message = _dpo_column_text (stmt, 4);
       g_ptr_array_add (incident->communications, communication);
     }
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 }
 
 DpoContract *
-_dpo_contract_from_row (sqlite3_stmt *stmt)
+_dpo_contract_from_row (DpoSqlStmt *stmt)
 {
   DpoContract *contract = dpo_contract_new ();
 
-  contract->rowid = sqlite3_column_int64 (stmt, 0);
+  contract->rowid = dpo_sql_column_int64 (stmt, 0);
   contract->number = _dpo_column_text (stmt, 1);
   contract->product = _dpo_column_text (stmt, 2);
   contract->start_date = _dpo_column_text (stmt, 3);
@@ -294,14 +294,14 @@ void
 _dpo_store_read_subject_contracts (DpoStore   *self,
                                    DpoSubject *subject)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   stmt = _dpo_store_prepare (self, "SELECT pk, number, product, start_date, end_date FROM contracts "
                                    "WHERE subject = ? ORDER BY start_date, pk", NULL);
-  sqlite3_bind_int64 (stmt, 1, subject->rowid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, subject->rowid);
+  while (dpo_sql_step (stmt) == DPO_SQL_ROW)
     g_ptr_array_add (subject->contracts, _dpo_contract_from_row (stmt));
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   _dpo_store_read_contract_beneficiaries (self, subject);
 }
 
@@ -318,7 +318,7 @@ dpo_store_get_incident (DpoStore    *self,
                         const char  *id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   DpoIncident *incident = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
@@ -329,9 +329,9 @@ dpo_store_get_incident (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     incident = _dpo_incident_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   if (incident == NULL)
     {
@@ -347,7 +347,7 @@ dpo_store_get_subject (DpoStore    *self,
                        const char  *id,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   DpoSubject *subject = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
@@ -358,9 +358,9 @@ dpo_store_get_subject (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     subject = _dpo_subject_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   if (subject == NULL)
     {
@@ -378,7 +378,7 @@ dpo_store_get_request (DpoStore    *self,
                        const char  *id,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
   DpoRequest *request = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
@@ -390,9 +390,9 @@ dpo_store_get_request (DpoStore    *self,
   if (stmt == NULL)
     return NULL;
   _dpo_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     request = _dpo_request_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
 
   if (request == NULL)
     set_not_found (error, _("There is no request “%s”."), id);

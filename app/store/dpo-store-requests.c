@@ -38,14 +38,14 @@ _dpo_request_due_columns (const DpoRequest  *request,
 gboolean
 _dpo_store_read_alsace_moselle (DpoStore *self)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT value FROM settings WHERE key = 'alsace_moselle'", NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT value FROM settings WHERE key = 'alsace_moselle'", NULL);
   gboolean value = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "true") == 0;
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    value = g_strcmp0 (dpo_sql_column_text (stmt, 0), "true") == 0;
+  dpo_sql_reset (stmt);
   return value;
 }
 
@@ -54,13 +54,13 @@ recompute_due_dates (DpoStore  *self,
                      gboolean   alsace_moselle,
                      GError   **error)
 {
-  sqlite3_stmt *select = _dpo_store_prepare (self, "SELECT pk, received_at, extension_notified_at FROM requests", error);
-  sqlite3_stmt *update = _dpo_store_prepare (self, "UPDATE requests SET due_on = ?, current_due_on = ? WHERE pk = ?", error);
+  DpoSqlStmt *select = _dpo_store_prepare (self, "SELECT pk, received_at, extension_notified_at FROM requests", error);
+  DpoSqlStmt *update = _dpo_store_prepare (self, "UPDATE requests SET due_on = ?, current_due_on = ? WHERE pk = ?", error);
   gboolean ok = TRUE;
 
   if (select == NULL || update == NULL)
     return FALSE;
-  while (ok && sqlite3_step (select) == SQLITE_ROW)
+  while (ok && dpo_sql_step (select) == DPO_SQL_ROW)
     {
       g_autoptr(DpoRequest) request = dpo_request_new ();
       g_autofree char *due_on = NULL, *current_due_on = NULL;
@@ -70,10 +70,10 @@ recompute_due_dates (DpoStore  *self,
       _dpo_request_due_columns (request, alsace_moselle, &due_on, &current_due_on);
       _dpo_bind_text (update, 1, due_on);
       _dpo_bind_text (update, 2, current_due_on);
-      sqlite3_bind_int64 (update, 3, sqlite3_column_int64 (select, 0));
+      dpo_sql_bind_int64 (update, 3, dpo_sql_column_int64 (select, 0));
       ok = _dpo_store_step_done (self, update, error);
     }
-  sqlite3_reset (select);
+  dpo_sql_reset (select);
   return ok;
 }
 
@@ -83,8 +83,9 @@ write_alsace_moselle (DpoStore  *self,
                       GError   **error)
 {
   gboolean alsace_moselle = GPOINTER_TO_INT (data);
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO settings (key, value) "
-                                                 "VALUES ('alsace_moselle', ?)", error);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "INSERT INTO settings (key, value) "
+                                                 "VALUES ('alsace_moselle', ?) ON CONFLICT (key) "
+                                                 "DO UPDATE SET value = excluded.value", error);
   g_autoptr(JsonNode) node = json_node_init_boolean (json_node_alloc (), alsace_moselle);
 
   if (stmt == NULL)
@@ -127,18 +128,18 @@ update_request_row (DpoStore    *self,
                     DpoRequest  *request,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "UPDATE requests SET id = ?1, subject = (SELECT pk FROM subjects WHERE id = ?2), "
     "requester_name = ?3, requester_contact = ?4, kind = ?5, received_at = ?6, channel = ?7, "
     "identity_verified_at = ?8, extension_reason = ?9, extension_notified_at = ?10, "
-    "status = ifnull (?11, 'received'), answered_at = ?12, outcome = ?13, refusal_ground = ?14, "
+    "status = coalesce (?11, 'received'), answered_at = ?12, outcome = ?13, refusal_ground = ?14, "
     "changes = ?15, due_on = ?16, current_due_on = ?17, decision = ?18, decision_reason = ?19 "
     "WHERE pk = ?20", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_request_fields (self, stmt, request);
-  sqlite3_bind_int64 (stmt, 20, request->rowid);
+  dpo_sql_bind_int64 (stmt, 20, request->rowid);
   return _dpo_store_step_done (self, stmt, error) &&
          _dpo_store_index_request (self, request, TRUE, error);
 }
@@ -147,17 +148,17 @@ DpoRequest *
 _dpo_store_read_request_by_rowid (DpoStore *self,
                                   gint64    rowid)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
                                                  "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.pk = ?",
                                            NULL);
   DpoRequest *request = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  dpo_sql_bind_int64 (stmt, 1, rowid);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
     request = _dpo_request_from_row (stmt);
-  sqlite3_reset (stmt);
+  dpo_sql_reset (stmt);
   return request;
 }
 

@@ -74,14 +74,14 @@ _dpo_store_set_restriction (DpoStore    *self,
                             GError     **error)
 {
   g_autoptr(JsonNode) change = restriction_change (subject, since, reason, request_id);
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, "UPDATE subjects SET restricted_since = ?, "
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, "UPDATE subjects SET restricted_since = ?, "
                                                  "restriction_reason = ? WHERE pk = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_text (stmt, 1, since);
   _dpo_bind_text (stmt, 2, since != NULL ? reason : NULL);
-  sqlite3_bind_int64 (stmt, 3, subject->rowid);
+  dpo_sql_bind_int64 (stmt, 3, subject->rowid);
   if (!_dpo_store_step_done (self, stmt, error) ||
       !_dpo_store_audit (self, "subject", subject->id, "update", change, error))
     return FALSE;

@@ -251,7 +251,7 @@ static const char * const MIGRATIONS[] = {
   "  CHECK (nir_hash IS NOT NULL OR member_hash IS NOT NULL)"
   ");"
   "CREATE UNIQUE INDEX affected_unmatched_row ON affected_unmatched "
-  "  (incident, ifnull (nir_hash, ''), ifnull (member_hash, ''));"
+  "  (incident, coalesce (nir_hash, ''), coalesce (member_hash, ''));"
   "CREATE INDEX affected_unmatched_nir ON affected_unmatched (nir_hash) WHERE nir_hash IS NOT NULL;"
   "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) WHERE member_hash IS NOT NULL;"
   /* Who was informed of an incident, how and when; each row belongs to the
@@ -301,7 +301,7 @@ static const char * const MIGRATIONS[] = {
   "WHEN EXISTS (SELECT 1 FROM contracts c WHERE (c.subject = OLD.pk "
   "    OR c.pk IN (SELECT b.contract FROM contract_beneficiaries b WHERE b.subject = OLD.pk)) "
   "  AND (c.end_date IS NULL OR c.end_date >= date ('now', 'localtime', '-' || "
-  "    ifnull ((SELECT CAST (value AS INTEGER) FROM settings "
+  "    coalesce ((SELECT CAST (value AS INTEGER) FROM settings "
   "      WHERE key = 'retention_after_contract_years'), 0) || ' years'))) "
   "OR EXISTS (SELECT 1 FROM holds h WHERE h.subject = OLD.pk "
   "  AND (h.until IS NULL OR h.until >= date ('now', 'localtime'))) "
@@ -598,7 +598,7 @@ restore_trigger (DpoStore         *self,
                  gboolean          altered,
                  GError          **error)
 {
-  sqlite3 *db = _dpo_store_get_db (self);
+  sqlite3 *db = _dpo_store_get_sqlite (self);
   g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s\"", object->name);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -635,7 +635,7 @@ _dpo_store_restore_safeguards (DpoStore  *self,
 
       if (!g_str_equal (object->type, "trigger"))
         continue;
-      sql = read_object_sql (_dpo_store_get_db (self), object->type, object->name);
+      sql = read_object_sql (_dpo_store_get_sqlite (self), object->type, object->name);
       if (g_strcmp0 (sql, object->sql) != 0 && !restore_trigger (self, object, sql != NULL, error))
         return FALSE;
     }

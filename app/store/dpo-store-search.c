@@ -55,22 +55,22 @@ write_entry (DpoStore    *self,
              const char  *text,
              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (delete_sql != NULL)
     {
       stmt = _dpo_store_prepare (self, delete_sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pk);
+      dpo_sql_bind_int64 (stmt, 1, pk);
       if (!_dpo_store_step_done (self, stmt, error))
         return FALSE;
     }
   stmt = _dpo_store_prepare (self, insert_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pk);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  dpo_sql_bind_int64 (stmt, 1, pk);
+  dpo_sql_bind_text (stmt, 2, text);
   return _dpo_store_step_done (self, stmt, error);
 }
 
@@ -113,18 +113,58 @@ search_request_text (sqlite3_context  *context,
   sqlite3_result_text (context, text, -1, g_free);
 }
 
+static gboolean
+index_requests_after_here (DpoStore  *self,
+                           gint64     last_pk,
+                           GError   **error)
+{
+  g_autoptr(DpoSqlStmt) select = dpo_sql_prepare (_dpo_store_get_db (self),
+    "SELECT pk, id, requester_name FROM requests WHERE pk > ? ORDER BY pk", FALSE);
+  DpoSqlStmt *insert = _dpo_store_prepare (self,
+    "INSERT INTO requests_search (rowid, text) VALUES (?, ?)", error);
+  DpoSqlStep step;
+
+  if (select == NULL || insert == NULL)
+    {
+      if (select == NULL)
+        _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  dpo_sql_bind_int64 (select, 1, last_pk);
+  while ((step = dpo_sql_step (select)) == DPO_SQL_ROW)
+    {
+      g_autofree char *text = request_text (dpo_sql_column_text (select, 1),
+                                            dpo_sql_column_text (select, 2));
+
+      dpo_sql_bind_int64 (insert, 1, dpo_sql_column_int64 (select, 0));
+      dpo_sql_bind_text (insert, 2, text);
+      if (!_dpo_store_step_done (self, insert, error))
+        return FALSE;
+    }
+  if (step == DPO_SQL_ERROR)
+    {
+      _dpo_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _dpo_store_index_requests_after (DpoStore  *self,
                                  gint64     last_pk,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt;
+
+  /* A server has no function of ours to call: the text is made here. */
+  if (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL)
+    return index_requests_after_here (self, last_pk, error);
+  stmt = _dpo_store_prepare (self,
     "INSERT INTO requests_search (rowid, text) "
     "SELECT pk, dpo_search_request_text (id, requester_name) FROM requests WHERE pk > ?", error);
-
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last_pk);
+  dpo_sql_bind_int64 (stmt, 1, last_pk);
   return _dpo_store_step_done (self, stmt, error);
 }
 
@@ -135,27 +175,24 @@ fill_table (sqlite3     *db,
             const char  *insert_sql,
             gboolean     subjects)
 {
-  sqlite3_stmt *select = NULL;
-  sqlite3_stmt *insert = NULL;
-  int rc;
+  /* The index of a file alone: the seam over its connection, borrowed. */
+  DpoSqlConn conn = { DPO_SQL_SQLITE, db, NULL };
+  g_autoptr(DpoSqlStmt) select = dpo_sql_prepare (&conn, select_sql, FALSE);
+  g_autoptr(DpoSqlStmt) insert = select != NULL ? dpo_sql_prepare (&conn, insert_sql, FALSE) : NULL;
+  int rc = insert != NULL ? SQLITE_OK : SQLITE_ERROR;
 
-  rc = sqlite3_prepare_v2 (db, select_sql, -1, &select, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, insert_sql, -1, &insert, NULL);
-  while (rc == SQLITE_OK && sqlite3_step (select) == SQLITE_ROW)
+  while (rc == SQLITE_OK && dpo_sql_step (select) == DPO_SQL_ROW)
     {
-#define COL(i) ((const char *) sqlite3_column_text (select, (i)))
+#define COL(i) (dpo_sql_column_text (select, (i)))
       g_autofree char *text = subjects ? subject_text (COL (1), COL (2), COL (3), COL (4), COL (5))
                                        : request_text (COL (1), COL (2));
 #undef COL
-      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
-      sqlite3_bind_text (insert, 2, text, -1, SQLITE_STATIC);
-      if (sqlite3_step (insert) != SQLITE_DONE)
+      dpo_sql_bind_int64 (insert, 1, dpo_sql_column_int64 (select, 0));
+      dpo_sql_bind_text (insert, 2, text);
+      if (dpo_sql_step (insert) != DPO_SQL_DONE)
         rc = sqlite3_errcode (db);
-      sqlite3_reset (insert);
+      dpo_sql_reset (insert);
     }
-  sqlite3_finalize (select);
-  sqlite3_finalize (insert);
   return rc == SQLITE_OK;
 }
 

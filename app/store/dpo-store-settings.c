@@ -36,14 +36,15 @@ _dpo_store_write_retention_years (DpoStore  *self,
 {
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
+  DpoSqlStmt *stmt;
 
   if (!dpo_erasure_check_retention_years (years, error))
     return FALSE;
   if ((guint) years == dpo_store_get_retention_years (self))
     return TRUE;
-  stmt = _dpo_store_prepare (self, "INSERT OR REPLACE INTO settings (key, value) "
-                                   "VALUES ('" RETENTION_KEY "', ?)", error);
+  stmt = _dpo_store_prepare (self, "INSERT INTO settings (key, value) "
+                                   "VALUES ('" RETENTION_KEY "', ?) ON CONFLICT (key) "
+                                   "DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   text = g_strdup_printf ("%" G_GINT64_FORMAT, years);

@@ -15,7 +15,7 @@
 /* The fields of a record bound as ?1..?n, shared by its INSERT and UPDATE
  * statements (the UPDATEs bind the row's pk after them). */
 void
-_dpo_bind_incident_fields (sqlite3_stmt      *stmt,
+_dpo_bind_incident_fields (DpoSqlStmt      *stmt,
                            const DpoIncident *incident)
 {
   _dpo_bind_text (stmt, 1, incident->id);
@@ -40,7 +40,7 @@ _dpo_bind_incident_fields (sqlite3_stmt      *stmt,
 }
 
 void
-_dpo_bind_subject_fields (sqlite3_stmt     *stmt,
+_dpo_bind_subject_fields (DpoSqlStmt     *stmt,
                           const DpoSubject *subject)
 {
   _dpo_bind_text (stmt, 1, subject->id);
@@ -56,7 +56,7 @@ _dpo_bind_subject_fields (sqlite3_stmt     *stmt,
 /* Also binds the due dates derived from the receipt and the extension. */
 void
 _dpo_bind_request_fields (DpoStore         *self,
-                          sqlite3_stmt     *stmt,
+                          DpoSqlStmt     *stmt,
                           const DpoRequest *request)
 {
   g_autofree char *due_on = NULL;
@@ -90,18 +90,18 @@ _dpo_store_insert_event (DpoStore  *self,
               DpoEvent  *event,
               GError   **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO events (incident, at, kind, description) VALUES (?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 1, incident);
   _dpo_bind_time (stmt, 2, event->at);
   _dpo_bind_text (stmt, 3, event->kind);
   _dpo_bind_text (stmt, 4, event->description);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  event->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  event->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -111,13 +111,13 @@ _dpo_store_insert_notification (DpoStore         *self,
                      DpoNotification  *notification,
                      GError          **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO notifications (incident, authority, authority_name, kind, sent_at, reference) "
     "VALUES (?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 1, incident);
   _dpo_bind_text (stmt, 2, notification->authority);
   _dpo_bind_text (stmt, 3, notification->authority_name);
   _dpo_bind_text (stmt, 4, notification->kind);
@@ -125,7 +125,7 @@ _dpo_store_insert_notification (DpoStore         *self,
   _dpo_bind_text (stmt, 6, notification->reference);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  notification->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  notification->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -135,13 +135,13 @@ _dpo_store_insert_complaint (DpoStore      *self,
                   DpoComplaint  *complaint,
                   GError       **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO complaints (incident, direction, body, filed_at, reference, party, status, outcome) "
-    "VALUES (?, ?, ?, ?, ?, ?, ifnull (?, 'open'), ?)", error);
+    "VALUES (?, ?, ?, ?, ?, ?, coalesce (?, 'open'), ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 1, incident);
   _dpo_bind_text (stmt, 2, complaint->direction);
   _dpo_bind_text (stmt, 3, complaint->body);
   _dpo_bind_time (stmt, 4, complaint->filed_at);
@@ -151,7 +151,7 @@ _dpo_store_insert_complaint (DpoStore      *self,
   _dpo_bind_text (stmt, 8, complaint->outcome);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  complaint->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  complaint->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -161,20 +161,20 @@ _dpo_store_insert_communication (DpoStore          *self,
                       DpoCommunication  *communication,
                       GError           **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO communications (incident, channel, sent_at, count, message) VALUES (?, ?, ?, ?, ?)",
     error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident);
+  dpo_sql_bind_int64 (stmt, 1, incident);
   _dpo_bind_text (stmt, 2, communication->channel);
   _dpo_bind_time (stmt, 3, communication->sent_at);
   _dpo_bind_count (stmt, 4, communication->count);
   _dpo_bind_text (stmt, 5, communication->message);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  communication->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  communication->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -183,7 +183,7 @@ _dpo_store_insert_incident_row (DpoStore     *self,
                                 DpoIncident  *incident,
                                 GError      **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO incidents (id, title, description, processor, natures, origin, started_at, "
     "ended_at, aware_at, data_categories, subject_categories, approx_subjects, approx_records, "
     "consequences, risk, measures, delay_reason, notice_subject, notice_body) "
@@ -194,7 +194,7 @@ _dpo_store_insert_incident_row (DpoStore     *self,
   _dpo_bind_incident_fields (stmt, incident);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  incident->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  incident->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -229,20 +229,20 @@ _dpo_store_insert_contract (DpoStore     *self,
                  DpoContract  *contract,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO contracts (subject, number, product, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
     error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, subject);
+  dpo_sql_bind_int64 (stmt, 1, subject);
   _dpo_bind_text (stmt, 2, contract->number);
   _dpo_bind_text (stmt, 3, contract->product);
   _dpo_bind_text (stmt, 4, contract->start_date);
   _dpo_bind_text (stmt, 5, contract->end_date);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  contract->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  contract->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   return TRUE;
 }
 
@@ -252,7 +252,7 @@ _dpo_store_insert_subject (DpoStore    *self,
                            JsonNode    *as_imported,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     "INSERT INTO subjects (id, last_name, first_name, birth_date, nir, member_number, email, "
     "postal_address, restricted_since, restriction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
@@ -263,7 +263,7 @@ _dpo_store_insert_subject (DpoStore    *self,
   _dpo_bind_text (stmt, 10, subject->restriction_reason);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  subject->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  subject->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   if (!_dpo_store_index_subject (self, subject, FALSE, error))
     return FALSE;
 
@@ -283,7 +283,7 @@ _dpo_store_insert_request (DpoStore    *self,
                            JsonNode    *as_imported,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
+  DpoSqlStmt *stmt = _dpo_store_prepare (self,
     DPO_REQUEST_INSERT "(SELECT pk FROM subjects WHERE id = ?)" DPO_REQUEST_INSERT_REST, error);
 
   if (stmt == NULL)
@@ -291,7 +291,7 @@ _dpo_store_insert_request (DpoStore    *self,
   _dpo_bind_request_fields (self, stmt, request);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  request->rowid = sqlite3_last_insert_rowid (_dpo_store_get_db (self));
+  request->rowid = dpo_sql_last_insert_id (_dpo_store_get_db (self));
   if (!_dpo_store_index_request (self, request, FALSE, error))
     return FALSE;
 

@@ -8,12 +8,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "dpo-error.h"
 #include "dpo-file-check.h"
+#include "dpo-pg-connection.h"
+#include "dpo-pg-init.h"
+#include "dpo-sql.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -25,8 +29,10 @@ struct _DpoStore
 {
   GObject     parent_instance;
   char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
+  DpoSqlConn *conn;
+  sqlite3    *db;           /* conn's, for what only SQLite has; NULL on a server */
+  char       *uri;          /* a server's connection string, password included; NULL for a file */
+  GHashTable *statements;   /* const char *sql -> DpoSqlStmt * */
   GDateTime  *now;
   gboolean    alsace_moselle;
 };
@@ -66,7 +72,7 @@ retry_forget (DpoStore *self)
   sqlite3_stmt *stmt = NULL;
   gboolean pending = FALSE;
 
-  if (!sqlite3_get_autocommit (self->db) ||
+  if (self->db == NULL || !sqlite3_get_autocommit (self->db) ||
       sqlite3_prepare_v2 (self->db, FORGET_PENDING, -1, &stmt, NULL) != SQLITE_OK)
     {
       sqlite3_finalize (stmt);
@@ -84,7 +90,8 @@ retry_forget (DpoStore *self)
 void
 _dpo_store_forget_erased (DpoStore *self)
 {
-  if (checkpoint_truncate (self->db))
+  /* A server keeps no write-ahead file of ours to empty. */
+  if (self->db == NULL || checkpoint_truncate (self->db))
     return;
   sqlite3_exec (self->db, "INSERT OR REPLACE INTO store_state (key, value) VALUES ('forget_pending', 'true')",
                 NULL, NULL, NULL);
@@ -100,9 +107,12 @@ dpo_store_finalize (GObject *object)
     retry_forget (self);
   /* Statements must be finalized before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  g_clear_pointer (&self->conn, dpo_sql_conn_free);
   g_clear_pointer (&self->path, g_free);
+  if (self->uri != NULL)
+    memset (self->uri, 0, strlen (self->uri));
+  g_clear_pointer (&self->uri, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (dpo_store_parent_class)->finalize (object);
@@ -128,7 +138,7 @@ dpo_store_class_init (DpoStoreClass *klass)
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  dpo_sql_stmt_free (stmt);
 }
 
 static void
@@ -367,6 +377,31 @@ configure_and_migrate (DpoStore  *self,
   return exec_sql (self->db, self->path, "COMMIT", error);
 }
 
+static gboolean exec_simple (DpoStore *self, const char *sql, GError **error);
+
+/* A register on a PostgreSQL server: connected, its schema checked (set up
+ * by "dpo server init", not newer than this program), the session told who
+ * we are. Shown as the URI with its password masked. */
+static DpoStore *
+open_server (const char  *uri,
+             GError     **error)
+{
+  g_autoptr(DpoStore) self = NULL;
+  PGconn *pg = dpo_pg_connect (uri, error);
+
+  if (pg == NULL)
+    return NULL;
+  self = g_object_new (DPO_TYPE_STORE, NULL);
+  self->path = dpo_pg_mask_uri (uri);
+  self->uri = g_strdup (uri);
+  self->conn = dpo_sql_conn_new_pg (pg);
+  if (!dpo_pg_check_schema (pg, error) ||
+      !exec_simple (self, "SET application_name = 'DPO Workbench'", error))
+    return NULL;
+  self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
+  return g_steal_pointer (&self);
+}
+
 DpoStore *
 dpo_store_open (const char  *path,
                 GError     **error)
@@ -376,6 +411,9 @@ dpo_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (dpo_pg_is_uri (path))
+    return open_server (path, error);
 
   if (!dpo_file_check_database_path (path, error))
     return NULL;
@@ -397,6 +435,8 @@ dpo_store_open (const char  *path,
   self->path = g_strdup (path);
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  /* The seam owns the connection from here, failed or not. */
+  self->conn = dpo_sql_conn_new_sqlite (self->db);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
@@ -460,47 +500,72 @@ dpo_store_get_alsace_moselle (DpoStore *self)
   return self->alsace_moselle;
 }
 
-sqlite3 *
+DpoSqlConn *
 _dpo_store_get_db (DpoStore *self)
 {
+  return self->conn;
+}
+
+sqlite3 *
+_dpo_store_get_sqlite (DpoStore *self)
+{
   return self->db;
+}
+
+DpoSqlEngine
+_dpo_store_get_engine (DpoStore *self)
+{
+  return dpo_sql_conn_get_engine (self->conn);
 }
 
 void
 _dpo_store_set_db_error (DpoStore  *self,
                          GError   **error)
 {
-  int code = sqlite3_errcode (self->db);
-  int primary = code & 0xff;
+  const char *message = dpo_sql_conn_errmsg (self->conn);
 
-  if (primary == SQLITE_FULL)
-    g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-                 _("The disk is full: nothing was saved."));
-  else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR)
-    g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-                 _("Cannot write to the database “%s”: %s. Nothing was saved."),
-                 self->path, sqlite3_errmsg (self->db));
-  else
-    g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
-                 _("The database refused the change: %s. Nothing was saved."),
-                 sqlite3_errmsg (self->db));
+  switch (dpo_sql_conn_failure (self->conn))
+    {
+    case DPO_SQL_FAILED_DISK_FULL:
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("The disk is full: nothing was saved."));
+      break;
+    case DPO_SQL_FAILED_IO:
+      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
+                   _("Cannot write to the database “%s”: %s. Nothing was saved."),
+                   self->path, message);
+      break;
+    case DPO_SQL_FAILED_PRIVILEGE:
+      g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
+                   _("Your role on the server may not do this: %s. Nothing was saved."),
+                   message);
+      break;
+    case DPO_SQL_FAILED_OTHER:
+    case DPO_SQL_FAILED_BUSY:
+    case DPO_SQL_FAILED_CONSTRAINT:
+    default:
+      g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
+                   _("The database refused the change: %s. Nothing was saved."),
+                   message);
+      break;
+    }
 }
 
-sqlite3_stmt *
+DpoSqlStmt *
 _dpo_store_prepare (DpoStore    *self,
                     const char  *sql,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  DpoSqlStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      dpo_sql_reset (stmt);
+      dpo_sql_clear_bindings (stmt);
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = dpo_sql_prepare (self->conn, sql, TRUE)) == NULL)
     {
       _dpo_store_set_db_error (self, error);
       return NULL;
@@ -513,13 +578,13 @@ _dpo_store_prepare (DpoStore    *self,
 
 gboolean
 _dpo_store_step_done (DpoStore      *self,
-                      sqlite3_stmt  *stmt,
+                      DpoSqlStmt  *stmt,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  DpoSqlStep rc = dpo_sql_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+  dpo_sql_reset (stmt);
+  if (rc != DPO_SQL_ERROR)
     return TRUE;
 
   _dpo_store_set_db_error (self, error);
@@ -531,18 +596,23 @@ exec_simple (DpoStore    *self,
              const char  *sql,
              GError     **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+  if (dpo_sql_exec (self->conn, sql))
     return TRUE;
 
   _dpo_store_set_db_error (self, error);
   return FALSE;
 }
 
+/* One writer at a time, as a file has: on a server, every write takes the
+ * same transaction-scoped advisory lock first, since each write chains its
+ * audit entries to the last one (two at once would fork the chain). */
+#define DPO_PG_WRITE_LOCK "BEGIN; SELECT pg_advisory_xact_lock (4242000001)"
+
 gboolean
 _dpo_store_begin (DpoStore  *self,
                   GError   **error)
 {
-  return exec_simple (self, "BEGIN IMMEDIATE", error);
+  return exec_simple (self, self->db != NULL ? "BEGIN IMMEDIATE" : DPO_PG_WRITE_LOCK, error);
 }
 
 gboolean
@@ -559,8 +629,8 @@ _dpo_store_commit (DpoStore  *self,
 void
 _dpo_store_rollback (DpoStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (dpo_sql_in_transaction (self->conn))
+    dpo_sql_exec (self->conn, "ROLLBACK");
 }
 
 gboolean
@@ -595,7 +665,7 @@ _dpo_store_open_worker (DpoStore   *self,
                         GDateTime  *now,
                         GError    **error)
 {
-  DpoStore *worker = dpo_store_open (self->path, error);
+  DpoStore *worker = dpo_store_open (self->uri != NULL ? self->uri : self->path, error);
 
   if (worker != NULL)
     dpo_store_set_now (worker, now);
@@ -606,14 +676,14 @@ gint64
 _dpo_store_query_int (DpoStore   *self,
                       const char *sql)
 {
-  sqlite3_stmt *stmt = _dpo_store_prepare (self, sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, sql, NULL);
   gint64 value = 0;
 
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
+    value = dpo_sql_column_int64 (stmt, 0);
+  dpo_sql_reset (stmt);
   return value;
 }
 

@@ -169,12 +169,12 @@ static const char STEP_0_TO_8[] =
   /* The search index: the folded text the core writes, one row per person
    * or request, found by any part of it through its trigrams. */
   "CREATE TABLE subjects_search ("
-  "  pk BIGINT PRIMARY KEY REFERENCES subjects (pk) ON DELETE CASCADE,"
+  "  rowid BIGINT PRIMARY KEY REFERENCES subjects (pk) ON DELETE CASCADE,"
   "  text TEXT NOT NULL"
   ");"
   "CREATE INDEX subjects_search_text ON subjects_search USING gin (text gin_trgm_ops);"
   "CREATE TABLE requests_search ("
-  "  pk BIGINT PRIMARY KEY REFERENCES requests (pk) ON DELETE CASCADE,"
+  "  rowid BIGINT PRIMARY KEY REFERENCES requests (pk) ON DELETE CASCADE,"
   "  text TEXT NOT NULL"
   ");"
   "CREATE INDEX requests_search_text ON requests_search USING gin (text gin_trgm_ops);"

@@ -1,0 +1,661 @@
+/* dpo-pg-stmt.c
+ *
+ * Copyright 2026 The DPO Workbench authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "dpo-sql.h"
+#include "dpo-pg-stmt-private.h"
+
+/* The PostgreSQL half of the store's seam (dpo-sql.h), over libpq: the
+ * SQLite-shaped calls (prepare, bind, step, column, reset) on the server's
+ * named prepared statements. A statement runs at its first step and its
+ * whole result is kept; each step then moves one row, as sqlite3_step
+ * does. Values travel as text both ways (bytea as its hex text), which is
+ * what the store's column readers expect. */
+
+#define BYTEA_OID 17
+
+struct _DpoPgConn
+{
+  PGconn  *conn;           /* owned; NULL once the seam's connection is freed */
+  char    *errmsg;         /* the last failure's message, or NULL */
+  char     sqlstate[6];    /* and its SQLSTATE, "" if the server sent none */
+  gint64   changes;        /* rows changed by the last INSERT, UPDATE or DELETE */
+  gboolean inserted;       /* an INSERT succeeded on this connection */
+  guint64  n_names;        /* statement names handed out: "dpo_N" */
+  GPtrArray *unprepared;   /* names whose DEALLOCATE waits for a usable transaction */
+};
+
+struct _DpoPgStmt
+{
+  DpoPgConn *pg;           /* a reference: the statement may outlive the connection */
+  char      *name;
+  int        n_params;
+  char     **values;       /* n_params texts, NULL for SQL NULL */
+  PGresult  *result;       /* of the current run; NULL before the first step */
+  PGresult  *description;  /* the columns before any run, asked for once */
+  int        row;          /* the current row of @result, -1 before the first,
+                            * the number of rows once past the last */
+  GPtrArray *blobs;        /* bytea values unescaped for the current row */
+};
+
+/* Parameters: "?" and "?N" as $N. */
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || (guchar) c >= 0x80;
+}
+
+/* After a '…' literal starting at @p; backslashes escape only in E'…'. */
+static const char *
+skip_literal (const char *p,
+              gboolean    escapes)
+{
+  const char *q = p + 1;
+
+  while (*q != '\0')
+    {
+      if (escapes && *q == '\\' && q[1] != '\0')
+        q += 2;
+      else if (*q == '\'' && q[1] == '\'')
+        q += 2;
+      else if (*q == '\'')
+        return q + 1;
+      else
+        q++;
+    }
+  return q;
+}
+
+/* After a "…" name starting at @p. */
+static const char *
+skip_name (const char *p)
+{
+  const char *q = p + 1;
+
+  while (*q != '\0')
+    {
+      if (*q == '"' && q[1] == '"')
+        q += 2;
+      else if (*q == '"')
+        return q + 1;
+      else
+        q++;
+    }
+  return q;
+}
+
+/* After a block comment starting at @p; they nest in PostgreSQL. */
+static const char *
+skip_block_comment (const char *p)
+{
+  const char *q = p + 2;
+  int depth = 1;
+
+  while (*q != '\0' && depth > 0)
+    {
+      if (q[0] == '/' && q[1] == '*')
+        depth++, q += 2;
+      else if (q[0] == '*' && q[1] == '/')
+        depth--, q += 2;
+      else
+        q++;
+    }
+  return q;
+}
+
+/* After a $tag$…$tag$ string starting at @p, or @p if none starts there. */
+static const char *
+skip_dollar_quote (const char *p)
+{
+  g_autofree char *tag = NULL;
+  const char *end;
+  gsize n = 1;
+
+  if (g_ascii_isdigit (p[1]))
+    return p;
+  while (is_word_char (p[n]))
+    n++;
+  if (p[n] != '$')
+    return p;
+  tag = g_strndup (p, n + 1);
+  end = strstr (p + n + 1, tag);
+  return end != NULL ? end + n + 1 : p + strlen (p);
+}
+
+/* After whatever quoted text or comment starts at @p in @sql, or @p. */
+static const char *
+skip_quoted (const char *sql,
+             const char *p)
+{
+  gboolean after_word = p > sql && is_word_char (p[-1]);
+
+  switch (*p)
+    {
+    case '\'':
+      /* E'…': the E alone, not the end of a longer word. */
+      return skip_literal (p, after_word && (p[-1] == 'E' || p[-1] == 'e') &&
+                              (p - 1 == sql || !is_word_char (p[-2])));
+    case '"':
+      return skip_name (p);
+    case '-':
+      return p[1] == '-' ? p + strcspn (p, "\n") : p;
+    case '/':
+      return p[1] == '*' ? skip_block_comment (p) : p;
+    case '$':
+      return after_word ? p : skip_dollar_quote (p);
+    default:
+      return p;
+    }
+}
+
+char *
+_dpo_pg_rewrite_params (const char *sql,
+                        int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  const char *p = sql;
+  int largest = 0;
+
+  while (*p != '\0')
+    {
+      const char *end = skip_quoted (sql, p);
+      int number;
+
+      if (end != p)
+        {
+          g_string_append_len (out, p, end - p);
+          p = end;
+          continue;
+        }
+      if (*p != '?')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (g_ascii_isdigit (p[1]))
+        {
+          char *after = NULL;
+
+          number = (int) CLAMP (g_ascii_strtoll (p + 1, &after, 10), 1, G_MAXINT16);
+          p = after;
+        }
+      else
+        {
+          /* SQLite's rule: one more than the largest number so far. */
+          number = largest + 1;
+          p++;
+        }
+      largest = MAX (largest, number);
+      g_string_append_printf (out, "$%d", number);
+    }
+  *n_params = largest;
+  return g_string_free (out, FALSE);
+}
+
+/* The connection. */
+
+static void
+pg_conn_clear (gpointer data)
+{
+  DpoPgConn *pg = data;
+
+  g_clear_pointer (&pg->conn, PQfinish);
+  g_free (pg->errmsg);
+  g_ptr_array_unref (pg->unprepared);
+}
+
+DpoSqlConn *
+dpo_sql_conn_new_pg (PGconn *conn)
+{
+  DpoSqlConn *sql;
+
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  sql = g_new0 (DpoSqlConn, 1);
+  sql->engine = DPO_SQL_POSTGRESQL;
+  sql->pg = g_atomic_rc_box_new0 (DpoPgConn);
+  sql->pg->conn = conn;
+  sql->pg->unprepared = g_ptr_array_new_with_free_func (g_free);
+  return sql;
+}
+
+PGconn *
+dpo_sql_conn_get_pg (DpoSqlConn *conn)
+{
+  return conn->pg != NULL ? conn->pg->conn : NULL;
+}
+
+/* The server goes when the seam's connection does; statements still held
+ * keep only the bookkeeping, and their DEALLOCATE is skipped. */
+void
+_dpo_pg_conn_free (DpoPgConn *pg)
+{
+  g_clear_pointer (&pg->conn, PQfinish);
+  g_atomic_rc_box_release_full (pg, pg_conn_clear);
+}
+
+/* Keeps the failure of @result (or, with none, the connection's). The
+ * message as a DPO may read it: the server's primary message and its
+ * DETAIL, without libpq's "ERROR:" and newline. */
+static void
+keep_error (DpoPgConn *pg,
+            PGresult  *result)
+{
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *detail = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  g_free (pg->errmsg);
+  if (primary != NULL && detail != NULL)
+    pg->errmsg = g_strdup_printf ("%s: %s", primary, detail);
+  else if (primary != NULL)
+    pg->errmsg = g_strdup (primary);
+  else
+    {
+      /* libpq's own words (a lost connection): their first line. */
+      const char *own = result != NULL ? PQresultErrorMessage (result) : "";
+
+      if (*own == '\0')
+        own = pg->conn != NULL ? PQerrorMessage (pg->conn) : "no connection to the server";
+      pg->errmsg = g_strstrip (g_strndup (own, strcspn (own, "\n")));
+    }
+  g_strlcpy (pg->sqlstate, state != NULL ? state : "", sizeof pg->sqlstate);
+}
+
+/* A command that succeeded: its rows changed, as sqlite3_changes counts
+ * them (only INSERT, UPDATE, DELETE and MERGE; a SELECT leaves the count). */
+static void
+keep_changes (DpoPgConn *pg,
+              PGresult  *result)
+{
+  const char *status = PQcmdStatus (result);
+  const char *count = PQcmdTuples (result);
+
+  if (*count == '\0')
+    return;
+  if (g_str_has_prefix (status, "INSERT "))
+    pg->inserted = TRUE;
+  else if (!g_str_has_prefix (status, "UPDATE ") && !g_str_has_prefix (status, "DELETE ") &&
+           !g_str_has_prefix (status, "MERGE "))
+    return;
+  pg->changes = g_ascii_strtoll (count, NULL, 10);
+}
+
+/* Runs @sql; the result if it succeeded, else NULL with the error kept. */
+static PGresult *
+run (DpoPgConn  *pg,
+     const char *sql)
+{
+  PGresult *result = PQexec (pg->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+    return result;
+  keep_error (pg, result);
+  PQclear (result);
+  return NULL;
+}
+
+gboolean
+_dpo_pg_exec (DpoSqlConn *conn,
+              const char *sql)
+{
+  PGresult *result = run (conn->pg, sql);
+
+  if (result == NULL)
+    return FALSE;
+  keep_changes (conn->pg, result);
+  PQclear (result);
+  return TRUE;
+}
+
+/* The store asks right after an INSERT that let the table pick its pk
+ * (an identity column): that INSERT called nextval, so lastval() is
+ * defined and cannot fail, and no trigger of ours calls nextval after it.
+ * Before any INSERT on this connection there is nothing to ask for (0),
+ * and not asking matters: a failing lastval() inside a transaction would
+ * abort it. Outside one, a failure costs nothing and reads as 0. */
+gint64
+_dpo_pg_last_insert_id (DpoSqlConn *conn)
+{
+  PGresult *result;
+  gint64 id;
+
+  if (!conn->pg->inserted)
+    return 0;
+  result = run (conn->pg, "SELECT lastval ()");
+  if (result == NULL)
+    return 0;
+  id = PQntuples (result) == 1 ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+  PQclear (result);
+  return id;
+}
+
+gint64
+_dpo_pg_changes (DpoSqlConn *conn)
+{
+  return conn->pg->changes;
+}
+
+gboolean
+_dpo_pg_in_transaction (DpoSqlConn *conn)
+{
+  return PQtransactionStatus (conn->pg->conn) != PQTRANS_IDLE;
+}
+
+const char *
+_dpo_pg_errmsg (DpoSqlConn *conn)
+{
+  return conn->pg->errmsg != NULL ? conn->pg->errmsg : "not an error";
+}
+
+const char *
+_dpo_pg_sqlstate (DpoSqlConn *conn)
+{
+  return conn->pg->sqlstate;
+}
+
+DpoSqlFailure
+_dpo_pg_failure (DpoSqlConn *conn)
+{
+  const char *state = conn->pg->sqlstate;
+
+  if (PQstatus (conn->pg->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
+      strcmp (state, "57P01") == 0)
+    return DPO_SQL_FAILED_IO;
+  /* P0001: RAISE EXCEPTION in our triggers (the erasure rule, the audit
+   * log's guarantee). */
+  if (g_str_has_prefix (state, "23") || strcmp (state, "P0001") == 0)
+    return DPO_SQL_FAILED_CONSTRAINT;
+  if (strcmp (state, "42501") == 0)
+    return DPO_SQL_FAILED_PRIVILEGE;
+  if (strcmp (state, "53100") == 0)
+    return DPO_SQL_FAILED_DISK_FULL;
+  if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0 || strcmp (state, "55P03") == 0)
+    return DPO_SQL_FAILED_BUSY;
+  return DPO_SQL_FAILED_OTHER;
+}
+
+/* Statements. */
+
+/* Sends the DEALLOCATEs that waited: not in a failed transaction, where
+ * the server refuses every command but ROLLBACK. Their failures are
+ * ignored (a statement left on the server costs only its memory). */
+static void
+deallocate_waiting (DpoPgConn *pg)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  if (pg->unprepared->len == 0 || PQstatus (pg->conn) != CONNECTION_OK ||
+      PQtransactionStatus (pg->conn) == PQTRANS_INERROR)
+    return;
+  for (guint i = 0; i < pg->unprepared->len; i++)
+    g_string_append_printf (sql, "DEALLOCATE %s;", (char *) pg->unprepared->pdata[i]);
+  g_ptr_array_set_size (pg->unprepared, 0);
+  PQclear (PQexec (pg->conn, sql->str));
+}
+
+DpoPgStmt *
+_dpo_pg_prepare (DpoSqlConn *conn,
+                 const char *sql,
+                 gboolean    persistent)
+{
+  DpoPgConn *pg = conn->pg;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  PGresult *result;
+  DpoPgStmt *stmt;
+  int n_params = 0;
+
+  /* Every statement is named, persistent or not: the unnamed one would be
+   * replaced by the next prepare, and the store interleaves statements. */
+  (void) persistent;
+  deallocate_waiting (pg);
+  text = _dpo_pg_rewrite_params (sql, &n_params);
+  name = g_strdup_printf ("dpo_%" G_GUINT64_FORMAT, ++pg->n_names);
+  result = PQprepare (pg->conn, name, text, 0, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      keep_error (pg, result);
+      PQclear (result);
+      return NULL;
+    }
+  PQclear (result);
+
+  stmt = g_new0 (DpoPgStmt, 1);
+  stmt->pg = g_atomic_rc_box_acquire (pg);
+  stmt->name = g_steal_pointer (&name);
+  stmt->n_params = n_params;
+  stmt->values = g_new0 (char *, MAX (n_params, 1));
+  stmt->row = -1;
+  stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
+  return stmt;
+}
+
+static void
+forget_result (DpoPgStmt *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  g_ptr_array_set_size (stmt->blobs, 0);
+  stmt->row = -1;
+}
+
+void
+_dpo_pg_stmt_free (DpoPgStmt *stmt)
+{
+  DpoPgConn *pg = stmt->pg;
+
+  forget_result (stmt);
+  g_clear_pointer (&stmt->description, PQclear);
+  if (pg->conn != NULL && PQstatus (pg->conn) == CONNECTION_OK)
+    {
+      g_ptr_array_add (pg->unprepared, g_steal_pointer (&stmt->name));
+      deallocate_waiting (pg);
+    }
+  for (int i = 0; i < stmt->n_params; i++)
+    g_free (stmt->values[i]);
+  g_free (stmt->values);
+  g_free (stmt->name);
+  g_ptr_array_unref (stmt->blobs);
+  g_atomic_rc_box_release_full (pg, pg_conn_clear);
+  g_free (stmt);
+}
+
+/* The first step runs the statement; every step moves one row. */
+DpoSqlStep
+_dpo_pg_step (DpoSqlStmt *sql)
+{
+  DpoPgStmt *stmt = sql->pg;
+
+  g_ptr_array_set_size (stmt->blobs, 0);
+  /* After the end, a step runs the statement again (SQLite resets it). */
+  if (stmt->result != NULL && stmt->row >= PQntuples (stmt->result))
+    forget_result (stmt);
+  if (stmt->result == NULL)
+    {
+      PGresult *result = PQexecPrepared (stmt->pg->conn, stmt->name, stmt->n_params,
+                                         (const char * const *) stmt->values, NULL, NULL, 0);
+      ExecStatusType status = PQresultStatus (result);
+
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          keep_error (stmt->pg, result);
+          PQclear (result);
+          return DPO_SQL_ERROR;
+        }
+      keep_changes (stmt->pg, result);
+      stmt->result = result;
+      stmt->row = -1;
+    }
+  stmt->row++;
+  return stmt->row < PQntuples (stmt->result) ? DPO_SQL_ROW : DPO_SQL_DONE;
+}
+
+void
+_dpo_pg_reset (DpoSqlStmt *sql)
+{
+  forget_result (sql->pg);
+}
+
+void
+_dpo_pg_clear_bindings (DpoSqlStmt *sql)
+{
+  DpoPgStmt *stmt = sql->pg;
+
+  for (int i = 0; i < stmt->n_params; i++)
+    g_clear_pointer (&stmt->values[i], g_free);
+}
+
+/* Binds @text, taken; an index with no parameter is ignored, as SQLite
+ * ignores it (SQLITE_RANGE). */
+static void
+bind_taken (DpoPgStmt *stmt,
+            int        index,
+            char      *text)
+{
+  if (index < 1 || index > stmt->n_params)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (stmt->values[index - 1]);
+  stmt->values[index - 1] = text;
+}
+
+void
+_dpo_pg_bind_int64 (DpoSqlStmt *stmt,
+                    int         index,
+                    gint64      value)
+{
+  bind_taken (stmt->pg, index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+void
+_dpo_pg_bind_text (DpoSqlStmt *stmt,
+                   int         index,
+                   const char *text)
+{
+  bind_taken (stmt->pg, index, g_strdup (text));
+}
+
+/* bytea's hex input: "\x" and two digits a byte. */
+void
+_dpo_pg_bind_blob (DpoSqlStmt *stmt,
+                   int         index,
+                   const void *data,
+                   gsize       length)
+{
+  static const char digits[] = "0123456789abcdef";
+  const guchar *bytes = data;
+  char *hex = g_malloc (2 * length + 3);
+
+  hex[0] = '\\';
+  hex[1] = 'x';
+  for (gsize i = 0; i < length; i++)
+    {
+      hex[2 + 2 * i] = digits[bytes[i] >> 4];
+      hex[3 + 2 * i] = digits[bytes[i] & 0xf];
+    }
+  hex[2 + 2 * length] = '\0';
+  bind_taken (stmt->pg, index, hex);
+}
+
+/* Columns. */
+
+/* The columns' shape: the result's, or before any run the description
+ * the server gives of the statement (asked for once). */
+static PGresult *
+shape (DpoPgStmt *stmt)
+{
+  if (stmt->result != NULL)
+    return stmt->result;
+  if (stmt->description == NULL)
+    {
+      PGresult *result = PQdescribePrepared (stmt->pg->conn, stmt->name);
+
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        {
+          keep_error (stmt->pg, result);
+          PQclear (result);
+          return NULL;
+        }
+      stmt->description = result;
+    }
+  return stmt->description;
+}
+
+int
+_dpo_pg_column_count (DpoSqlStmt *stmt)
+{
+  PGresult *result = shape (stmt->pg);
+
+  return result != NULL ? PQnfields (result) : 0;
+}
+
+const char *
+_dpo_pg_column_name (DpoSqlStmt *stmt,
+                     int         column)
+{
+  PGresult *result = shape (stmt->pg);
+
+  return result != NULL ? PQfname (result, column) : NULL;
+}
+
+/* TRUE if the current row has a value in @column (not NULL). */
+static gboolean
+has_value (DpoPgStmt *stmt,
+           int        column)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
+         column >= 0 && column < PQnfields (stmt->result) &&
+         !PQgetisnull (stmt->result, stmt->row, column);
+}
+
+const char *
+_dpo_pg_column_text (DpoSqlStmt *sql,
+                     int         column)
+{
+  DpoPgStmt *stmt = sql->pg;
+
+  if (!has_value (stmt, column))
+    return NULL;
+  return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+/* A bytea column's bytes, unescaped and kept until the next step or
+ * reset; any other column's text and its length. */
+const void *
+_dpo_pg_column_blob (DpoSqlStmt *sql,
+                     int         column,
+                     gsize      *length)
+{
+  DpoPgStmt *stmt = sql->pg;
+  const char *text;
+  guchar *bytes;
+  size_t size = 0;
+
+  *length = 0;
+  if (!has_value (stmt, column))
+    return NULL;
+  text = PQgetvalue (stmt->result, stmt->row, column);
+  if (PQftype (stmt->result, column) != BYTEA_OID)
+    {
+      *length = (gsize) PQgetlength (stmt->result, stmt->row, column);
+      return text;
+    }
+  bytes = PQunescapeBytea ((const unsigned char *) text, &size);
+  if (bytes == NULL)
+    return NULL;
+  g_ptr_array_add (stmt->blobs, bytes);
+  *length = size;
+  return bytes;
+}
