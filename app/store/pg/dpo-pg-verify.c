@@ -41,7 +41,8 @@ static void
 read_reference (Reference *reference)
 {
   g_autoptr(GRegex) triggers =
-    g_regex_new ("CREATE TRIGGER (\\w+) BEFORE \\w+ ON (\\w+) .*?EXECUTE FUNCTION (\\w+) \\(\\)",
+    g_regex_new ("CREATE TRIGGER (\\w+) (?:BEFORE|AFTER|INSTEAD OF) [\\w ]+? ON (\\w+) .*?"
+                 "EXECUTE (?:FUNCTION|PROCEDURE) (\\w+) \\(\\)",
                  G_REGEX_DOTALL, 0, NULL);
   g_autoptr(GRegex) functions =
     g_regex_new ("CREATE (?:OR REPLACE )?FUNCTION (\\w+) \\(\\) RETURNS trigger .*? AS (\\$\\w+\\$)(.*?)\\2",
