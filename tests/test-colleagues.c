@@ -240,6 +240,56 @@ test_colleague_change_within_a_second (void)
   g_assert_cmpuint (theirs_changed, ==, 1);
 }
 
+/* What a write announces, read by a plain libpq LISTEN (not our code):
+ * one notification per committed write, naming the record. */
+static void
+test_notification_payload (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = NULL;
+  g_autoptr(DpoSubject) subject = NULL;
+  g_autoptr(GError) error = NULL;
+  PGconn *listener;
+  PGnotify *note;
+  PGresult *result;
+  guint count = 0;
+
+  if (!dpo_test_engine_is_server ())
+    {
+      g_test_skip ("a file has no NOTIFY");
+      return;
+    }
+  store = example_store (&path);
+  listener = PQconnectdb (path);
+  g_assert_cmpint (PQstatus (listener), ==, CONNECTION_OK);
+  result = PQexec (listener, "LISTEN dpo_changed");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  subject = dpo_store_get_subject (store, "S-0005", NULL);
+  g_free (subject->email);
+  subject->email = g_strdup ("payload@example.org");
+  g_assert_true (dpo_store_save_subject (store, subject, &error));
+  g_assert_no_error (error);
+  /* A refused write announces nothing. */
+  g_free (subject->id);
+  subject->id = g_strdup ("S-0001");
+  g_assert_false (dpo_store_save_subject (store, subject, &error));
+
+  /* The server delivers at commit; a query reads what arrived. */
+  result = PQexec (listener, "SELECT 1");
+  PQclear (result);
+  while ((note = PQnotifies (listener)) != NULL)
+    {
+      g_assert_cmpstr (note->relname, ==, "dpo_changed");
+      g_assert_cmpstr (note->extra, ==, "subject S-0005");
+      count++;
+      PQfreemem (note);
+    }
+  g_assert_cmpuint (count, ==, 1);
+  PQfinish (listener);
+}
+
 /* Terminates every backend of @path's database but the caller's, once
  * one of them waits for a lock (the write in the middle). */
 static void
@@ -289,6 +339,20 @@ lock_search_index (const char *path)
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
   PQclear (result);
   return admin;
+}
+
+static gpointer
+save_in_thread (gpointer data)
+{
+  DpoStore *store = data;
+  g_autoptr(DpoSubject) subject = dpo_store_get_subject (store, "S-0006", NULL);
+  GError *error = NULL;
+
+  g_free (subject->last_name);
+  subject->last_name = g_strdup ("Halfwritten");
+  if (dpo_store_save_subject (store, subject, &error))
+    return NULL;
+  return error;
 }
 
 static gpointer
@@ -344,6 +408,45 @@ test_connection_dropped_mid_import (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 0);
 }
 
+/* A save writes the person's row, then waits for the search index: the
+ * connection goes, the row is as it was. */
+static void
+test_connection_dropped_mid_save (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *database = NULL;
+  g_autoptr(DpoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  PGconn *admin;
+  PGresult *result;
+
+  if (!dpo_test_engine_is_server ())
+    {
+      g_test_skip ("a server's own failure: a file has no connection to lose");
+      return;
+    }
+  store = example_store (&path);
+  database = database_of (path);
+  admin = PQconnectdb (path);
+  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  result = PQexec (admin, "BEGIN; LOCK TABLE subjects_search IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  thread = g_thread_new ("save", save_in_thread, store);
+  terminate_when_waiting (admin, database);
+  error = g_thread_join (thread);
+  PQfinish (admin);
+
+  g_assert_error (error, DPO_ERROR, DPO_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Nothing was saved"));
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects WHERE last_name = 'Halfwritten'"), ==, 0);
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE record = 'S-0006' "
+                                             "AND action = 'update'"), ==, 0);
+}
+
 static void
 test_connection_dropped_cli (void)
 {
@@ -396,6 +499,8 @@ main (int   argc,
   g_test_add_func ("/colleagues/incident-changed-elsewhere", test_incident_changed_elsewhere);
   g_test_add_func ("/colleagues/record-not-read-is-saved", test_record_not_read_is_saved);
   g_test_add_func ("/colleagues/change-within-a-second", test_colleague_change_within_a_second);
+  g_test_add_func ("/colleagues/notification-payload", test_notification_payload);
+  g_test_add_func ("/colleagues/connection-dropped-mid-save", test_connection_dropped_mid_save);
   g_test_add_func ("/colleagues/connection-dropped-mid-import", test_connection_dropped_mid_import);
   g_test_add_func ("/colleagues/connection-dropped-cli", test_connection_dropped_cli);
   return g_test_run ();
