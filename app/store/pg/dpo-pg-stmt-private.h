@@ -15,12 +15,22 @@
 
 G_BEGIN_DECLS
 
-/* The store's SQL, written for SQLite, with its parameters ("?" numbered
- * in order, as SQLite does: one more than the largest so far, and "?N")
- * rewritten as PostgreSQL's $N. Quoted text ('…', E'…', $tag$…$tag$),
- * quoted names ("…") and comments are copied untouched. @n_params: the
- * largest parameter number, 0 for none. Exposed for tests/test-pg-sql.c. */
-char *_dpo_pg_rewrite_params (const char *sql,
-                              int        *n_params);
+/* The store's SQL text as PostgreSQL reads it (dpo-pg-sql-text.c), for
+ * dpo-pg-stmt.c and tests/test-pg-sql.c. Quoted text ('…', E'…',
+ * $tag$…$tag$), quoted names ("…") and comments are stepped over whole. */
+
+/* @sql, written for SQLite, with its parameters ("?" numbered in order,
+ * as SQLite does: one more than the largest so far, and "?N") rewritten as
+ * PostgreSQL's $N. @n_params: the largest number, 0 for none. */
+char     *_dpo_pg_rewrite_params   (const char *sql,
+                                    int        *n_params);
+/* The length of the one statement in @sql, up to its ";" if any; 0 if
+ * more than comments follow that ";". */
+gsize     _dpo_pg_statement_length (const char *sql);
+/* The table an "INSERT INTO table" statement writes, as written (maybe
+ * qualified, quoted); NULL for any other statement. */
+char     *_dpo_pg_insert_target    (const char *sql);
+/* TRUE if the word RETURNING is in @sql. */
+gboolean  _dpo_pg_has_returning    (const char *sql);
 
 G_END_DECLS
