@@ -194,6 +194,13 @@ wait_for (guint *count,
   return g_get_monotonic_time () - start;
 }
 
+static gboolean
+set_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 test_colleague_change_within_a_second (void)
 {
@@ -238,6 +245,25 @@ test_colleague_change_within_a_second (void)
   g_clear_error (&error);
   wait_for (&theirs_changed, 2, 200 * 1000);
   g_assert_cmpuint (theirs_changed, ==, 1);
+
+  /* Their connection lost: its socket, readable for ever, is no longer
+   * watched (the main loop does not spin on it). */
+  {
+    g_autofree char *kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                                             "WHERE datname = current_database () AND pid <> pg_backend_pid ()");
+    gboolean done = FALSE;
+    guint iterations = 0;
+
+    dpo_test_exec (path, kill);
+    g_timeout_add (300, set_done, &done);
+    while (!done)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        iterations++;
+      }
+    g_test_message ("%u main loop iterations in 300 ms after the connection went", iterations);
+    g_assert_cmpuint (iterations, <, 50);
+  }
 }
 
 /* What a write announces, read by a plain libpq LISTEN (not our code):
