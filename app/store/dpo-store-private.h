@@ -41,6 +41,11 @@ gboolean      _dpo_store_commit            (DpoStore      *self,
 void          _dpo_store_rollback          (DpoStore      *self);
 /* Emitted after a commit; the lazy models reload their row counts. */
 void          _dpo_store_emit_changed      (DpoStore      *self);
+/* What the current write changed, for the server's NOTIFY at its commit
+ * (dpo-store-notify.h); called for each audit entry. */
+void          _dpo_store_note_change       (DpoStore      *self,
+                                            const char    *entity,
+                                            const char    *record);
 /* Runs @write in one transaction, then emits "changed"; rolls back on error. */
 typedef gboolean (*DpoWriteFunc) (DpoStore *self, gpointer data, GError **error);
 gboolean      _dpo_store_write             (DpoStore      *self,
