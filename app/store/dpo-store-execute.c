@@ -19,6 +19,7 @@
 #include "dpo-record-json.h"
 #include "dpo-request-execute.h"
 #include "dpo-store-private.h"
+#include "dpo-store-role.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
@@ -222,6 +223,9 @@ carry_out_erasure (DpoStore   *self,
     dpo_erasure_verdict_at (x->subject, x->now, dpo_store_get_retention_years (self));
   gboolean refused = FALSE;
 
+  /* Neither an erasure nor its refusal is the agent's to record. */
+  if (!dpo_store_require (self, DPO_RIGHT_ERASE, error))
+    return FALSE;
   if (verdict->rule != DPO_ERASURE_ALLOWED)
     return refuse_erasure (self, x, verdict, error);
 

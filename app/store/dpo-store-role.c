@@ -248,3 +248,32 @@ _dpo_store_set_privilege_error (DpoStore   *self,
    * the one that may do everything. */
   set_not_permitted (self, DPO_RIGHT_EDIT_INCIDENTS, message, error);
 }
+
+gboolean
+dpo_store_path_is_server (const char *path)
+{
+  return path != NULL && dpo_pg_is_uri (path);
+}
+
+char *
+dpo_store_dup_display_path (const char *path)
+{
+  if (path == NULL)
+    return NULL;
+  return dpo_pg_is_uri (path) ? dpo_pg_mask_uri (path) : g_strdup (path);
+}
+
+char *
+dpo_store_dup_session_label (DpoStore *self)
+{
+  const Session *session;
+
+  g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+  session = get_session (self);
+  if (session == NULL || session->user == NULL)
+    return NULL;
+  /* TRANSLATORS: the window's header on a server: "alice (agent) on
+   * db.example.org/dpo". */
+  return g_strdup_printf (_("%s (%s) on %s"), session->user,
+                          dpo_role_get_label (session->role), session->server);
+}

@@ -67,4 +67,13 @@ gboolean    dpo_store_require          (DpoStore     *self,
                                         DpoRight      rights,
                                         GError      **error);
 
+/* Whether @path names a PostgreSQL server (postgresql://…, libpq's
+ * key=value words) rather than a file. */
+gboolean    dpo_store_path_is_server   (const char   *path);
+/* @path fit to be shown: a server's address with its password masked. */
+char       *dpo_store_dup_display_path (const char   *path);
+/* What the window's header says of a session on a server: "alice (agent)
+ * on db.example.org/dpo"; NULL for a file. */
+char       *dpo_store_dup_session_label (DpoStore    *self);
+
 G_END_DECLS

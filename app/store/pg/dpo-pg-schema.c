@@ -438,7 +438,45 @@ static const char STEP_11_TO_12[] =
   "  END IF;"
   "  RAISE EXCEPTION USING ERRCODE = '" DPO_PG_STATE_APPEND_ONLY "',"
   "    MESSAGE = 'the audit log is append-only';"
-  "END $audit$;";
+  "END $audit$;"
+
+  /* "Am I affected?" without the key. The unmatched numbers of a list are
+   * kept as HMAC-SHA256 under a key in store_state, so that whoever reads
+   * the hashes cannot try every NIR against them; a role that reads the key
+   * can. Only the officer (and the tables' owner) reads it now; the agent
+   * and the auditor ask this function, which runs as the owner, hashes the
+   * two numbers (already normalised by the client, as for its own hashes)
+   * and returns the incidents that list them. HMAC is written out with
+   * sha256() (RFC 2104), so no extension is needed. */
+  "ALTER TABLE store_state ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY store_state_officer ON store_state TO " DPO_PG_ROLE_OFFICER " USING (true) WITH CHECK (true);"
+  "CREATE POLICY store_state_readers ON store_state FOR SELECT TO " DPO_PG_ROLE_AGENT ", "
+  DPO_PG_ROLE_AUDITOR " USING (key <> 'affected_hmac_key');"
+  "CREATE FUNCTION dpo_hmac_sha256 (key BYTEA, message BYTEA) RETURNS BYTEA"
+  "  LANGUAGE plpgsql IMMUTABLE STRICT SET search_path FROM CURRENT AS $hmac$ "
+  "DECLARE"
+  "  k BYTEA := CASE WHEN length (key) > 64 THEN sha256 (key) ELSE key END;"
+  "  inner_pad BYTEA;"
+  "  outer_pad BYTEA;"
+  "BEGIN"
+  "  k := k || decode (repeat ('00', 64 - length (k)), 'hex');"
+  "  inner_pad := k;"
+  "  outer_pad := k;"
+  "  FOR i IN 0 .. 63 LOOP"
+  "    inner_pad := set_byte (inner_pad, i, get_byte (k, i) # 54);"
+  "    outer_pad := set_byte (outer_pad, i, get_byte (k, i) # 92);"
+  "  END LOOP;"
+  "  RETURN sha256 (outer_pad || sha256 (inner_pad || message));"
+  "END $hmac$;"
+  "CREATE FUNCTION dpo_affected_unmatched (nir TEXT, member_number TEXT) RETURNS SETOF BIGINT"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $check$ "
+  "  WITH k AS (SELECT decode (value, 'hex') AS key FROM store_state WHERE key = 'affected_hmac_key')"
+  "  SELECT h.incident FROM affected_hashes h, k"
+  "    WHERE h.kind = 0 AND h.hash = dpo_hmac_sha256 (k.key, convert_to (nir, 'UTF8'))"
+  "  UNION SELECT h.incident FROM affected_hashes h, k"
+  "    WHERE h.kind = 1 AND h.hash = dpo_hmac_sha256 (k.key, convert_to (member_number, 'UTF8'))"
+  "$check$;"
+  "REVOKE ALL ON FUNCTION dpo_affected_unmatched (TEXT, TEXT) FROM PUBLIC;";
 
 typedef struct
 {
@@ -525,7 +563,11 @@ static const char GRANTS_SQL[] =
   "  holds, settings, organisation, store_state, letter_templates TO " DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT (pk, id, title, aware_at, risk, notice_subject, notice_body) ON incidents TO "
   DPO_PG_ROLE_AGENT ";"
-  "GRANT SELECT (pk, hash), INSERT ON audit TO " DPO_PG_ROLE_AGENT ";";
+  "GRANT SELECT (pk, hash), INSERT ON audit TO " DPO_PG_ROLE_AGENT ";"
+  /* store_state's key is the officer's alone (a row policy): the others
+   * check unmatched numbers through this function. */
+  "GRANT EXECUTE ON FUNCTION dpo_affected_unmatched (TEXT, TEXT) TO " DPO_PG_ROLE_OFFICER ", "
+  DPO_PG_ROLE_AGENT ", " DPO_PG_ROLE_AUDITOR ";";
 
 const char *
 dpo_pg_grants_sql (void)
