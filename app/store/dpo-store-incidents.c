@@ -12,6 +12,7 @@
 #include "dpo-error.h"
 #include "dpo-record-json.h"
 #include "dpo-store-private.h"
+#include "dpo-store-role.h"
 #include "dpo-validate.h"
 
 /* Edits of the breach register. Each public function is one transaction:
@@ -169,7 +170,8 @@ dpo_store_save_incident (DpoStore     *self,
 
   if (!dpo_validate_incident (incident, now, error))
     return FALSE;
-  return _dpo_store_write (self, write_incident, incident, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_incident, incident, error);
 }
 
 static gboolean
@@ -202,7 +204,8 @@ dpo_store_delete_incident (DpoStore    *self,
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return _dpo_store_write (self, write_delete_incident, (gpointer) id, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_delete_incident, (gpointer) id, error);
 }
 
 /* Children: one description per kind, so that saving and deleting are
@@ -413,7 +416,8 @@ dpo_store_save_event (DpoStore    *self,
   ChildWrite w = { DPO_CHILD_EVENT, incident_id, event, &event->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_event (event, error) && _dpo_store_write (self, write_child, &w, error);
+  return dpo_validate_event (event, error) && dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean
@@ -426,7 +430,8 @@ dpo_store_save_notification (DpoStore         *self,
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   /* Validated in write_child(), where the incident's awareness is known. */
-  return _dpo_store_write (self, write_child, &w, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean
@@ -438,7 +443,8 @@ dpo_store_save_complaint (DpoStore      *self,
   ChildWrite w = { DPO_CHILD_COMPLAINT, incident_id, complaint, &complaint->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_complaint (complaint, error) && _dpo_store_write (self, write_child, &w, error);
+  return dpo_validate_complaint (complaint, error) && dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean
@@ -450,7 +456,8 @@ dpo_store_save_communication (DpoStore          *self,
   ChildWrite w = { DPO_CHILD_COMMUNICATION, incident_id, communication, &communication->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_communication (communication, error) && _dpo_store_write (self, write_child, &w, error);
+  return dpo_validate_communication (communication, error) && dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 typedef struct
@@ -495,5 +502,6 @@ dpo_store_delete_incident_child (DpoStore         *self,
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind <= DPO_CHILD_COMMUNICATION, FALSE);
 
-  return _dpo_store_write (self, write_delete_child, &d, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_delete_child, &d, error);
 }
