@@ -24,6 +24,7 @@
 #include "dpo-pg-connection.h"
 #include "dpo-request-execute.h"
 #include "dpo-store-affected.h"
+#include "dpo-store-audit-log.h"
 #include "dpo-store-role.h"
 #include "dpo-test-util.h"
 
@@ -66,7 +67,9 @@ test_own_store (void)
   g_autoptr(DpoStore) store = dpo_test_new_store (&path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
+  g_autoptr(GPtrArray) rows = NULL;
   DpoImportCounts counts = { 0 };
+  DpoAuditRow *last;
 
   g_assert_cmpint (dpo_store_get_role (store), ==, DPO_ROLE_OFFICER);
   g_assert_true (dpo_store_can (store, DPO_RIGHT_ERASE | DPO_RIGHT_EXPORT));
@@ -75,6 +78,11 @@ test_own_store (void)
   g_assert_true (dpo_import_bytes (store, example, "example", &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), >, 0);
+  rows = dpo_store_audit_log (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  last = g_ptr_array_index (rows, 1);
+  g_assert_cmpint (last->pk, ==, dpo_test_query_int (path, "SELECT max(pk) FROM audit"));
 
   if (dpo_test_engine_is_server ())
     {
@@ -85,6 +93,8 @@ test_own_store (void)
       /* The administrator is a superuser, a member of every role. */
       g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE actor <> 'dpo_admin' "
                                                  "OR actor_role IS DISTINCT FROM 'dpo_officer'"), ==, 0);
+      g_assert_cmpstr (last->actor, ==, "dpo_admin");
+      g_assert_cmpstr (last->actor_role, ==, "dpo_officer");
     }
   else
     {
@@ -92,6 +102,8 @@ test_own_store (void)
       g_assert_null (dpo_store_dup_session_label (store));
       g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit "
                                                  "WHERE actor IS NOT NULL OR actor_role IS NOT NULL"), ==, 0);
+      g_assert_null (last->actor);
+      g_assert_null (last->actor_role);
     }
 }
 
@@ -206,6 +218,10 @@ test_agent (void)
   sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE entity = 'subject' AND action = 'update' "
                          "AND actor = '%s' AND actor_role = 'dpo_agent'", dpo_store_get_user (store));
   g_assert_cmpint (dpo_test_query_int (admin_uri, sql), ==, 1);
+  /* The log itself is not the agent's to read. */
+  g_assert_null (dpo_store_audit_log (store, 0, &error));
+  assert_refused (error, "agent", "the auditor or officer role");
+  g_clear_error (&error);
 
   /* The key of the unmatched numbers is the officer's; the agent still
    * learns whether a number is on a list, through the server's function,

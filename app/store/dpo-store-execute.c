@@ -464,7 +464,9 @@ dpo_request_execute_with_input (DpoStore                *self,
   x.output = output;
   x.input = input;
   x.now = dpo_store_dup_now (self);
-  if (!_dpo_store_write (self, carry_out, &x, error))
+  /* Answering a request writes it: the agent's and the officer's. */
+  if (!dpo_store_require (self, DPO_RIGHT_EDIT_PEOPLE, error) ||
+      !_dpo_store_write (self, carry_out, &x, error))
     return FALSE;
   if (x.refusal != NULL)
     {
