@@ -336,7 +336,20 @@ static const char * const UNDO_STEPS[] = {
   ") WITHOUT ROWID;"
   "CREATE INDEX affected_unmatched_member ON affected_unmatched (member_hash) "
   "  WHERE length (member_hash) > 0;",
+  "DROP TRIGGER audit_no_update;"
+  "ALTER TABLE audit DROP COLUMN actor_role; ALTER TABLE audit DROP COLUMN actor;"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+  "WHEN NOT (NEW.changes IS '{\"redacted\":\"erasure\"}' AND NEW.pk IS OLD.pk "
+  "  AND NEW.at IS OLD.at AND NEW.entity IS OLD.entity AND NEW.record IS OLD.record "
+  "  AND NEW.action IS OLD.action AND NEW.content_hash IS OLD.content_hash "
+  "  AND NEW.hash IS OLD.hash "
+  "  AND EXISTS (SELECT 1 FROM audit r, json_each (r.changes, '$.entries') e "
+  "    WHERE r.action = 'redact' AND r.pk > OLD.pk "
+  "      AND json_extract (e.value, '$[0]') = OLD.pk "
+  "      AND json_extract (e.value, '$[1]') = OLD.content_hash)) "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
+
 G_STATIC_ASSERT (G_N_ELEMENTS (UNDO_STEPS) == DPO_STORE_SCHEMA_VERSION + 1);
 
 void

@@ -245,7 +245,7 @@ file_columns (void)
 /* The server holds what the file holds, column for column, at the same
  * version: when a step is added to the file's schema, this says what the
  * server's lacks (add the same step to app/store/pg/dpo-pg-schema.c). Its
- * own additions: dpo_schema, and who wrote each audit entry. */
+ * own addition: dpo_schema. */
 static void
 test_schema_matches_file (void)
 {
@@ -260,8 +260,7 @@ test_schema_matches_file (void)
   server = psql (uri, "SELECT string_agg (table_name || '.' || column_name || E'\\n', '' "
                       "ORDER BY table_name || '.' || column_name COLLATE \"C\") "
                       "FROM information_schema.columns WHERE table_schema = 'public' "
-                      "AND table_name NOT LIKE '%\\_search' AND table_name <> 'dpo_schema' "
-                      "AND (table_name, column_name) <> ('audit', 'by_role')");
+                      "AND table_name NOT LIKE '%\\_search' AND table_name <> 'dpo_schema'");
   g_strstrip (file);
   g_assert_nonnull (strstr (file, "requests.decision_reason\nrequests.due_on\n"));
   g_assert_cmpstr (server, ==, file);
@@ -512,14 +511,14 @@ test_agent (void)
   /* The audit log: chained to its head, written under the agent's name
    * whatever the agent says. */
   assert_sql (alice, "SELECT pk, hash FROM audit ORDER BY pk DESC LIMIT 1", NULL);
-  assert_sql (alice, "INSERT INTO audit (at, entity, record, action, content_hash, hash, by_role) "
-                     "VALUES ('2026-01-06T09:00', 'subject', 'P-2', 'insert', '" HASH_A "', '" HASH_B "', 'mallory')",
+  assert_sql (alice, "INSERT INTO audit (at, entity, record, action, content_hash, hash, actor, actor_role) "
+                     "VALUES ('2026-01-06T09:00', 'subject', 'P-2', 'insert', '" HASH_A "', '" HASH_B "', 'mallory', 'dpo_officer')",
               NULL);
   assert_sql (alice, "DROP TRIGGER subjects_erasure_rule ON subjects", "42501");
 
   assert_psql (admin, "SELECT string_agg (id || ':' || coalesce (email, ''), ',' ORDER BY id) FROM subjects",
                "P-1:,P-2:ana@example.org");
-  assert_psql (admin, "SELECT by_role FROM audit", "alice");
+  assert_psql (admin, "SELECT actor || ' ' || actor_role FROM audit", "alice dpo_agent");
   assert_psql (admin, "SELECT title FROM incidents", "Stolen laptop");
 }
 
@@ -587,9 +586,9 @@ test_officer (void)
   assert_sql (bob, "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}', hash = '" HASH_A "' "
                    "WHERE pk = 1", DPO_PG_STATE_APPEND_ONLY);
   assert_sql (bob, "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}' WHERE pk = 1", NULL);
-  assert_psql (admin, "SELECT string_agg (pk || ':' || action || ':' || changes || ':' || by_role, ' ' "
+  assert_psql (admin, "SELECT string_agg (pk || ':' || action || ':' || changes || ':' || actor || ':' || actor_role, ' ' "
                       "ORDER BY pk) FROM audit",
-               "1:update:{\"redacted\":\"erasure\"}:bob 3:redact:{\"entries\":[[1,\"" HASH_A "\"]]}:bob");
+               "1:update:{\"redacted\":\"erasure\"}:bob:dpo_officer 3:redact:{\"entries\":[[1,\"" HASH_A "\"]]}:bob:dpo_officer");
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dpo-application.h"
+#include "dpo-store-role.h"
 #include "dpo-store.h"
 #include "dpo-ui.h"
 #include "dpo-window.h"
@@ -96,8 +97,12 @@ static char *
 path_from_arg (GApplicationCommandLine *cmdline,
                const char              *arg)
 {
-  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+  g_autoptr(GFile) file = NULL;
 
+  /* A server's address is not a file name relative to the caller. */
+  if (dpo_store_path_is_server (arg))
+    return g_strdup (arg);
+  file = g_application_command_line_create_file_for_arg (cmdline, arg);
   return g_file_get_path (file);
 }
 

@@ -140,6 +140,9 @@ empty_row (const char *title,
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), detailed_action);
+      /* Its action is disabled only where the session's role may not do it
+       * (dpo-window-actions.c): then the button goes rather than greys. */
+      g_object_bind_property (button, "sensitive", button, "visible", G_BINDING_SYNC_CREATE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-computed.h"
+#include "dpo-store-role.h"
 #include "dpo-counts-loader.h"
 #include "dpo-dashboard-agenda.h"
 #include "dpo-dashboard-page.h"
@@ -30,6 +31,7 @@ struct _DpoDashboardPage
   GtkLabel  *deadlines_label;
   GtkLabel  *database_label;
   GtkLabel  *empty_database_label;
+  GtkWidget *export_button;
   GtkBox    *agenda_box;
 
   DpoStore        *store;
@@ -219,8 +221,16 @@ dpo_dashboard_page_update (DpoDashboardPage *self)
 
   if (self->store != NULL)
     {
-      /* Translators: %s is the path of the database file */
-      database = g_strdup_printf (_("Database: %s"), dpo_store_get_path (self->store));
+      g_autofree char *session = dpo_store_dup_session_label (self->store);
+
+      /* On a server: who is connected, with which role, and where. */
+      if (session != NULL)
+        /* Translators: %s is "alice (agent) on db.example.org/dpo" */
+        database = g_strdup_printf (_("Connected as %s"), session);
+      else
+        /* Translators: %s is the path of the database file */
+        database = g_strdup_printf (_("Database: %s"), dpo_store_get_path (self->store));
+      gtk_widget_set_visible (self->export_button, dpo_store_can (self->store, DPO_RIGHT_EXPORT));
       gtk_label_set_text (self->database_label, database);
       gtk_label_set_text (self->empty_database_label, database);
     }
@@ -364,6 +374,7 @@ dpo_dashboard_page_class_init (DpoDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, people_count_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, deadlines_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, database_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, empty_database_label);
   gtk_widget_class_bind_template_child (widget_class, DpoDashboardPage, agenda_box);
 }

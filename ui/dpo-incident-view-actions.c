@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-campaign-dialog.h"
+#include "dpo-store-role.h"
 #include "dpo-entry-editor.h"
 #include "dpo-export-ui.h"
 #include "dpo-registers.h"
@@ -399,13 +400,19 @@ _dpo_incident_view_actions_update (DpoIncidentView *self)
     "incident.add-entry", "incident.edit-entry", "incident.delete-entry",
   };
 
+  /* What the session's role may not do is disabled, and hidden where the
+   * menu says hidden-when="action-disabled". */
+  gboolean can_edit = self->incident != NULL &&
+                      dpo_store_can (self->store, DPO_RIGHT_EDIT_INCIDENTS);
+
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->incident != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.inform",
-                                 self->incident != NULL &&
+                                 can_edit &&
                                  dpo_store_campaign_count_affected (self->store, self->id) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incident.export-report",
-                                 self->incident != NULL && self->export_cancellable == NULL);
+                                 self->incident != NULL && self->export_cancellable == NULL &&
+                                 dpo_store_can (self->store, DPO_RIGHT_EXPORT));
 }
 
 void

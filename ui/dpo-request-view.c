@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-date-field.h"
+#include "dpo-store-role.h"
 #include "dpo-due-date-button.h"
 #include "dpo-carry-out.h"
 #include "dpo-computed.h"
@@ -106,12 +107,16 @@ dpo_request_view_update_actions (DpoRequestView *self)
   /* The core's rule, and its reason in plain words as the tooltip. */
   gboolean carry_out = request != NULL && !self->executing &&
                        dpo_request_check_executable (request, &why_not);
+  /* An erasure is the officer's: for another role, the button goes. */
+  gboolean may_carry_out = request == NULL || dpo_request_get_kind (request) != DPO_REQUEST_ERASURE ||
+                           self->store == NULL || dpo_store_can (self->store, DPO_RIGHT_ERASE);
   const char *tooltip = request == NULL ? NULL
                         : carry_out || why_not == NULL ? carry_out_tooltip (request)
                         : why_not->message;
 
   gtk_widget_action_set_enabled (widget, "request.edit", request != NULL);
-  gtk_widget_action_set_enabled (widget, "request.carry-out", carry_out);
+  gtk_widget_action_set_enabled (widget, "request.carry-out", carry_out && may_carry_out);
+  gtk_widget_set_visible (GTK_WIDGET (self->carry_out_button), may_carry_out);
   gtk_widget_action_set_enabled (widget, "request.verify-identity",
                                  request != NULL && dpo_request_is_open (request) &&
                                  request->identity_verified_at == NULL);

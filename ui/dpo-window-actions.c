@@ -13,6 +13,7 @@
 
 #include "dpo-incident-view.h"
 #include "dpo-preferences-window.h"
+#include "dpo-store-role.h"
 #include "dpo-ui.h"
 #include "dpo-window-private.h"
 
@@ -376,25 +377,33 @@ _dpo_window_actions_update (DpoWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
   gboolean idle = !self->busy;
+  /* What the session's role cannot do is hidden, not only greyed (the menu
+   * items say hidden-when="action-disabled"); the server refuses it anyway. */
+  gboolean can_import = has_store && dpo_store_can (self->store, DPO_RIGHT_IMPORT);
+  gboolean can_export = has_store && dpo_store_can (self->store, DPO_RIGHT_EXPORT);
+  gboolean can_edit_incidents = has_store && dpo_store_can (self->store, DPO_RIGHT_EDIT_INCIDENTS);
+  gboolean can_settings = has_store && dpo_store_can (self->store, DPO_RIGHT_SETTINGS);
 
   gtk_widget_action_set_enabled (widget, "win.open-database", idle);
   gtk_widget_action_set_enabled (widget, "win.new-database", idle);
-  gtk_widget_action_set_enabled (widget, "win.import", has_store && idle);
-  gtk_widget_action_set_enabled (widget, "win.load-example", has_store && idle);
-  gtk_widget_action_set_enabled (widget, "win.export-json", has_store && idle);
-  gtk_widget_action_set_enabled (widget, "win.export-calendar", has_store && idle);
+  gtk_widget_action_set_enabled (widget, "win.import", can_import && idle);
+  gtk_widget_action_set_enabled (widget, "win.load-example", can_import && idle);
+  gtk_widget_action_set_enabled (widget, "win.export-json", can_export && idle);
+  gtk_widget_action_set_enabled (widget, "win.export-calendar", can_export && idle);
   gtk_widget_action_set_enabled (widget, "win.export-registers",
-                                 has_store && idle && self->export_cancellable == NULL);
+                                 can_export && idle && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-export",
                                  self->export_cancellable != NULL && self->export_pulse_id == 0);
   gtk_widget_action_set_enabled (widget, "win.show-page", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
-  gtk_widget_action_set_enabled (widget, "win.new-incident", has_store);
+  gtk_widget_action_set_enabled (widget, "win.new-incident", can_edit_incidents);
   gtk_widget_action_set_enabled (widget, "win.open-incident", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-request", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-requests-due", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-person", has_store);
-  gtk_widget_action_set_enabled (widget, "win.preferences", has_store);
+  gtk_widget_action_set_enabled (widget, "win.preferences", can_settings);
+  if (self->header_export_button != NULL)
+    gtk_widget_set_visible (self->header_export_button, !has_store || can_export);
 }
 
 void

@@ -22,6 +22,7 @@ struct _DpoWindow
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *header_export_button;
   AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *spinner;
   GtkStack             *main_stack;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dpo-incident-view.h"
+#include "dpo-store-role.h"
 #include "dpo-ui.h"
 #include "dpo-window-private.h"
 
@@ -33,7 +34,21 @@ dpo_window_update_title (DpoWindow *self)
   g_autofree char *display_path = NULL;
   g_autofree char *title = NULL;
 
-  if (self->path != NULL)
+  if (self->store != NULL && (display_name = dpo_store_dup_session_label (self->store)) != NULL)
+    {
+      /* On a server: who is connected, with which role, to which database;
+       * the address (password masked) in the tooltip. */
+      display_path = g_strdup (dpo_store_get_path (self->store));
+      /* Translators: the window title; %s is the database file name */
+      title = g_strdup_printf (_("%s — DPO Workbench"), display_name);
+    }
+  else if (self->path != NULL && dpo_store_path_is_server (self->path))
+    {
+      display_name = dpo_store_dup_display_path (self->path);
+      display_path = g_strdup (display_name);
+      title = g_strdup_printf (_("%s — DPO Workbench"), display_name);
+    }
+  else if (self->path != NULL)
     {
       basename = g_path_get_basename (self->path);
       display_name = g_filename_display_name (basename);
@@ -252,6 +267,7 @@ dpo_window_class_init (DpoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_ID_PATH "/ui/dpo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DpoWindow, header_export_button);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, DpoWindow, main_stack);

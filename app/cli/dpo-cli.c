@@ -18,6 +18,7 @@
 #include "dpo-deadlines.h"
 #include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
+#include "dpo-store-audit-log.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-export-json.h"
@@ -155,6 +156,32 @@ run_export_incident (Cli   *cli,
 }
 
 
+/* "audit log": the last entries, oldest first, with who made each change
+ * on a server (the login and its role, as the server wrote them). */
+static int
+audit_log (Cli  *cli,
+           guint last)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (!dpo_cli_open_store (cli, &error) || (rows = dpo_store_audit_log (cli->store, last, &error)) == NULL)
+    return dpo_cli_fail (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DpoAuditRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *who = NULL;
+
+      if (row->actor != NULL)
+        /* Translators: who wrote an audit entry: "alice (dpo_agent)" */
+        who = row->actor_role != NULL ? g_strdup_printf (_("%s (%s)"), row->actor, row->actor_role)
+                                      : g_strdup (row->actor);
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", row->pk, row->at, row->action,
+               row->entity, row->record, who != NULL ? who : "-");
+    }
+  return EXIT_OK;
+}
+
 /* "audit verify" reads the file as it is: it does not open the store,
  * which would put back a dropped safeguard before it could be reported;
  * or the server's register (dpo-cli-copy.c). */
@@ -169,12 +196,20 @@ run_audit (Cli   *cli,
   g_autofree char *seal = NULL;
   guint64 n_entries = 0;
   int exit_code = EXIT_OK;
+  int last = 20;
+  GOptionEntry entries[] = {
+    { "last", 0, 0, G_OPTION_ARG_INT, &last,
+      N_("“log”: the last N entries (0 for all; default 20)"), N_("N") },
+    { NULL }
+  };
 
-  if (!dpo_cli_parse_options (&dpo_cli_commands[CMD_AUDIT], NULL, &argc, &argv, 1, &exit_code))
+  if (!dpo_cli_parse_options (&dpo_cli_commands[CMD_AUDIT], entries, &argc, &argv, 1, &exit_code))
     return exit_code;
+  if (g_str_equal (argv[1], "log"))
+    return audit_log (cli, MAX (last, 0));
   if (!g_str_equal (argv[1], "verify"))
     {
-      g_printerr (_("dpo audit: unknown action “%s”; the only one is “verify”.\n"), argv[1]);
+      g_printerr (_("dpo audit: unknown action “%s”; it is “verify” or “log”.\n"), argv[1]);
       return EXIT_FAILURE_;
     }
 
@@ -252,9 +287,10 @@ const Command dpo_cli_commands[N_COMMANDS] = {
     N_("Lists overdue and upcoming deadlines, soonest first: open requests and the CNIL clocks "
        "(--explain: how each date was reached; --ics FILE.ics: as a calendar)."),
     dpo_cli_run_deadlines },
-  [CMD_AUDIT] = { "audit", N_("verify"),
-    N_("Checks the audit log’s hash chain, the safeguards (triggers) and the database structure; "
-       "prints the seal, or names the first entry or safeguard altered, removed or dropped."),
+  [CMD_AUDIT] = { "audit", N_("verify|log"),
+    N_("“verify” checks the audit log’s hash chain, the safeguards (triggers) and the database "
+       "structure; prints the seal, or names the first entry or safeguard altered, removed or "
+       "dropped. “log” lists the last entries (--last N), with who made each change on a server."),
     run_audit },
   [CMD_AFFECTED] = { "affected", N_("import|check …"),
     N_("The people an incident affects: “import INCIDENT-ID FILE.csv” reads the processor’s "

@@ -21,6 +21,7 @@
 #include "dpo-export-json.h"
 #include "dpo-store-affected.h"
 #include "dpo-store-cursor.h"
+#include "dpo-store-role.h"
 #include "dpo-store-worker.h"
 
 /* The document is written record by record from a database cursor, so a
@@ -311,6 +312,10 @@ dpo_export_json (DpoStore       *store,
   g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
+  /* Exports are the officer's and the auditor's (dpo-store-role.c). */
+  if (!dpo_store_require (store, DPO_RIGHT_EXPORT, error))
+    return FALSE;
+
   now = dpo_store_dup_now (store);
 
   /* One read transaction: the document is a consistent snapshot even if
@@ -340,6 +345,9 @@ dpo_export_json_file (DpoStore      *store,
   g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* Exports are the officer's and the auditor's (dpo-store-role.c). */
+  if (!dpo_store_require (store, DPO_RIGHT_EXPORT, error))
+    return FALSE;
   output = dpo_output_file_new (file, error);
   if (output == NULL)
     return FALSE;

@@ -14,6 +14,7 @@
 #include "dpo-import.h"
 #include "dpo-import-reader.h"
 #include "dpo-store-loader.h"
+#include "dpo-store-role.h"
 
 /* Import reads the file into a tree (json-glib), then takes its records one
  * at a time: each is read and checked, written through the store's loader
@@ -377,6 +378,10 @@ dpo_import_bytes (DpoStore         *store,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
+  /* An import writes incidents: the officer's (dpo-store-role.c). */
+  if (!dpo_store_require (store, DPO_RIGHT_IMPORT, error))
+    return FALSE;
+
   return import_owned_bytes (store, g_bytes_ref (bytes), display_name, counts, error);
 }
 
@@ -393,6 +398,9 @@ dpo_import_file (DpoStore         *store,
   g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* An import writes incidents: the officer's (dpo-store-role.c). */
+  if (!dpo_store_require (store, DPO_RIGHT_IMPORT, error))
+    return FALSE;
   name = g_file_get_parse_name (file);
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)

@@ -26,6 +26,7 @@ typedef enum
   DPO_ERROR_ACTIVE_CONTRACT,  /* the erasure rule refused */
   DPO_ERROR_ALREADY_DONE,     /* a request already answered, refused or withdrawn */
   DPO_ERROR_CHANGED_ELSEWHERE, /* a save over a record changed by someone else since read */
+  DPO_ERROR_NOT_PERMITTED,    /* the session's role on the server may not do this */
 } DpoError;
 
 GQuark dpo_error_quark (void);

@@ -12,6 +12,7 @@
 #include "dpo-computed.h"
 #include "dpo-enums.h"
 #include "dpo-registers.h"
+#include "dpo-store-role.h"
 #include "dpo-export-xlsx-private.h"
 #include "dpo-xlsx-sheet.h"
 
@@ -386,6 +387,9 @@ dpo_registers_export_incident (DpoStore    *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Exports are the officer's and the auditor's (dpo-store-role.c). */
+  if (!dpo_store_require (self, DPO_RIGHT_EXPORT, error))
+    return FALSE;
   incident = dpo_store_get_incident (self, id, error);
   if (incident == NULL)
     return FALSE;

@@ -11,6 +11,7 @@
 
 #include "dpo-error.h"
 #include "dpo-registers.h"
+#include "dpo-store-role.h"
 #include "dpo-export-xlsx-private.h"
 #include "dpo-time.h"
 
@@ -130,6 +131,9 @@ dpo_registers_export (DpoStore               *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  /* Exports are the officer's and the auditor's (dpo-store-role.c). */
+  if (!dpo_store_require (self, DPO_RIGHT_EXPORT, error))
     return FALSE;
 
   now = dpo_store_dup_now (self);

@@ -203,12 +203,28 @@ check_unmatched (DpoStore     *self,
                  GPtrArray    *entries,
                  GError      **error)
 {
-  g_autoptr(GBytes) key = _dpo_affected_key (self, FALSE, NULL);
+  g_autoptr(GBytes) key = NULL;
   DpoAffectedKeyed keyed;
   guint8 nir_hash[DPO_AFFECTED_HASH_BYTES];
   guint8 member_hash[DPO_AFFECTED_HASH_BYTES];
   DpoSqlStmt *stmt;
 
+  /* On a server only the officer reads the key: every role asks the
+   * server's function, which hashes the numbers with it (dpo-pg-schema.c,
+   * version 12). */
+  if (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL)
+    {
+      stmt = _dpo_store_prepare (self,
+        "SELECT i.pk, i.id, 0, NULL, 1 FROM incidents i WHERE i.pk IN ("
+        "  SELECT dpo_affected_unmatched (?1, ?2)) ORDER BY i.id", error);
+      if (stmt == NULL)
+        return FALSE;
+      _dpo_bind_text (stmt, 1, nir);
+      _dpo_bind_text (stmt, 2, member_number);
+      return read_entries (self, stmt, entries, error);
+    }
+
+  key = _dpo_affected_key (self, FALSE, NULL);
   /* No key: no list was ever imported, so no row is kept. */
   if (key == NULL)
     return TRUE;

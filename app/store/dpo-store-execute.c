@@ -20,6 +20,7 @@
 #include "dpo-record-json.h"
 #include "dpo-request-execute.h"
 #include "dpo-store-private.h"
+#include "dpo-store-role.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
 
@@ -228,6 +229,9 @@ carry_out_erasure (DpoStore   *self,
     dpo_erasure_verdict_at (x->subject, x->now, dpo_store_get_retention_years (self));
   gboolean refused = FALSE;
 
+  /* Neither an erasure nor its refusal is the agent's to record. */
+  if (!dpo_store_require (self, DPO_RIGHT_ERASE, error))
+    return FALSE;
   if (verdict->rule != DPO_ERASURE_ALLOWED)
     return refuse_erasure (self, x, verdict, error);
 
@@ -507,7 +511,9 @@ dpo_request_execute_with_input (DpoStore                *self,
   x.output = output;
   x.input = input;
   x.now = dpo_store_dup_now (self);
-  if (!_dpo_store_write (self, carry_out, &x, error))
+  /* Answering a request writes it: the agent's and the officer's. */
+  if (!dpo_store_require (self, DPO_RIGHT_EDIT_PEOPLE, error) ||
+      !_dpo_store_write (self, carry_out, &x, error))
     return FALSE;
   if (x.refusal != NULL)
     {

@@ -13,6 +13,7 @@
 #include "dpo-record-json.h"
 #include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
+#include "dpo-store-role.h"
 #include "dpo-validate.h"
 
 /* Edits of the breach register. Each public function is one transaction:
@@ -185,6 +186,8 @@ dpo_store_save_incident (DpoStore     *self,
 
   if (!dpo_validate_incident (incident, now, error))
     return FALSE;
+  if (!dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error))
+    return FALSE;
   seen = incident->audit_seen;
   if (_dpo_store_write (self, write_incident, incident, error))
     return TRUE;
@@ -223,7 +226,8 @@ dpo_store_delete_incident (DpoStore    *self,
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return _dpo_store_write (self, write_delete_incident, (gpointer) id, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_delete_incident, (gpointer) id, error);
 }
 
 /* Children: one description per kind, so that saving and deleting are
@@ -442,7 +446,8 @@ dpo_store_save_event (DpoStore    *self,
   ChildWrite w = { DPO_CHILD_EVENT, incident_id, event, &event->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_event (event, error) && _dpo_store_write (self, write_child, &w, error);
+  return dpo_validate_event (event, error) && dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean
@@ -455,7 +460,8 @@ dpo_store_save_notification (DpoStore         *self,
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   /* Validated in write_child(), where the incident's awareness is known. */
-  return _dpo_store_write (self, write_child, &w, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean
@@ -467,7 +473,8 @@ dpo_store_save_complaint (DpoStore      *self,
   ChildWrite w = { DPO_CHILD_COMPLAINT, incident_id, complaint, &complaint->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_complaint (complaint, error) && _dpo_store_write (self, write_child, &w, error);
+  return dpo_validate_complaint (complaint, error) && dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 gboolean
@@ -479,7 +486,8 @@ dpo_store_save_communication (DpoStore          *self,
   ChildWrite w = { DPO_CHILD_COMMUNICATION, incident_id, communication, &communication->rowid };
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  return dpo_validate_communication (communication, error) && _dpo_store_write (self, write_child, &w, error);
+  return dpo_validate_communication (communication, error) && dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_child, &w, error);
 }
 
 typedef struct
@@ -524,5 +532,6 @@ dpo_store_delete_incident_child (DpoStore         *self,
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind <= DPO_CHILD_COMMUNICATION, FALSE);
 
-  return _dpo_store_write (self, write_delete_child, &d, error);
+  return dpo_store_require (self, DPO_RIGHT_EDIT_INCIDENTS, error) &&
+         _dpo_store_write (self, write_delete_child, &d, error);
 }

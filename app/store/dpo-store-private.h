@@ -63,6 +63,13 @@ gboolean      _dpo_store_step_done         (DpoStore      *self,
                                             GError       **error);
 void          _dpo_store_set_db_error      (DpoStore      *self,
                                             GError       **error);
+/* dpo-store-role.c: the session's role, read when a server store opens;
+ * a refusal of the server's GRANTs in words that name the role needed. */
+gboolean      _dpo_store_read_role         (DpoStore      *self,
+                                            GError       **error);
+void          _dpo_store_set_privilege_error (DpoStore    *self,
+                                            const char    *message,
+                                            GError       **error);
 
 void          _dpo_store_set_alsace_moselle_flag (DpoStore *self,
                                                   gboolean  alsace_moselle);

@@ -374,6 +374,27 @@ static const char * const MIGRATIONS[] = {
   "INSERT INTO affected_unmatched_count (incident, unmatched) "
   "  SELECT incident, count(*) FROM affected_unmatched GROUP BY incident;"
   "DROP TABLE affected_unmatched;",
+
+  /* 11 -> 12 (issue 13, item 3): who made each change. On a server the
+   * server itself writes the login and its group role (a trigger, whatever
+   * the client sends); a file has one user and leaves them empty. Neither
+   * is in the hashes: the entries written before this step must still
+   * verify, and the client, which computes the hashes, does not choose
+   * these values. The append-only rule keeps them as they were, the
+   * redaction included. */
+  "ALTER TABLE audit ADD COLUMN actor TEXT;"
+  "ALTER TABLE audit ADD COLUMN actor_role TEXT;"
+  "DROP TRIGGER audit_no_update;"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+  "WHEN NOT (NEW.changes IS '{\"redacted\":\"erasure\"}' AND NEW.pk IS OLD.pk "
+  "  AND NEW.at IS OLD.at AND NEW.entity IS OLD.entity AND NEW.record IS OLD.record "
+  "  AND NEW.action IS OLD.action AND NEW.content_hash IS OLD.content_hash "
+  "  AND NEW.hash IS OLD.hash AND NEW.actor IS OLD.actor AND NEW.actor_role IS OLD.actor_role "
+  "  AND EXISTS (SELECT 1 FROM audit r, json_each (r.changes, '$.entries') e "
+  "    WHERE r.action = 'redact' AND r.pk > OLD.pk "
+  "      AND json_extract (e.value, '$[0]') = OLD.pk "
+  "      AND json_extract (e.value, '$[1]') = OLD.content_hash)) "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (MIGRATIONS) == DPO_STORE_SCHEMA_VERSION);

@@ -401,6 +401,7 @@ open_server (const char  *uri,
   self->conn = dpo_sql_conn_new_pg (pg);
   if (!dpo_pg_check_schema (pg, error) ||
       !exec_simple (self, "SET application_name = 'DPO Workbench'", error) ||
+      !_dpo_store_read_role (self, error) ||
       (self->notify = _dpo_store_notify_new (self, pg, error)) == NULL)
     return NULL;
   self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
@@ -541,9 +542,7 @@ _dpo_store_set_db_error (DpoStore  *self,
                    self->path, message);
       break;
     case DPO_SQL_FAILED_PRIVILEGE:
-      g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
-                   _("Your role on the server may not do this: %s. Nothing was saved."),
-                   message);
+      _dpo_store_set_privilege_error (self, message, error);
       break;
     case DPO_SQL_FAILED_OTHER:
     case DPO_SQL_FAILED_BUSY:

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DpoStore, dpo_store, DPO, STORE, GObject)
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DPO_STORE_SCHEMA_VERSION 11
+#define DPO_STORE_SCHEMA_VERSION 12
 
 /* --database, else $DPO_DATABASE, else $XDG_DATA_HOME/dpo-workbench/workbench.sqlite. */
 char       *dpo_store_default_path      (void);

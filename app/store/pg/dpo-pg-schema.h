@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* The server schema follows the file's versions (app/store/dpo-store-schema.c):
  * a server at version N holds what a file at version N holds, so that a
  * register can move between them. */
-#define DPO_PG_SCHEMA_VERSION 11
+#define DPO_PG_SCHEMA_VERSION 12
 
 /* What dpo_schema.program says in a database DPO Workbench initialised. */
 #define DPO_PG_PROGRAM "DPO Workbench"
