@@ -412,7 +412,7 @@ test_officer (void)
   assert_psql (admin, "SELECT nextval (pg_get_serial_sequence ('requests', 'pk')) > max (pk) "
                       "FROM requests", "t");
   /* Each audit entry is the officer's. */
-  assert_psql (admin, "SELECT string_agg (DISTINCT by_role, ',') FROM audit", "olivia");
+  assert_psql (admin, "SELECT string_agg (DISTINCT actor, ',') FROM audit", "olivia");
 
   g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", full, officer_full, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "records erasures"));

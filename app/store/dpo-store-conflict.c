@@ -12,6 +12,7 @@
 #include "dpo-error.h"
 #include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
+#include "dpo-store-role.h"
 #include "dpo-time.h"
 
 /* Both read through the index audit_record (entity, record): a handful of
@@ -100,13 +101,19 @@ _dpo_store_check_unchanged (DpoStore    *self,
   DpoSqlStmt *stmt;
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *actor = NULL;
   const char *who;
   DpoSqlStep rc;
 
   if (seen == 0 || rowid == 0 || (record = stored_reference (self, entity, rowid)) == NULL)
     return TRUE;
-  stmt = _dpo_store_prepare (self, "SELECT at, action, changes FROM audit "
-                                   "WHERE entity = ? AND record = ? AND pk > ? ORDER BY pk DESC", error);
+  /* An agent may not read what the log's entries changed (their old values
+   * are the officer's to see): for it, any later entry is a conflict. */
+  stmt = dpo_store_get_role (self) == DPO_ROLE_AGENT
+    ? _dpo_store_prepare (self, "SELECT at, action, NULL, actor FROM audit "
+                                "WHERE entity = ? AND record = ? AND pk > ? ORDER BY pk DESC", error)
+    : _dpo_store_prepare (self, "SELECT at, action, changes, actor FROM audit "
+                                "WHERE entity = ? AND record = ? AND pk > ? ORDER BY pk DESC", error);
   if (stmt == NULL)
     return FALSE;
   _dpo_bind_text (stmt, 1, entity);
@@ -116,6 +123,7 @@ _dpo_store_check_unchanged (DpoStore    *self,
     if (touches (dpo_sql_column_text (stmt, 1), dpo_sql_column_text (stmt, 2), fields))
       {
         at = _dpo_column_time (stmt, 0);
+        actor = _dpo_column_text (stmt, 3);
         break;
       }
   dpo_sql_reset (stmt);
@@ -127,10 +135,11 @@ _dpo_store_check_unchanged (DpoStore    *self,
   if (rc == DPO_SQL_DONE)
     return TRUE;
 
-  /* The log keeps when; who, on a server, once it records the role of each
-   * change. A file is shared by windows and programs, not by people. */
-  who = _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL ? _("another user")
-                                                          : _("another window or program");
+  /* The log keeps when, and on a server who (the login the server itself
+   * recorded). A file is shared by windows and programs, not by people. */
+  who = actor != NULL && *actor != '\0' ? actor
+      : _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL ? _("another user")
+                                                            : _("another window or program");
   when = at != NULL ? dpo_time_format_display (at) : g_strdup ("?");
   g_set_error (error, DPO_ERROR, DPO_ERROR_CHANGED_ELSEWHERE,
                _("Changed by %s on %s, after you opened it: reload to see that change, "

@@ -23,7 +23,7 @@ typedef struct
 {
   const char  *name;
   /* The columns, as in the file's schema (the server has the same ones;
-   * its audit.by_role is the server's own and is not copied). */
+   * its audit.actor is the server's own and is not copied). */
   const char * const *columns;
   /* ORDER BY for each engine: the primary key, text compared byte by
    * byte on both. */

@@ -563,7 +563,11 @@ static const char GRANTS_SQL[] =
   "  holds, settings, organisation, store_state, letter_templates TO " DPO_PG_ROLE_AGENT ";"
   "GRANT SELECT (pk, id, title, aware_at, risk, notice_subject, notice_body) ON incidents TO "
   DPO_PG_ROLE_AGENT ";"
-  "GRANT SELECT (pk, hash), INSERT ON audit TO " DPO_PG_ROLE_AGENT ";"
+  /* What a save needs to refuse overwriting a colleague's change: whether
+   * later entries touched the record, when and by whom (not what they
+   * changed: the old values are the officer's to read). */
+  "GRANT SELECT (pk, hash, at, entity, record, action, actor, actor_role), INSERT "
+  "ON audit TO " DPO_PG_ROLE_AGENT ";"
   /* store_state's key is the officer's alone (a row policy): the others
    * check unmatched numbers through this function. */
   "GRANT EXECUTE ON FUNCTION dpo_affected_unmatched (TEXT, TEXT) TO " DPO_PG_ROLE_OFFICER ", "
