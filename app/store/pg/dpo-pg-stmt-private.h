@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "dpo-sql.h"
+
 G_BEGIN_DECLS
 
 /* The store's SQL text as PostgreSQL reads it (dpo-pg-sql-text.c), for
@@ -32,5 +34,27 @@ gsize     _dpo_pg_statement_length (const char *sql);
 char     *_dpo_pg_insert_target    (const char *sql);
 /* TRUE if the word RETURNING is in @sql. */
 gboolean  _dpo_pg_has_returning    (const char *sql);
+/* The types to declare for the @n_params parameters of @text (rewritten):
+ * @text_oid for a number the statement never names, 0 ("infer") for the
+ * others; NULL if every one is named. */
+guint32  *_dpo_pg_param_types      (const char *text,
+                                    int         n_params,
+                                    guint32     text_oid);
+
+/* COPY's text format, for the bulk loader (dpo-store-loader.c): @text
+ * (NULL for SQL NULL) as one field of a row, its backslashes, tabs and
+ * line ends escaped. */
+void     _dpo_pg_copy_append_field  (GString      *row,
+                                     const char   *text);
+/* The values bound to @stmt, a server statement, as the fields of one row
+ * (tab-separated, no line end): what the statement would have written. */
+void     _dpo_pg_copy_append_bound  (DpoSqlStmt   *stmt,
+                                     GString      *row);
+/* Runs @copy_sql ("COPY … FROM STDIN") with @rows, whole lines of COPY's
+ * text format; FALSE with the error kept on @conn, as for a statement. */
+gboolean _dpo_pg_copy_in            (DpoSqlConn   *conn,
+                                     const char   *copy_sql,
+                                     const char   *rows,
+                                     gsize         length);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
  * what the store's column readers expect. */
 
 #define BYTEA_OID 17
+#define TEXT_OID  25
 
 struct _DpoPgConn
 {
@@ -336,6 +337,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   g_autofree char *text = NULL;
   g_autofree char *returning = NULL;
   g_autofree char *name = NULL;
+  g_autofree Oid *types = NULL;
   PGresult *result;
   DpoPgStmt *stmt;
   int n_params = 0;
@@ -347,7 +349,9 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   text = _dpo_pg_rewrite_params (sql, &n_params);
   returning = returning_identity (pg, text);
   name = g_strdup_printf ("dpo_%" G_GUINT64_FORMAT, ++pg->n_names);
-  result = PQprepare (pg->conn, name, returning != NULL ? returning : text, 0, NULL);
+  types = _dpo_pg_param_types (text, n_params, TEXT_OID);
+  result = PQprepare (pg->conn, name, returning != NULL ? returning : text,
+                      types != NULL ? n_params : 0, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       keep_error (pg, result);
@@ -589,4 +593,89 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
   g_ptr_array_add (stmt->blobs, bytes);
   *length = size;
   return bytes;
+}
+
+/* COPY FROM STDIN, for the bulk loader: rows in COPY's text format. */
+
+void
+_dpo_pg_copy_append_field (GString    *row,
+                           const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (row, "\\N");
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (row, "\\\\");
+        break;
+      case '\t':
+        g_string_append (row, "\\t");
+        break;
+      case '\n':
+        g_string_append (row, "\\n");
+        break;
+      case '\r':
+        g_string_append (row, "\\r");
+        break;
+      default:
+        g_string_append_c (row, *p);
+        break;
+      }
+}
+
+void
+_dpo_pg_copy_append_bound (DpoSqlStmt *sql,
+                           GString    *row)
+{
+  DpoPgStmt *stmt = sql->pg;
+
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      if (i > 0)
+        g_string_append_c (row, '\t');
+      _dpo_pg_copy_append_field (row, stmt->values[i]);
+    }
+}
+
+gboolean
+_dpo_pg_copy_in (DpoSqlConn *conn,
+                 const char *copy_sql,
+                 const char *rows,
+                 gsize       length)
+{
+  DpoPgConn *pg = conn->pg;
+  PGresult *result = PQexec (pg->conn, copy_sql);
+  gboolean sent = TRUE;
+  gboolean ok;
+
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      keep_error (pg, result);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  /* In pieces: PQputCopyData takes an int. */
+  for (gsize done = 0; sent && done < length; )
+    {
+      int piece = (int) MIN (length - done, (gsize) 1 << 24);
+
+      sent = PQputCopyData (pg->conn, rows + done, piece) == 1;
+      done += piece;
+    }
+  if (PQputCopyEnd (pg->conn, sent ? NULL : "the rows could not be sent") != 1)
+    sent = FALSE;
+  result = PQgetResult (pg->conn);
+  ok = sent && PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    keep_error (pg, result);
+  PQclear (result);
+  /* The end of the command's results. */
+  while ((result = PQgetResult (pg->conn)) != NULL)
+    PQclear (result);
+  return ok;
 }
