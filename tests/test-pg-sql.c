@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The store's seam is internal to app/store: tests/meson.build builds this
  * one test with -DDPO_STORE_COMPILATION and the store's include folders. */
@@ -88,7 +89,8 @@ setup (Fixture       *f,
   else
     {
       g_autofree char *admin = uri_for ("postgres");
-      g_autofree char *name = g_strdup_printf ("t_sql_%u", ++n_databases);
+      /* The process's id too: a test's subprocess sets up its own. */
+      g_autofree char *name = g_strdup_printf ("t_sql_%d_%u", (int) getpid (), ++n_databases);
       g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
 
       g_free (psql (admin, create));
@@ -350,6 +352,8 @@ test_blob_and_boolean (Fixture       *f,
   back = dpo_sql_column_blob (select, 0, &length);
   g_assert_cmpmem (back, length, bytes, sizeof bytes);
   g_assert_cmpuint (dpo_sql_column_bytes (select, 0), ==, sizeof bytes);
+  /* Asked again on the same row: the same bytes, where they were. */
+  g_assert_true (dpo_sql_column_blob (select, 0, &length) == back);
   g_assert_cmpint (dpo_sql_column_int (select, 1), ==, 1);
   g_assert_cmpint (dpo_sql_column_int (select, 2), ==, 1);
   g_assert_cmpint (dpo_sql_step (select), ==, DPO_SQL_ROW);
@@ -720,6 +724,25 @@ test_pg_failures (Fixture       *f,
   /* Statements freed after the loss: no DEALLOCATE, no crash. */
 }
 
+/* A NOTICE from the server is not printed (libpq would, on stderr). */
+static void
+test_pg_notice (Fixture       *f,
+                gconstpointer  data)
+{
+  if (f->conn == NULL)
+    return;
+  if (g_test_subprocess ())
+    {
+      exec_ok (f, "DO $$ BEGIN RAISE NOTICE 'a notice for nobody'; END $$;"
+                  "CREATE TABLE IF NOT EXISTS n (a INTEGER); CREATE TABLE IF NOT EXISTS n (a INTEGER)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*notice for nobody*");
+  g_test_trap_assert_stderr_unmatched ("*skipping*");
+}
+
 /* Statements freed go from the server, even when freed inside a failed
  * transaction (sent once it is over); a statement may outlive its
  * connection. */
@@ -777,6 +800,7 @@ main (int    argc,
     { "transaction", test_transaction, FALSE },
     { "failures", test_pg_failures, TRUE },
     { "deallocate", test_pg_deallocate, TRUE },
+    { "notice", test_pg_notice, TRUE },
   };
 
   g_test_init (&argc, &argv, NULL);

@@ -47,8 +47,23 @@ struct _DpoPgStmt
   PGresult  *description;  /* the columns before any run, asked for once */
   int        row;          /* the current row of @result, -1 before the first,
                             * the number of rows once past the last */
-  GPtrArray *blobs;        /* bytea values unescaped for the current row */
+  GArray    *blobs;        /* Blob: bytea values unescaped for the current row */
 };
+
+/* A bytea value as bytes, kept until the next step or reset: asked for
+ * twice (SQLite's idiom: the blob, then its length), unescaped once. */
+typedef struct
+{
+  int     column;
+  guchar *bytes;
+  gsize   size;
+} Blob;
+
+static void
+blob_clear (gpointer data)
+{
+  PQfreemem (((Blob *) data)->bytes);
+}
 
 /* The connection. */
 
@@ -63,6 +78,16 @@ pg_conn_clear (gpointer data)
   g_hash_table_unref (pg->identities);
 }
 
+/* The server's NOTICEs ("… already exists, skipping", a trigger's RAISE
+ * NOTICE) are no news for a DPO: libpq would print them on stderr, beside
+ * the one clear message a failure gets. For developers, G_MESSAGES_DEBUG. */
+static void
+debug_notice (void       *data,
+              const char *message)
+{
+  g_debug ("PostgreSQL: %.*s", (int) strcspn (message, "\n"), message);
+}
+
 DpoSqlConn *
 dpo_sql_conn_new_pg (PGconn *conn)
 {
@@ -70,6 +95,7 @@ dpo_sql_conn_new_pg (PGconn *conn)
 
   g_return_val_if_fail (conn != NULL, NULL);
 
+  PQsetNoticeProcessor (conn, debug_notice, NULL);
   sql = g_new0 (DpoSqlConn, 1);
   sql->engine = DPO_SQL_POSTGRESQL;
   sql->pg = g_atomic_rc_box_new0 (DpoPgConn);
@@ -363,7 +389,8 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   stmt->returns_id = returning != NULL;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->row = -1;
-  stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
+  stmt->blobs = g_array_new (FALSE, FALSE, sizeof (Blob));
+  g_array_set_clear_func (stmt->blobs, blob_clear);
   return stmt;
 }
 
@@ -371,7 +398,7 @@ static void
 forget_result (DpoPgStmt *stmt)
 {
   g_clear_pointer (&stmt->result, PQclear);
-  g_ptr_array_set_size (stmt->blobs, 0);
+  g_array_set_size (stmt->blobs, 0);
   stmt->row = -1;
 }
 
@@ -391,7 +418,7 @@ _dpo_pg_stmt_free (DpoPgStmt *stmt)
     g_free (stmt->values[i]);
   g_free (stmt->values);
   g_free (stmt->name);
-  g_ptr_array_unref (stmt->blobs);
+  g_array_unref (stmt->blobs);
   g_atomic_rc_box_release_full (pg, pg_conn_clear);
   g_free (stmt);
 }
@@ -402,7 +429,7 @@ _dpo_pg_step (DpoSqlStmt *sql)
 {
   DpoPgStmt *stmt = sql->pg;
 
-  g_ptr_array_set_size (stmt->blobs, 0);
+  g_array_set_size (stmt->blobs, 0);
   /* After the end, a step runs the statement again (SQLite resets it). */
   if (stmt->result != NULL && stmt->row >= PQntuples (stmt->result))
     forget_result (stmt);
@@ -567,8 +594,8 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
 {
   DpoPgStmt *stmt = sql->pg;
   const char *text;
-  guchar *bytes;
   size_t size = 0;
+  Blob blob;
 
   *length = 0;
   if (!has_value (stmt, column))
@@ -579,14 +606,20 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
       *length = (gsize) PQgetlength (stmt->result, stmt->row, column);
       return text;
     }
-  bytes = PQunescapeBytea ((const unsigned char *) text, &size);
+  for (guint i = 0; i < stmt->blobs->len; i++)
+    if (g_array_index (stmt->blobs, Blob, i).column == column)
+      {
+        blob = g_array_index (stmt->blobs, Blob, i);
+        *length = blob.size;
+        return blob.bytes;
+      }
+  blob.column = column;
+  blob.bytes = PQunescapeBytea ((const unsigned char *) text, &size);
+  blob.size = size;
   /* No bytes read as NULL, as sqlite3_column_blob gives them. */
-  if (bytes == NULL || size == 0)
-    {
-      PQfreemem (bytes);
-      return NULL;
-    }
-  g_ptr_array_add (stmt->blobs, bytes);
-  *length = size;
-  return bytes;
+  if (blob.bytes != NULL && blob.size == 0)
+    g_clear_pointer (&blob.bytes, PQfreemem);
+  g_array_append_val (stmt->blobs, blob);
+  *length = blob.bytes != NULL ? blob.size : 0;
+  return blob.bytes;
 }
