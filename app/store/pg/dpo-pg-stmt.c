@@ -286,15 +286,19 @@ _dpo_pg_failure (DpoSqlConn *conn)
 
 /* Statements. */
 
-/* Sends the DEALLOCATEs that waited: not in a failed transaction, where
- * the server refuses every command but ROLLBACK. Their failures are
- * ignored (a statement left on the server costs only its memory). */
+/* Statements freed leave the server in batches, one round trip for this
+ * many (a statement left there a while costs only its memory). */
+#define DEALLOCATE_BATCH 16
+
+/* Sends the DEALLOCATEs that waited, once there are enough of them; not in
+ * a failed transaction, where the server refuses every command but
+ * ROLLBACK (they wait for the next batch). Failures are ignored. */
 static void
 deallocate_waiting (DpoPgConn *pg)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
 
-  if (pg->unprepared->len == 0 || PQstatus (pg->conn) != CONNECTION_OK ||
+  if (pg->unprepared->len < DEALLOCATE_BATCH || PQstatus (pg->conn) != CONNECTION_OK ||
       PQtransactionStatus (pg->conn) == PQTRANS_INERROR)
     return;
   for (guint i = 0; i < pg->unprepared->len; i++)
