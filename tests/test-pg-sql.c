@@ -693,6 +693,16 @@ test_pg_failures (Fixture       *f,
   g_assert_false (dpo_sql_exec (f->conn, "LOCK TABLE t NOWAIT"));
   g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_BUSY);
   exec_ok (f, "ROLLBACK");
+  g_assert_true (dpo_sql_exec (other, "ROLLBACK"));
+
+  /* A row another session changed since this transaction's snapshot. */
+  insert_name (f, "both");
+  exec_ok (f, "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM t");
+  g_assert_true (dpo_sql_exec (other, "UPDATE t SET note = 'theirs' WHERE name = 'both'"));
+  g_assert_false (dpo_sql_exec (f->conn, "UPDATE t SET note = 'mine' WHERE name = 'both'"));
+  g_assert_cmpstr (_dpo_pg_sqlstate (f->conn), ==, "40001");
+  g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_BUSY);
+  exec_ok (f, "ROLLBACK");
   dpo_sql_conn_free (other);
 
   /* A plain RAISE EXCEPTION in a trigger. */
