@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The store's seam is internal to app/store: tests/meson.build builds this
  * one test with -DDPO_STORE_COMPILATION and the store's include folders. */
@@ -88,7 +89,8 @@ setup (Fixture       *f,
   else
     {
       g_autofree char *admin = uri_for ("postgres");
-      g_autofree char *name = g_strdup_printf ("t_sql_%u", ++n_databases);
+      /* The process's id too: a test's subprocess sets up its own. */
+      g_autofree char *name = g_strdup_printf ("t_sql_%d_%u", (int) getpid (), ++n_databases);
       g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
 
       g_free (psql (admin, create));
@@ -350,6 +352,8 @@ test_blob_and_boolean (Fixture       *f,
   back = dpo_sql_column_blob (select, 0, &length);
   g_assert_cmpmem (back, length, bytes, sizeof bytes);
   g_assert_cmpuint (dpo_sql_column_bytes (select, 0), ==, sizeof bytes);
+  /* Asked again on the same row: the same bytes, where they were. */
+  g_assert_true (dpo_sql_column_blob (select, 0, &length) == back);
   g_assert_cmpint (dpo_sql_column_int (select, 1), ==, 1);
   g_assert_cmpint (dpo_sql_column_int (select, 2), ==, 1);
   g_assert_cmpint (dpo_sql_step (select), ==, DPO_SQL_ROW);
@@ -689,6 +693,16 @@ test_pg_failures (Fixture       *f,
   g_assert_false (dpo_sql_exec (f->conn, "LOCK TABLE t NOWAIT"));
   g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_BUSY);
   exec_ok (f, "ROLLBACK");
+  g_assert_true (dpo_sql_exec (other, "ROLLBACK"));
+
+  /* A row another session changed since this transaction's snapshot. */
+  insert_name (f, "both");
+  exec_ok (f, "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM t");
+  g_assert_true (dpo_sql_exec (other, "UPDATE t SET note = 'theirs' WHERE name = 'both'"));
+  g_assert_false (dpo_sql_exec (f->conn, "UPDATE t SET note = 'mine' WHERE name = 'both'"));
+  g_assert_cmpstr (_dpo_pg_sqlstate (f->conn), ==, "40001");
+  g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_BUSY);
+  exec_ok (f, "ROLLBACK");
   dpo_sql_conn_free (other);
 
   /* A plain RAISE EXCEPTION in a trigger. */
@@ -720,36 +734,59 @@ test_pg_failures (Fixture       *f,
   /* Statements freed after the loss: no DEALLOCATE, no crash. */
 }
 
-/* Statements freed go from the server, even when freed inside a failed
- * transaction (sent once it is over); a statement may outlive its
- * connection. */
+/* A NOTICE from the server is not printed (libpq would, on stderr). */
+static void
+test_pg_notice (Fixture       *f,
+                gconstpointer  data)
+{
+  if (f->conn == NULL)
+    return;
+  if (g_test_subprocess ())
+    {
+      exec_ok (f, "DO $$ BEGIN RAISE NOTICE 'a notice for nobody'; END $$;"
+                  "CREATE TABLE IF NOT EXISTS n (a INTEGER); CREATE TABLE IF NOT EXISTS n (a INTEGER)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*notice for nobody*");
+  g_test_trap_assert_stderr_unmatched ("*skipping*");
+}
+
+/* Statements freed leave the server, in batches (the seam sends 16
+ * DEALLOCATEs at once), even those freed inside a failed transaction
+ * (sent once it is over); a statement may outlive its connection. */
 static void
 test_pg_deallocate (Fixture       *f,
                     gconstpointer  data)
 {
+  const char *count = "SELECT count(*) FROM pg_prepared_statements";
   g_autoptr(DpoSqlStmt) insert = NULL;
-  DpoSqlStmt *first, *second;
+  DpoSqlStmt *many[40];
   DpoSqlStmt *late;
 
   if (f->conn == NULL)
     return;
   create_table (f);
   insert_name (f, "once");
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    many[i] = prepare_ok (f, "SELECT 1");
   /* Each count counts its own statement too. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pg_prepared_statements"), ==, 1);
-  first = prepare_ok (f, "SELECT 1");
-  second = prepare_ok (f, "SELECT 2");
-  insert = prepare_ok (f, "INSERT INTO t (name) VALUES (?)");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pg_prepared_statements"), ==, 4);
-  dpo_sql_stmt_free (first);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pg_prepared_statements"), ==, 3);
+  g_assert_cmpint (query_int (f, count), >=, 41);
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    dpo_sql_stmt_free (many[i]);
+  g_assert_cmpint (query_int (f, count), <=, 16 + 1);
 
+  insert = prepare_ok (f, "INSERT INTO t (name) VALUES (?)");
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    many[i] = prepare_ok (f, "SELECT 2");
   exec_ok (f, "BEGIN");
   dpo_sql_bind_text (insert, 1, "once");
   g_assert_cmpint (dpo_sql_step (insert), ==, DPO_SQL_ERROR);
-  dpo_sql_stmt_free (second);
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    dpo_sql_stmt_free (many[i]);
   exec_ok (f, "ROLLBACK");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pg_prepared_statements"), ==, 2);
+  g_assert_cmpint (query_int (f, count), <=, 16 + 2);
 
   late = prepare_ok (f, "SELECT name FROM t");
   g_clear_pointer (&f->conn, dpo_sql_conn_free);
@@ -777,6 +814,7 @@ main (int    argc,
     { "transaction", test_transaction, FALSE },
     { "failures", test_pg_failures, TRUE },
     { "deallocate", test_pg_deallocate, TRUE },
+    { "notice", test_pg_notice, TRUE },
   };
 
   g_test_init (&argc, &argv, NULL);

@@ -48,8 +48,23 @@ struct _DpoPgStmt
   PGresult  *description;  /* the columns before any run, asked for once */
   int        row;          /* the current row of @result, -1 before the first,
                             * the number of rows once past the last */
-  GPtrArray *blobs;        /* bytea values unescaped for the current row */
+  GArray    *blobs;        /* Blob: bytea values unescaped for the current row */
 };
+
+/* A bytea value as bytes, kept until the next step or reset: asked for
+ * twice (SQLite's idiom: the blob, then its length), unescaped once. */
+typedef struct
+{
+  int     column;
+  guchar *bytes;
+  gsize   size;
+} Blob;
+
+static void
+blob_clear (gpointer data)
+{
+  PQfreemem (((Blob *) data)->bytes);
+}
 
 /* The connection. */
 
@@ -64,6 +79,16 @@ pg_conn_clear (gpointer data)
   g_hash_table_unref (pg->identities);
 }
 
+/* The server's NOTICEs ("… already exists, skipping", a trigger's RAISE
+ * NOTICE) are no news for a DPO: libpq would print them on stderr, beside
+ * the one clear message a failure gets. For developers, G_MESSAGES_DEBUG. */
+static void
+debug_notice (void       *data,
+              const char *message)
+{
+  g_debug ("PostgreSQL: %.*s", (int) strcspn (message, "\n"), message);
+}
+
 DpoSqlConn *
 dpo_sql_conn_new_pg (PGconn *conn)
 {
@@ -71,6 +96,7 @@ dpo_sql_conn_new_pg (PGconn *conn)
 
   g_return_val_if_fail (conn != NULL, NULL);
 
+  PQsetNoticeProcessor (conn, debug_notice, NULL);
   sql = g_new0 (DpoSqlConn, 1);
   sql->engine = DPO_SQL_POSTGRESQL;
   sql->pg = g_atomic_rc_box_new0 (DpoPgConn);
@@ -261,15 +287,19 @@ _dpo_pg_failure (DpoSqlConn *conn)
 
 /* Statements. */
 
-/* Sends the DEALLOCATEs that waited: not in a failed transaction, where
- * the server refuses every command but ROLLBACK. Their failures are
- * ignored (a statement left on the server costs only its memory). */
+/* Statements freed leave the server in batches, one round trip for this
+ * many (a statement left there a while costs only its memory). */
+#define DEALLOCATE_BATCH 16
+
+/* Sends the DEALLOCATEs that waited, once there are enough of them; not in
+ * a failed transaction, where the server refuses every command but
+ * ROLLBACK (they wait for the next batch). Failures are ignored. */
 static void
 deallocate_waiting (DpoPgConn *pg)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
 
-  if (pg->unprepared->len == 0 || PQstatus (pg->conn) != CONNECTION_OK ||
+  if (pg->unprepared->len < DEALLOCATE_BATCH || PQstatus (pg->conn) != CONNECTION_OK ||
       PQtransactionStatus (pg->conn) == PQTRANS_INERROR)
     return;
   for (guint i = 0; i < pg->unprepared->len; i++)
@@ -367,7 +397,8 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   stmt->returns_id = returning != NULL;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->row = -1;
-  stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
+  stmt->blobs = g_array_new (FALSE, FALSE, sizeof (Blob));
+  g_array_set_clear_func (stmt->blobs, blob_clear);
   return stmt;
 }
 
@@ -375,7 +406,7 @@ static void
 forget_result (DpoPgStmt *stmt)
 {
   g_clear_pointer (&stmt->result, PQclear);
-  g_ptr_array_set_size (stmt->blobs, 0);
+  g_array_set_size (stmt->blobs, 0);
   stmt->row = -1;
 }
 
@@ -395,7 +426,7 @@ _dpo_pg_stmt_free (DpoPgStmt *stmt)
     g_free (stmt->values[i]);
   g_free (stmt->values);
   g_free (stmt->name);
-  g_ptr_array_unref (stmt->blobs);
+  g_array_unref (stmt->blobs);
   g_atomic_rc_box_release_full (pg, pg_conn_clear);
   g_free (stmt);
 }
@@ -406,7 +437,7 @@ _dpo_pg_step (DpoSqlStmt *sql)
 {
   DpoPgStmt *stmt = sql->pg;
 
-  g_ptr_array_set_size (stmt->blobs, 0);
+  g_array_set_size (stmt->blobs, 0);
   /* After the end, a step runs the statement again (SQLite resets it). */
   if (stmt->result != NULL && stmt->row >= PQntuples (stmt->result))
     forget_result (stmt);
@@ -571,8 +602,8 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
 {
   DpoPgStmt *stmt = sql->pg;
   const char *text;
-  guchar *bytes;
   size_t size = 0;
+  Blob blob;
 
   *length = 0;
   if (!has_value (stmt, column))
@@ -583,16 +614,22 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
       *length = (gsize) PQgetlength (stmt->result, stmt->row, column);
       return text;
     }
-  bytes = PQunescapeBytea ((const unsigned char *) text, &size);
+  for (guint i = 0; i < stmt->blobs->len; i++)
+    if (g_array_index (stmt->blobs, Blob, i).column == column)
+      {
+        blob = g_array_index (stmt->blobs, Blob, i);
+        *length = blob.size;
+        return blob.bytes;
+      }
+  blob.column = column;
+  blob.bytes = PQunescapeBytea ((const unsigned char *) text, &size);
+  blob.size = size;
   /* No bytes read as NULL, as sqlite3_column_blob gives them. */
-  if (bytes == NULL || size == 0)
-    {
-      PQfreemem (bytes);
-      return NULL;
-    }
-  g_ptr_array_add (stmt->blobs, bytes);
-  *length = size;
-  return bytes;
+  if (blob.bytes != NULL && blob.size == 0)
+    g_clear_pointer (&blob.bytes, PQfreemem);
+  g_array_append_val (stmt->blobs, blob);
+  *length = blob.bytes != NULL ? blob.size : 0;
+  return blob.bytes;
 }
 
 /* COPY FROM STDIN, for the bulk loader: rows in COPY's text format. */
