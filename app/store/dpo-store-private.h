@@ -78,6 +78,10 @@ gboolean      _dpo_store_index_requests_after (DpoStore       *self,
                                                GError        **error);
 gboolean      _dpo_store_fill_search_index (sqlite3           *db,
                                             char             **message);
+/* A request's row in the search index, as the store writes it (the bulk
+ * loader copies it to a server). */
+char         *_dpo_store_request_search_text (const char  *id,
+                                              const char  *requester_name);
 /* An FTS5 MATCH expression for @search, or NULL (no term long enough). */
 char         *_dpo_store_search_match      (const char        *search);
 /* The same for the SQL function dpo_search_has (TEXT, SPEC), registered

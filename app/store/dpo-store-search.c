@@ -47,6 +47,13 @@ request_text (const char *id,
   return dpo_search_fold (joined);
 }
 
+char *
+_dpo_store_request_search_text (const char *id,
+                                const char *requester_name)
+{
+  return request_text (id, requester_name);
+}
+
 static gboolean
 write_entry (DpoStore    *self,
              const char  *delete_sql,
