@@ -97,6 +97,12 @@ check_example (DpoStore *store)
   assert_found (store, TRUE, "claire martin", "S-0001");
   assert_found (store, TRUE, "martin claire", "S-0001");
   assert_found (store, TRUE, "claire bernard", "");
+  /* Three words in any order, and more than three. */
+  assert_found (store, TRUE, "120571 sophie lefevre", "S-0003");
+  assert_found (store, TRUE, "lefevre 120571 sophie", "S-0003");
+  assert_found (store, TRUE, "sophie 120571 lefevre ip-120571", "S-0003");
+  assert_found (store, TRUE, "sophie 120571 martin", "");
+  assert_found (store, FALSE, "sophie lefevre 120571", "R-2024-0004");
   /* Any part of a member number, a reference. */
   assert_found (store, TRUE, "104233", "S-0001");
   assert_found (store, TRUE, "IP-104233", "S-0001");

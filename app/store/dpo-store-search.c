@@ -267,10 +267,9 @@ _dpo_store_search_spec (const char *search)
  * found anywhere ("%term%"), LIKE's and the literal's own characters
  * escaped (folded text has none, but a pattern must not depend on it). */
 static void
-append_pattern (GString    *array,
+append_escaped (GString    *array,
                 const char *term)
 {
-  g_string_append (array, array->len > 1 ? ",\"%" : "\"%");
   for (const char *p = term; *p != '\0'; p++)
     {
       if (*p == '%' || *p == '_' || *p == '\\')
@@ -279,7 +278,64 @@ append_pattern (GString    *array,
         g_string_append_c (array, '\\');
       g_string_append_c (array, *p);
     }
+}
+
+static void
+append_pattern (GString    *array,
+                const char *term)
+{
+  g_string_append (array, array->len > 1 ? ",\"%" : "\"%");
+  append_escaped (array, term);
   g_string_append (array, "%\"");
+}
+
+/* The terms @order[0..n) in that order, one pattern: "%claire%martin%". */
+static void
+append_ordered (GString     *array,
+                char       **terms,
+                const guint *order,
+                guint        n)
+{
+  g_string_append (array, array->len > 1 ? ",\"%" : "\"%");
+  for (guint i = 0; i < n; i++)
+    {
+      append_escaped (array, terms[order[i]]);
+      g_string_append_c (array, '%');
+    }
+  g_string_append_c (array, '"');
+}
+
+/* Every order of up to MAX_ORDERED terms (3: six patterns), by Heap's
+ * algorithm; more terms, the longest alone. */
+#define MAX_ORDERED 3
+
+static void
+append_orders (GString  *array,
+               char    **terms,
+               guint     n)
+{
+  guint order[MAX_ORDERED] = { 0 }, count[MAX_ORDERED] = { 0 };
+  guint i = 0;
+
+  for (guint k = 0; k < n; k++)
+    order[k] = k;
+  append_ordered (array, terms, order, n);
+  while (i < n)
+    {
+      if (count[i] < i)
+        {
+          guint j = i % 2 == 0 ? 0 : count[i];
+          guint swap = order[j];
+
+          order[j] = order[i];
+          order[i] = swap;
+          append_ordered (array, terms, order, n);
+          count[i]++;
+          i = 0;
+        }
+      else
+        count[i++] = 0;
+    }
 }
 
 /* The same search as _dpo_store_search_match(), for a server, whose
@@ -288,7 +344,13 @@ append_pattern (GString    *array,
  * be (checked on what @any found), both as PostgreSQL array literals. All
  * the terms: @any the longest of them, the most telling; a number typed in
  * groups: @any the number or the search as typed, @all none. FALSE, and
- * nothing set, when _dpo_store_search_match() is NULL. */
+ * nothing set, when _dpo_store_search_match() is NULL.
+ *
+ * The index finds one pattern's rows from the trigrams of all its terms:
+ * "%claire%martin%" narrows to the people with both names where "%claire%"
+ * alone would read every Claire. So @any holds the terms together, in each
+ * of their orders (up to MAX_ORDERED terms; more, the longest term alone),
+ * and @all keeps the rule that each term is found, in any order. */
 gboolean
 _dpo_store_search_patterns (const char  *search,
                             char       **any,
@@ -313,13 +375,18 @@ _dpo_store_search_patterns (const char  *search,
     }
   else
     {
-      for (guint i = 0; terms[i] != NULL; i++)
+      guint n = g_strv_length (terms);
+
+      for (guint i = 0; i < n; i++)
         {
           append_pattern (all_array, terms[i]);
           if (strlen (terms[i]) > strlen (terms[longest]))
             longest = i;
         }
-      append_pattern (any_array, terms[longest]);
+      if (n <= MAX_ORDERED)
+        append_orders (any_array, terms, n);
+      else
+        append_pattern (any_array, terms[longest]);
     }
   g_string_append_c (any_array, '}');
   g_string_append_c (all_array, '}');
