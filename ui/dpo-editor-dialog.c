@@ -26,8 +26,10 @@ struct _DpoEditorDialog
   GtkBox            *form_box;
   GtkRevealer       *error_revealer;
   GtkLabel          *error_label;
+  GtkButton         *reload_button;
 
   GtkWidget         *form;
+  DpoEditorReloadFunc reload;
   DpoEditorSaveFunc  save;
   gpointer           user_data;
   GDestroyNotify     destroy;
@@ -49,6 +51,9 @@ dpo_editor_dialog_accept (DpoEditorDialog *self)
       /* Nothing was written: the form stays as typed, with the reason. */
       self->error = g_strdup (error->message);
       dpo_form_show_error (self->error_revealer, self->error_label, self->form, error);
+      gtk_widget_set_visible (GTK_WIDGET (self->reload_button),
+                              self->reload != NULL &&
+                              g_error_matches (error, DPO_ERROR, DPO_ERROR_CHANGED_ELSEWHERE));
       return FALSE;
     }
 
@@ -63,6 +68,54 @@ on_accept_button_clicked_cb (DpoEditorDialog *self,
                              GtkButton       *button)
 {
   dpo_editor_dialog_accept (self);
+}
+
+/* A colleague's change refused the save: the form shows the record as
+ * stored now, so the DPO can make their change again over it. */
+gboolean
+dpo_editor_dialog_reload (DpoEditorDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DPO_IS_EDITOR_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->reload != NULL, FALSE);
+
+  g_clear_pointer (&self->error, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), FALSE);
+  if (!self->reload (self->form, &error))
+    {
+      self->error = g_strdup (error->message);
+      dpo_form_show_error (self->error_revealer, self->error_label, self->form, error);
+      return FALSE;
+    }
+  dpo_form_show_error (self->error_revealer, self->error_label, self->form, NULL);
+  /* As stored: nothing typed to lose. */
+  dpo_discard_guard_rebase (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_reload_button_clicked_cb (DpoEditorDialog *self,
+                             GtkButton       *button)
+{
+  dpo_editor_dialog_reload (self);
+}
+
+void
+dpo_editor_dialog_set_reload (DpoEditorDialog     *self,
+                              DpoEditorReloadFunc  reload)
+{
+  g_return_if_fail (DPO_IS_EDITOR_DIALOG (self));
+
+  self->reload = reload;
+}
+
+gboolean
+dpo_editor_dialog_offers_reload (DpoEditorDialog *self)
+{
+  g_return_val_if_fail (DPO_IS_EDITOR_DIALOG (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->reload_button));
 }
 
 static void
@@ -116,7 +169,9 @@ dpo_editor_dialog_class_init (DpoEditorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoEditorDialog, reload_button);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reload_button_clicked_cb);
 }
 
 static void

@@ -31,6 +31,17 @@ DpoEditorDialog *dpo_editor_dialog_new       (GtkWidget         *parent,
                                               gpointer           user_data,
                                               GDestroyNotify     destroy);
 GtkWidget       *dpo_editor_dialog_get_form  (DpoEditorDialog   *self);
+/* Reads the record again from the store into @form, as stored now. */
+typedef gboolean (*DpoEditorReloadFunc) (GtkWidget  *form,
+                                         GError    **error);
+/* A save refused because someone else changed the record meanwhile
+ * (DPO_ERROR_CHANGED_ELSEWHERE) then offers "Reload", which calls @reload. */
+void             dpo_editor_dialog_set_reload (DpoEditorDialog  *self,
+                                               DpoEditorReloadFunc reload);
+/* Reloads as the "Reload" button does; TRUE when reloaded (the error goes). */
+gboolean         dpo_editor_dialog_reload    (DpoEditorDialog   *self);
+/* Whether "Reload" is offered. */
+gboolean         dpo_editor_dialog_offers_reload (DpoEditorDialog *self);
 /* Saves as the accept button does; TRUE when saved (the dialog closes). */
 gboolean         dpo_editor_dialog_accept    (DpoEditorDialog   *self);
 /* The error shown, or NULL. */

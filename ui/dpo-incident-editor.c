@@ -11,6 +11,7 @@
 
 #include "dpo-discard-guard.h"
 #include "dpo-date-field.h"
+#include "dpo-error.h"
 #include "dpo-form.h"
 #include "dpo-incident-editor.h"
 #include "dpo-incident-text.h"
@@ -24,6 +25,7 @@ struct _DpoIncidentEditor
   AdwWindowTitle       *window_title;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
+  GtkButton            *reload_button;
   AdwPreferencesPage   *form;
   AdwEntryRow          *reference_row;
   AdwEntryRow          *title_row;
@@ -382,12 +384,41 @@ save_action (GtkWidget  *widget,
   if (incident == NULL || !dpo_store_save_incident (self->store, incident, &error))
     {
       dpo_form_show_error (self->error_revealer, self->error_label, GTK_WIDGET (self->form), error);
+      gtk_widget_set_visible (GTK_WIDGET (self->reload_button),
+                              g_error_matches (error, DPO_ERROR, DPO_ERROR_CHANGED_ELSEWHERE));
       return;
     }
 
   dpo_form_show_error (self->error_revealer, self->error_label, GTK_WIDGET (self->form), NULL);
   g_signal_emit (self, signals[SAVED], 0, incident->id);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A colleague changed the incident since it was opened, and the save was
+ * refused: the form shows it as stored now, to make the change again. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DpoIncidentEditor *self = DPO_INCIDENT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  DpoIncident *fresh;
+
+  if (self->original == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), FALSE);
+  fresh = dpo_store_get_incident (self->store, self->original->id, &error);
+  if (fresh == NULL)
+    {
+      dpo_form_show_error (self->error_revealer, self->error_label, GTK_WIDGET (self->form), error);
+      return;
+    }
+  dpo_incident_free (self->original);
+  self->original = fresh;
+  load_incident (self, fresh);
+  dpo_form_show_error (self->error_revealer, self->error_label, GTK_WIDGET (self->form), NULL);
+  dpo_discard_guard_rebase (GTK_WINDOW (self));
 }
 
 static void
@@ -420,6 +451,7 @@ dpo_incident_editor_class_init (DpoIncidentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, reload_button);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, form);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, reference_row);
   gtk_widget_class_bind_template_child (widget_class, DpoIncidentEditor, title_row);
@@ -443,6 +475,7 @@ dpo_incident_editor_class_init (DpoIncidentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_risk_row_notify_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -182,12 +182,26 @@ dpo_person_editor_suggest_id (DpoStore *store)
     }
 }
 
+static void
+fill_form (DpoPersonEditor *self)
+{
+  g_autofree char *birth_date = dpo_date_field_format_iso (self->subject->birth_date);
+
+  dpo_editor_set_row_text (self->reference_row, self->subject->id);
+  dpo_editor_set_row_text (self->last_name_row, self->subject->last_name);
+  dpo_editor_set_row_text (self->first_name_row, self->subject->first_name);
+  dpo_editor_set_row_text (self->birth_date_row, birth_date);
+  dpo_editor_set_row_text (self->nir_row, self->subject->nir);
+  dpo_editor_set_row_text (self->member_number_row, self->subject->member_number);
+  dpo_editor_set_row_text (self->email_row, self->subject->email);
+  dpo_editor_set_row_text (self->postal_address_row, self->subject->postal_address);
+}
+
 GtkWidget *
 dpo_person_editor_new (DpoStore         *store,
                        const DpoSubject *subject)
 {
   DpoPersonEditor *self;
-  g_autofree char *birth_date = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (store), NULL);
 
@@ -201,17 +215,25 @@ dpo_person_editor_new (DpoStore         *store,
       self->subject->id = dpo_person_editor_suggest_id (store);
     }
 
-  dpo_editor_set_row_text (self->reference_row, self->subject->id);
-  dpo_editor_set_row_text (self->last_name_row, self->subject->last_name);
-  dpo_editor_set_row_text (self->first_name_row, self->subject->first_name);
-  birth_date = dpo_date_field_format_iso (self->subject->birth_date);
-  dpo_editor_set_row_text (self->birth_date_row, birth_date);
-  dpo_editor_set_row_text (self->nir_row, self->subject->nir);
-  dpo_editor_set_row_text (self->member_number_row, self->subject->member_number);
-  dpo_editor_set_row_text (self->email_row, self->subject->email);
-  dpo_editor_set_row_text (self->postal_address_row, self->subject->postal_address);
-
+  fill_form (self);
   return GTK_WIDGET (self);
+}
+
+/* The person as stored now, over what was typed (a colleague changed them
+ * meanwhile): read by the reference it was opened with. */
+static gboolean
+reload_cb (GtkWidget  *form,
+           GError    **error)
+{
+  DpoPersonEditor *self = DPO_PERSON_EDITOR (form);
+  DpoSubject *fresh = dpo_store_get_subject (self->store, self->subject->id, error);
+
+  if (fresh == NULL)
+    return FALSE;
+  dpo_subject_free (self->subject);
+  self->subject = fresh;
+  fill_form (self);
+  return TRUE;
 }
 
 static gboolean
@@ -253,6 +275,7 @@ dpo_person_editor_present (GtkWidget        *parent,
                                   subject != NULL ? _("Edit Person") : _("New Person"),
                                   subject != NULL ? _("Save") : _("Add"),
                                   form, save_cb, NULL, NULL);
+  dpo_editor_dialog_set_reload (dialog, reload_cb);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (DPO_PERSON_EDITOR (form)->last_name_row));
   return dialog;

@@ -394,14 +394,31 @@ dpo_request_editor_suggest_id (DpoStore *store)
     }
 }
 
+static void
+fill_form (DpoRequestEditor *self)
+{
+  g_autofree char *received = dpo_form_format_time (self->request->received_at);
+  g_autoptr(DpoSubject) subject = NULL;
+
+  dpo_editor_set_row_text (self->reference_row, self->request->id);
+  dpo_form_combo_set (self->kind_row, DPO_ENUM_REQUEST_KIND, self->request->kind);
+  dpo_form_combo_set (self->channel_row, DPO_ENUM_REQUEST_CHANNEL, self->request->channel);
+  dpo_editor_set_row_text (self->received_row, received);
+  dpo_editor_set_row_text (self->requester_name_row, self->request->requester_name);
+  dpo_editor_set_row_text (self->requester_contact_row, self->request->requester_contact);
+  show_changes (self, self->request);
+
+  if (self->request->subject_id != NULL)
+    subject = dpo_store_get_subject (self->store, self->request->subject_id, NULL);
+  show_person (self, subject);
+}
+
 GtkWidget *
 dpo_request_editor_new (DpoStore         *store,
                         const DpoRequest *request,
                         const char       *subject_id)
 {
   DpoRequestEditor *self;
-  g_autofree char *received = NULL;
-  g_autoptr(DpoSubject) subject = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (store), NULL);
 
@@ -419,20 +436,25 @@ dpo_request_editor_new (DpoStore         *store,
       self->request->subject_id = g_strdup (subject_id);
     }
 
-  dpo_editor_set_row_text (self->reference_row, self->request->id);
-  dpo_form_combo_set (self->kind_row, DPO_ENUM_REQUEST_KIND, self->request->kind);
-  dpo_form_combo_set (self->channel_row, DPO_ENUM_REQUEST_CHANNEL, self->request->channel);
-  received = dpo_form_format_time (self->request->received_at);
-  dpo_editor_set_row_text (self->received_row, received);
-  dpo_editor_set_row_text (self->requester_name_row, self->request->requester_name);
-  dpo_editor_set_row_text (self->requester_contact_row, self->request->requester_contact);
-  show_changes (self, self->request);
-
-  if (self->request->subject_id != NULL)
-    subject = dpo_store_get_subject (store, self->request->subject_id, NULL);
-  show_person (self, subject);
-
+  fill_form (self);
   return GTK_WIDGET (self);
+}
+
+/* The request as stored now, over what was typed (a colleague changed it
+ * meanwhile): read by the reference it was opened with. */
+static gboolean
+reload_cb (GtkWidget  *form,
+           GError    **error)
+{
+  DpoRequestEditor *self = DPO_REQUEST_EDITOR (form);
+  DpoRequest *fresh = dpo_store_get_request (self->store, self->request->id, error);
+
+  if (fresh == NULL)
+    return FALSE;
+  dpo_request_free (self->request);
+  self->request = fresh;
+  fill_form (self);
+  return TRUE;
 }
 
 static gboolean
@@ -470,6 +492,7 @@ dpo_request_editor_present (GtkWidget        *parent,
                                   request != NULL ? _("Edit Request") : _("New Request"),
                                   request != NULL ? _("Save") : _("Record"),
                                   form, save_cb, NULL, NULL);
+  dpo_editor_dialog_set_reload (dialog, reload_cb);
   gtk_window_present (GTK_WINDOW (dialog));
   /* Recording in seconds: start where the typing starts. */
   gtk_widget_grab_focus (self->subject_id == NULL ? GTK_WIDGET (self->search_row)

@@ -57,6 +57,7 @@ enum {
   CMD_CAMPAIGN,
   CMD_RESTRICTION,
   CMD_SERVER,
+  CMD_COPY,
   N_COMMANDS
 };
 
@@ -80,6 +81,17 @@ int dpo_cli_run_letter      (Cli *cli, int argc, char **argv);
 int dpo_cli_run_restriction (Cli *cli, int argc, char **argv);
 /* dpo-cli-deadlines.c */
 int dpo_cli_run_deadlines   (Cli *cli, int argc, char **argv);
+/* dpo-cli-copy.c */
+int      dpo_cli_run_copy       (Cli *cli, int argc, char **argv);
+/* `dpo audit verify` on a file or a server. */
+gboolean dpo_cli_verify_audit   (const char  *database,
+                                 char       **seal,
+                                 guint64     *n_entries,
+                                 GError     **error);
+/* @database fit to be shown: a URI's password masked. */
+char    *dpo_cli_shown_database (const char  *database);
+/* @message on one line: its line breaks and runs of blanks made one space. */
+char    *dpo_cli_one_line       (const char  *message);
 /* dpo-cli-inform.c */
 int dpo_cli_run_notice      (Cli *cli, int argc, char **argv);
 int dpo_cli_run_campaign    (Cli *cli, int argc, char **argv);

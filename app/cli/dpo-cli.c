@@ -156,7 +156,8 @@ run_export_incident (Cli   *cli,
 
 
 /* "audit verify" reads the file as it is: it does not open the store,
- * which would put back a dropped safeguard before it could be reported. */
+ * which would put back a dropped safeguard before it could be reported;
+ * or the server's register (dpo-cli-copy.c). */
 static int
 run_audit (Cli   *cli,
            int    argc,
@@ -164,6 +165,7 @@ run_audit (Cli   *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *seal = NULL;
   guint64 n_entries = 0;
   int exit_code = EXIT_OK;
@@ -177,9 +179,12 @@ run_audit (Cli   *cli,
     }
 
   path = cli->database != NULL ? g_strdup (cli->database) : dpo_store_default_path ();
-  if (!dpo_audit_verify_file (path, &seal, &n_entries, &error))
+  shown = dpo_cli_shown_database (path);
+  if (!dpo_cli_verify_audit (path, &seal, &n_entries, &error))
     {
-      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), path, error->message);
+      g_autofree char *message = dpo_cli_one_line (error->message);
+
+      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), shown, message);
       return EXIT_FAILURE_;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -268,6 +273,10 @@ const Command dpo_cli_commands[N_COMMANDS] = {
   [CMD_SERVER] = { "server", N_("init URI"),
     N_("Sets up an empty PostgreSQL database for a DPO team (in progress): the tables, the rules "
        "the server enforces, and the roles dpo_officer, dpo_agent and dpo_auditor."), run_server },
+  [CMD_COPY] = { "copy", N_("SOURCE DEST"),
+    N_("Copies a whole register, audit log included, from a file to a PostgreSQL server "
+       "(postgresql://…, set up by “server init” and holding no register yet) or from a server to "
+       "a new file; all or nothing, then verified table by table."), dpo_cli_run_copy },
 };
 
 static char *

@@ -25,6 +25,7 @@ typedef enum
   DPO_ERROR_IO,               /* cannot read or write a file */
   DPO_ERROR_ACTIVE_CONTRACT,  /* the erasure rule refused */
   DPO_ERROR_ALREADY_DONE,     /* a request already answered, refused or withdrawn */
+  DPO_ERROR_CHANGED_ELSEWHERE, /* a save over a record changed by someone else since read */
 } DpoError;
 
 GQuark dpo_error_quark (void);

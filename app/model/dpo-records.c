@@ -217,6 +217,7 @@ dpo_incident_copy (const DpoIncident *self)
   DpoIncident *copy = g_new0 (DpoIncident, 1);
 
   copy->rowid = self->rowid;
+  copy->audit_seen = self->audit_seen;
   copy->id = g_strdup (self->id);
   copy->title = g_strdup (self->title);
   copy->description = g_strdup (self->description);
@@ -376,6 +377,7 @@ dpo_subject_copy (const DpoSubject *self)
   DpoSubject *copy = g_new0 (DpoSubject, 1);
 
   copy->rowid = self->rowid;
+  copy->audit_seen = self->audit_seen;
   copy->id = g_strdup (self->id);
   copy->last_name = g_strdup (self->last_name);
   copy->first_name = g_strdup (self->first_name);
@@ -428,6 +430,7 @@ dpo_request_copy (const DpoRequest *self)
   DpoRequest *copy = dpo_request_new ();
 
   copy->rowid = self->rowid;
+  copy->audit_seen = self->audit_seen;
   copy->id = g_strdup (self->id);
   copy->subject_id = g_strdup (self->subject_id);
   copy->subject_name = g_strdup (self->subject_name);

@@ -62,6 +62,10 @@ struct _DpoCommunication
 struct _DpoIncident
 {
   gint64     rowid;
+  /* The audit log's last entry for this record when the store read it
+   * (0: not read whole, nothing to compare): a save is refused if a newer
+   * one exists, a colleague's change (dpo-store-conflict.c). */
+  gint64     audit_seen;
   char      *id;
   char      *title;
   char      *description;
@@ -112,6 +116,10 @@ struct _DpoContract
 struct _DpoSubject
 {
   gint64     rowid;
+  /* The audit log's last entry for this record when the store read it
+   * (0: not read whole, nothing to compare): a save is refused if a newer
+   * one exists, a colleague's change (dpo-store-conflict.c). */
+  gint64     audit_seen;
   char      *id;
   char      *last_name;
   char      *first_name;
@@ -134,6 +142,10 @@ struct _DpoSubject
 struct _DpoRequest
 {
   gint64     rowid;
+  /* The audit log's last entry for this record when the store read it
+   * (0: not read whole, nothing to compare): a save is refused if a newer
+   * one exists, a colleague's change (dpo-store-conflict.c). */
+  gint64     audit_seen;
   char      *id;
   char      *subject_id;      /* the person's reference; NULL once erased or for a requester */
   char      *subject_name;    /* derived when reading: "LAST First" */

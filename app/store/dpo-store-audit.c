@@ -167,6 +167,7 @@ _dpo_store_audit (DpoStore    *self,
   _dpo_bind_text (stmt, 5, changes_text);
   _dpo_bind_text (stmt, 6, content_hash);
   _dpo_bind_text (stmt, 7, head);
+  _dpo_store_note_change (self, entity, record);
   return _dpo_store_step_done (self, stmt, error);
 }
 

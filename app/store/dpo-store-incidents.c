@@ -11,6 +11,7 @@
 
 #include "dpo-error.h"
 #include "dpo-record-json.h"
+#include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
 #include "dpo-validate.h"
 
@@ -121,6 +122,15 @@ read_aware_at (DpoStore *self,
   return aware_at;
 }
 
+/* Saved again from the same copy, this save is no colleague's change. */
+static gboolean
+mark_seen (DpoStore    *self,
+           DpoIncident *incident)
+{
+  incident->audit_seen = _dpo_store_audit_mark (self, "incident", incident->id);
+  return TRUE;
+}
+
 static gboolean
 write_incident (DpoStore  *self,
                 gpointer   data,
@@ -137,7 +147,11 @@ write_incident (DpoStore  *self,
 
   if (incident->rowid == 0)
     return _dpo_store_insert_incident_row (self, incident, error) &&
-           _dpo_store_audit (self, "incident", incident->id, "insert", new_node, error);
+           _dpo_store_audit (self, "incident", incident->id, "insert", new_node, error) &&
+           mark_seen (self, incident);
+  if (!_dpo_store_check_unchanged (self, "incident", incident->rowid, incident->audit_seen, new_node,
+                                   error))
+    return FALSE;
 
   old = read_incident_by_rowid (self, incident->rowid);
   if (old == NULL)
@@ -154,7 +168,8 @@ write_incident (DpoStore  *self,
   if (diff == NULL)
     return TRUE;
   return update_incident_row (self, incident, error) &&
-         _dpo_store_audit (self, "incident", incident->id, "update", diff, error);
+         _dpo_store_audit (self, "incident", incident->id, "update", diff, error) &&
+         mark_seen (self, incident);
 }
 
 gboolean
@@ -163,13 +178,19 @@ dpo_store_save_incident (DpoStore     *self,
                          GError      **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 seen;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (incident != NULL, FALSE);
 
   if (!dpo_validate_incident (incident, now, error))
     return FALSE;
-  return _dpo_store_write (self, write_incident, incident, error);
+  seen = incident->audit_seen;
+  if (_dpo_store_write (self, write_incident, incident, error))
+    return TRUE;
+  /* Rolled back: the mark the write took is not in the log. */
+  incident->audit_seen = seen;
+  return FALSE;
 }
 
 static gboolean

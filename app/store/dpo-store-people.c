@@ -11,6 +11,7 @@
 
 #include "dpo-error.h"
 #include "dpo-record-json.h"
+#include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
 #include "dpo-validate.h"
 
@@ -101,13 +102,24 @@ write_subject (DpoStore  *self,
       return FALSE;
     }
   if (subject->rowid != 0)
-    return _dpo_store_update_subject (self, subject, error);
+    {
+      node = subject_fields_json (subject);
+      if (!_dpo_store_check_unchanged (self, "subject", subject->rowid, subject->audit_seen, node, error) ||
+          !_dpo_store_update_subject (self, subject, error))
+        return FALSE;
+      /* Saved again from the same copy, this save is no colleague's change. */
+      subject->audit_seen = _dpo_store_audit_mark (self, "subject", subject->id);
+      return TRUE;
+    }
 
   node = subject_fields_json (subject);
   /* A new person comes without contracts or holds: they are saved one by one. */
   g_ptr_array_set_size (subject->contracts, 0);
   g_ptr_array_set_size (subject->holds, 0);
-  return _dpo_store_insert_subject (self, subject, node, error);
+  if (!_dpo_store_insert_subject (self, subject, node, error))
+    return FALSE;
+  subject->audit_seen = _dpo_store_audit_mark (self, "subject", subject->id);
+  return TRUE;
 }
 
 gboolean
@@ -115,11 +127,19 @@ dpo_store_save_subject (DpoStore    *self,
                         DpoSubject  *subject,
                         GError     **error)
 {
+  gint64 seen;
+
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (subject != NULL, FALSE);
 
-  return dpo_validate_subject (subject, error) &&
-         _dpo_store_write (self, write_subject, subject, error);
+  seen = subject->audit_seen;
+
+  if (dpo_validate_subject (subject, error) &&
+      _dpo_store_write (self, write_subject, subject, error))
+    return TRUE;
+  /* Rolled back: the mark the write took is not in the log. */
+  subject->audit_seen = seen;
+  return FALSE;
 }
 
 typedef struct

@@ -11,6 +11,7 @@
 
 #include "dpo-error.h"
 #include "dpo-json-text.h"
+#include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -320,9 +321,13 @@ dpo_store_get_incident (DpoStore    *self,
 {
   DpoSqlStmt *stmt;
   DpoIncident *incident = NULL;
+  gint64 seen;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  /* Before the row: see dpo-store-conflict.h. */
+  seen = _dpo_store_audit_mark (self, "incident", id);
 
   stmt = _dpo_store_prepare (self, "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i WHERE i.id = ?",
                              error);
@@ -330,7 +335,10 @@ dpo_store_get_incident (DpoStore    *self,
     return NULL;
   _dpo_bind_text (stmt, 1, id);
   if (dpo_sql_step (stmt) == DPO_SQL_ROW)
-    incident = _dpo_incident_from_row (stmt);
+    {
+      incident = _dpo_incident_from_row (stmt);
+      incident->audit_seen = seen;
+    }
   dpo_sql_reset (stmt);
 
   if (incident == NULL)
@@ -349,9 +357,13 @@ dpo_store_get_subject (DpoStore    *self,
 {
   DpoSqlStmt *stmt;
   DpoSubject *subject = NULL;
+  gint64 seen;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  /* Before the row: see dpo-store-conflict.h. */
+  seen = _dpo_store_audit_mark (self, "subject", id);
 
   stmt = _dpo_store_prepare (self, "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s WHERE s.id = ?",
                              error);
@@ -359,7 +371,10 @@ dpo_store_get_subject (DpoStore    *self,
     return NULL;
   _dpo_bind_text (stmt, 1, id);
   if (dpo_sql_step (stmt) == DPO_SQL_ROW)
-    subject = _dpo_subject_from_row (stmt);
+    {
+      subject = _dpo_subject_from_row (stmt);
+      subject->audit_seen = seen;
+    }
   dpo_sql_reset (stmt);
 
   if (subject == NULL)
@@ -380,9 +395,13 @@ dpo_store_get_request (DpoStore    *self,
 {
   DpoSqlStmt *stmt;
   DpoRequest *request = NULL;
+  gint64 seen;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  /* Before the row: see dpo-store-conflict.h. */
+  seen = _dpo_store_audit_mark (self, "request", id);
 
   stmt = _dpo_store_prepare (self, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r "
                                    "LEFT JOIN subjects s ON s.pk = r.subject WHERE r.id = ?",
@@ -391,7 +410,10 @@ dpo_store_get_request (DpoStore    *self,
     return NULL;
   _dpo_bind_text (stmt, 1, id);
   if (dpo_sql_step (stmt) == DPO_SQL_ROW)
-    request = _dpo_request_from_row (stmt);
+    {
+      request = _dpo_request_from_row (stmt);
+      request->audit_seen = seen;
+    }
   dpo_sql_reset (stmt);
 
   if (request == NULL)

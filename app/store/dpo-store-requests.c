@@ -12,6 +12,7 @@
 #include "dpo-computed.h"
 #include "dpo-error.h"
 #include "dpo-record-json.h"
+#include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 #include "dpo-validate.h"
@@ -223,10 +224,21 @@ write_request (DpoStore  *self,
   if (!check_request_refs (self, request, error))
     return FALSE;
   if (request->rowid != 0)
-    return _dpo_store_update_request (self, request, "update", error);
-
-  node = dpo_request_to_json (request);
-  return _dpo_store_insert_request (self, request, node, error);
+    {
+      node = dpo_request_to_json (request);
+      if (!_dpo_store_check_unchanged (self, "request", request->rowid, request->audit_seen, node, error) ||
+          !_dpo_store_update_request (self, request, "update", error))
+        return FALSE;
+    }
+  else
+    {
+      node = dpo_request_to_json (request);
+      if (!_dpo_store_insert_request (self, request, node, error))
+        return FALSE;
+    }
+  /* Saved again from the same copy, this save is no colleague's change. */
+  request->audit_seen = _dpo_store_audit_mark (self, "request", request->id);
+  return TRUE;
 }
 
 /* Answered or refused: closed with an answer to the person (withdrawn is
@@ -243,6 +255,7 @@ dpo_store_save_request (DpoStore    *self,
                         GError     **error)
 {
   g_autofree char *changes = NULL;
+  gint64 seen;
 
   g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
   g_return_val_if_fail (request != NULL, FALSE);
@@ -259,5 +272,10 @@ dpo_store_save_request (DpoStore    *self,
       g_free (request->changes);
       request->changes = g_steal_pointer (&changes);
     }
-  return _dpo_store_write (self, write_request, request, error);
+  seen = request->audit_seen;
+  if (_dpo_store_write (self, write_request, request, error))
+    return TRUE;
+  /* Rolled back: the mark the write took is not in the log. */
+  request->audit_seen = seen;
+  return FALSE;
 }

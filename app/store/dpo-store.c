@@ -18,6 +18,7 @@
 #include "dpo-pg-connection.h"
 #include "dpo-pg-init.h"
 #include "dpo-sql.h"
+#include "dpo-store-notify.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
@@ -32,6 +33,7 @@ struct _DpoStore
   DpoSqlConn *conn;
   sqlite3    *db;           /* conn's, for what only SQLite has; NULL on a server */
   char       *uri;          /* a server's connection string, password included; NULL for a file */
+  DpoStoreNotify *notify;   /* a server's: the NOTIFY of writes, the LISTEN of a window's store */
   GHashTable *statements;   /* const char *sql -> DpoSqlStmt * */
   GDateTime  *now;
   gboolean    alsace_moselle;
@@ -105,8 +107,10 @@ dpo_store_finalize (GObject *object)
   /* This connection's reads may have kept an erasure's old pages alive. */
   if (self->db != NULL)
     retry_forget (self);
-  /* Statements must be finalized before the connection closes. */
+  /* Statements must be finalized before the connection closes, and the
+   * watch on its socket removed. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->notify, _dpo_store_notify_free);
   self->db = NULL;
   g_clear_pointer (&self->conn, dpo_sql_conn_free);
   g_clear_pointer (&self->path, g_free);
@@ -396,7 +400,8 @@ open_server (const char  *uri,
   self->uri = g_strdup (uri);
   self->conn = dpo_sql_conn_new_pg (pg);
   if (!dpo_pg_check_schema (pg, error) ||
-      !exec_simple (self, "SET application_name = 'DPO Workbench'", error))
+      !exec_simple (self, "SET application_name = 'DPO Workbench'", error) ||
+      (self->notify = _dpo_store_notify_new (self, pg, error)) == NULL)
     return NULL;
   self->alsace_moselle = _dpo_store_read_alsace_moselle (self);
   return g_steal_pointer (&self);
@@ -619,7 +624,12 @@ gboolean
 _dpo_store_commit (DpoStore  *self,
                    GError   **error)
 {
-  if (exec_simple (self, "COMMIT", error))
+  g_autofree char *commit = NULL;
+
+  /* On a server, the write tells every window (dpo-store-notify.h). */
+  if (self->notify != NULL)
+    commit = _dpo_store_notify_commit_sql (self->notify);
+  if (exec_simple (self, commit != NULL ? commit : "COMMIT", error))
     return TRUE;
 
   _dpo_store_rollback (self);
@@ -629,6 +639,8 @@ _dpo_store_commit (DpoStore  *self,
 void
 _dpo_store_rollback (DpoStore *self)
 {
+  if (self->notify != NULL)
+    _dpo_store_notify_forget (self->notify);
   if (dpo_sql_in_transaction (self->conn))
     dpo_sql_exec (self->conn, "ROLLBACK");
 }
@@ -649,6 +661,15 @@ _dpo_store_write (DpoStore      *self,
   retry_forget (self);
   _dpo_store_emit_changed (self);
   return TRUE;
+}
+
+void
+_dpo_store_note_change (DpoStore   *self,
+                        const char *entity,
+                        const char *record)
+{
+  if (self->notify != NULL)
+    _dpo_store_notify_note (self->notify, entity, record);
 }
 
 void
