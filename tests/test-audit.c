@@ -14,6 +14,8 @@
 #include "dpo-import.h"
 #include "dpo-audit-verify.h"
 #include "dpo-error.h"
+#include "dpo-pg-connection.h"
+#include "dpo-pg-verify.h"
 #include "dpo-registers.h"
 #include "dpo-request-execute.h"
 #include "dpo-store.h"
@@ -40,6 +42,27 @@ new_store_with_erasure (char **path)
   g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
   return store;
+}
+
+/* `dpo audit verify`'s check: of the file as it is, or of the server's
+ * log, read through another connection with the store's own hashes. */
+static gboolean
+verify_audit (const char  *path,
+              char       **seal,
+              guint64     *n_entries,
+              GError     **error)
+{
+  PGconn *conn;
+  gboolean verified;
+
+  if (!dpo_test_engine_is_server ())
+    return dpo_audit_verify_file (path, seal, n_entries, error);
+  conn = dpo_pg_connect (path, error);
+  if (conn == NULL)
+    return FALSE;
+  verified = dpo_pg_audit_verify (conn, seal, n_entries, error);
+  PQfinish (conn);
+  return verified;
 }
 
 /* Runs @sql on a connection of its own, as someone with the file would. */
@@ -86,7 +109,7 @@ test_chain_verifies (void)
   g_autofree char *store_seal = dpo_store_dup_audit_seal (store);
   guint64 n_entries = 0;
 
-  g_assert_true (dpo_audit_verify_file (path, &seal, &n_entries, &error));
+  g_assert_true (verify_audit (path, &seal, &n_entries, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_entries, ==, dpo_test_query_int (path, "SELECT count(*) FROM audit"));
   g_assert_cmpuint (strlen (seal), ==, 64);
@@ -121,6 +144,29 @@ test_redaction_needs_erasure (void)
   g_autofree char *path = NULL;
   g_autoptr(DpoStore) store = new_store_with_erasure (&path);
 
+  if (dpo_test_engine_is_server ())
+    {
+      /* The server's triggers, for any client (its superuser too), each
+       * with the SQLSTATE of its rule. */
+      static const struct { const char *sql; const char *state; } refused[] = {
+        { "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}' WHERE pk = 1", "DPO02" },
+        { "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}'", "DPO02" },
+        { "DELETE FROM audit WHERE pk = 1", "DPO02" },
+        { "INSERT INTO audit (at, entity, record, action, changes, content_hash, hash) "
+          "VALUES ('x', 'subject', 'S-0003', 'redact', '{\"entries\":[[1,\"x\"]]}', "
+          "repeat ('0', 64), repeat ('0', 64))", "DPO03" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+        {
+          g_autofree char *state = NULL;
+
+          g_assert_false (dpo_test_server_try_exec (path, refused[i].sql, &state, NULL));
+          g_assert_cmpstr (state, ==, refused[i].state);
+        }
+      g_assert_true (verify_audit (path, NULL, NULL, NULL));
+      return;
+    }
   g_assert_cmpint (tamper (path, "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}' WHERE pk = 1"),
                    ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (tamper (path, "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}'"),
@@ -130,7 +176,7 @@ test_redaction_needs_erasure (void)
   g_assert_cmpint (tamper (path, "INSERT INTO audit (at, entity, record, action, changes, content_hash, hash) "
                                  "VALUES ('x', 'subject', 'S-0003', 'redact', '{\"entries\":[[1,\"x\"]]}', "
                                  "printf('%064d', 0), printf('%064d', 0))"), ==, SQLITE_CONSTRAINT);
-  g_assert_true (dpo_audit_verify_file (path, NULL, NULL, NULL));
+  g_assert_true (verify_audit (path, NULL, NULL, NULL));
 }
 
 typedef struct
@@ -159,7 +205,7 @@ assert_tampering_caught (const Tampering *t)
   g_test_message ("%s", sql);
   g_assert_cmpint (tamper (path, sql), ==, SQLITE_OK);
 
-  g_assert_false (dpo_audit_verify_file (path, &seal, NULL, &error));
+  g_assert_false (verify_audit (path, &seal, NULL, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_FAILED);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, t->named));
@@ -222,7 +268,7 @@ test_open_restores_safeguards (void)
 
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'safeguard' "
                                              "AND action = 'restore'"), ==, 2);
-  g_assert_true (dpo_audit_verify_file (path, NULL, NULL, &error));
+  g_assert_true (verify_audit (path, NULL, NULL, &error));
   g_assert_no_error (error);
   /* The rule holds again: S-0001 has an active contract. */
   g_assert_cmpint (tamper (path, "DELETE FROM subjects WHERE id = 'S-0001'"), ==, SQLITE_CONSTRAINT);
@@ -263,6 +309,12 @@ test_migration_chains_version_1 (void)
   gint64 n_entries;
   guint64 verified = 0;
 
+  if (dpo_test_engine_is_server ())
+    {
+      g_test_skip ("a file's own migration: a server's log was chained from its first version");
+      g_assert_finalize_object (store);
+      return;
+    }
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_finalize_object (store);
   n_entries = dpo_test_query_int (path, "SELECT count(*) FROM audit");
@@ -273,17 +325,17 @@ test_migration_chains_version_1 (void)
   g_assert_cmpint (dpo_test_query_int (path, "PRAGMA user_version"), ==, 1);
 
   /* Not verifiable before the upgrade; chained by it. */
-  g_assert_false (dpo_audit_verify_file (path, NULL, NULL, NULL));
+  g_assert_false (verify_audit (path, NULL, NULL, NULL));
   store = dpo_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dpo_test_query_int (path, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
-  g_assert_true (dpo_audit_verify_file (path, NULL, &verified, &error));
+  g_assert_true (verify_audit (path, NULL, &verified, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (verified, ==, n_entries);
   /* And the erasure works on the upgraded file. */
   g_assert_true (dpo_request_execute (store, "R-2024-0003", NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (dpo_audit_verify_file (path, NULL, NULL, &error));
+  g_assert_true (verify_audit (path, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 }
@@ -314,7 +366,8 @@ test_seal_in_reports (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(DpoStore) store = new_store_with_erasure (&path);
-  g_autofree char *dir = g_path_get_dirname (path);
+  /* On a server, the workbooks go to a folder of their own. */
+  g_autofree char *dir = dpo_test_engine_is_server () ? dpo_test_make_dir () : g_path_get_dirname (path);
   g_autofree char *registers = g_build_filename (dir, "registers.xlsx", NULL);
   g_autofree char *report = g_build_filename (dir, "incident.xlsx", NULL);
   g_autoptr(GFile) registers_file = g_file_new_for_path (registers);
@@ -416,7 +469,7 @@ test_cli_restores_erasure_rule (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE action = 'restore' "
                                              "AND record = 'subjects_erasure_rule'"), ==, 1);
   g_assert_cmpint (tamper (path, "DELETE FROM subjects WHERE id = 'S-0001'"), ==, SQLITE_CONSTRAINT);
-  g_assert_true (dpo_audit_verify_file (path, NULL, NULL, NULL));
+  g_assert_true (verify_audit (path, NULL, NULL, NULL));
 }
 
 int

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "dpo-import.h"
+#include "dpo-pg-connection.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
 
@@ -68,21 +69,44 @@ new_database_with_example (void)
   return g_steal_pointer (&path);
 }
 
+/* Where the test writes its files: beside the database, or in a folder of
+ * their own when the database is on a server. */
+static char *
+database_dir (const char *path)
+{
+  return dpo_test_engine_is_server () ? dpo_test_make_dir () : g_path_get_dirname (path);
+}
+
 /* Another process is in the middle of a write: reading commands answer at
  * once instead of failing after the busy timeout. */
 static void
 test_reads_while_another_process_writes (void)
 {
   g_autofree char *path = new_database_with_example ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = database_dir (path);
   g_autofree char *json = g_build_filename (dir, "out.json", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "out.xlsx", NULL);
   sqlite3 *writer = NULL;
+  PGconn *client = NULL;
   gint64 start;
 
-  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; INSERT INTO settings VALUES ('test', 'x')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  if (dpo_test_engine_is_server ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Another client of the server, in the middle of its write. */
+      client = dpo_pg_connect (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (dpo_pg_exec (client, "BEGIN; INSERT INTO settings VALUES ('test', 'x')",
+                                  "write", &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; INSERT INTO settings VALUES ('test', 'x')",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
 
   start = g_get_monotonic_time ();
   {
@@ -103,8 +127,13 @@ test_reads_while_another_process_writes (void)
   /* Not after waiting for the 5-second busy timeout. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
 
-  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (writer);
+  if (client != NULL)
+    PQfinish (client);
+  else
+    {
+      sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (writer);
+    }
 }
 
 /* Three processes create the same new database at once: all succeed (it
@@ -135,7 +164,7 @@ static void
 test_readers_and_writers (void)
 {
   g_autofree char *path = new_database_with_example ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = database_dir (path);
 
   for (guint round = 0; round < 4; round++)
     {
