@@ -170,6 +170,7 @@ _dpo_store_audit (DpoStore    *self,
   return _dpo_store_step_done (self, stmt, error);
 }
 
+/* "IS NOT 'text'" is SQLite's alone: the NULL test is spelled out. */
 #define PERSON_ENTRIES \
   "((entity IN ('subject', 'contract', 'hold') AND record = ?1) OR (entity = 'request' AND record IN " \
   "(SELECT id FROM requests WHERE subject = (SELECT pk FROM subjects WHERE id = ?1)))) " \

@@ -87,6 +87,10 @@ char         *_dpo_store_search_match      (const char        *search);
 /* The same for the SQL function dpo_search_has (TEXT, SPEC), registered
  * on each of the store's connections by _dpo_store_register_search(). */
 char         *_dpo_store_search_spec       (const char        *search);
+/* The same for a server: two PostgreSQL arrays of LIKE patterns. */
+gboolean      _dpo_store_search_patterns   (const char        *search,
+                                            char             **any,
+                                            char             **all);
 gboolean      _dpo_store_register_search   (sqlite3           *db);
 
 /* dpo-store-requests.c */

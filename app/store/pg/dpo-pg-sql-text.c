@@ -250,3 +250,45 @@ _dpo_pg_has_returning (const char *sql)
 
   return strstr (upper, "RETURNING") != NULL;
 }
+
+/* The types to declare for @n_params parameters of @text (rewritten):
+ * text for a number the statement never names, as when a list binds the
+ * same parameters to each of its statements and one leaves some unused
+ * (SQLite ignores them; the server would refuse a parameter whose type it
+ * cannot infer), and "infer" (0) for the others. NULL if all are named. */
+guint32 *
+_dpo_pg_param_types (const char *text,
+                     int         n_params,
+                     guint32     text_oid)
+{
+  g_autofree gboolean *named = g_new0 (gboolean, MAX (n_params, 1));
+  guint32 *types = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = skip_quoted (text, p);
+
+      if (end != p)
+        p = end;
+      else if (*p == '$' && g_ascii_isdigit (p[1]) && (p == text || !is_word_char (p[-1])))
+        {
+          char *after = NULL;
+          gint64 number = g_ascii_strtoll (p + 1, &after, 10);
+
+          if (number >= 1 && number <= n_params)
+            named[number - 1] = TRUE;
+          p = after;
+        }
+      else
+        p++;
+    }
+  for (int i = 0; i < n_params; i++)
+    if (!named[i])
+      {
+        if (types == NULL)
+          types = g_new0 (guint32, n_params);
+        types[i] = text_oid;
+      }
+  return types;
+}

@@ -34,6 +34,12 @@ gsize     _dpo_pg_statement_length (const char *sql);
 char     *_dpo_pg_insert_target    (const char *sql);
 /* TRUE if the word RETURNING is in @sql. */
 gboolean  _dpo_pg_has_returning    (const char *sql);
+/* The types to declare for the @n_params parameters of @text (rewritten):
+ * @text_oid for a number the statement never names, 0 ("infer") for the
+ * others; NULL if every one is named. */
+guint32  *_dpo_pg_param_types      (const char *text,
+                                    int         n_params,
+                                    guint32     text_oid);
 
 /* COPY's text format, for the bulk loader (dpo-store-loader.c): @text
  * (NULL for SQL NULL) as one field of a row, its backslashes, tabs and

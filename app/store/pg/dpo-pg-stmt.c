@@ -21,6 +21,7 @@
  * what the store's column readers expect. */
 
 #define BYTEA_OID 17
+#define TEXT_OID  25
 
 struct _DpoPgConn
 {
@@ -336,6 +337,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   g_autofree char *text = NULL;
   g_autofree char *returning = NULL;
   g_autofree char *name = NULL;
+  g_autofree Oid *types = NULL;
   PGresult *result;
   DpoPgStmt *stmt;
   int n_params = 0;
@@ -347,7 +349,9 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   text = _dpo_pg_rewrite_params (sql, &n_params);
   returning = returning_identity (pg, text);
   name = g_strdup_printf ("dpo_%" G_GUINT64_FORMAT, ++pg->n_names);
-  result = PQprepare (pg->conn, name, returning != NULL ? returning : text, 0, NULL);
+  types = _dpo_pg_param_types (text, n_params, TEXT_OID);
+  result = PQprepare (pg->conn, name, returning != NULL ? returning : text,
+                      types != NULL ? n_params : 0, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       keep_error (pg, result);
