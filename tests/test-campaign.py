@@ -12,6 +12,10 @@ and Python's sqlite3 for what was recorded.
 
 Usage: test-campaign.py [DPO]   (else $DPO_CLI). Prints TAP.
 
+With DPO_TEST_ENGINE=postgresql, under build-aux/pg-test-server, each
+database is a new one on the test server (its URI in --database), read
+back by psql instead of sqlite3.
+
 The affected population, the contract beneficiaries and the notice are
 written with raw SQL (the tables of schema 6), so that the campaign is
 tested on its own."""
@@ -19,6 +23,8 @@ tested on its own."""
 import csv
 import email
 import email.policy
+import hashlib
+import itertools
 import mailbox
 import os
 import shutil
@@ -117,10 +123,68 @@ BENEFICIARIES = [("C-1", "S-2"), ("C-7", "S-8")]
 FIRST_AFFECTED = ["S-1", "S-2", "S-3", "S-4", "S-5", "S-6", "S-8"]
 
 
+SERVER = os.environ.get("DPO_TEST_ENGINE") == "postgresql"
+_databases = itertools.count()
+
+
+def new_database(folder, name):
+    """A new file's path in @folder, or a new database on the test server,
+    set up by `dpo server init` (its URI)."""
+    if not SERVER:
+        return os.path.join(folder, name)
+    admin = os.environ["DPO_TEST_PG_URI"]
+    db = f"campaign_{os.getpid()}_{next(_databases)}"
+    subprocess.run(["psql", admin, "-qXc", f"CREATE DATABASE {db}"], check=True,
+                   capture_output=True)
+    uri = admin.replace("///postgres", f"///{db}", 1)
+    subprocess.run([DPO, "server", "init", uri], check=True, capture_output=True)
+    return uri
+
+
+def psql_rows(uri, statement, params):
+    """@statement's rows through psql: each "?" a psql variable, quoted by
+    psql; digits read back as numbers, NULL as None (as sqlite3 gives them)."""
+    argv = ["psql", uri, "-qAtX", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
+            "-P", "null=\x1d"]
+    parts = statement.split("?")
+    text = parts[0]
+    for i, (value, part) in enumerate(zip(params, parts[1:])):
+        argv += ["-v", f"p{i}={value}"]
+        text += f":'p{i}'" + part
+    result = subprocess.run(argv, input=text, capture_output=True, text=True, check=True)
+
+    def value(field):
+        if field == "\x1d":
+            return None
+        return int(field) if field.isdigit() else field
+    return [tuple(value(f) for f in row.split("\x1f"))
+            for row in result.stdout.rstrip("\n").split("\x1e") if row != ""]
+
+
+def chain_intact(uri):
+    """The audit log's hash chain recomputed from psql's rows (the rule of
+    app/store/dpo-store-audit.c), as `dpo audit verify` does for a file."""
+    rows = psql_rows(uri, "SELECT at, entity, record, action, changes, content_hash, hash "
+                          "FROM audit ORDER BY pk", ())
+    head = "0" * 64
+    for row in rows:
+        content = hashlib.sha256(b"dpo-audit/1\n")
+        for field in row[:5]:
+            if field is None:
+                content.update(b"N")
+            else:
+                data = str(field).encode()
+                content.update(b"S%d:" % len(data) + data)
+        head = hashlib.sha256((head + content.hexdigest()).encode()).hexdigest()
+        if content.hexdigest() != row[5] or head != row[6]:
+            return False
+    return len(rows) > 0
+
+
 class Workdir:
     def __init__(self):
         self.path = tempfile.mkdtemp(prefix="dpo-campaign-")
-        self.db = os.path.join(self.path, "workbench.sqlite")
+        self.db = new_database(self.path, "workbench.sqlite")
 
     def file(self, *names):
         return os.path.join(self.path, *names)
@@ -134,6 +198,8 @@ class Workdir:
         return result
 
     def sql(self, statement, params=()):
+        if SERVER:
+            return psql_rows(self.db, statement, params)
         with sqlite3.connect(self.db) as db:
             db.execute("PRAGMA foreign_keys = ON")
             rows = db.execute(statement, params).fetchall()
@@ -334,12 +400,16 @@ def test_unreachable_and_record(work):
     eq(work.informed(), [("S-1", "email"), ("S-2", "email"), ("S-3", "post"), ("S-5", "email"),
                          ("S-6", "post"), ("S-7", "post"), ("S-8", "post")], "informed")
     assert "2 households" in result.stdout, result.stdout
-    eq(sorted(os.listdir(work.path)), ["import.json", "out", "workbench.sqlite",
-                                       "workbench.sqlite-shm", "workbench.sqlite-wal"]
+    eq(sorted(os.listdir(work.path)), ["import.json", "out"] if SERVER else
+       ["import.json", "out", "workbench.sqlite", "workbench.sqlite-shm", "workbench.sqlite-wal"]
        if os.path.exists(work.file("workbench.sqlite-wal")) else
        ["import.json", "out", "workbench.sqlite"], "no temporary folder left")
-    audit = work.dpo("audit", "verify")
-    assert "intact" in audit.stdout
+    if SERVER:
+        # `dpo audit verify` reads a file only, so far: the chain recomputed here.
+        assert chain_intact(work.db), "the audit log's chain"
+    else:
+        audit = work.dpo("audit", "verify")
+        assert "intact" in audit.stdout
 
 
 @with_workdir
@@ -486,6 +556,10 @@ def test_empty_folder_is_used(work):
 def main():
     if not DPO:
         print("1..0 # SKIP no dpo given")
+        return 0
+    if SERVER and "DPO_TEST_PG_URI" not in os.environ:
+        print("1..0 # SKIP no test server (" +
+              os.environ.get("DPO_TEST_PG_MISSING", "run it under build-aux/pg-test-server") + ")")
         return 0
     if shutil.which("pdfinfo") is None:
         print("1..0 # SKIP poppler-utils (pdfinfo) is not installed")

@@ -12,9 +12,12 @@ Usage: test-deadlines-ics.py [DPO]   (else $DPO_CLI). Prints TAP.
 
 Run under the meson test environment: TZ=Europe/Paris, LC_ALL=C.UTF-8,
 DPO_LOCALEDIR pointing at the built translations. Weekdays checked with
-`date -d`; Easter Sunday 2024 is 31 March."""
+`date -d`; Easter Sunday 2024 is 31 March. With DPO_TEST_ENGINE=postgresql,
+under build-aux/pg-test-server, each database is a new one on the test
+server (its URI in --database) instead of a file."""
 
 import datetime
+import itertools
 import json
 import os
 import shutil
@@ -32,6 +35,22 @@ except ImportError:
 DPO = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("DPO_CLI")
 UTC = datetime.timezone.utc
 FRENCH = {"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+SERVER = os.environ.get("DPO_TEST_ENGINE") == "postgresql"
+_databases = itertools.count()
+
+
+def new_database(folder, name):
+    """A new file's path in @folder, or a new database on the test server,
+    set up by `dpo server init` (its URI)."""
+    if not SERVER:
+        return os.path.join(folder, name)
+    admin = os.environ["DPO_TEST_PG_URI"]
+    db = f"ics_{os.getpid()}_{next(_databases)}"
+    subprocess.run(["psql", admin, "-qXc", f"CREATE DATABASE {db}"], check=True,
+                   capture_output=True)
+    uri = admin.replace("///postgres", f"///{db}", 1)
+    subprocess.run([DPO, "server", "init", uri], check=True, capture_output=True)
+    return uri
 
 
 class Skip(Exception):
@@ -67,7 +86,7 @@ class Workdir:
 
     def __init__(self):
         self.path = tempfile.mkdtemp(prefix="dpo-ics-")
-        self.db = os.path.join(self.path, "workbench.sqlite")
+        self.db = new_database(self.path, "workbench.sqlite")
 
     def file(self, *names):
         return os.path.join(self.path, *names)
@@ -268,7 +287,7 @@ def test_uids_stable(work):
     assert len({u.split("-request-")[0].split("-cnil-")[0] for u in uids}) == 1, uids
 
     # Another database holding the same records: other UIDs, never mixed up.
-    other = work.file("other.sqlite")
+    other = new_database(work.path, "other.sqlite")
     work.import_doc(document(), db=other)
     work.dpo("deadlines", "--ics", work.file("o.ics"), as_of="2024-03-30", db=other)
     o, _ = read_calendar(work.file("o.ics"))
@@ -414,6 +433,10 @@ def test_help():
 def main():
     if not DPO or not os.path.exists(DPO):
         print("1..0 # SKIP the dpo program was not given (argument or DPO_CLI)")
+        return 0
+    if SERVER and "DPO_TEST_PG_URI" not in os.environ:
+        print("1..0 # SKIP no test server (" +
+              os.environ.get("DPO_TEST_PG_MISSING", "run it under build-aux/pg-test-server") + ")")
         return 0
     os.environ.setdefault("TZ", "Europe/Paris")
     tap = Tap()
