@@ -21,3 +21,7 @@ void bench_fill_database (const char *path,
                           guint       n_requests);
 
 #define BENCH_SEARCH_NAME   "Martin"
+
+/* The register of the file at @path (bench_fill_database()) copied into a
+ * new database on the test server (DPO_TEST_PG_URI): its URI. */
+char *bench_copy_to_server (const char *path);

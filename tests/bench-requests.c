@@ -39,6 +39,14 @@
  *   bench-requests --start DB      one window on DB as it opens (the
  *                                  dashboard); prints
  *                                  "frame_ms counted_ms peak_kb"
+ *   bench-requests --copy DB       beside build-aux/pg-test-server: DB
+ *                                  copied into a new database there; prints
+ *                                  its URI
+ *   bench-requests --server        beside build-aux/pg-test-server: the
+ *                                  same big register in a file and on the
+ *                                  server, windows on each in turn (issue
+ *                                  13: the Requests page on the server up
+ *                                  within 1.5 times the file's)
  *
  * First frame: from opening the database to the first frame drawn (the
  * frame clock's "after-paint"), for the window as it opens (the dashboard,
@@ -807,6 +815,86 @@ run_all (void)
   return frame_ok && start_ok && search_ok && memory_ok ? 0 : 1;
 }
 
+/* The same register in a file and on the server (a copy of the file's
+ * rows), the same windows on each, in pairs: the first frame of the
+ * Requests page on the server within TARGET_SERVER times the file's. */
+#define TARGET_SERVER  1.5
+
+static int
+run_server (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dpo-bench-req-pg-XXXXXX", NULL);
+  g_autofree char *file_path = g_build_filename (dir, "big.sqlite", NULL);
+  g_autofree char *n_subjects = g_strdup_printf ("%u", env_count ("DPO_BENCH_SUBJECTS", N_SUBJECTS));
+  g_autofree char *n_requests = g_strdup_printf ("%u", env_count ("DPO_BENCH_REQUESTS", N_REQUESTS));
+  const char * const fill_args[] = { "--fill", file_path, n_subjects, n_requests, NULL };
+  guint n_runs = MIN (env_count ("DPO_BENCH_RUNS", N_RUNS), MAX_RUNS);
+  Result file_runs[MAX_RUNS], server_runs[MAX_RUNS], file, server, warm_up;
+  g_autofree char *uri = NULL;
+  double ratio, start_ratio;
+  gboolean ok;
+  gint64 start;
+
+  if (g_getenv ("DPO_TEST_PG_URI") == NULL)
+    {
+      g_print ("SKIP: no test server (run beside build-aux/pg-test-server)%s%s\n",
+               g_getenv ("DPO_TEST_PG_MISSING") != NULL ? ": " : "",
+               g_getenv ("DPO_TEST_PG_MISSING") != NULL ? g_getenv ("DPO_TEST_PG_MISSING") : "");
+      return 77;
+    }
+  own_display = g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL;
+
+  start = g_get_monotonic_time ();
+  if (!spawn_self (fill_args, NULL))
+    return 1;
+  g_print ("Filled %s with %s people and %s requests in %.1f s\n", file_path, n_subjects,
+           n_requests, (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  uri = bench_copy_to_server (file_path);
+  g_print ("Copied to the server (COPY, then VACUUM ANALYZE) in %.1f s\n",
+           (g_get_monotonic_time () - start) / 1e6);
+
+  if (!measure (file_path, &warm_up) || !measure (uri, &warm_up))
+    return 1;
+  for (guint i = 0; i < n_runs; i++)
+    if (!measure (file_path, &file_runs[i]) || !measure (uri, &server_runs[i]))
+      return 1;
+  median (file_runs, n_runs, &file);
+  median (server_runs, n_runs, &server);
+  ratio = paired_ratio (file_runs, server_runs, n_runs, G_STRUCT_OFFSET (Result, frame_ms));
+  start_ratio = paired_ratio (file_runs, server_runs, n_runs, G_STRUCT_OFFSET (Result, start_frame_ms));
+  ok = ratio <= TARGET_SERVER;
+
+  g_print ("\nMedian of %u runs, each in a new process (GSK_RENDERER=%s)\n", n_runs,
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("%-34s %12s %14s\n", "", "file", "server");
+  g_print ("%-34s %12.1f %14.1f\n", "first frame, window opening (ms)",
+           file.start_frame_ms, server.start_frame_ms);
+  g_print ("%-34s %12.1f %14.1f\n", "dashboard counts shown (ms)", file.counted_ms, server.counted_ms);
+  g_print ("%-34s %12.1f %14.1f\n", "first frame, open requests (ms)", file.frame_ms, server.frame_ms);
+  for (guint k = 0; k < N_SEARCHES; k++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s (ms)", SEARCH_LABELS[k]);
+
+      g_print ("%-34s %12.1f %14.1f   (%u and %u requests)\n", label, file.search_ms[k],
+               server.search_ms[k], file.n_found[k], server.n_found[k]);
+    }
+  g_print ("%-34s %12.1f %14.1f\n", "peak memory, requests (MB)", file.peak_mb, server.peak_mb);
+  g_print ("%-34s %12s %14.2f x (window opening)\n", "median of paired ratios", "", start_ratio);
+  g_print ("%-34s %12s %14.2f x   <= %.1f x  %s\n", "", "", ratio, TARGET_SERVER, verdict (ok));
+  g_print ("\n%s\n", ok ? "PASS" : "FAIL");
+
+  g_unlink (file_path);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (file_path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (side);
+    }
+  g_rmdir (dir);
+  return ok ? 0 : 1;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +926,18 @@ main (int   argc,
       dpo_ui_init ();
       return run_start (argv[2]);
     }
+
+  /* bench-requests --copy DB: DB copied onto the test server; its URI. */
+  if (argc == 3 && g_str_equal (argv[1], "--copy"))
+    {
+      g_autofree char *uri = bench_copy_to_server (argv[2]);
+
+      g_print ("%s\n", uri);
+      return 0;
+    }
+
+  if (argc == 2 && g_str_equal (argv[1], "--server"))
+    return run_server ();
 
   return run_all ();
 }

@@ -267,6 +267,29 @@ dpo_test_exec (const char *path,
   sqlite3_close (db);
 }
 
+gboolean
+dpo_test_server_try_exec (const char  *uri,
+                          const char  *sql,
+                          char       **state,
+                          char       **message)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = dpo_pg_connect (uri, &error);
+  PGresult *result;
+  gboolean ok;
+
+  g_assert_no_error (error);
+  result = PQexec (conn, sql);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK;
+  if (state != NULL)
+    *state = ok ? NULL : g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+  if (message != NULL)
+    *message = ok ? NULL : g_strdup (PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
+  PQclear (result);
+  PQfinish (conn);
+  return ok;
+}
+
 /* UNDO_STEPS[n] undoes step n - 1 -> n. */
 static const char * const UNDO_STEPS[] = {
   NULL, NULL, NULL,   /* up to version 2: see test-audit's version 1 */

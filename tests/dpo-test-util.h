@@ -45,6 +45,13 @@ gint64     dpo_test_query_int      (const char *path,
  * an older version (or another program) left it. */
 void       dpo_test_exec           (const char *path,
                                     const char *sql);
+/* Runs @sql on a connection of its own to the server at @uri, as another
+ * client would; FALSE when the server refused it, with its SQLSTATE and
+ * primary message in @state and @message (each may be NULL). */
+gboolean   dpo_test_server_try_exec (const char  *uri,
+                                     const char  *sql,
+                                     char       **state,
+                                     char       **message);
 
 /* Takes the database at @path back to schema @version (2 or later) by
  * undoing the steps above it, so a test can check the upgrade from there.

@@ -191,12 +191,26 @@ test_erasure (void)
   g_assert_cmpstr (request->status, ==, "refused");
   g_assert_nonnull (strstr (request->refusal_ground, "C-1"));
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM subjects WHERE id = 'S-3'", NULL, NULL, NULL),
-                   ==, SQLITE_CONSTRAINT);
-  g_assert_nonnull (strstr (sqlite3_errmsg (db), "erasure refused"));
-  sqlite3_close (db);
+  if (dpo_test_engine_is_server ())
+    {
+      g_autofree char *state = NULL;
+      g_autofree char *message = NULL;
+
+      /* The server's trigger, for any client. */
+      g_assert_false (dpo_test_server_try_exec (path, "DELETE FROM subjects WHERE id = 'S-3'",
+                                                &state, &message));
+      g_assert_cmpstr (state, ==, "DPO01");
+      g_assert_nonnull (strstr (message, "erasure refused"));
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM subjects WHERE id = 'S-3'", NULL, NULL, NULL),
+                       ==, SQLITE_CONSTRAINT);
+      g_assert_nonnull (strstr (sqlite3_errmsg (db), "erasure refused"));
+      sqlite3_close (db);
+    }
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects WHERE id = 'S-3'"), ==, 1);
 
   g_assert_true (dpo_request_execute (store, "R-3", NULL, &outcome, &error));

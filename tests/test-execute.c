@@ -12,6 +12,7 @@
 
 #include "dpo-import.h"
 #include "dpo-error.h"
+#include "dpo-pg-connection.h"
 #include "dpo-request-execute.h"
 #include "dpo-store.h"
 #include "dpo-test-util.h"
@@ -30,12 +31,26 @@ exec_sql (const char *path,
   sqlite3 *db = NULL;
   char *message = NULL;
 
+  if (dpo_test_engine_is_server ())
+    {
+      dpo_test_exec (path, sql);
+      return;
+    }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
 }
+
+/* A trigger of another program refusing to delete contracts, in each
+ * engine's words. */
+#define BROKEN_TRIGGER (dpo_test_engine_is_server () \
+  ? "CREATE FUNCTION broken () RETURNS trigger LANGUAGE plpgsql AS $$ " \
+    "BEGIN RAISE EXCEPTION 'simulated I/O trouble'; END $$;" \
+    "CREATE TRIGGER broken BEFORE DELETE ON contracts FOR EACH ROW EXECUTE FUNCTION broken ();" \
+  : "CREATE TRIGGER broken BEFORE DELETE ON contracts " \
+    "BEGIN SELECT RAISE (ABORT, 'simulated I/O trouble'); END;")
 
 static char *
 request_status (DpoStore   *store,
@@ -118,8 +133,7 @@ assert_failed_not_refused (const char *sql)
 static void
 test_other_trigger_not_refusal (void)
 {
-  assert_failed_not_refused ("CREATE TRIGGER broken BEFORE DELETE ON contracts "
-                             "BEGIN SELECT RAISE (ABORT, 'simulated I/O trouble'); END;");
+  assert_failed_not_refused (BROKEN_TRIGGER);
 }
 
 /* A foreign key that forbids the deletion: a constraint, not the rule. */
@@ -144,8 +158,7 @@ test_cli_failure_exit_1 (void)
   int status = 0;
 
   g_clear_object (&store);
-  exec_sql (path, "CREATE TRIGGER broken BEFORE DELETE ON contracts "
-                  "BEGIN SELECT RAISE (ABORT, 'simulated I/O trouble'); END;");
+  exec_sql (path, BROKEN_TRIGGER);
   g_assert_nonnull (argv[0]);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
   g_assert_no_error (error);
@@ -274,14 +287,33 @@ test_decides_inside_transaction (void)
   g_assert_no_error (error);
   racer.store = worker;
 
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE requests SET status = 'withdrawn' "
-                                        "WHERE id = 'R-2024-0004'", NULL, NULL, NULL), ==, SQLITE_OK);
-  thread = g_thread_new ("execute", execute_in_thread, &racer);
-  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
-  g_thread_join (thread);
+  if (dpo_test_engine_is_server ())
+    {
+      /* Another client of the server: it takes no lock of the workbench's. */
+      PGconn *client = dpo_pg_connect (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (dpo_pg_exec (client, "BEGIN; UPDATE requests SET status = 'withdrawn' "
+                                          "WHERE id = 'R-2024-0004'", "withdraw", &error));
+      g_assert_no_error (error);
+      thread = g_thread_new ("execute", execute_in_thread, &racer);
+      g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+      g_assert_true (dpo_pg_exec (client, "COMMIT", "commit", &error));
+      g_assert_no_error (error);
+      PQfinish (client);
+      g_thread_join (thread);
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE requests SET status = 'withdrawn' "
+                                            "WHERE id = 'R-2024-0004'", NULL, NULL, NULL), ==, SQLITE_OK);
+      thread = g_thread_new ("execute", execute_in_thread, &racer);
+      g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+      g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (other);
+      g_thread_join (thread);
+    }
 
   g_assert_false (racer.done);
   g_assert_error (racer.error, DPO_ERROR, DPO_ERROR_ALREADY_DONE);

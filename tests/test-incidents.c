@@ -105,12 +105,17 @@ test_edit_is_audited (void)
   stored = dpo_store_get_incident (store, "INC-1", &error);
   g_assert_cmpstr (stored->risk, ==, "risk");
   g_assert_cmpint (stored->approx_subjects, ==, 18000);
-  g_assert_cmpint (dpo_test_query_int (path,
-                     "SELECT count(*) FROM audit WHERE entity = 'incident' AND action = 'update' "
-                     "AND json_extract (changes, '$.risk[0]') = 'high' "
-                     "AND json_extract (changes, '$.risk[1]') = 'risk' "
-                     "AND json_extract (changes, '$.approx_subjects[1]') = 18000 "
-                     "AND json_extract (changes, '$.title') IS NULL"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, dpo_test_engine_is_server ()
+                     ? "SELECT count(*) FROM audit WHERE entity = 'incident' AND action = 'update' "
+                       "AND changes::jsonb #>> '{risk,0}' = 'high' "
+                       "AND changes::jsonb #>> '{risk,1}' = 'risk' "
+                       "AND changes::jsonb #> '{approx_subjects,1}' = '18000'::jsonb "
+                       "AND changes::jsonb #>> '{title}' IS NULL"
+                     : "SELECT count(*) FROM audit WHERE entity = 'incident' AND action = 'update' "
+                       "AND json_extract (changes, '$.risk[0]') = 'high' "
+                       "AND json_extract (changes, '$.risk[1]') = 'risk' "
+                       "AND json_extract (changes, '$.approx_subjects[1]') = 18000 "
+                       "AND json_extract (changes, '$.title') IS NULL"), ==, 1);
 
   /* Saving without a change writes no audit row. */
   g_assert_true (dpo_store_save_incident (store, incident, &error));
@@ -215,8 +220,11 @@ test_delete_incident (void)
   g_assert_cmpuint (dpo_store_count_incidents (store), ==, 0);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM events"), ==, 0);
   /* The whole record is in the log, so the deletion can be proven and undone. */
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT json_array_length (changes, '$.events') FROM audit "
-                                             "WHERE action = 'delete' AND record = 'INC-2024-01'"), ==, 6);
+  g_assert_cmpint (dpo_test_query_int (path, dpo_test_engine_is_server ()
+                                             ? "SELECT jsonb_array_length (changes::jsonb -> 'events') FROM audit "
+                                               "WHERE action = 'delete' AND record = 'INC-2024-01'"
+                                             : "SELECT json_array_length (changes, '$.events') FROM audit "
+                                               "WHERE action = 'delete' AND record = 'INC-2024-01'"), ==, 6);
 }
 
 static void
@@ -393,6 +401,12 @@ test_communication_message_migration (void)
   g_autoptr(DpoIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (dpo_test_engine_is_server ())
+    {
+      g_test_skip ("a file's own migration: a server's schema is set up by dpo server init");
+      g_assert_finalize_object (store);
+      return;
+    }
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, &error));
   g_assert_finalize_object (store);
   dpo_test_undo_schema_steps (path, 2);

@@ -14,6 +14,7 @@
 /* The store's seam is internal to app/store: tests/meson.build builds this
  * one test with -DDPO_STORE_COMPILATION and the store's include folders. */
 #include "dpo-sql.h"
+#include "dpo-pg-schema.h"
 #include "dpo-pg-stmt-private.h"
 
 /* The store's SQL seam (dpo-sql.h), the same cases on both engines: an
@@ -218,6 +219,51 @@ test_rewrite (void)
     }
 }
 
+/* What dpo-pg-stmt.c reads of an INSERT to make it return its pk. */
+static void
+test_statement_text (void)
+{
+  struct
+  {
+    const char *sql;
+    gsize length;
+  } lengths[] = {
+    { "SELECT 1", 8 },
+    { "SELECT 1;", 8 },
+    { "SELECT ';' ; -- done;\n  /* ; */ ;", 11 },
+    { "SELECT \"a;b\" FROM t -- ;", 24 },
+    { "SELECT 1; SELECT 2", 0 },
+    { "SELECT 1; 'x'", 0 },
+  };
+  struct
+  {
+    const char *sql, *table;
+  } targets[] = {
+    { "INSERT INTO requests (id) VALUES ($1)", "requests" },
+    { "  insert into\n\"Odd \"\" Name\"(id) SELECT 1", "\"Odd \"\" Name\"" },
+    { "INSERT INTO public.audit VALUES ($1)", "public.audit" },
+    { "INSERT INTO \"my schema\".été (a) VALUES ($1)", "\"my schema\".été" },
+    { "INSERT INTO a.b.c VALUES (1)", NULL },
+    { "INSERT INTO \"open VALUES (1)", NULL },
+    { "INSERT INTO 1t VALUES (1)", NULL },
+    { "INSERT OR IGNORE INTO t VALUES (1)", NULL },
+    { "INSERTINTO t VALUES (1)", NULL },
+    { "UPDATE t SET a = 1", NULL },
+    { "INSERT INTO t;DROP TABLE t", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    g_assert_cmpuint (_dpo_pg_statement_length (lengths[i].sql), ==, lengths[i].length);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *table = _dpo_pg_insert_target (targets[i].sql);
+
+      g_assert_cmpstr (table, ==, targets[i].table);
+    }
+  g_assert_true (_dpo_pg_has_returning ("INSERT INTO t VALUES (1) returning pk"));
+  g_assert_false (_dpo_pg_has_returning ("INSERT INTO t VALUES (1)"));
+}
+
 static const char odd_text[] = "l'école \"à\" ? -- “guillemets” ; 'x'' \\ 名前";
 
 /* ?, ?N, NULLs and UTF-8 text with quotes, read back. */
@@ -293,8 +339,12 @@ test_blob_and_boolean (Fixture       *f,
   dpo_sql_bind_null (insert, 2);
   dpo_sql_bind_int64 (insert, 3, 0);
   g_assert_cmpint (dpo_sql_step (insert), ==, DPO_SQL_DONE);
+  dpo_sql_reset (insert);
+  dpo_sql_bind_text (insert, 1, "no bytes");
+  dpo_sql_bind_blob (insert, 2, bytes, 0);
+  g_assert_cmpint (dpo_sql_step (insert), ==, DPO_SQL_DONE);
 
-  select = prepare_ok (f, "SELECT data, flag, flag = ? FROM t ORDER BY pk");
+  select = prepare_ok (f, "SELECT data, flag, flag = ?, data IS NULL FROM t ORDER BY pk");
   dpo_sql_bind_int64 (select, 1, 1);
   g_assert_cmpint (dpo_sql_step (select), ==, DPO_SQL_ROW);
   back = dpo_sql_column_blob (select, 0, &length);
@@ -307,6 +357,13 @@ test_blob_and_boolean (Fixture       *f,
   g_assert_cmpuint (length, ==, 0);
   g_assert_cmpint (dpo_sql_column_int (select, 1), ==, 0);
   g_assert_cmpint (dpo_sql_column_int (select, 2), ==, 0);
+  g_assert_cmpint (dpo_sql_column_int (select, 3), ==, 1);
+  /* No bytes, which are not NULL, read as NULL (SQLite's rule). */
+  g_assert_cmpint (dpo_sql_step (select), ==, DPO_SQL_ROW);
+  length = 1;
+  g_assert_null (dpo_sql_column_blob (select, 0, &length));
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_cmpint (dpo_sql_column_int (select, 3), ==, 0);
   g_assert_cmpint (dpo_sql_step (select), ==, DPO_SQL_DONE);
 
   if (f->uri != NULL)
@@ -314,10 +371,13 @@ test_blob_and_boolean (Fixture       *f,
       g_autofree char *hex = psql (f->uri, "SELECT encode (data, 'hex') FROM t WHERE name = 'bytes'");
       g_autofree char *flags = psql (f->uri, "SELECT string_agg (flag::text, ',' ORDER BY pk) FROM t");
 
-      g_assert_cmpuint (strlen (hex), ==, 512);
-      g_assert_true (g_str_has_prefix (hex, "000102"));
-      g_assert_true (g_str_has_suffix (hex, "fdfeff"));
-      g_assert_cmpstr (flags, ==, "true,false");
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint i = 0; i < sizeof bytes; i++)
+        g_string_append_printf (expected, "%02x", bytes[i]);
+      g_assert_cmpstr (hex, ==, expected->str);
+      /* The third row kept the second's flag: bindings stay after a reset. */
+      g_assert_cmpstr (flags, ==, "true,false,false");
     }
 }
 
@@ -351,6 +411,92 @@ test_insert_id_and_changes (Fixture       *f,
   g_assert_cmpint (dpo_sql_changes (f->conn), ==, 3);
   /* Still the last INSERT's pk, as SQLite keeps it. */
   g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 3);
+}
+
+/* SQLite's rule for the new row's pk, on both engines: the pk an INSERT
+ * gave counts too (and asking, inside a transaction, leaves it whole);
+ * rows a trigger inserts elsewhere do not; an INSERT that inserted
+ * nothing leaves it; of several rows, the last. */
+static void
+test_insert_id_rules (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DpoSqlStmt) given = NULL;
+  g_autoptr(DpoSqlStmt) ignored = NULL;
+  g_autoptr(DpoSqlStmt) returning = NULL;
+
+  if (f->conn == NULL)
+    return;
+  create_table (f);
+  exec_ok (f, "BEGIN");
+  given = prepare_ok (f, "INSERT INTO t (pk, name) VALUES (?, ?); -- a pk of its own");
+  dpo_sql_bind_int64 (given, 1, 42);
+  dpo_sql_bind_text (given, 2, "given");
+  g_assert_cmpint (dpo_sql_step (given), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_column_count (given), ==, 0);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 42);
+  insert_name (f, "after");
+  exec_ok (f, "COMMIT");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM t"), ==, 2);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'after'"));
+
+  /* Nothing inserted: the last pk stays. */
+  ignored = prepare_ok (f, "INSERT INTO t (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+  dpo_sql_bind_text (ignored, 1, "given");
+  g_assert_cmpint (dpo_sql_step (ignored), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_changes (f->conn), ==, 0);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'after'"));
+
+  /* A RETURNING of the statement's own: its rows are the caller's. */
+  returning = prepare_ok (f, "INSERT INTO t (name) VALUES (?) RETURNING name || '?'");
+  dpo_sql_bind_text (returning, 1, "returned");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_ROW);
+  g_assert_cmpstr (dpo_sql_column_text (returning, 0), ==, "returned?");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'returned'"));
+
+  /* An INSERT without parameters, through exec. */
+  exec_ok (f, "INSERT INTO t (name) VALUES ('exec')");
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'exec'"));
+
+  /* Several rows: the last one's. */
+  exec_ok (f, "INSERT INTO seen (name) VALUES ('s1'), ('s2'), ('s3'), ('s4'), ('s5'), ('s6')");
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 6);
+  g_clear_pointer (&returning, dpo_sql_stmt_free);
+  returning = prepare_ok (f, "INSERT INTO seen (name) SELECT name FROM t ORDER BY pk");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_changes (f->conn), ==, 4);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 10);
+
+  /* A table's name quoted. */
+  if (f->engine == DPO_SQL_SQLITE)
+    exec_ok (f, "CREATE TABLE \"Odd \"\"T\"\"\" (pk INTEGER PRIMARY KEY, name TEXT)");
+  else
+    exec_ok (f, "CREATE TABLE \"Odd \"\"T\"\"\" (pk BIGINT GENERATED BY DEFAULT AS IDENTITY,"
+                " name TEXT)");
+  g_clear_pointer (&returning, dpo_sql_stmt_free);
+  returning = prepare_ok (f, "INSERT INTO \"Odd \"\"T\"\"\"(name) VALUES (?)");
+  dpo_sql_bind_text (returning, 1, "odd");
+  g_assert_cmpint (dpo_sql_step (returning), ==, DPO_SQL_DONE);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==, 1);
+
+  /* A trigger's rows elsewhere (as an audit trigger would write) do not count. */
+  if (f->engine == DPO_SQL_SQLITE)
+    exec_ok (f, "CREATE TRIGGER t_seen AFTER INSERT ON t"
+                " BEGIN INSERT INTO seen (name) VALUES (NEW.name); END");
+  else
+    exec_ok (f, "CREATE FUNCTION t_seen () RETURNS trigger LANGUAGE plpgsql AS $$"
+                " BEGIN INSERT INTO seen (name) VALUES (NEW.name); RETURN NEW; END $$;"
+                "CREATE TRIGGER t_seen AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION t_seen ()");
+  insert_name (f, "watched");
+  g_assert_cmpint (query_int (f, "SELECT max(pk) FROM seen"), ==, 11);
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), ==,
+                   query_int (f, "SELECT pk FROM t WHERE name = 'watched'"));
+  g_assert_cmpint (dpo_sql_last_insert_id (f->conn), !=, 11);
 }
 
 /* A unique name twice, and a trigger's refusal: CONSTRAINT, with words. */
@@ -391,8 +537,10 @@ test_constraint (Fixture       *f,
     exec_ok (f, "CREATE TRIGGER t_stays BEFORE DELETE ON t"
                 " BEGIN SELECT RAISE (ABORT, 'the rows of t stay'); END");
   else
+    /* With a code of our own, as the schema's triggers do. */
     exec_ok (f, "CREATE FUNCTION t_stays () RETURNS trigger LANGUAGE plpgsql AS $$"
-                " BEGIN RAISE EXCEPTION 'the rows of t stay'; END $$;"
+                " BEGIN RAISE EXCEPTION USING ERRCODE = '" DPO_PG_STATE_ERASURE_RULE "',"
+                " MESSAGE = 'the rows of t stay'; END $$;"
                 "CREATE TRIGGER t_stays BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION t_stays ()");
   delete = prepare_ok (f, "DELETE FROM t WHERE name = ?");
   dpo_sql_bind_text (delete, 1, "once");
@@ -543,6 +691,15 @@ test_pg_failures (Fixture       *f,
   exec_ok (f, "ROLLBACK");
   dpo_sql_conn_free (other);
 
+  /* A plain RAISE EXCEPTION in a trigger. */
+  exec_ok (f, "CREATE FUNCTION t_raise () RETURNS trigger LANGUAGE plpgsql AS $$"
+              " BEGIN RAISE EXCEPTION 'no new rows'; END $$;"
+              "CREATE TRIGGER t_raise BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION t_raise ()");
+  g_assert_false (dpo_sql_exec (f->conn, "INSERT INTO t (name) VALUES ('new')"));
+  g_assert_cmpint (dpo_sql_conn_failure (f->conn), ==, DPO_SQL_FAILED_CONSTRAINT);
+  g_assert_cmpstr (dpo_sql_conn_errmsg (f->conn), ==, "no new rows");
+  g_assert_cmpstr (_dpo_pg_sqlstate (f->conn), ==, "P0001");
+
   /* A role without the right. */
   exec_ok (f, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 't_nobody')"
               " THEN CREATE ROLE t_nobody; END IF; END $$; SET ROLE t_nobody");
@@ -613,6 +770,7 @@ main (int    argc,
     { "params", test_params, FALSE },
     { "blob-and-boolean", test_blob_and_boolean, FALSE },
     { "insert-id-and-changes", test_insert_id_and_changes, FALSE },
+    { "insert-id-rules", test_insert_id_rules, FALSE },
     { "constraint", test_constraint, FALSE },
     { "reuse", test_reuse, FALSE },
     { "interleaved", test_interleaved, FALSE },
@@ -633,6 +791,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/sql/rewrite", test_rewrite);
+  g_test_add_func ("/sql/statement-text", test_statement_text);
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     {
       g_autofree char *lite = g_strdup_printf ("/sql/sqlite/%s", tests[i].name);

@@ -136,11 +136,17 @@ test_restriction_carried_out (void)
   g_assert_cmpstr (request->subject_restricted_since, ==, "2024-02-06");
   g_assert_cmpstr (request->subject_restriction_reason, ==, subject->restriction_reason);
 
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'subject' "
-                                             "AND record = 'S-1' AND action = 'update' AND "
-                                             "json_extract (changes, '$.restricted[1].since') = "
-                                             "'2024-02-06' AND json_extract (changes, '$.request') "
-                                             "= 'R-1'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, dpo_test_engine_is_server ()
+                                             ? "SELECT count(*) FROM audit WHERE entity = 'subject' "
+                                               "AND record = 'S-1' AND action = 'update' AND "
+                                               "changes::jsonb #>> '{restricted,1,since}' = "
+                                               "'2024-02-06' AND changes::jsonb #>> '{request}' "
+                                               "= 'R-1'"
+                                             : "SELECT count(*) FROM audit WHERE entity = 'subject' "
+                                               "AND record = 'S-1' AND action = 'update' AND "
+                                               "json_extract (changes, '$.restricted[1].since') = "
+                                               "'2024-02-06' AND json_extract (changes, '$.request') "
+                                               "= 'R-1'"), ==, 1);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
                                              "AND record = 'R-1' AND action = 'execute'"), ==, 1);
 }
@@ -189,11 +195,17 @@ test_restriction_lifted (void)
   subject = dpo_store_get_subject (store, "S-1", &error);
   g_assert_false (dpo_subject_is_restricted (subject));
   g_assert_null (subject->restriction_reason);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'subject' "
-                                             "AND record = 'S-1' AND action = 'update' AND "
-                                             "json_extract (changes, '$.restricted[0].reason') = "
-                                             "'Accuracy contested' AND json_type (changes, "
-                                             "'$.restricted[1]') = 'null'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, dpo_test_engine_is_server ()
+                                             ? "SELECT count(*) FROM audit WHERE entity = 'subject' "
+                                               "AND record = 'S-1' AND action = 'update' AND "
+                                               "changes::jsonb #>> '{restricted,0,reason}' = "
+                                               "'Accuracy contested' AND jsonb_typeof (changes::jsonb "
+                                               "#> '{restricted,1}') = 'null'"
+                                             : "SELECT count(*) FROM audit WHERE entity = 'subject' "
+                                               "AND record = 'S-1' AND action = 'update' AND "
+                                               "json_extract (changes, '$.restricted[0].reason') = "
+                                               "'Accuracy contested' AND json_type (changes, "
+                                               "'$.restricted[1]') = 'null'"), ==, 1);
 }
 
 static void
@@ -246,9 +258,13 @@ test_objection_carried_out (void)
   g_assert_cmpint (dpo_request_get_decision (rejected), ==, DPO_OBJECTION_REJECTED);
   g_assert_true (g_str_has_prefix (rejected->outcome, "Objection rejected: compelling legitimate"));
   g_assert_nonnull (strstr (rejected->outcome, reject.reason));
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
-                                             "AND record = 'R-3' AND action = 'execute' AND "
-                                             "json_extract (changes, '$.decision[1]') = 'rejected'"),
+  g_assert_cmpint (dpo_test_query_int (path, dpo_test_engine_is_server ()
+                                             ? "SELECT count(*) FROM audit WHERE entity = 'request' "
+                                               "AND record = 'R-3' AND action = 'execute' AND "
+                                               "changes::jsonb #>> '{decision,1}' = 'rejected'"
+                                             : "SELECT count(*) FROM audit WHERE entity = 'request' "
+                                               "AND record = 'R-3' AND action = 'execute' AND "
+                                               "json_extract (changes, '$.decision[1]') = 'rejected'"),
                    ==, 1);
 
   /* Not carried out twice. */
@@ -271,6 +287,22 @@ test_decision_check (void)
   g_autoptr(DpoStore) store = new_store (&path);
   sqlite3 *db = NULL;
 
+  if (dpo_test_engine_is_server ())
+    {
+      g_autofree char *state = NULL;
+
+      /* 23514: a CHECK constraint of the server's. */
+      g_assert_false (dpo_test_server_try_exec (path, "UPDATE requests SET decision = 'upheld' "
+                                                      "WHERE id = 'R-1'", &state, NULL));
+      g_assert_cmpstr (state, ==, "23514");
+      g_clear_pointer (&state, g_free);
+      g_assert_false (dpo_test_server_try_exec (path, "UPDATE requests SET decision = 'maybe' "
+                                                      "WHERE id = 'R-2'", &state, NULL));
+      g_assert_cmpstr (state, ==, "23514");
+      g_assert_true (dpo_test_server_try_exec (path, "UPDATE requests SET decision = 'upheld' "
+                                                     "WHERE id = 'R-2'", NULL, NULL));
+      return;
+    }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE requests SET decision = 'upheld' WHERE id = 'R-1'",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);

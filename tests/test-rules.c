@@ -16,6 +16,7 @@
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-person-fields.h"
+#include "dpo-pg-connection.h"
 #include "dpo-record-json.h"
 #include "dpo-request-execute.h"
 #include "dpo-row.h"
@@ -39,6 +40,21 @@ query_text (const char *path,
   sqlite3_stmt *stmt = NULL;
   char *text = NULL;
 
+  if (dpo_test_engine_is_server ())
+    {
+      g_autoptr(GError) error = NULL;
+      PGconn *conn = dpo_pg_connect (path, &error);
+      PGresult *result;
+
+      g_assert_no_error (error);
+      result = PQexec (conn, sql);
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+      if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+        text = g_strdup (PQgetvalue (result, 0, 0));
+      PQclear (result);
+      PQfinish (conn);
+      return text;
+    }
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -118,7 +134,9 @@ test_open_statuses (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(DpoStore) store = dpo_test_example_store ("2024-03-13", &path);
-  g_autofree char *index_sql = query_text (path, "SELECT sql FROM sqlite_master WHERE name = 'requests_open_due'");
+  g_autofree char *index_sql = query_text (path, dpo_test_engine_is_server ()
+                                           ? "SELECT indexdef FROM pg_indexes WHERE indexname = 'requests_open_due'"
+                                           : "SELECT sql FROM sqlite_master WHERE name = 'requests_open_due'");
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) open = NULL;
   DpoRequestFilter filter = { .open = TRUE };

@@ -24,6 +24,11 @@ test_create_private_wal (void)
   g_autoptr(DpoStore) store = dpo_test_new_store (&path);
   GStatBuf st;
 
+  if (dpo_test_engine_is_server ())
+    {
+      g_test_skip ("a file's own property: its mode and its write-ahead log");
+      return;
+    }
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (dpo_test_query_int (path, "PRAGMA user_version"), ==, DPO_STORE_SCHEMA_VERSION);
@@ -192,16 +197,35 @@ test_audit_log (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 15);
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'organisation'"),
                    ==, 1);
-  g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'request' "
-                                             "AND record = 'R-2024-0004' AND action = 'insert' "
-                                             "AND json_extract (changes, '$.changes.email') "
-                                             "= 'sophie.lefevre@example.org'"), ==, 1);
+  g_assert_cmpint (dpo_test_query_int (path, dpo_test_engine_is_server ()
+                                             ? "SELECT count(*) FROM audit WHERE entity = 'request' "
+                                               "AND record = 'R-2024-0004' AND action = 'insert' "
+                                               "AND changes::jsonb #>> '{changes,email}' "
+                                               "= 'sophie.lefevre@example.org'"
+                                             : "SELECT count(*) FROM audit WHERE entity = 'request' "
+                                               "AND record = 'R-2024-0004' AND action = 'insert' "
+                                               "AND json_extract (changes, '$.changes.email') "
+                                               "= 'sophie.lefevre@example.org'"), ==, 1);
 
-  /* Append-only, even for a direct SQL statement. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET at = 'x'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  sqlite3_close (db);
+  /* Append-only, even for a direct SQL statement (on a server, even for
+   * its superuser). */
+  if (dpo_test_engine_is_server ())
+    {
+      g_autofree char *state = NULL;
+
+      g_assert_false (dpo_test_server_try_exec (path, "DELETE FROM audit", &state, NULL));
+      g_assert_cmpstr (state, ==, "DPO02");
+      g_clear_pointer (&state, g_free);
+      g_assert_false (dpo_test_server_try_exec (path, "UPDATE audit SET at = 'x'", &state, NULL));
+      g_assert_cmpstr (state, ==, "DPO02");
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET at = 'x'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+      sqlite3_close (db);
+    }
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM audit"), ==, 15);
 }
 
@@ -214,17 +238,31 @@ test_erasure_trigger (void)
   sqlite3 *db = NULL;
 
   g_assert_true (dpo_import_bytes (store, example, "example", NULL, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (dpo_test_engine_is_server ())
+    {
+      g_autofree char *message = NULL;
 
-  /* S-0001 has an open contract: the database itself refuses. */
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM subjects WHERE id = 'S-0001'", NULL, NULL, NULL),
-                   ==, SQLITE_CONSTRAINT);
-  g_assert_nonnull (strstr (sqlite3_errmsg (db), "active contract"));
-  /* S-0002's only contract ended on 2023-12-31: allowed. */
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM subjects WHERE id = 'S-0002'", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+      /* The server's own trigger, for any client. */
+      g_assert_false (dpo_test_server_try_exec (path, "DELETE FROM subjects WHERE id = 'S-0001'",
+                                                NULL, &message));
+      g_assert_nonnull (strstr (message, "active contract"));
+      g_assert_true (dpo_test_server_try_exec (path, "DELETE FROM subjects WHERE id = 'S-0002'",
+                                               NULL, NULL));
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
+      /* S-0001 has an open contract: the database itself refuses. */
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM subjects WHERE id = 'S-0001'", NULL, NULL, NULL),
+                       ==, SQLITE_CONSTRAINT);
+      g_assert_nonnull (strstr (sqlite3_errmsg (db), "active contract"));
+      /* S-0002's only contract ended on 2023-12-31: allowed. */
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM subjects WHERE id = 'S-0002'", NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
 
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count(*) FROM subjects WHERE id = 'S-0001'"), ==, 1);
   /* The example's six contracts, S-0002's gone with him. */

@@ -51,10 +51,15 @@ create_temporary (DpoOutputFile  *self,
   g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *base = g_path_get_basename (self->path);
   g_autoptr(GOutputStream) raw = NULL;
+  sigset_t saved;
 
   dpo_temp_files_sweep (dir);
   self->tmp_path = dpo_temp_files_template (dir, base);
+  dpo_temp_files_hold_signals (&saved);
   self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (self->fd >= 0)
+    self->slot = dpo_temp_files_remember (self->tmp_path);
+  dpo_temp_files_release_signals (&saved);
   if (self->fd < 0)
     {
       int saved_errno = errno;
@@ -63,7 +68,6 @@ create_temporary (DpoOutputFile  *self,
       set_io_error (self, error, dpo_file_describe_errno (saved_errno));
       return FALSE;
     }
-  self->slot = dpo_temp_files_remember (self->tmp_path);
   /* Tells a sweep by another program that this one is still in use. */
   flock (self->fd, LOCK_EX | LOCK_NB);
 

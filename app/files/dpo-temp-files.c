@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/file.h>
@@ -113,6 +114,24 @@ dpo_temp_files_remove_all (void)
       if (path != NULL)
         unlink (path);
     }
+}
+
+void
+dpo_temp_files_hold_signals (sigset_t *saved)
+{
+  sigset_t set;
+
+  sigemptyset (&set);
+  sigaddset (&set, SIGINT);
+  sigaddset (&set, SIGTERM);
+  sigaddset (&set, SIGHUP);
+  pthread_sigmask (SIG_BLOCK, &set, saved);
+}
+
+void
+dpo_temp_files_release_signals (const sigset_t *saved)
+{
+  pthread_sigmask (SIG_SETMASK, saved, NULL);
 }
 
 /* Only async-signal-safe calls: unlink, sigaction, sigprocmask, raise. */

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <signal.h>
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,11 @@ void       dpo_temp_files_catch_signals  (void);
  * of this user, last written before this program started, and that no
  * running program holds (a writer keeps a lock on its file). */
 void       dpo_temp_files_sweep          (const char *dir);
+
+/* Signals that remove the temporaries held back (and given back) around
+ * creating one and remembering it: a Ctrl+C between the two would leave
+ * a file no slot names. */
+void      dpo_temp_files_hold_signals    (sigset_t       *saved);
+void      dpo_temp_files_release_signals (const sigset_t *saved);
 
 G_END_DECLS

@@ -162,12 +162,19 @@ check_people (DpoStore     *self,
               GPtrArray    *entries,
               GError      **error)
 {
+  /* A file's indexes compare without case (NOCASE), a server's on lower (…). */
   DpoSqlStmt *stmt = _dpo_store_prepare (self,
-    "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM subjects s "
-    "JOIN affected a ON a.subject = s.pk JOIN incidents i ON i.pk = a.incident "
-    "WHERE s.pk IN (SELECT pk FROM subjects WHERE ?1 IS NOT NULL AND nir = ?1 COLLATE NOCASE "
-    "  UNION SELECT pk FROM subjects WHERE ?2 IS NOT NULL AND member_number = ?2 COLLATE NOCASE) "
-    "ORDER BY i.id, a.listed DESC, s.id", error);
+    _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL
+    ? "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM subjects s "
+      "JOIN affected a ON a.subject = s.pk JOIN incidents i ON i.pk = a.incident "
+      "WHERE s.pk IN (SELECT pk FROM subjects WHERE ?1::text IS NOT NULL AND lower (nir) = lower (?1) "
+      "  UNION SELECT pk FROM subjects WHERE ?2::text IS NOT NULL AND lower (member_number) = lower (?2)) "
+      "ORDER BY i.id, a.listed DESC, s.id"
+    : "SELECT i.pk, i.id, s.pk, s.id, a.listed FROM subjects s "
+      "JOIN affected a ON a.subject = s.pk JOIN incidents i ON i.pk = a.incident "
+      "WHERE s.pk IN (SELECT pk FROM subjects WHERE ?1 IS NOT NULL AND nir = ?1 COLLATE NOCASE "
+      "  UNION SELECT pk FROM subjects WHERE ?2 IS NOT NULL AND member_number = ?2 COLLATE NOCASE) "
+      "ORDER BY i.id, a.listed DESC, s.id", error);
 
   if (stmt == NULL)
     return FALSE;

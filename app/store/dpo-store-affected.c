@@ -40,23 +40,29 @@ struct _DpoAffectedImport
 };
 
 /* The per-row statements. COLLATE NOCASE: the indexes on nir and
- * member_number are NOCASE. */
+ * member_number are NOCASE in a file; a server's are on lower (…). The
+ * staging table is found unqualified on both (temporary tables come
+ * first). */
 static gboolean
 prepare_row_statements (DpoAffectedImport  *import,
                         GError            **error)
 {
-  import->by_nir = _dpo_store_prepare (import->store,
-    "SELECT pk FROM subjects WHERE nir = ? COLLATE NOCASE", error);
+  gboolean server = _dpo_store_get_engine (import->store) == DPO_SQL_POSTGRESQL;
+
+  import->by_nir = _dpo_store_prepare (import->store, server
+    ? "SELECT pk FROM subjects WHERE lower (nir) = lower (?)"
+    : "SELECT pk FROM subjects WHERE nir = ? COLLATE NOCASE", error);
   if (import->by_nir != NULL)
-    import->by_member = _dpo_store_prepare (import->store,
-      "SELECT pk FROM subjects WHERE member_number = ? COLLATE NOCASE", error);
+    import->by_member = _dpo_store_prepare (import->store, server
+      ? "SELECT pk FROM subjects WHERE lower (member_number) = lower (?)"
+      : "SELECT pk FROM subjects WHERE member_number = ? COLLATE NOCASE", error);
   if (import->by_member != NULL)
     import->list = _dpo_store_prepare (import->store,
       "INSERT INTO affected (incident, subject, listed) VALUES (?1, ?2, 1) "
-      "ON CONFLICT (incident, subject) DO UPDATE SET listed = 1 WHERE listed = 0", error);
+      "ON CONFLICT (incident, subject) DO UPDATE SET listed = 1 WHERE affected.listed = 0", error);
   if (import->list != NULL)
     import->stage = _dpo_store_prepare (import->store,
-      "INSERT INTO temp.affected_staging (nir_hash, member_hash) VALUES (?, ?)", error);
+      "INSERT INTO affected_staging (nir_hash, member_hash) VALUES (?, ?)", error);
   return import->stage != NULL;
 }
 
@@ -434,8 +440,10 @@ insert_hashes (DpoAffectedImport  *import,
 
   if (staged == 0)
     return TRUE;
-  sql = g_strdup_printf ("INSERT OR IGNORE INTO affected_hashes (kind, hash, incident) "
-                         "SELECT %d, h, ?1 FROM (%s) ORDER BY h", kind, select);
+  /* "WHERE true": SQLite's parser needs it before ON CONFLICT. */
+  sql = g_strdup_printf ("INSERT INTO affected_hashes (kind, hash, incident) "
+                         "SELECT %d, h, ?1 FROM (%s) AS staged WHERE true ORDER BY h "
+                         "ON CONFLICT DO NOTHING", kind, select);
   stmt = _dpo_store_prepare (import->store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -460,13 +468,13 @@ flush_unmatched (DpoAffectedImport  *import,
   DpoSqlStmt *stmt;
 
   if (!insert_hashes (import, import->staged_nir, 0,
-                      "SELECT nir_hash AS h FROM temp.affected_staging WHERE length (nir_hash) > 0",
+                      "SELECT nir_hash AS h FROM affected_staging WHERE length (nir_hash) > 0",
                       &added, error) ||
       !insert_hashes (import, import->staged_member_alone, 1,
-                      "SELECT member_hash AS h FROM temp.affected_staging WHERE length (nir_hash) = 0",
+                      "SELECT member_hash AS h FROM affected_staging WHERE length (nir_hash) = 0",
                       &added, error) ||
       !insert_hashes (import, import->staged_member_too, 1,
-                      "SELECT member_hash AS h FROM temp.affected_staging "
+                      "SELECT member_hash AS h FROM affected_staging "
                       "WHERE length (nir_hash) > 0 AND length (member_hash) > 0",
                       NULL, error))
     return FALSE;
@@ -475,7 +483,7 @@ flush_unmatched (DpoAffectedImport  *import,
     {
       stmt = _dpo_store_prepare (self,
         "INSERT INTO affected_unmatched_count (incident, unmatched) VALUES (?, ?) "
-        "ON CONFLICT (incident) DO UPDATE SET unmatched = unmatched + excluded.unmatched", error);
+        "ON CONFLICT (incident) DO UPDATE SET unmatched = affected_unmatched_count.unmatched + excluded.unmatched", error);
       if (stmt == NULL)
         return FALSE;
       dpo_sql_bind_int64 (stmt, 1, import->incident);
@@ -483,7 +491,7 @@ flush_unmatched (DpoAffectedImport  *import,
       if (!_dpo_store_step_done (self, stmt, error))
         return FALSE;
     }
-  return exec_sql (self, "DELETE FROM temp.affected_staging", error);
+  return exec_sql (self, "DELETE FROM affected_staging", error);
 }
 
 gboolean
@@ -516,9 +524,11 @@ static const char ADD_CO_INSURED[] =
   "WITH listed AS (SELECT subject FROM affected WHERE incident = ?1 AND listed = 1), "
   "touched AS (SELECT c.pk AS contract FROM contracts c JOIN listed l ON c.subject = l.subject "
   "  UNION SELECT b.contract FROM contract_beneficiaries b JOIN listed l ON b.subject = l.subject) "
-  "INSERT OR IGNORE INTO affected (incident, subject, listed) "
-  "SELECT ?1, c.subject, 0 FROM contracts c WHERE c.pk IN touched "
-  "UNION SELECT ?1, b.subject, 0 FROM contract_beneficiaries b WHERE b.contract IN touched";
+  "INSERT INTO affected (incident, subject, listed) "
+  "SELECT ?1, c.subject, 0 FROM contracts c WHERE c.pk IN (SELECT contract FROM touched) "
+  "UNION SELECT ?1, b.subject, 0 FROM contract_beneficiaries b "
+  "WHERE b.contract IN (SELECT contract FROM touched) "
+  "ON CONFLICT DO NOTHING";
 
 static gboolean
 add_co_insured (DpoAffectedImport  *import,
@@ -608,8 +618,11 @@ import_write (DpoStore  *self,
     return FALSE;
   _dpo_affected_keyed_init (&import.keyed, key);
 
-  ok = exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
-                       "(nir_hash BLOB, member_hash BLOB); DELETE FROM temp.affected_staging", error) &&
+  ok = exec_sql (self, _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL
+                       ? "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
+                         "(nir_hash BYTEA, member_hash BYTEA); DELETE FROM affected_staging"
+                       : "CREATE TEMP TABLE IF NOT EXISTS affected_staging "
+                         "(nir_hash BLOB, member_hash BLOB); DELETE FROM affected_staging", error) &&
        prepare_row_statements (&import, error) &&
        fill_known (&import, error) &&
        job->source (&import, job->user_data, error);

@@ -37,7 +37,7 @@ incidents_sql (void)
   static const char *sql;
 
   return _dpo_sql_once (&sql, "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
-                        " WHERE i.risk != '%s')"
+                        " WHERE i.risk != '%s') i"
                         " WHERE first_cnil IS NULL OR first_cnil > ?1"
                         " OR coalesce (trim (delay_reason), '') = ''"
                         " ORDER BY aware_at, pk",
@@ -47,12 +47,20 @@ incidents_sql (void)
 /* Open requests in a range of current due dates, soonest first, from the
  * partial index requests_open_due, named so that SQLite walks it in order
  * rather than sort every overdue request ("open" comes from the core, see
- * _dpo_sql_open_statuses()). ?1 and ?2 bound the dates, ?3 the rows. */
+ * _dpo_sql_open_statuses()). ?1 and ?2 bound the dates, ?3 the rows. A
+ * server has no INDEXED BY: its planner finds the index by itself. */
 static const char *
-requests_sql (void)
+requests_sql (DpoSqlEngine engine)
 {
-  static const char *sql;
+  static const char *sql, *pg_sql;
 
+  if (engine == DPO_SQL_POSTGRESQL)
+    return _dpo_sql_once (&pg_sql, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r"
+                          " LEFT JOIN subjects s ON s.pk = r.subject"
+                          " WHERE r.status IN %s AND r.current_due_on >= ?1"
+                          " AND r.current_due_on <= ?2"
+                          " ORDER BY r.current_due_on, r.pk LIMIT ?3",
+                          _dpo_sql_open_statuses ());
   return _dpo_sql_once (&sql, "SELECT " DPO_REQUEST_COLUMNS " FROM requests r INDEXED BY requests_open_due"
                         " LEFT JOIN subjects s ON s.pk = r.subject"
                         " WHERE r.status IN %s AND r.current_due_on >= ?1"
@@ -126,7 +134,7 @@ read_requests (DpoStore   *self,
                guint       limit,
                GPtrArray  *rows)
 {
-  DpoSqlStmt *stmt = _dpo_store_prepare (self, requests_sql (), NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, requests_sql (_dpo_store_get_engine (self)), NULL);
 
   if (stmt == NULL)
     return;

@@ -170,10 +170,11 @@ _dpo_store_audit (DpoStore    *self,
   return _dpo_store_step_done (self, stmt, error);
 }
 
+/* "IS NOT 'text'" is SQLite's alone: the NULL test is spelled out. */
 #define PERSON_ENTRIES \
   "((entity IN ('subject', 'contract', 'hold') AND record = ?1) OR (entity = 'request' AND record IN " \
   "(SELECT id FROM requests WHERE subject = (SELECT pk FROM subjects WHERE id = ?1)))) " \
-  "AND changes IS NOT '" DPO_AUDIT_REDACTED "'"
+  "AND (changes IS NULL OR changes <> '" DPO_AUDIT_REDACTED "')"
 
 /* { "entries": [[pk, content_hash], ...] }: what the redaction will blank,
  * so that `dpo audit verify` can still check the chain through them. */

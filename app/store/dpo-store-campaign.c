@@ -16,11 +16,15 @@
 #include "dpo-time.h"
 
 /* The people to write to, as SQL. ?1 is the incident's pk, ?2 the bounced
- * addresses as a JSON array. A candidate is an affected person never
- * informed of the incident, or (resend = 1) one informed by email but not
- * yet by post, kept only when the household's address bounced. */
-#define HOUSEHOLDS_CTE \
-  "WITH bounced (email) AS (SELECT DISTINCT lower (trim (value)) FROM json_each (?2)), " \
+ * addresses as a JSON array, read by json1 in a file (BOUNCED) and by
+ * PostgreSQL's own functions on a server (BOUNCED_PG). A candidate is an
+ * affected person never informed of the incident, or (resend = 1) one
+ * informed by email but not yet by post, kept only when the household's
+ * address bounced. */
+#define BOUNCED "SELECT DISTINCT lower (trim (value)) FROM json_each (?2)"
+#define BOUNCED_PG "SELECT DISTINCT lower (trim (value)) FROM json_array_elements_text (?2::json) AS b (value)"
+#define HOUSEHOLDS_CTE(bounced) \
+  "WITH bounced (email) AS (" bounced "), " \
   "candidates (person, resend) AS (" \
   "  SELECT a.subject, 0 FROM affected a WHERE a.incident = ?1 " \
   "    AND NOT EXISTS (SELECT 1 FROM informed i WHERE i.incident = ?1 AND i.subject = a.subject) " \
@@ -39,14 +43,14 @@
   "  SELECT a.person, a.holder, a.resend FROM assigned a JOIN subjects h ON h.pk = a.holder " \
   "  WHERE a.resend = 0 OR lower (trim (h.email)) IN (SELECT email FROM bounced)) "
 
-#define HOUSEHOLDS_SQL \
-  HOUSEHOLDS_CTE \
+#define HOUSEHOLDS_SQL(bounced) \
+  HOUSEHOLDS_CTE (bounced) \
   "SELECT h.pk, h.id, h.first_name, h.last_name, h.member_number, h.email, h.postal_address, " \
   "  p.pk, p.id, p.first_name, p.last_name, p.member_number, k.resend " \
   "FROM kept k JOIN subjects h ON h.pk = k.holder JOIN subjects p ON p.pk = k.person " \
   "ORDER BY h.last_name, h.first_name, h.pk, k.person <> k.holder, p.last_name, p.first_name, p.pk"
 
-#define COUNT_SQL HOUSEHOLDS_CTE "SELECT count (DISTINCT holder) FROM kept"
+#define COUNT_SQL(bounced) HOUSEHOLDS_CTE (bounced) "SELECT count (DISTINCT holder) FROM kept"
 
 enum {
   COL_HOLDER_PK, COL_HOLDER_ID, COL_HOLDER_FIRST, COL_HOLDER_LAST, COL_HOLDER_MEMBER,
@@ -202,9 +206,12 @@ prepare_households (DpoStoreCampaign   *campaign,
 {
   g_autofree char *json = bounced_json (bounced);
   DpoSqlConn *db = _dpo_store_get_db (campaign->store);
+  gboolean server = _dpo_store_get_engine (campaign->store) == DPO_SQL_POSTGRESQL;
 
-  campaign->n_households = count_for_incident (campaign->store, COUNT_SQL, incident, json);
-  if ((campaign->stmt = dpo_sql_prepare (db, HOUSEHOLDS_SQL, FALSE)) == NULL)
+  campaign->n_households = count_for_incident (campaign->store, server ? COUNT_SQL (BOUNCED_PG)
+                                                                      : COUNT_SQL (BOUNCED), incident, json);
+  if ((campaign->stmt = dpo_sql_prepare (db, server ? HOUSEHOLDS_SQL (BOUNCED_PG)
+                                                    : HOUSEHOLDS_SQL (BOUNCED), FALSE)) == NULL)
     {
       _dpo_store_set_db_error (campaign->store, error);
       return FALSE;
@@ -403,11 +410,18 @@ static JsonNode *
 communication_audit_node (DpoStore *self,
                           gint64    communication)
 {
+  /* json1 in a file; PostgreSQL's json_agg gives NULL for no rows, and
+   * its own order unless told (the file's is the rows' order). */
   DpoSqlStmt *stmt = _dpo_store_prepare (self,
-    "SELECT json_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
-    "'message', c.message, 'informed', (SELECT json_group_array (s.id) FROM informed i "
-    "JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
-    "FROM communications c WHERE c.pk = ?", NULL);
+    _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL
+    ? "SELECT json_build_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
+      "'message', c.message, 'informed', (SELECT coalesce (json_agg (s.id ORDER BY i.ctid), '[]'::json) "
+      "FROM informed i JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
+      "FROM communications c WHERE c.pk = ?"
+    : "SELECT json_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
+      "'message', c.message, 'informed', (SELECT json_group_array (s.id) FROM informed i "
+      "JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
+      "FROM communications c WHERE c.pk = ?", NULL);
   JsonNode *node = NULL;
 
   if (stmt == NULL)

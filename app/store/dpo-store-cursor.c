@@ -17,7 +17,17 @@
 
 /* SQLite's side of the read seam: a cursor is a statement of its own
  * (prepared for it, so that two cursors never share one), stepped row by
- * row. The orders are the ones the exports always had. */
+ * row. The orders are the ones the exports always had.
+ *
+ * On a server, a statement's whole result would come at once: a million
+ * requests in the program's memory. A cursor there is the server's own
+ * (DECLARE … CURSOR), read FETCH_ROWS rows at a time by a statement that
+ * steps as any other: the rows of one FETCH, then the next FETCH. Inside a
+ * transaction (a snapshot), the cursor reads that transaction's rows; outside
+ * one, it is declared WITH HOLD, so that it outlives the statement's own
+ * transaction (the server then keeps the result on its side, not ours). */
+
+#define FETCH_ROWS 2000
 
 struct _DpoStoreSnapshot
 {
@@ -44,6 +54,8 @@ struct _DpoStoreCursor
   gboolean       done;
   DpoRequestRow  row;
   GString       *person;
+  char          *portal;        /* the server's cursor, or NULL (a file) */
+  guint          fetched;       /* rows stepped in the current FETCH */
   /* Reading ahead (dpo_store_cursor_prefetch()): batches go from the
    * reading thread to the caller through @full and come back through @free. */
   GThread       *reader;
@@ -99,8 +111,25 @@ cursor_new (DpoStore    *self,
             const char  *sql,
             GError     **error)
 {
+  static gint n_portals;
+  DpoSqlConn *db = _dpo_store_get_db (self);
   DpoStoreCursor *cursor;
-  DpoSqlStmt *stmt = dpo_sql_prepare (_dpo_store_get_db (self), sql, FALSE);
+  g_autofree char *portal = NULL;
+  DpoSqlStmt *stmt;
+
+  if (dpo_sql_conn_get_engine (db) == DPO_SQL_POSTGRESQL)
+    {
+      g_autofree char *declare = NULL;
+      g_autofree char *fetch = NULL;
+
+      portal = g_strdup_printf ("dpo_cursor_%d", g_atomic_int_add (&n_portals, 1));
+      declare = g_strdup_printf ("DECLARE %s NO SCROLL CURSOR%s FOR %s", portal,
+                                 dpo_sql_in_transaction (db) ? "" : " WITH HOLD", sql);
+      fetch = g_strdup_printf ("FETCH %d FROM %s", FETCH_ROWS, portal);
+      stmt = dpo_sql_exec (db, declare) ? dpo_sql_prepare (db, fetch, FALSE) : NULL;
+    }
+  else
+    stmt = dpo_sql_prepare (db, sql, FALSE);
 
   if (stmt == NULL)
     {
@@ -111,7 +140,29 @@ cursor_new (DpoStore    *self,
   cursor->store = g_object_ref (self);
   cursor->stmt = stmt;
   cursor->kind = kind;
+  cursor->portal = g_steal_pointer (&portal);
   return cursor;
+}
+
+/* Closes the server's cursor if it is still there: one declared inside a
+ * transaction went with it, and a CLOSE of a cursor gone would fail (and
+ * fail the transaction the connection may be in by now). */
+static void
+close_portal (DpoStoreCursor *cursor)
+{
+  DpoSqlConn *db = _dpo_store_get_db (cursor->store);
+  g_autoptr(DpoSqlStmt) exists = dpo_sql_prepare (db, "SELECT count(*) FROM pg_cursors WHERE name = ?",
+                                                  FALSE);
+
+  if (exists == NULL)
+    return;
+  dpo_sql_bind_text (exists, 1, cursor->portal);
+  if (dpo_sql_step (exists) == DPO_SQL_ROW && dpo_sql_column_int64 (exists, 0) > 0)
+    {
+      g_autofree char *close = g_strdup_printf ("CLOSE %s", cursor->portal);
+
+      dpo_sql_exec (db, close);
+    }
 }
 
 static void stop_prefetch (DpoStoreCursor *cursor);
@@ -124,6 +175,9 @@ dpo_store_cursor_free (DpoStoreCursor *cursor)
   if (cursor->reader != NULL)
     stop_prefetch (cursor);
   dpo_sql_stmt_free (cursor->stmt);
+  if (cursor->portal != NULL)
+    close_portal (cursor);
+  g_free (cursor->portal);
   g_object_unref (cursor->store);
   if (cursor->person != NULL)
     g_string_free (cursor->person, TRUE);
@@ -140,6 +194,17 @@ step (DpoStoreCursor  *cursor,
   if (cursor->done)
     return FALSE;
   rc = dpo_sql_step (cursor->stmt);
+  if (cursor->portal != NULL)
+    {
+      /* The end of a full FETCH: a step runs the next one. */
+      if (rc == DPO_SQL_DONE && cursor->fetched == FETCH_ROWS)
+        {
+          cursor->fetched = 0;
+          rc = dpo_sql_step (cursor->stmt);
+        }
+      if (rc == DPO_SQL_ROW)
+        cursor->fetched++;
+    }
   if (rc == DPO_SQL_ROW)
     return TRUE;
   cursor->done = TRUE;
@@ -489,8 +554,9 @@ dpo_store_cursor_prefetch (DpoStoreCursor *cursor)
   g_return_if_fail (cursor != NULL && cursor->kind == KIND_REQUEST_ROW);
   g_return_if_fail (cursor->reader == NULL);
 
-  /* A connection moves between threads only if SQLite was built for it. */
-  if (!sqlite3_threadsafe ())
+  /* A connection moves between threads only if SQLite was built for it;
+   * libpq's never: a server's cursor reads ahead by its FETCHes instead. */
+  if (cursor->portal != NULL || !sqlite3_threadsafe ())
     return;
   cursor->full = g_async_queue_new_full (batch_free);
   cursor->free = g_async_queue_new_full (batch_free);

@@ -14,6 +14,7 @@
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-output-file.h"
+#include "dpo-pg-schema.h"
 #include "dpo-person-fields.h"
 #include "dpo-json-text.h"
 #include "dpo-record-json.h"
@@ -131,12 +132,17 @@ redact_person (DpoStore    *self,
 
 /* The trigger subjects_erasure_rule refused the DELETE: its own ABORT, told
  * apart from any other failure (a full disk, an I/O error, another
- * constraint) by its extended code and its message. */
+ * constraint) by its extended code and its message. On a server, the
+ * trigger raises its own SQLSTATE (DPO_PG_STATE_ERASURE_RULE), which
+ * another trigger's RAISE (P0001) or a foreign key (23503) does not give. */
 static gboolean
 refused_by_erasure_rule (DpoStore *self)
 {
   DpoSqlConn *db = _dpo_store_get_db (self);
 
+  if (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL)
+    return g_strcmp0 (_dpo_pg_sqlstate (db), DPO_PG_STATE_ERASURE_RULE) == 0 &&
+           g_strcmp0 (dpo_sql_conn_errmsg (db), DPO_ERASURE_RULE_MESSAGE) == 0;
   return dpo_sql_conn_failure (db) == DPO_SQL_FAILED_CONSTRAINT &&
          g_strcmp0 (dpo_sql_conn_errmsg (db), DPO_ERASURE_RULE_MESSAGE) == 0;
 }
@@ -369,6 +375,45 @@ carry_out_objection (DpoStore   *self,
   return answer (self, x, DPO_REQUEST_ANSWERED, error);
 }
 
+/* On a server, the advisory lock of _dpo_store_begin() keeps out only
+ * the workbench's own writers: another client's transaction may hold the
+ * request or the person changed and not yet committed. Locking both rows
+ * waits for it, and the reads that follow (each statement sees what is
+ * committed) see its change. In a file, the write transaction locks the
+ * whole file already. */
+static gboolean
+lock_request_rows (DpoStore    *self,
+                   const char  *id,
+                   GError     **error)
+{
+  /* Two statements: PostgreSQL locks no rows of a UNION. */
+  static const char * const LOCKS[] = {
+    "SELECT pk FROM requests WHERE id = ? FOR UPDATE",
+    "SELECT pk FROM subjects WHERE pk = (SELECT subject FROM requests WHERE id = ?) FOR UPDATE",
+  };
+
+  if (_dpo_store_get_engine (self) != DPO_SQL_POSTGRESQL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (LOCKS); i++)
+    {
+      DpoSqlStmt *stmt = _dpo_store_prepare (self, LOCKS[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      _dpo_bind_text (stmt, 1, id);
+      while ((rc = dpo_sql_step (stmt)) == DPO_SQL_ROW)
+        ;
+      dpo_sql_reset (stmt);
+      if (rc != DPO_SQL_DONE)
+        {
+          _dpo_store_set_db_error (self, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Reads, decides and writes, all in the write transaction. */
 static gboolean
 carry_out (DpoStore  *self,
@@ -378,6 +423,8 @@ carry_out (DpoStore  *self,
   Execution *x = data;
   DpoRequestKind kind;
 
+  if (!lock_request_rows (self, x->id, error))
+    return FALSE;
   x->request = dpo_store_get_request (self, x->id, error);
   if (x->request == NULL || !dpo_request_check_executable (x->request, error))
     return FALSE;

@@ -214,27 +214,34 @@ typedef struct
 {
   const char *entity;
   const char *select_sql;    /* the child's JSON by pk, as the audit keeps it */
+  const char *select_sql_pg; /* the same on a server */
   const char *delete_sql;
 } ChildKind;
 
+/* One list of members, two texts: SQLite's json_object() is PostgreSQL's
+ * json_build_object(); the JSON is parsed again, so spacing differs freely. */
+#define CHILD_JSON(members, table) \
+  "SELECT json_object (" members "), " \
+  "(SELECT id FROM incidents WHERE pk = incident) FROM " table " WHERE pk = ?", \
+  "SELECT json_build_object (" members "), " \
+  "(SELECT id FROM incidents WHERE pk = incident) FROM " table " WHERE pk = ?"
+
 static const ChildKind CHILD_KINDS[] = {
   [DPO_CHILD_EVENT] = { "event",
-    "SELECT json_object ('at', at, 'kind', kind, 'description', description), "
-    "(SELECT id FROM incidents WHERE pk = incident) FROM events WHERE pk = ?",
+    CHILD_JSON ("'at', at, 'kind', kind, 'description', description", "events"),
     "DELETE FROM events WHERE pk = ?" },
   [DPO_CHILD_NOTIFICATION] = { "notification",
-    "SELECT json_object ('authority', authority, 'authority_name', authority_name, 'kind', kind, "
-    "'sent_at', sent_at, 'reference', reference), "
-    "(SELECT id FROM incidents WHERE pk = incident) FROM notifications WHERE pk = ?",
+    CHILD_JSON ("'authority', authority, 'authority_name', authority_name, 'kind', kind, "
+                "'sent_at', sent_at, 'reference', reference", "notifications"),
     "DELETE FROM notifications WHERE pk = ?" },
   [DPO_CHILD_COMPLAINT] = { "complaint",
-    "SELECT json_object ('direction', direction, 'body', body, 'filed_at', filed_at, "
-    "'reference', reference, 'party', party, 'status', status, 'outcome', outcome), "
-    "(SELECT id FROM incidents WHERE pk = incident) FROM complaints WHERE pk = ?",
+    CHILD_JSON ("'direction', direction, 'body', body, 'filed_at', filed_at, "
+                "'reference', reference, 'party', party, 'status', status, 'outcome', outcome",
+                "complaints"),
     "DELETE FROM complaints WHERE pk = ?" },
   [DPO_CHILD_COMMUNICATION] = { "communication",
-    "SELECT json_object ('channel', channel, 'sent_at', sent_at, 'count', count, 'message', message), "
-    "(SELECT id FROM incidents WHERE pk = incident) FROM communications WHERE pk = ?",
+    CHILD_JSON ("'channel', channel, 'sent_at', sent_at, 'count', count, 'message', message",
+                "communications"),
     "DELETE FROM communications WHERE pk = ?" },
 };
 
@@ -245,7 +252,8 @@ read_child_json (DpoStore         *self,
                  gint64            rowid,
                  char            **incident_id)
 {
-  DpoSqlStmt *stmt = _dpo_store_prepare (self, kind->select_sql, NULL);
+  DpoSqlStmt *stmt = _dpo_store_prepare (self, _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL
+                                                 ? kind->select_sql_pg : kind->select_sql, NULL);
   JsonNode *node = NULL;
 
   if (stmt == NULL)

@@ -135,13 +135,34 @@ read_request (DpoSqlStmt *stmt)
  * (dpo-enums.h, dpo-due-date.h). */
 #define INCIDENT_MATCH \
   " WHERE ?1 IS NULL OR instr (lower (i.id || ' ' || i.title || ' ' || coalesce (i.processor, '')), lower (?1)) > 0"
+/* The same on a server: strpos for instr, and the 72 hours added by
+ * PostgreSQL's own date arithmetic. */
+#define INCIDENT_MATCH_PG \
+  " WHERE ?1::text IS NULL OR strpos (lower (i.id || ' ' || i.title || ' ' || coalesce (i.processor, '')), lower (?1)) > 0"
 
 static const char *
-incident_page_sql (void)
+incident_page_sql (DpoSqlEngine engine)
 {
-  static const char *sql;
+  static const char *sql, *pg_sql;
   const char *first_cnil = "first_cnil";  /* a column of DPO_INCIDENT_COLUMNS */
 
+  if (engine == DPO_SQL_POSTGRESQL)
+    /* The server orders by output columns only by their bare names:
+     * first_cnil is a column of the derived table here. */
+    return _dpo_sql_once (&pg_sql,
+                          "SELECT * FROM (SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i"
+                          INCIDENT_MATCH_PG ") i"
+                          " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
+                          " WHEN %s IS NULL OR %s > ?2 THEN 0"
+                          " WHEN coalesce (trim (i.delay_reason), '') = '' AND %s"
+                          " > to_char ((i.aware_at::timestamptz + make_interval (hours => %d))"
+                          " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                          " THEN 1 ELSE 2 END,"
+                          " CASE WHEN i.risk != '%s' AND (%s IS NULL OR %s > ?2) THEN i.aware_at END ASC,"
+                          " i.aware_at DESC, i.pk DESC LIMIT ?3 OFFSET ?4",
+                          dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil, first_cnil, first_cnil,
+                          DPO_CNIL_DELAY_HOURS,
+                          dpo_enum_word (DPO_ENUM_RISK, DPO_RISK_NONE), first_cnil, first_cnil);
   return _dpo_sql_once (&sql,
                         "SELECT " DPO_INCIDENT_COLUMNS " FROM incidents i" INCIDENT_MATCH
                         " ORDER BY CASE WHEN i.risk = '%s' THEN 2"
@@ -164,6 +185,7 @@ dpo_store_list_incidents (DpoStore   *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
   const char *params[2];
+  gboolean server;
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
 
@@ -174,9 +196,11 @@ dpo_store_list_incidents (DpoStore   *self,
   now_text = dpo_time_to_storage (now);
   params[0] = *text != '\0' ? text : NULL;
   params[1] = now_text;
+  server = _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL;
   return G_LIST_MODEL (dpo_paged_model_new (self,
-                                            "SELECT count(*) FROM incidents i" INCIDENT_MATCH,
-                                            incident_page_sql (),
+                                            server ? "SELECT count(*) FROM incidents i" INCIDENT_MATCH_PG
+                                                   : "SELECT count(*) FROM incidents i" INCIDENT_MATCH,
+                                            incident_page_sql (_dpo_store_get_engine (self)),
                                             DPO_TYPE_INCIDENT_RECORD, read_incident, params, 2));
 }
 
@@ -190,6 +214,18 @@ dpo_store_list_incidents (DpoStore   *self,
   " WHERE s.pk IN (SELECT rowid FROM subjects_search WHERE subjects_search MATCH ?1)"
 #define SUBJECT_ORDER \
   " ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, s.pk LIMIT ?3 OFFSET ?4"
+/* The same on a server, whose LIKE minds case and which has no NOCASE: the
+ * lower () indexes instead; ?1 and ?2 of the index search are the
+ * patterns of _dpo_store_search_patterns(), found by pg_trgm's index. */
+#define SUBJECT_MATCH_PG \
+  " WHERE lower (s.last_name) LIKE lower (?1) OR lower (s.first_name) LIKE lower (?1)" \
+  " OR lower (s.member_number) LIKE lower (?1) OR lower (s.nir) LIKE lower (?2)" \
+  " OR lower (s.id) LIKE lower (?1)"
+#define SEARCH_TEXT_PG "text LIKE ANY (?1::text[]) AND text LIKE ALL (?2::text[])"
+#define SUBJECT_INDEXED_PG \
+  " WHERE s.pk IN (SELECT rowid FROM subjects_search WHERE " SEARCH_TEXT_PG ")"
+#define SUBJECT_ORDER_PG \
+  " ORDER BY lower (s.last_name), lower (s.first_name), s.pk LIMIT ?3 OFFSET ?4"
 
 static char *
 nir_pattern (const char *pattern)
@@ -212,6 +248,32 @@ dpo_store_list_subjects (DpoStore   *self,
   const char *params[] = { pattern, nir };
 
   g_return_val_if_fail (DPO_IS_STORE (self), NULL);
+
+  if (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL)
+    {
+      g_autofree char *any = NULL;
+      g_autofree char *all = NULL;
+
+      if (_dpo_store_search_patterns (search, &any, &all))
+        {
+          const char *match_params[] = { any, all };
+
+          return G_LIST_MODEL (dpo_paged_model_new (self,
+                                                    "SELECT count(*) FROM subjects s" SUBJECT_INDEXED_PG,
+                                                    "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
+                                                    SUBJECT_INDEXED_PG SUBJECT_ORDER_PG,
+                                                    DPO_TYPE_SUBJECT_RECORD, read_subject, match_params, 2));
+        }
+      return G_LIST_MODEL (dpo_paged_model_new (self,
+                                                pattern == NULL ? "SELECT count(*) FROM subjects"
+                                                : "SELECT count(*) FROM subjects s" SUBJECT_MATCH_PG,
+                                                pattern == NULL
+                                                ? "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
+                                                  SUBJECT_ORDER_PG
+                                                : "SELECT " DPO_SUBJECT_COLUMNS " FROM subjects s"
+                                                  SUBJECT_MATCH_PG SUBJECT_ORDER_PG,
+                                                DPO_TYPE_SUBJECT_RECORD, read_subject, params, 2));
+    }
 
   if (match != NULL)
     {
@@ -265,8 +327,19 @@ dpo_store_list_subjects (DpoStore   *self,
 #define REQUEST_INDEXED_KEYS "SELECT rowid FROM requests_search WHERE requests_search MATCH ?1"
 #define SUBJECT_INDEXED_KEYS "SELECT rowid FROM subjects_search WHERE subjects_search MATCH ?1"
 
+/* On a server: LIKE minds case there, so the prefix search compares
+ * lower () (the server's indexes), and the index search is pg_trgm's
+ * (SEARCH_TEXT_PG, ?1 and ?2 from _dpo_store_search_patterns()). */
+#define SUBJECT_MATCH_KEYS_PG \
+  "SELECT s2.pk FROM subjects s2 WHERE lower (s2.last_name) LIKE lower (?1)" \
+  " OR lower (s2.first_name) LIKE lower (?1) OR lower (s2.member_number) LIKE lower (?1)" \
+  " OR lower (s2.nir) LIKE lower (?2) OR lower (s2.id) LIKE lower (?1)"
+#define REQUEST_INDEXED_KEYS_PG "SELECT rowid FROM requests_search WHERE " SEARCH_TEXT_PG
+#define SUBJECT_INDEXED_KEYS_PG "SELECT rowid FROM subjects_search WHERE " SEARCH_TEXT_PG
+
 typedef struct
 {
+  gboolean    server;        /* PostgreSQL's SQL, not SQLite's */
   gboolean    search;
   gboolean    indexed;       /* ?1 is a MATCH expression, not a prefix pattern */
   gboolean    broad;
@@ -309,7 +382,15 @@ append_matches (GString            *sql,
   static const char * const indexed_branches[] = {
     "pk IN (" REQUEST_INDEXED_KEYS ")", "subject IN (" SUBJECT_INDEXED_KEYS ")", NULL,
   };
-  const char * const *branches = q->indexed ? indexed_branches : prefix_branches;
+  static const char * const prefix_branches_pg[] = {
+    "lower (id) LIKE lower (?1)", "lower (requester_name) LIKE lower (?1)",
+    "subject IN (" SUBJECT_MATCH_KEYS_PG ")", NULL,
+  };
+  static const char * const indexed_branches_pg[] = {
+    "pk IN (" REQUEST_INDEXED_KEYS_PG ")", "subject IN (" SUBJECT_INDEXED_KEYS_PG ")", NULL,
+  };
+  const char * const *branches = q->server ? (q->indexed ? indexed_branches_pg : prefix_branches_pg)
+                                           : (q->indexed ? indexed_branches : prefix_branches);
   guint n_own = q->indexed ? 1 : 2;  /* the branches on the request's own columns */
 
   for (guint i = 0; branches[i] != NULL; i++)
@@ -319,8 +400,9 @@ append_matches (GString            *sql,
       g_string_append_printf (sql, "SELECT pk, current_due_on AS due FROM requests WHERE %s",
                               branches[i]);
       /* By reference or requester, the search's own index is the narrow
-       * one; by person, requests_subject holds status and due date too. */
-      append_filters (sql, q, i < n_own ? "+" : "");
+       * one; by person, requests_subject holds status and due date too.
+       * (The server plans by its statistics, and has no unary + on text.) */
+      append_filters (sql, q, i < n_own && !q->server ? "+" : "");
     }
 }
 
@@ -356,13 +438,13 @@ request_count_sql (const RequestQuery *q)
     {
       g_string_append (sql, "SELECT count(*) FROM (");
       append_matches (sql, q, FALSE);
-      g_string_append (sql, ")");
+      g_string_append (sql, ") m");
     }
   else
     {
       g_string_append (sql, "SELECT count(*) FROM (SELECT DISTINCT pk FROM (");
       append_matches (sql, q, TRUE);
-      g_string_append (sql, ") LIMIT " G_STRINGIFY (DPO_STORE_SEARCH_LIMIT) ")");
+      g_string_append (sql, ") a LIMIT " G_STRINGIFY (DPO_STORE_SEARCH_LIMIT) ") m");
     }
   return g_intern_string (sql->str);
 }
@@ -376,19 +458,32 @@ request_page_sql (const RequestQuery *q)
     {
       g_string_append (sql, "(SELECT pk, due FROM (");
       append_matches (sql, q, FALSE);
-      g_string_append (sql, ") ORDER BY due, pk LIMIT ?7 OFFSET ?8) m"
+      g_string_append (sql, ") a ORDER BY due, pk LIMIT ?7 OFFSET ?8) m"
                             " JOIN requests r ON r.pk = m.pk"
                             " LEFT JOIN subjects s ON s.pk = r.subject ORDER BY m.due, m.pk");
       return g_intern_string (sql->str);
     }
 
-  g_string_append_printf (sql, "requests r INDEXED BY %s LEFT JOIN subjects s ON s.pk = r.subject"
-                               " WHERE 1", ordered_index (q));
+  /* On a server, no INDEXED BY: its planner picks the index by the
+   * ORDER BY and its statistics. */
+  if (q->server)
+    g_string_append (sql, "requests r LEFT JOIN subjects s ON s.pk = r.subject WHERE true");
+  else
+    g_string_append_printf (sql, "requests r INDEXED BY %s LEFT JOIN subjects s ON s.pk = r.subject"
+                                 " WHERE 1", ordered_index (q));
   /* Broad: the rows in due-date order, each checked until a page is
    * full. Through the index, a check of each row's entries, read by rowid
    * (?2, the search as dpo_search_has() reads it), rather than a list of
-   * every match built first: a broad search has many. */
-  if (q->search && q->indexed)
+   * every match built first: a broad search has many. A server has no
+   * dpo_search_has(): its LIKEs on the entry, read by rowid likewise. */
+  if (q->search && q->indexed && q->server)
+    g_string_append (sql, " AND (EXISTS (SELECT 1 FROM requests_search WHERE rowid = r.pk AND "
+                          SEARCH_TEXT_PG ") OR EXISTS (SELECT 1 FROM subjects_search"
+                          " WHERE rowid = r.subject AND " SEARCH_TEXT_PG "))");
+  else if (q->search && q->server)
+    g_string_append (sql, " AND (lower (r.id) LIKE lower (?1) OR lower (r.requester_name) LIKE lower (?1)"
+                          " OR r.subject IN (" SUBJECT_MATCH_KEYS_PG "))");
+  else if (q->search && q->indexed)
     g_string_append (sql, " AND (dpo_search_has ((SELECT text FROM requests_search WHERE rowid = r.pk), ?2)"
                           " OR dpo_search_has ((SELECT text FROM subjects_search WHERE rowid = r.subject), ?2))");
   else if (q->search)
@@ -412,7 +507,7 @@ is_broad_search (DpoStore           *self,
   gint64 count = 0;
 
   append_matches (sql, q, TRUE);
-  g_string_append (sql, ") LIMIT ?7)");
+  g_string_append (sql, ") a LIMIT ?7) m");
   stmt = _dpo_store_prepare (self, g_intern_string (sql->str), NULL);
   if (stmt == NULL)
     return FALSE;
@@ -436,6 +531,8 @@ dpo_store_list_requests_filtered (DpoStore               *self,
   g_autofree char *nir = NULL;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
+  g_autofree char *any = NULL;
+  g_autofree char *all = NULL;
   const char *params[6];
   RequestQuery q = { 0 };
 
@@ -455,6 +552,7 @@ dpo_store_list_requests_filtered (DpoStore               *self,
       until = _dpo_local_date_text (now, DPO_DUE_SOON_DAYS);
     }
 
+  q.server = _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL;
   q.search = pattern != NULL;
   q.indexed = match != NULL;
   q.open = filter->open || filter->urgency != DPO_URGENCY_ANY;
@@ -464,6 +562,12 @@ dpo_store_list_requests_filtered (DpoStore               *self,
 
   params[0] = q.indexed ? match : pattern;
   params[1] = q.indexed ? spec : nir;
+  /* The server's index search: its two lists of patterns. */
+  if (q.server && q.indexed && _dpo_store_search_patterns (filter->search, &any, &all))
+    {
+      params[0] = any;
+      params[1] = all;
+    }
   params[2] = q.status ? dpo_enum_word (DPO_ENUM_REQUEST_STATUS, filter->status) : NULL;
   params[3] = q.kind ? dpo_enum_word (DPO_ENUM_REQUEST_KIND, filter->kind) : NULL;
   params[4] = from;

@@ -85,11 +85,19 @@ gboolean      _dpo_store_index_requests_after (DpoStore       *self,
                                                GError        **error);
 gboolean      _dpo_store_fill_search_index (sqlite3           *db,
                                             char             **message);
+/* A request's row in the search index, as the store writes it (the bulk
+ * loader copies it to a server). */
+char         *_dpo_store_request_search_text (const char  *id,
+                                              const char  *requester_name);
 /* An FTS5 MATCH expression for @search, or NULL (no term long enough). */
 char         *_dpo_store_search_match      (const char        *search);
 /* The same for the SQL function dpo_search_has (TEXT, SPEC), registered
  * on each of the store's connections by _dpo_store_register_search(). */
 char         *_dpo_store_search_spec       (const char        *search);
+/* The same for a server: two PostgreSQL arrays of LIKE patterns. */
+gboolean      _dpo_store_search_patterns   (const char        *search,
+                                            char             **any,
+                                            char             **all);
 gboolean      _dpo_store_register_search   (sqlite3           *db);
 
 /* dpo-store-requests.c */

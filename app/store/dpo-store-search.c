@@ -47,6 +47,13 @@ request_text (const char *id,
   return dpo_search_fold (joined);
 }
 
+char *
+_dpo_store_request_search_text (const char *id,
+                                const char *requester_name)
+{
+  return request_text (id, requester_name);
+}
+
 static gboolean
 write_entry (DpoStore    *self,
              const char  *delete_sql,
@@ -254,6 +261,71 @@ _dpo_store_search_spec (const char *search)
     }
   terms = dpo_search_terms (search);
   return terms != NULL ? g_strjoinv ("\t", terms) : NULL;
+}
+
+/* A term as an element of a PostgreSQL array literal of LIKE patterns:
+ * found anywhere ("%term%"), LIKE's and the literal's own characters
+ * escaped (folded text has none, but a pattern must not depend on it). */
+static void
+append_pattern (GString    *array,
+                const char *term)
+{
+  g_string_append (array, array->len > 1 ? ",\"%" : "\"%");
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append (array, "\\\\");   /* LIKE's backslash, escaped for the array */
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (array, '\\');
+      g_string_append_c (array, *p);
+    }
+  g_string_append (array, "%\"");
+}
+
+/* The same search as _dpo_store_search_match(), for a server, whose
+ * index (pg_trgm) answers LIKE '%term%': @any, patterns one of which must
+ * be found (the index looks them up), and @all, patterns all of which must
+ * be (checked on what @any found), both as PostgreSQL array literals. All
+ * the terms: @any the longest of them, the most telling; a number typed in
+ * groups: @any the number or the search as typed, @all none. FALSE, and
+ * nothing set, when _dpo_store_search_match() is NULL. */
+gboolean
+_dpo_store_search_patterns (const char  *search,
+                            char       **any,
+                            char       **all)
+{
+  g_autofree char *number = dpo_search_number (search);
+  g_auto(GStrv) terms = NULL;
+  GString *any_array;
+  GString *all_array;
+  guint longest = 0;
+
+  if (number == NULL && (terms = dpo_search_terms (search)) == NULL)
+    return FALSE;
+  any_array = g_string_new ("{");
+  all_array = g_string_new ("{");
+  if (number != NULL)
+    {
+      g_autofree char *folded = dpo_search_fold (search);
+
+      append_pattern (any_array, number);
+      append_pattern (any_array, folded);
+    }
+  else
+    {
+      for (guint i = 0; terms[i] != NULL; i++)
+        {
+          append_pattern (all_array, terms[i]);
+          if (strlen (terms[i]) > strlen (terms[longest]))
+            longest = i;
+        }
+      append_pattern (any_array, terms[longest]);
+    }
+  g_string_append_c (any_array, '}');
+  g_string_append_c (all_array, '}');
+  *any = g_string_free (any_array, FALSE);
+  *all = g_string_free (all_array, FALSE);
+  return TRUE;
 }
 
 static gboolean

@@ -21,6 +21,7 @@
  * what the store's column readers expect. */
 
 #define BYTEA_OID 17
+#define TEXT_OID  25
 
 struct _DpoPgConn
 {
@@ -28,7 +29,10 @@ struct _DpoPgConn
   char    *errmsg;         /* the last failure's message, or NULL */
   char     sqlstate[6];    /* and its SQLSTATE, "" if the server sent none */
   gint64   changes;        /* rows changed by the last INSERT, UPDATE or DELETE */
+  gint64   last_id;        /* the pk the last INSERT returned, if last_id_known */
+  gboolean last_id_known;  /* FALSE after an INSERT that did not return its pk */
   gboolean inserted;       /* an INSERT succeeded on this connection */
+  GHashTable *identities;  /* table name → its identity column we may read, or "" */
   guint64  n_names;        /* statement names handed out: "dpo_N" */
   GPtrArray *unprepared;   /* names whose DEALLOCATE waits for a usable transaction */
 };
@@ -38,6 +42,7 @@ struct _DpoPgStmt
   DpoPgConn *pg;           /* a reference: the statement may outlive the connection */
   char      *name;
   int        n_params;
+  gboolean   returns_id;   /* an INSERT given "RETURNING" its identity column */
   char     **values;       /* n_params texts, NULL for SQL NULL */
   PGresult  *result;       /* of the current run; NULL before the first step */
   PGresult  *description;  /* the columns before any run, asked for once */
@@ -45,161 +50,6 @@ struct _DpoPgStmt
                             * the number of rows once past the last */
   GPtrArray *blobs;        /* bytea values unescaped for the current row */
 };
-
-/* Parameters: "?" and "?N" as $N. */
-
-static gboolean
-is_word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_' || (guchar) c >= 0x80;
-}
-
-/* After a '…' literal starting at @p; backslashes escape only in E'…'. */
-static const char *
-skip_literal (const char *p,
-              gboolean    escapes)
-{
-  const char *q = p + 1;
-
-  while (*q != '\0')
-    {
-      if (escapes && *q == '\\' && q[1] != '\0')
-        q += 2;
-      else if (*q == '\'' && q[1] == '\'')
-        q += 2;
-      else if (*q == '\'')
-        return q + 1;
-      else
-        q++;
-    }
-  return q;
-}
-
-/* After a "…" name starting at @p. */
-static const char *
-skip_name (const char *p)
-{
-  const char *q = p + 1;
-
-  while (*q != '\0')
-    {
-      if (*q == '"' && q[1] == '"')
-        q += 2;
-      else if (*q == '"')
-        return q + 1;
-      else
-        q++;
-    }
-  return q;
-}
-
-/* After a block comment starting at @p; they nest in PostgreSQL. */
-static const char *
-skip_block_comment (const char *p)
-{
-  const char *q = p + 2;
-  int depth = 1;
-
-  while (*q != '\0' && depth > 0)
-    {
-      if (q[0] == '/' && q[1] == '*')
-        depth++, q += 2;
-      else if (q[0] == '*' && q[1] == '/')
-        depth--, q += 2;
-      else
-        q++;
-    }
-  return q;
-}
-
-/* After a $tag$…$tag$ string starting at @p, or @p if none starts there. */
-static const char *
-skip_dollar_quote (const char *p)
-{
-  g_autofree char *tag = NULL;
-  const char *end;
-  gsize n = 1;
-
-  if (g_ascii_isdigit (p[1]))
-    return p;
-  while (is_word_char (p[n]))
-    n++;
-  if (p[n] != '$')
-    return p;
-  tag = g_strndup (p, n + 1);
-  end = strstr (p + n + 1, tag);
-  return end != NULL ? end + n + 1 : p + strlen (p);
-}
-
-/* After whatever quoted text or comment starts at @p in @sql, or @p. */
-static const char *
-skip_quoted (const char *sql,
-             const char *p)
-{
-  gboolean after_word = p > sql && is_word_char (p[-1]);
-
-  switch (*p)
-    {
-    case '\'':
-      /* E'…': the E alone, not the end of a longer word. */
-      return skip_literal (p, after_word && (p[-1] == 'E' || p[-1] == 'e') &&
-                              (p - 1 == sql || !is_word_char (p[-2])));
-    case '"':
-      return skip_name (p);
-    case '-':
-      return p[1] == '-' ? p + strcspn (p, "\n") : p;
-    case '/':
-      return p[1] == '*' ? skip_block_comment (p) : p;
-    case '$':
-      return after_word ? p : skip_dollar_quote (p);
-    default:
-      return p;
-    }
-}
-
-char *
-_dpo_pg_rewrite_params (const char *sql,
-                        int        *n_params)
-{
-  GString *out = g_string_sized_new (strlen (sql) + 16);
-  const char *p = sql;
-  int largest = 0;
-
-  while (*p != '\0')
-    {
-      const char *end = skip_quoted (sql, p);
-      int number;
-
-      if (end != p)
-        {
-          g_string_append_len (out, p, end - p);
-          p = end;
-          continue;
-        }
-      if (*p != '?')
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      if (g_ascii_isdigit (p[1]))
-        {
-          char *after = NULL;
-
-          number = (int) CLAMP (g_ascii_strtoll (p + 1, &after, 10), 1, G_MAXINT16);
-          p = after;
-        }
-      else
-        {
-          /* SQLite's rule: one more than the largest number so far. */
-          number = largest + 1;
-          p++;
-        }
-      largest = MAX (largest, number);
-      g_string_append_printf (out, "$%d", number);
-    }
-  *n_params = largest;
-  return g_string_free (out, FALSE);
-}
 
 /* The connection. */
 
@@ -211,6 +61,7 @@ pg_conn_clear (gpointer data)
   g_clear_pointer (&pg->conn, PQfinish);
   g_free (pg->errmsg);
   g_ptr_array_unref (pg->unprepared);
+  g_hash_table_unref (pg->identities);
 }
 
 DpoSqlConn *
@@ -225,6 +76,7 @@ dpo_sql_conn_new_pg (PGconn *conn)
   sql->pg = g_atomic_rc_box_new0 (DpoPgConn);
   sql->pg->conn = conn;
   sql->pg->unprepared = g_ptr_array_new_with_free_func (g_free);
+  sql->pg->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return sql;
 }
 
@@ -272,18 +124,33 @@ keep_error (DpoPgConn *pg,
 }
 
 /* A command that succeeded: its rows changed, as sqlite3_changes counts
- * them (only INSERT, UPDATE, DELETE and MERGE; a SELECT leaves the count). */
+ * them (only INSERT, UPDATE, DELETE and MERGE; a SELECT leaves the count).
+ * @returned_id: the command was an INSERT given "RETURNING" its identity
+ * column, and the result holds the new pks. */
 static void
 keep_changes (DpoPgConn *pg,
-              PGresult  *result)
+              PGresult  *result,
+              gboolean   returned_id)
 {
   const char *status = PQcmdStatus (result);
   const char *count = PQcmdTuples (result);
+  int rows = PQntuples (result);
 
   if (*count == '\0')
     return;
   if (g_str_has_prefix (status, "INSERT "))
-    pg->inserted = TRUE;
+    {
+      /* As sqlite3_last_insert_rowid: the last row's, unchanged when no
+       * row was inserted (ON CONFLICT DO NOTHING). */
+      if (returned_id && rows > 0)
+        {
+          pg->last_id = g_ascii_strtoll (PQgetvalue (result, rows - 1, 0), NULL, 10);
+          pg->last_id_known = TRUE;
+        }
+      else if (!returned_id && g_ascii_strtoll (count, NULL, 10) > 0)
+        pg->last_id_known = FALSE;
+      pg->inserted = TRUE;
+    }
   else if (!g_str_has_prefix (status, "UPDATE ") && !g_str_has_prefix (status, "DELETE ") &&
            !g_str_has_prefix (status, "MERGE "))
     return;
@@ -313,23 +180,28 @@ _dpo_pg_exec (DpoSqlConn *conn,
 
   if (result == NULL)
     return FALSE;
-  keep_changes (conn->pg, result);
+  keep_changes (conn->pg, result, FALSE);
   PQclear (result);
   return TRUE;
 }
 
-/* The store asks right after an INSERT that let the table pick its pk
- * (an identity column): that INSERT called nextval, so lastval() is
- * defined and cannot fail, and no trigger of ours calls nextval after it.
- * Before any INSERT on this connection there is nothing to ask for (0),
- * and not asking matters: a failing lastval() inside a transaction would
- * abort it. Outside one, a failure costs nothing and reads as 0. */
+/* Usually known without asking: a prepared INSERT into a table with an
+ * identity column returns its pk (see returning_identity ()). That is
+ * SQLite's rule exactly (the row's own pk, whether the table or the
+ * INSERT chose it, whatever rows a trigger inserts elsewhere), costs no
+ * round trip, and cannot fail, where lastval() would fail after an INSERT
+ * that gave its pk (dpo copy), aborting the transaction around it.
+ * Otherwise (an INSERT run by dpo_sql_exec, or one with a RETURNING of
+ * its own), lastval(): the sequence the INSERT just used. Before any
+ * INSERT on this connection, 0 without asking. */
 gint64
 _dpo_pg_last_insert_id (DpoSqlConn *conn)
 {
   PGresult *result;
   gint64 id;
 
+  if (conn->pg->last_id_known)
+    return conn->pg->last_id;
   if (!conn->pg->inserted)
     return 0;
   result = run (conn->pg, "SELECT lastval ()");
@@ -372,9 +244,11 @@ _dpo_pg_failure (DpoSqlConn *conn)
   if (PQstatus (conn->pg->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
       strcmp (state, "57P01") == 0)
     return DPO_SQL_FAILED_IO;
-  /* P0001: RAISE EXCEPTION in our triggers (the erasure rule, the audit
-   * log's guarantee). */
-  if (g_str_has_prefix (state, "23") || strcmp (state, "P0001") == 0)
+  /* Our triggers' refusals: the codes of their own (DPO01, the erasure
+   * rule; DPO02, the audit log is append-only; ... see dpo-pg-schema.h),
+   * or a plain RAISE EXCEPTION (P0001). */
+  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "DPO") ||
+      strcmp (state, "P0001") == 0)
     return DPO_SQL_FAILED_CONSTRAINT;
   if (strcmp (state, "42501") == 0)
     return DPO_SQL_FAILED_PRIVILEGE;
@@ -404,6 +278,56 @@ deallocate_waiting (DpoPgConn *pg)
   PQclear (PQexec (pg->conn, sql->str));
 }
 
+
+/* The identity column of @table that the session may read, quoted, or
+ * NULL: asked once a table a connection, by a query that cannot fail
+ * (to_regclass is NULL for no such table), so that a transaction around
+ * it stays whole. */
+static const char *
+identity_column (DpoPgConn  *pg,
+                 const char *table)
+{
+  const char *sql =
+    "SELECT quote_ident (a.attname) FROM pg_attribute a"
+    " WHERE a.attrelid = to_regclass ($1) AND a.attidentity <> '' AND NOT a.attisdropped"
+    "   AND has_column_privilege (a.attrelid, a.attnum, 'SELECT')";
+  const char *column = g_hash_table_lookup (pg->identities, table);
+  PGresult *result;
+
+  if (column == NULL)
+    {
+      result = PQexecParams (pg->conn, sql, 1, NULL, &table, NULL, NULL, 0);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        {
+          /* The connection is failing: the prepare that follows says so. */
+          PQclear (result);
+          return NULL;
+        }
+      column = PQntuples (result) == 1 ? PQgetvalue (result, 0, 0) : "";
+      g_hash_table_insert (pg->identities, g_strdup (table), g_strdup (column));
+      column = g_hash_table_lookup (pg->identities, table);
+      PQclear (result);
+    }
+  return *column != '\0' ? column : NULL;
+}
+
+/* @text, an INSERT into a table with an identity column, made to return
+ * that column (for dpo_sql_last_insert_id); NULL for any other statement. */
+static char *
+returning_identity (DpoPgConn  *pg,
+                    const char *text)
+{
+  g_autofree char *table = _dpo_pg_insert_target (text);
+  const char *column;
+  gsize length = _dpo_pg_statement_length (text);
+
+  if (table == NULL || length == 0 || _dpo_pg_has_returning (text) ||
+      (column = identity_column (pg, table)) == NULL)
+    return NULL;
+  /* On a line of its own: the statement may end in a "--" comment. */
+  return g_strdup_printf ("%.*s\nRETURNING %s", (int) length, text, column);
+}
+
 DpoPgStmt *
 _dpo_pg_prepare (DpoSqlConn *conn,
                  const char *sql,
@@ -411,7 +335,9 @@ _dpo_pg_prepare (DpoSqlConn *conn,
 {
   DpoPgConn *pg = conn->pg;
   g_autofree char *text = NULL;
+  g_autofree char *returning = NULL;
   g_autofree char *name = NULL;
+  g_autofree Oid *types = NULL;
   PGresult *result;
   DpoPgStmt *stmt;
   int n_params = 0;
@@ -421,8 +347,11 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   (void) persistent;
   deallocate_waiting (pg);
   text = _dpo_pg_rewrite_params (sql, &n_params);
+  returning = returning_identity (pg, text);
   name = g_strdup_printf ("dpo_%" G_GUINT64_FORMAT, ++pg->n_names);
-  result = PQprepare (pg->conn, name, text, 0, NULL);
+  types = _dpo_pg_param_types (text, n_params, TEXT_OID);
+  result = PQprepare (pg->conn, name, returning != NULL ? returning : text,
+                      types != NULL ? n_params : 0, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       keep_error (pg, result);
@@ -435,6 +364,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
   stmt->pg = g_atomic_rc_box_acquire (pg);
   stmt->name = g_steal_pointer (&name);
   stmt->n_params = n_params;
+  stmt->returns_id = returning != NULL;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->row = -1;
   stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
@@ -492,9 +422,10 @@ _dpo_pg_step (DpoSqlStmt *sql)
           PQclear (result);
           return DPO_SQL_ERROR;
         }
-      keep_changes (stmt->pg, result);
+      keep_changes (stmt->pg, result, stmt->returns_id);
       stmt->result = result;
-      stmt->row = -1;
+      /* The pks it returned are the seam's, not rows to step through. */
+      stmt->row = stmt->returns_id ? PQntuples (result) - 1 : -1;
     }
   stmt->row++;
   return stmt->row < PQntuples (stmt->result) ? DPO_SQL_ROW : DPO_SQL_DONE;
@@ -596,7 +527,7 @@ shape (DpoPgStmt *stmt)
 int
 _dpo_pg_column_count (DpoSqlStmt *stmt)
 {
-  PGresult *result = shape (stmt->pg);
+  PGresult *result = stmt->pg->returns_id ? NULL : shape (stmt->pg);
 
   return result != NULL ? PQnfields (result) : 0;
 }
@@ -632,7 +563,7 @@ _dpo_pg_column_text (DpoSqlStmt *sql,
 }
 
 /* A bytea column's bytes, unescaped and kept until the next step or
- * reset; any other column's text and its length. */
+ * reset (NULL for none); any other column's text and its length. */
 const void *
 _dpo_pg_column_blob (DpoSqlStmt *sql,
                      int         column,
@@ -653,9 +584,98 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
       return text;
     }
   bytes = PQunescapeBytea ((const unsigned char *) text, &size);
-  if (bytes == NULL)
-    return NULL;
+  /* No bytes read as NULL, as sqlite3_column_blob gives them. */
+  if (bytes == NULL || size == 0)
+    {
+      PQfreemem (bytes);
+      return NULL;
+    }
   g_ptr_array_add (stmt->blobs, bytes);
   *length = size;
   return bytes;
+}
+
+/* COPY FROM STDIN, for the bulk loader: rows in COPY's text format. */
+
+void
+_dpo_pg_copy_append_field (GString    *row,
+                           const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (row, "\\N");
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (row, "\\\\");
+        break;
+      case '\t':
+        g_string_append (row, "\\t");
+        break;
+      case '\n':
+        g_string_append (row, "\\n");
+        break;
+      case '\r':
+        g_string_append (row, "\\r");
+        break;
+      default:
+        g_string_append_c (row, *p);
+        break;
+      }
+}
+
+void
+_dpo_pg_copy_append_bound (DpoSqlStmt *sql,
+                           GString    *row)
+{
+  DpoPgStmt *stmt = sql->pg;
+
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      if (i > 0)
+        g_string_append_c (row, '\t');
+      _dpo_pg_copy_append_field (row, stmt->values[i]);
+    }
+}
+
+gboolean
+_dpo_pg_copy_in (DpoSqlConn *conn,
+                 const char *copy_sql,
+                 const char *rows,
+                 gsize       length)
+{
+  DpoPgConn *pg = conn->pg;
+  PGresult *result = PQexec (pg->conn, copy_sql);
+  gboolean sent = TRUE;
+  gboolean ok;
+
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      keep_error (pg, result);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  /* In pieces: PQputCopyData takes an int. */
+  for (gsize done = 0; sent && done < length; )
+    {
+      int piece = (int) MIN (length - done, (gsize) 1 << 24);
+
+      sent = PQputCopyData (pg->conn, rows + done, piece) == 1;
+      done += piece;
+    }
+  if (PQputCopyEnd (pg->conn, sent ? NULL : "the rows could not be sent") != 1)
+    sent = FALSE;
+  result = PQgetResult (pg->conn);
+  ok = sent && PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    keep_error (pg, result);
+  PQclear (result);
+  /* The end of the command's results. */
+  while ((result = PQgetResult (pg->conn)) != NULL)
+    PQclear (result);
+  return ok;
 }
