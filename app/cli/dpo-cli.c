@@ -19,6 +19,7 @@
 #include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
 #include "dpo-store-audit-log.h"
+#include "dpo-store-role.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-export-json.h"
@@ -214,7 +215,13 @@ run_audit (Cli   *cli,
   path = cli->database != NULL ? g_strdup (cli->database) : dpo_store_default_path ();
   if (!dpo_audit_verify_file (path, &seal, &n_entries, &error))
     {
-      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), path, error->message);
+      /* A server's address may hold a password: never printed. */
+      g_autofree char *shown = dpo_store_dup_display_path (path);
+      g_autofree char *message = dpo_store_path_is_server (path)
+                                 ? g_strdup (_("the verification of a server’s log is not written yet"))
+                                 : g_strdup (error->message);
+
+      g_printerr (_("dpo: audit verification of “%s” failed: %s\n"), shown, message);
       return EXIT_FAILURE_;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE,
