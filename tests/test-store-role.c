@@ -164,6 +164,7 @@ test_agent (void)
   g_autoptr(GBytes) example = dpo_test_example_bytes ();
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(DpoSubject) subject = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   DpoImportCounts counts = { 0 };
   char *outcome = NULL;
 
@@ -242,9 +243,12 @@ test_agent (void)
   }
   g_assert_cmpint (dpo_test_query_int (uri, "SELECT count(*) FROM store_state WHERE key = 'affected_hmac_key'"), ==, 0);
   g_assert_cmpint (dpo_test_query_int (admin_uri, "SELECT count(*) FROM store_state WHERE key = 'affected_hmac_key'"), ==, 1);
-  /* (dpo_store_affected_check() asks this function on a server; its
-   * people half is not yet ported to PostgreSQL, so the function is asked
-   * here directly, as the agent.) */
+  found = dpo_store_affected_check (store, "1850775112233", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((DpoAffectedEntry *) g_ptr_array_index (found, 0))->incident, ==, "INC-2024-01");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* The function itself, as the agent. */
   g_assert_cmpint (dpo_test_query_int (uri, "SELECT count(*) FROM dpo_affected_unmatched ('1850775112233', NULL) "
                                             "WHERE dpo_affected_unmatched IN (SELECT pk FROM incidents "
                                             "WHERE id = 'INC-2024-01')"), ==, 1);

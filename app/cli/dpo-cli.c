@@ -19,6 +19,7 @@
 #include "dpo-deadlines-ics.h"
 #include "dpo-audit-verify.h"
 #include "dpo-store-audit-log.h"
+#include "dpo-store-role.h"
 #include "dpo-enums.h"
 #include "dpo-error.h"
 #include "dpo-export-json.h"
