@@ -17,16 +17,42 @@
 /* Both read through the index audit_record (entity, record): a handful of
  * entries per record, however long the log. */
 
+/* On a server, a role may not read the log's columns (an agent reads
+ * only pk and hash): a refused SELECT would abort the write transaction
+ * it runs in, so such a role reads no marks, and its saves are not
+ * compared (0). Asked once per store; the question itself cannot fail. */
+static gboolean
+may_read_log (DpoStore *self)
+{
+  gpointer known = g_object_get_data (G_OBJECT (self), "dpo-may-read-log");
+
+  if (known == NULL)
+    {
+      gboolean may = _dpo_store_get_engine (self) != DPO_SQL_POSTGRESQL ||
+        _dpo_store_query_int (self, "SELECT CASE WHEN has_column_privilege ('audit', 'record', 'SELECT') "
+                                    "AND has_column_privilege ('audit', 'changes', 'SELECT') "
+                                    "AND has_column_privilege ('audit', 'actor_role', 'SELECT') "
+                                    "THEN 1 ELSE 0 END") == 1;
+
+      known = GINT_TO_POINTER (may ? 1 : 2);
+      g_object_set_data (G_OBJECT (self), "dpo-may-read-log", known);
+    }
+  return GPOINTER_TO_INT (known) == 1;
+}
+
 gint64
 _dpo_store_audit_mark (DpoStore   *self,
                        const char *entity,
                        const char *record)
 {
-  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT coalesce (max (pk), 0) FROM audit "
-                                               "WHERE entity = ? AND record = ?", NULL);
+  DpoSqlStmt *stmt;
   gint64 mark = 0;
 
-  if (stmt == NULL || record == NULL)
+  if (record == NULL || !may_read_log (self))
+    return 0;
+  stmt = _dpo_store_prepare (self, "SELECT coalesce (max (pk), 0) FROM audit "
+                                   "WHERE entity = ? AND record = ?", NULL);
+  if (stmt == NULL)
     return 0;
   _dpo_bind_text (stmt, 1, entity);
   _dpo_bind_text (stmt, 2, record);
@@ -100,12 +126,14 @@ _dpo_store_check_unchanged (DpoStore    *self,
   DpoSqlStmt *stmt;
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *when = NULL;
-  const char *who;
+  g_autofree char *actor = NULL;
+  g_autofree char *actor_role = NULL;
+  g_autofree char *who = NULL;
   DpoSqlStep rc;
 
   if (seen == 0 || rowid == 0 || (record = stored_reference (self, entity, rowid)) == NULL)
     return TRUE;
-  stmt = _dpo_store_prepare (self, "SELECT at, action, changes FROM audit "
+  stmt = _dpo_store_prepare (self, "SELECT at, action, changes, actor, actor_role FROM audit "
                                    "WHERE entity = ? AND record = ? AND pk > ? ORDER BY pk DESC", error);
   if (stmt == NULL)
     return FALSE;
@@ -116,6 +144,8 @@ _dpo_store_check_unchanged (DpoStore    *self,
     if (touches (dpo_sql_column_text (stmt, 1), dpo_sql_column_text (stmt, 2), fields))
       {
         at = _dpo_column_time (stmt, 0);
+        actor = _dpo_column_text (stmt, 3);
+        actor_role = _dpo_column_text (stmt, 4);
         break;
       }
   dpo_sql_reset (stmt);
@@ -127,10 +157,14 @@ _dpo_store_check_unchanged (DpoStore    *self,
   if (rc == DPO_SQL_DONE)
     return TRUE;
 
-  /* The log keeps when; who, on a server, once it records the role of each
-   * change. A file is shared by windows and programs, not by people. */
-  who = _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL ? _("another user")
-                                                          : _("another window or program");
+  /* On a server the log keeps who (the login and its role, written by the
+   * server itself); a file is shared by windows and programs, not people. */
+  if (actor != NULL && *actor != '\0')
+    who = actor_role != NULL && *actor_role != '\0'
+            ? g_strdup_printf ("%s (%s)", actor, actor_role) : g_strdup (actor);
+  else
+    who = g_strdup (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL ? _("another user")
+                                                                      : _("another window or program"));
   when = at != NULL ? dpo_time_format_display (at) : g_strdup ("?");
   g_set_error (error, DPO_ERROR, DPO_ERROR_CHANGED_ELSEWHERE,
                _("Changed by %s on %s, after you opened it: reload to see that change, "
