@@ -12,22 +12,66 @@
 #include "dpo-error.h"
 #include "dpo-store-conflict.h"
 #include "dpo-store-private.h"
-#include "dpo-store-role.h"
 #include "dpo-time.h"
 
 /* Both read through the index audit_record (entity, record): a handful of
  * entries per record, however long the log. */
+
+/* Whether the session may read @sql's columns of the log: on a server a
+ * role may not (an agent reads who and when of each entry, not what it
+ * changed; a login in no role, nothing), and a refused SELECT would abort
+ * the write transaction it runs in. Asked once per store under @key; the
+ * question itself cannot fail. */
+static gboolean
+may_read (DpoStore   *self,
+          const char *key,
+          const char *sql)
+{
+  gpointer known = g_object_get_data (G_OBJECT (self), key);
+
+  if (known == NULL)
+    {
+      gboolean may = _dpo_store_get_engine (self) != DPO_SQL_POSTGRESQL ||
+                     _dpo_store_query_int (self, sql) == 1;
+
+      known = GINT_TO_POINTER (may ? 1 : 2);
+      g_object_set_data (G_OBJECT (self), key, known);
+    }
+  return GPOINTER_TO_INT (known) == 1;
+}
+
+/* Marks (which entry a record was read at) and who and when: without them
+ * a role's saves are not compared (0). */
+static gboolean
+may_read_log (DpoStore *self)
+{
+  return may_read (self, "dpo-may-read-log",
+                   "SELECT CASE WHEN has_column_privilege ('audit', 'record', 'SELECT') "
+                   "AND has_column_privilege ('audit', 'actor_role', 'SELECT') THEN 1 ELSE 0 END");
+}
+
+/* What the entries changed: without it, any later entry is a conflict. */
+static gboolean
+may_read_changes (DpoStore *self)
+{
+  return may_read (self, "dpo-may-read-changes",
+                   "SELECT CASE WHEN has_column_privilege ('audit', 'changes', 'SELECT') "
+                   "THEN 1 ELSE 0 END");
+}
 
 gint64
 _dpo_store_audit_mark (DpoStore   *self,
                        const char *entity,
                        const char *record)
 {
-  DpoSqlStmt *stmt = _dpo_store_prepare (self, "SELECT coalesce (max (pk), 0) FROM audit "
-                                               "WHERE entity = ? AND record = ?", NULL);
+  DpoSqlStmt *stmt;
   gint64 mark = 0;
 
-  if (stmt == NULL || record == NULL)
+  if (record == NULL || !may_read_log (self))
+    return 0;
+  stmt = _dpo_store_prepare (self, "SELECT coalesce (max (pk), 0) FROM audit "
+                                   "WHERE entity = ? AND record = ?", NULL);
+  if (stmt == NULL)
     return 0;
   _dpo_bind_text (stmt, 1, entity);
   _dpo_bind_text (stmt, 2, record);
@@ -102,17 +146,18 @@ _dpo_store_check_unchanged (DpoStore    *self,
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *when = NULL;
   g_autofree char *actor = NULL;
-  const char *who;
+  g_autofree char *actor_role = NULL;
+  g_autofree char *who = NULL;
   DpoSqlStep rc;
 
   if (seen == 0 || rowid == 0 || (record = stored_reference (self, entity, rowid)) == NULL)
     return TRUE;
   /* An agent may not read what the log's entries changed (their old values
    * are the officer's to see): for it, any later entry is a conflict. */
-  stmt = dpo_store_get_role (self) == DPO_ROLE_AGENT
-    ? _dpo_store_prepare (self, "SELECT at, action, NULL, actor FROM audit "
+  stmt = !may_read_changes (self)
+    ? _dpo_store_prepare (self, "SELECT at, action, NULL, actor, actor_role FROM audit "
                                 "WHERE entity = ? AND record = ? AND pk > ? ORDER BY pk DESC", error)
-    : _dpo_store_prepare (self, "SELECT at, action, changes, actor FROM audit "
+    : _dpo_store_prepare (self, "SELECT at, action, changes, actor, actor_role FROM audit "
                                 "WHERE entity = ? AND record = ? AND pk > ? ORDER BY pk DESC", error);
   if (stmt == NULL)
     return FALSE;
@@ -124,6 +169,7 @@ _dpo_store_check_unchanged (DpoStore    *self,
       {
         at = _dpo_column_time (stmt, 0);
         actor = _dpo_column_text (stmt, 3);
+        actor_role = _dpo_column_text (stmt, 4);
         break;
       }
   dpo_sql_reset (stmt);
@@ -135,11 +181,14 @@ _dpo_store_check_unchanged (DpoStore    *self,
   if (rc == DPO_SQL_DONE)
     return TRUE;
 
-  /* The log keeps when, and on a server who (the login the server itself
-   * recorded). A file is shared by windows and programs, not by people. */
-  who = actor != NULL && *actor != '\0' ? actor
-      : _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL ? _("another user")
-                                                            : _("another window or program");
+  /* On a server the log keeps who (the login and its role, written by the
+   * server itself); a file is shared by windows and programs, not people. */
+  if (actor != NULL && *actor != '\0')
+    who = actor_role != NULL && *actor_role != '\0'
+            ? g_strdup_printf ("%s (%s)", actor, actor_role) : g_strdup (actor);
+  else
+    who = g_strdup (_dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL ? _("another user")
+                                                                      : _("another window or program"));
   when = at != NULL ? dpo_time_format_display (at) : g_strdup ("?");
   g_set_error (error, DPO_ERROR, DPO_ERROR_CHANGED_ELSEWHERE,
                _("Changed by %s on %s, after you opened it: reload to see that change, "
