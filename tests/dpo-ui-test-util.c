@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dpo-test-util.h"
 #include "dpo-ui-test-util.h"
 #include "dpo-ui.h"
 
@@ -222,10 +223,31 @@ dpo_test_wait_for_toplevel (GType type)
   return GTK_WIDGET (dpo_test_find_toplevel (type));
 }
 
+/* The database of @dir: its file, or on the test server (the UI tests
+ * run on both engines) a database made for that folder the first time. */
+char *
+dpo_test_database_of (const char *dir)
+{
+  static GHashTable *uris;
+  const char *uri;
+
+  if (!dpo_test_engine_is_server ())
+    return g_build_filename (dir, "workbench.sqlite", NULL);
+  if (uris == NULL)
+    uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  uri = g_hash_table_lookup (uris, dir);
+  if (uri == NULL)
+    {
+      uri = dpo_test_new_server_database ();
+      g_hash_table_insert (uris, g_strdup (dir), (char *) uri);
+    }
+  return g_strdup (uri);
+}
+
 DpoStore *
 dpo_test_open_store (const char *dir)
 {
-  g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *path = dpo_test_database_of (dir);
   g_autoptr(GError) error = NULL;
   DpoStore *store = dpo_store_open (path, &error);
 

@@ -84,4 +84,9 @@ DpoWindow  *dpo_test_present_window     (DpoStore       *store);
 void        dpo_test_destroy_window     (DpoWindow      *window,
                                          DpoStore       *store);
 
+/* The database the store of @dir lives in: @dir/workbench.sqlite, or on
+ * the test server (DPO_TEST_ENGINE=postgresql) the URI of the database
+ * made for @dir. */
+char      *dpo_test_database_of    (const char *dir);
+
 G_END_DECLS

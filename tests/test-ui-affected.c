@@ -37,7 +37,7 @@ open_example (const char *dir)
   g_autofree char *example_path = dpo_test_example_path ();
   g_autoptr(GFile) example = g_file_new_for_path (example_path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *db = dpo_test_database_of (dir);
   DpoStore *store = dpo_test_open_store (dir);
 
   g_assert_true (dpo_import_file (store, example, NULL, &error));
@@ -231,7 +231,7 @@ static void
 test_cancel (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-affected-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *db = dpo_test_database_of (dir);
   g_autoptr(GString) content = g_string_new ("nir\n");
   g_autofree char *list = NULL;
   g_autoptr(GFile) file = NULL;
@@ -271,7 +271,7 @@ static void
 test_shots (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-affected-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *db = dpo_test_database_of (dir);
   g_autofree char *example = dpo_test_example_path ();
   g_autofree char *folder = g_path_get_dirname (example);
   /* The list shipped with the example, as the README's walk-through uses it. */

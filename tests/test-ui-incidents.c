@@ -232,7 +232,7 @@ test_create_notify_undo (void)
   /* A notification dated before awareness, left by a database from before
    * issue 9 (the window refuses one now, see below): flagged. */
   {
-    g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
+    g_autofree char *path = dpo_test_database_of (dir);
     g_autoptr(GDateTime) early = g_date_time_add_hours (view_incident (view)->aware_at, -28);
     g_autofree char *early_text = dpo_time_to_storage (early);
     g_autofree char *sql = g_strdup_printf ("INSERT INTO notifications (incident, authority, "

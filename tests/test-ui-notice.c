@@ -87,7 +87,7 @@ static void
 test_edit_and_save (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("dpo-ui-notice-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "workbench.sqlite", NULL);
+  g_autofree char *path = dpo_test_database_of (dir);
   DpoStore *store = example_store (dir);
   DpoWindow *window = dpo_test_present_window (store);
   DpoIncidentView *view = dpo_incident_view_present (GTK_WINDOW (window), store, INCIDENT);
