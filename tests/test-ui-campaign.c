@@ -30,10 +30,10 @@ campaign_store (char **path,
   g_autofree char *more = g_strdup_printf (
     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
     "INSERT INTO subjects (id, last_name, first_name, postal_address) "
-    "SELECT 'P-' || i, 'Nom' || i, 'Prénom', '1 rue de Rivoli' || char (10) || '75001 Paris' FROM n;", extra);
+    "SELECT 'P-' || i, 'Nom' || i, 'Prénom', '1 rue de Rivoli\n75001 Paris' FROM n;", extra);
 
   dpo_test_exec (*path,
-                 "UPDATE subjects SET postal_address = '5 rue des Lilas' || char (10) || '69003 Lyon' "
+                 "UPDATE subjects SET postal_address = '5 rue des Lilas\n69003 Lyon' "
                  "WHERE id IN ('S-0002', 'S-0004');"
                  "UPDATE incidents SET notice_subject = 'Vos données', "
                  "notice_body = 'Bonjour {{first_name}} {{last_name}},';");
