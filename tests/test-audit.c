@@ -87,6 +87,9 @@ trigger_sql (const char *path,
   sqlite3_stmt *stmt = NULL;
   char *sql = NULL;
 
+  /* A file's schema alone (the caller skips on a server). */
+  if (dpo_test_engine_is_server ())
+    return NULL;
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = ?", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
@@ -241,6 +244,14 @@ test_tampering_caught (void)
       "“audit_rewrite” (trigger) was added" },
     { "DROP INDEX requests_due", NULL, "“requests_due” (index) was removed" },
   };
+  if (dpo_test_engine_is_server ())
+    {
+      /* The server's safeguards are PL/pgSQL triggers that no role of the
+       * program may drop: their tampering is test-copy's and
+       * test-pg-server's (dpo audit verify on a server). */
+      g_test_skip ("a file's own triggers, rewritten through sqlite_master");
+      return;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     assert_tampering_caught (&cases[i]);
@@ -255,6 +266,14 @@ test_open_restores_safeguards (void)
   DpoStore *store = new_store_with_erasure (&path);
   g_autofree char *erasure_rule = trigger_sql (path, "subjects_erasure_rule");
   g_autoptr(GError) error = NULL;
+  if (dpo_test_engine_is_server ())
+    {
+      /* The server's safeguards are PL/pgSQL triggers that no role of the
+       * program may drop: their tampering is test-copy's and
+       * test-pg-server's (dpo audit verify on a server). */
+      g_test_skip ("a file's own triggers, rewritten through sqlite_master");
+      return;
+    }
 
   g_assert_finalize_object (store);
   g_assert_cmpint (tamper (path, "DROP TRIGGER subjects_erasure_rule; DROP TRIGGER audit_no_update"),
@@ -428,7 +447,13 @@ test_cli_verify (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (tamper (path, sql), ==, SQLITE_OK);
+  /* On a server, only the tables' owner can get past the trigger. */
+  if (dpo_test_engine_is_server ())
+    dpo_test_exec (path, "ALTER TABLE audit DISABLE TRIGGER audit_no_update; UPDATE audit SET changes = "
+                         "'{\"redacted\":\"erasure\"}' WHERE pk = 1; "
+                         "ALTER TABLE audit ENABLE TRIGGER audit_no_update");
+  else
+    g_assert_cmpint (tamper (path, sql), ==, SQLITE_OK);
   g_assert_cmpint (run_verify (path, "C.UTF-8", &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "Audit entry 1 was blanked without an erasure"));
@@ -453,6 +478,14 @@ test_cli_restores_erasure_rule (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   int status = -1;
+  if (dpo_test_engine_is_server ())
+    {
+      /* The server's safeguards are PL/pgSQL triggers that no role of the
+       * program may drop: their tampering is test-copy's and
+       * test-pg-server's (dpo audit verify on a server). */
+      g_test_skip ("a file's own triggers, rewritten through sqlite_master");
+      return;
+    }
 
   g_assert_finalize_object (store);
   g_assert_cmpint (tamper (path, "DROP TRIGGER subjects_erasure_rule"), ==, SQLITE_OK);
