@@ -11,6 +11,7 @@
 
 #include "dpo-export-ui.h"
 #include "dpo-time.h"
+#include "dpo-start-folder.h"
 
 #define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -148,7 +149,6 @@ dpo_export_ui_choose_file (GtkWindow           *parent,
                            DpoExportChosenFunc  chosen)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) database = NULL;
   g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *native;
 
@@ -166,8 +166,7 @@ dpo_export_ui_choose_file (GtkWindow           *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
   /* Beside the database, as the other choosers. */
-  database = g_file_new_for_path (dpo_store_get_path (store));
-  folder = g_file_get_parent (database);
+  folder = dpo_start_folder (dpo_store_get_path (store));
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);

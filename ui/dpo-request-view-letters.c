@@ -15,6 +15,7 @@
 #include "dpo-request-view-private.h"
 #include "dpo-store-letters.h"
 #include "dpo-time.h"
+#include "dpo-start-folder.h"
 
 /* The request view's letters (issue 12, item 1): the Letter… menu, one
  * item per kind, enabled when the core's rule says the kind fits the
@@ -103,7 +104,6 @@ on_kind_clicked_cb (GtkButton      *button,
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = g_strdup_printf ("%s-%s.pdf", self->id, dpo_letter_kind_to_word (kind));
-  g_autoptr(GFile) database = NULL;
   g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *native;
 
@@ -115,8 +115,7 @@ on_kind_clicked_cb (GtkButton      *button,
   gtk_file_filter_add_pattern (filter, "*.pdf");
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  database = g_file_new_for_path (dpo_store_get_path (self->store));
-  folder = g_file_get_parent (database);
+  folder = dpo_start_folder (dpo_store_get_path (self->store));
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);

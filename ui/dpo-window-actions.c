@@ -16,6 +16,7 @@
 #include "dpo-store-role.h"
 #include "dpo-ui.h"
 #include "dpo-window-private.h"
+#include "dpo-start-folder.h"
 
 static GtkFileChooserNative *
 new_chooser (DpoWindow            *self,
@@ -31,8 +32,7 @@ new_chooser (DpoWindow            *self,
   /* Start beside the current database. */
   if (self->path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (self->path);
-      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autoptr(GFile) folder = dpo_start_folder (self->path);
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);

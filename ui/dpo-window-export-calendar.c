@@ -15,6 +15,7 @@
 
 #include "dpo-deadlines-ics.h"
 #include "dpo-window-private.h"
+#include "dpo-start-folder.h"
 
 static void
 on_calendar_written_cb (GObject      *source,
@@ -92,8 +93,7 @@ export_calendar_action (GtkWidget  *widget,
   /* Start beside the current database. */
   if (self->path != NULL)
     {
-      g_autoptr(GFile) database = g_file_new_for_path (self->path);
-      g_autoptr(GFile) folder = g_file_get_parent (database);
+      g_autoptr(GFile) folder = dpo_start_folder (self->path);
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
