@@ -24,7 +24,11 @@
  * notice, writes letters.csv and the other files, renames the folder into
  * place and records 20,000 + co-insured `informed` rows. Targets: at most
  * twice the bare program's time; memory that does not grow with the
- * number of letters (the peak at 20,000 within 8 MB of the peak at 2,000).
+ * number of letters: the peak at 20,000 within 2 MB of the peak at 2,000
+ * (what remains is bounded: SQLite's page caches and sorter, which stop
+ * growing at their limits). Before the people informed were kept by the
+ * database as they were written, and the communication's audit entry
+ * written as text, the peak grew by some 0.35 KB a letter.
  * Each program runs in a process of its own, twice, alternately; the
  * better run of each is compared.
  *
@@ -36,7 +40,7 @@
 
 #define RUNS             2
 #define TARGET_RATIO     2.0
-#define TARGET_GROWTH_MB 8.0
+#define TARGET_GROWTH_MB 2.0
 #define INCIDENT         "INC-2024-003"
 
 static void
@@ -267,7 +271,7 @@ main (int    argc,
   growth = ours.peak_mb - small_ours.peak_mb;
   ok = ratio <= TARGET_RATIO && growth <= TARGET_GROWTH_MB;
   g_print ("time ratio %.2f (CPU %.2f; target <= %.1f); peak memory %.1f MB at %u letters, "
-           "%.1f MB at %u (bare: %.1f, %.1f; growth target <= %.0f MB): %s\n",
+           "%.1f MB at %u (bare: %.1f, %.1f; growth target <= %.1f MB): %s\n",
            ratio, ours.cpu / bare.cpu, TARGET_RATIO, ours.peak_mb, n, small_ours.peak_mb,
            MAX (n / 10, 1), bare.peak_mb, small_bare.peak_mb, TARGET_GROWTH_MB, ok ? "met" : "MISSED");
   return ok ? 0 : 1;

@@ -9,7 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "dpo-error.h"
+#include "dpo-json-text.h"
 #include "dpo-store-campaign.h"
 #include "dpo-store-cursor.h"
 #include "dpo-store-private.h"
@@ -67,7 +70,35 @@ struct _DpoStoreCampaign
   gboolean           failed;      /* a read error ended the households */
   DpoHousehold       household;
   GStringChunk      *strings;     /* the current household's text */
+  char              *incident_id;
+  gboolean           uses[DPO_CAMPAIGN_UNREACHABLE];  /* a message went by email, by post */
+  gint64             n_unreachable;                   /* the order of unreachable.csv */
 };
+
+/* Who the messages written so far named, and who could not be written to,
+ * in tables private to the connection (SQLite's temporary database, kept
+ * in a file, its cache bounded): the campaign's memory does not grow with
+ * the people it informs. They become `informed` rows when the campaign is
+ * recorded; the next campaign on the connection, or its end, empties them. */
+static const char TEMP_TABLES_SQL[] =
+  "CREATE TEMP TABLE IF NOT EXISTS campaign_informed ("
+  "  subject INTEGER NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  PRIMARY KEY (subject, channel)"
+  ") WITHOUT ROWID;"
+  "CREATE TEMP TABLE IF NOT EXISTS campaign_unreachable ("
+  "  subject INTEGER PRIMARY KEY,"
+  "  seq INTEGER NOT NULL,"
+  "  id TEXT, name TEXT, member_number TEXT, reason TEXT"
+  ");"
+  "DELETE FROM temp.campaign_informed;"
+  "DELETE FROM temp.campaign_unreachable;";
+
+static const char *
+channel_word (DpoCampaignChannel channel)
+{
+  return channel == DPO_CAMPAIGN_EMAIL ? "email" : "post";
+}
 
 static void
 person_free (gpointer data)
@@ -76,13 +107,27 @@ person_free (gpointer data)
 }
 
 void
+dpo_store_campaign_end_read (DpoStoreCampaign *campaign)
+{
+  g_return_if_fail (campaign != NULL);
+
+  g_clear_pointer (&campaign->stmt, sqlite3_finalize);
+  g_clear_pointer (&campaign->snapshot, dpo_store_snapshot_end);
+}
+
+void
 dpo_store_campaign_free (DpoStoreCampaign *campaign)
 {
   if (campaign == NULL)
     return;
-  sqlite3_finalize (campaign->stmt);
-  dpo_store_snapshot_end (campaign->snapshot);
+  dpo_store_campaign_end_read (campaign);
+  /* Cancelled, failed or recorded: nothing of it stays on the connection. */
+  if (sqlite3_get_autocommit (_dpo_store_get_db (campaign->store)))
+    sqlite3_exec (_dpo_store_get_db (campaign->store),
+                  "DELETE FROM temp.campaign_informed; DELETE FROM temp.campaign_unreachable;",
+                  NULL, NULL, NULL);
   g_object_unref (campaign->store);
+  g_free (campaign->incident_id);
   g_free (campaign->notice_subject);
   g_free (campaign->notice_body);
   g_ptr_array_unref (campaign->household.co_insured);
@@ -230,6 +275,12 @@ dpo_store_campaign_begin (DpoStore            *self,
   campaign->store = g_object_ref (self);
   campaign->household.co_insured = g_ptr_array_new_with_free_func (person_free);
   campaign->strings = g_string_chunk_new (1024);
+  campaign->incident_id = g_strdup (incident_id);
+  if (sqlite3_exec (_dpo_store_get_db (self), TEMP_TABLES_SQL, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dpo_store_set_db_error (self, error);
+      return NULL;
+    }
   campaign->snapshot = dpo_store_snapshot_begin (self);
 
   incident = read_incident (campaign, incident_id, error);
@@ -389,63 +440,206 @@ dpo_store_campaign_count_affected (DpoStore   *self,
   return count;
 }
 
+gboolean
+dpo_store_campaign_add_informed (DpoStoreCampaign    *campaign,
+                                 const DpoHousehold  *household,
+                                 GError             **error)
+{
+  const char *word;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (campaign != NULL && household != NULL, FALSE);
+  g_return_val_if_fail (household->channel != DPO_CAMPAIGN_UNREACHABLE, FALSE);
+
+  word = channel_word (household->channel);
+  stmt = _dpo_store_prepare (campaign->store,
+                             "INSERT OR IGNORE INTO temp.campaign_informed (subject, channel) VALUES (?, ?)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i <= household->co_insured->len; i++)
+    {
+      const DpoHouseholdPerson *person = i == 0 ? &household->holder
+                                                : g_ptr_array_index (household->co_insured, i - 1);
+
+      sqlite3_bind_int64 (stmt, 1, person->rowid);
+      _dpo_bind_text (stmt, 2, word);
+      if (!_dpo_store_step_done (campaign->store, stmt, error))
+        return FALSE;
+    }
+  campaign->uses[household->channel] = TRUE;
+  return TRUE;
+}
+
+gboolean
+dpo_store_campaign_add_unreachable (DpoStoreCampaign          *campaign,
+                                    const DpoHouseholdPerson  *person,
+                                    const char                *name,
+                                    const char                *reason,
+                                    GError                   **error)
+{
+  /* A person in two households that cannot be reached is listed once,
+   * with the first household's reason. */
+  sqlite3_stmt *stmt = _dpo_store_prepare (campaign->store,
+    "INSERT OR IGNORE INTO temp.campaign_unreachable (subject, seq, id, name, member_number, reason) "
+    "VALUES (?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person->rowid);
+  sqlite3_bind_int64 (stmt, 2, campaign->n_unreachable++);
+  _dpo_bind_text (stmt, 3, person->id);
+  _dpo_bind_text (stmt, 4, name);
+  _dpo_bind_text (stmt, 5, person->member_number);
+  _dpo_bind_text (stmt, 6, reason);
+  return _dpo_store_step_done (campaign->store, stmt, error);
+}
+
+gboolean
+dpo_store_campaign_foreach_unreachable (DpoStoreCampaign            *campaign,
+                                        DpoCampaignUnreachableFunc   func,
+                                        gpointer                     user_data,
+                                        GError                     **error)
+{
+  sqlite3_stmt *stmt = _dpo_store_prepare (campaign->store,
+    "SELECT id, name, member_number, reason FROM temp.campaign_unreachable u "
+    "WHERE NOT EXISTS (SELECT 1 FROM temp.campaign_informed i WHERE i.subject = u.subject) "
+    "ORDER BY seq", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+               (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+               user_data, error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  if (rc != SQLITE_DONE)
+    _dpo_store_set_db_error (campaign->store, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
 typedef struct
 {
-  const char *incident_id;
-  GDateTime  *sent_at;
-  const char *message;
-  GArray     *informed;
+  DpoStoreCampaign *campaign;
+  GDateTime        *sent_at;
+  const char       *message;
 } CampaignRecord;
 
-/* The communication as the audit log keeps it, with the people it
- * informed (their references), so that the log alone proves who was told. */
-static JsonNode *
-communication_audit_node (DpoStore *self,
-                          gint64    communication)
+/* A JSON string exactly as dpo_json_to_text() writes it (the entry's
+ * content hash covers the text): the usual member id as it is, anything
+ * else through json-glib itself. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
 {
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f || *p == '"' || *p == '\\')
+      {
+        node = json_node_init_string (json_node_alloc (), text);
+        json = dpo_json_to_text (node, FALSE);
+        g_string_append (out, json);
+        return;
+      }
+  g_string_append_c (out, '"');
+  g_string_append (out, text);
+  g_string_append_c (out, '"');
+}
+
+/* The communication's fields, its list of people left empty:
+ * {"channel":…,"sent_at":…,"count":…,"message":…,"informed":[]}. */
+static char *
+communication_head (DpoStore  *self,
+                    gint64     communication,
+                    GError   **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "SELECT json_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
-    "'message', c.message, 'informed', (SELECT json_group_array (s.id) FROM informed i "
-    "JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
-    "FROM communications c WHERE c.pk = ?", NULL);
-  JsonNode *node = NULL;
+    "SELECT channel, sent_at, count, message FROM communications WHERE pk = ?", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, communication);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _dpo_store_set_db_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "channel");
+  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+  json_builder_set_member_name (builder, "sent_at");
+  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 2));
+  json_builder_set_member_name (builder, "message");
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+  json_builder_set_member_name (builder, "informed");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
   sqlite3_reset (stmt);
-  return node;
+  root = json_builder_get_root (builder);
+  return dpo_json_to_text (root, FALSE);
 }
 
-static gboolean
-insert_informed (DpoStore          *self,
-                 gint64             incident,
-                 const char        *channel,
-                 const char        *sent_at,
-                 gint64             communication,
-                 gint64             subject,
-                 gint64            *count,
-                 GError           **error)
+/* The communication as the audit log keeps it, with the people it
+ * informed (their references), so that the log alone proves who was told.
+ * Written as text, person by person, the same text as json-glib would make
+ * of the whole object: a node per person would weigh some 150 bytes each. */
+static char *
+communication_audit_text (DpoStore  *self,
+                          gint64     incident,
+                          gint64     communication,
+                          GError   **error)
 {
-  /* A holder told twice on the same day (a second campaign naming another
-   * child) is one row: the first communication keeps it. */
-  sqlite3_stmt *stmt = _dpo_store_prepare (self,
-    "INSERT OR IGNORE INTO informed (incident, subject, channel, sent_at, communication) "
-    "VALUES (?, ?, ?, ?, ?)", error);
+  g_autofree char *head = communication_head (self, communication, error);
+  g_autoptr(GString) text = NULL;
+  sqlite3_stmt *stmt;
+  gboolean first = TRUE;
+  int rc;
 
+  if (head == NULL)
+    return NULL;
+  g_assert (g_str_has_suffix (head, "[]}"));
+  text = g_string_new_len (head, strlen (head) - 2);
+  stmt = _dpo_store_prepare (self, "SELECT s.id FROM informed i JOIN subjects s ON s.pk = i.subject "
+                                   "WHERE i.incident = ?1 AND i.communication = ?2", error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, incident);
-  sqlite3_bind_int64 (stmt, 2, subject);
-  _dpo_bind_text (stmt, 3, channel);
-  _dpo_bind_text (stmt, 4, sent_at);
-  sqlite3_bind_int64 (stmt, 5, communication);
-  if (!_dpo_store_step_done (self, stmt, error))
-    return FALSE;
-  *count += sqlite3_changes (_dpo_store_get_db (self));
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 2, communication);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!first)
+        g_string_append_c (text, ',');
+      first = FALSE;
+      append_json_string (text, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    _dpo_store_set_db_error (self, error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_string_append (text, "]}");
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
@@ -455,12 +649,12 @@ record_channel (DpoStore           *self,
                 DpoCampaignChannel  channel,
                 GError            **error)
 {
-  const char *word = channel == DPO_CAMPAIGN_EMAIL ? "email" : "post";
+  const char *word = channel_word (channel);
   g_autoptr(DpoCommunication) communication = dpo_communication_new ();
   g_autofree char *sent_at = dpo_time_to_storage (record->sent_at);
-  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
-  gint64 count = 0;
+  gint64 count;
 
   communication->channel = g_strdup (word);
   communication->sent_at = g_date_time_ref (record->sent_at);
@@ -468,15 +662,20 @@ record_channel (DpoStore           *self,
   communication->count = 0;
   if (!_dpo_store_insert_communication (self, incident, communication, error))
     return FALSE;
-  for (guint i = 0; i < record->informed->len; i++)
-    {
-      const DpoInformedPerson *person = &g_array_index (record->informed, DpoInformedPerson, i);
-
-      if (person->channel == channel &&
-          !insert_informed (self, incident, word, sent_at, communication->rowid, person->rowid,
-                            &count, error))
-        return FALSE;
-    }
+  /* A holder told twice on the same day (a second campaign naming another
+   * child) is one row: the first communication keeps it. */
+  stmt = _dpo_store_prepare (self,
+    "INSERT OR IGNORE INTO informed (incident, subject, channel, sent_at, communication) "
+    "SELECT ?1, subject, ?2, ?3, ?4 FROM temp.campaign_informed WHERE channel = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident);
+  _dpo_bind_text (stmt, 2, word);
+  _dpo_bind_text (stmt, 3, sent_at);
+  sqlite3_bind_int64 (stmt, 4, communication->rowid);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  count = sqlite3_changes (_dpo_store_get_db (self));
   stmt = _dpo_store_prepare (self, "UPDATE communications SET count = ? WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -484,18 +683,9 @@ record_channel (DpoStore           *self,
   sqlite3_bind_int64 (stmt, 2, communication->rowid);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  node = communication_audit_node (self, communication->rowid);
-  return _dpo_store_audit (self, "communication", record->incident_id, "insert", node, error);
-}
-
-static gboolean
-uses_channel (GArray             *informed,
-              DpoCampaignChannel  channel)
-{
-  for (guint i = 0; i < informed->len; i++)
-    if (g_array_index (informed, DpoInformedPerson, i).channel == channel)
-      return TRUE;
-  return FALSE;
+  text = communication_audit_text (self, incident, communication->rowid, error);
+  return text != NULL &&
+         _dpo_store_audit_text (self, "communication", record->campaign->incident_id, "insert", text, error);
 }
 
 static gboolean
@@ -504,34 +694,32 @@ write_record (DpoStore  *self,
               GError   **error)
 {
   CampaignRecord *record = data;
-  gint64 incident = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?",
-                                          record->incident_id);
+  const char *incident_id = record->campaign->incident_id;
+  gint64 incident = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?", incident_id);
 
   if (incident == 0)
     {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."),
-                   record->incident_id);
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), incident_id);
       return FALSE;
     }
   for (DpoCampaignChannel channel = DPO_CAMPAIGN_EMAIL; channel <= DPO_CAMPAIGN_POST; channel++)
-    if (uses_channel (record->informed, channel) &&
+    if (record->campaign->uses[channel] &&
         !record_channel (self, incident, record, channel, error))
       return FALSE;
   return TRUE;
 }
 
 gboolean
-dpo_store_campaign_record (DpoStore    *self,
-                           const char  *incident_id,
-                           GDateTime   *sent_at,
-                           const char  *message,
-                           GArray      *informed,
-                           GError     **error)
+dpo_store_campaign_record (DpoStoreCampaign  *campaign,
+                           GDateTime         *sent_at,
+                           const char        *message,
+                           GError           **error)
 {
-  CampaignRecord record = { incident_id, sent_at, message, informed };
+  CampaignRecord record = { campaign, sent_at, message };
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (sent_at != NULL && informed != NULL, FALSE);
+  g_return_val_if_fail (campaign != NULL && sent_at != NULL, FALSE);
 
-  return _dpo_store_write (self, write_record, &record, error);
+  /* The read ends before the write begins. */
+  dpo_store_campaign_end_read (campaign);
+  return _dpo_store_write (campaign->store, write_record, &record, error);
 }
