@@ -20,36 +20,58 @@
 
 /* The people to write to, as SQL. ?1 is the incident's pk, ?2 the bounced
  * addresses as a JSON array. A candidate is an affected person never
- * informed of the incident, or (resend = 1) one informed by email but not
- * yet by post, kept only when the household's address bounced. */
+ * informed of the incident (NEVER_INFORMED, resend = 0), or one informed by
+ * email but not yet by post (EMAILED_ONLY, resend = 1: one row a person,
+ * their first email), kept only when the household's address bounced. A
+ * candidate is written to in a household of their own (OWN_HOUSEHOLD: they
+ * hold a contract, or none covers them), and named in the household of the
+ * holder of each contract that covers them.
+ *
+ * Four plain joins in one UNION ALL, each sorted on its own and merged:
+ * no intermediate table (a CTE or a UNION would build one in memory, up to
+ * 2 MB each, whatever the cache size). The same person twice in a
+ * household (covered by two contracts of one holder) comes in adjacent
+ * rows, and is named once (add_member()). */
+#define NEVER_INFORMED(x) \
+  x ".incident = ?1 AND NOT EXISTS (SELECT 1 FROM informed n WHERE n.incident = ?1 AND n.subject = " x ".subject)"
+#define EMAILED_ONLY(x) \
+  x ".incident = ?1 AND " x ".channel = 'email' " \
+  "AND " x ".sent_at = (SELECT min (e.sent_at) FROM informed e WHERE e.incident = ?1 " \
+  "  AND e.subject = " x ".subject AND e.channel = 'email') " \
+  "AND NOT EXISTS (SELECT 1 FROM informed n WHERE n.incident = ?1 AND n.subject = " x ".subject " \
+  "  AND n.channel = 'post')"
+#define OWN_HOUSEHOLD(x) \
+  "(EXISTS (SELECT 1 FROM contracts o WHERE o.subject = " x ".subject) " \
+  " OR NOT EXISTS (SELECT 1 FROM contract_beneficiaries o WHERE o.subject = " x ".subject))"
+#define BOUNCED "lower (trim (h.email)) IN (SELECT email FROM bounced)"
+#define HOLDER_COLUMNS "h.pk AS holder, h.id, h.first_name, h.last_name, h.member_number, h.email, h.postal_address, "
+#define OWN_COLUMNS HOLDER_COLUMNS "h.pk, h.id, h.first_name, h.last_name, h.member_number, "
+#define NAMED_COLUMNS HOLDER_COLUMNS "p.pk, p.id, p.first_name, p.last_name, p.member_number, "
+#define NAMED_JOINS(x) \
+  "JOIN contract_beneficiaries b ON b.subject = " x ".subject JOIN contracts k ON k.pk = b.contract " \
+  "JOIN subjects h ON h.pk = k.subject JOIN subjects p ON p.pk = " x ".subject "
+
 #define HOUSEHOLDS_CTE \
-  "WITH bounced (email) AS (SELECT DISTINCT lower (trim (value)) FROM json_each (?2)), " \
-  "candidates (person, resend) AS (" \
-  "  SELECT a.subject, 0 FROM affected a WHERE a.incident = ?1 " \
-  "    AND NOT EXISTS (SELECT 1 FROM informed i WHERE i.incident = ?1 AND i.subject = a.subject) " \
-  "  UNION " \
-  "  SELECT i.subject, 1 FROM informed i WHERE i.incident = ?1 AND i.channel = 'email' " \
-  "    AND NOT EXISTS (SELECT 1 FROM informed p WHERE p.incident = ?1 AND p.subject = i.subject " \
-  "      AND p.channel = 'post')), " \
-  "assigned (person, holder, resend) AS (" \
-  "  SELECT c.person, c.person, c.resend FROM candidates c " \
-  "  WHERE EXISTS (SELECT 1 FROM contracts k WHERE k.subject = c.person) " \
-  "    OR NOT EXISTS (SELECT 1 FROM contract_beneficiaries b WHERE b.subject = c.person) " \
-  "  UNION " \
-  "  SELECT c.person, k.subject, c.resend FROM candidates c " \
-  "  JOIN contract_beneficiaries b ON b.subject = c.person JOIN contracts k ON k.pk = b.contract), " \
-  "kept (person, holder, resend) AS (" \
-  "  SELECT a.person, a.holder, a.resend FROM assigned a JOIN subjects h ON h.pk = a.holder " \
-  "  WHERE a.resend = 0 OR lower (trim (h.email)) IN (SELECT email FROM bounced)) "
+  "WITH bounced (email) AS (SELECT DISTINCT lower (trim (value)) FROM json_each (?2)) "
 
+#define HOUSEHOLDS_ROWS \
+  "SELECT " OWN_COLUMNS "0 AS resend, 0 AS named FROM affected a JOIN subjects h ON h.pk = a.subject " \
+  "  WHERE " NEVER_INFORMED ("a") " AND " OWN_HOUSEHOLD ("a") " " \
+  "UNION ALL " \
+  "SELECT " OWN_COLUMNS "1, 0 FROM informed i JOIN subjects h ON h.pk = i.subject " \
+  "  WHERE " EMAILED_ONLY ("i") " AND " OWN_HOUSEHOLD ("i") " AND " BOUNCED " " \
+  "UNION ALL " \
+  "SELECT " NAMED_COLUMNS "0, p.pk <> h.pk FROM affected a " NAMED_JOINS ("a") \
+  "  WHERE " NEVER_INFORMED ("a") " " \
+  "UNION ALL " \
+  "SELECT " NAMED_COLUMNS "1, p.pk <> h.pk FROM informed i " NAMED_JOINS ("i") \
+  "  WHERE " EMAILED_ONLY ("i") " AND " BOUNCED " "
+
+/* By the holder's name, the holder first, then the people named by name. */
 #define HOUSEHOLDS_SQL \
-  HOUSEHOLDS_CTE \
-  "SELECT h.pk, h.id, h.first_name, h.last_name, h.member_number, h.email, h.postal_address, " \
-  "  p.pk, p.id, p.first_name, p.last_name, p.member_number, k.resend " \
-  "FROM kept k JOIN subjects h ON h.pk = k.holder JOIN subjects p ON p.pk = k.person " \
-  "ORDER BY h.last_name, h.first_name, h.pk, k.person <> k.holder, p.last_name, p.first_name, p.pk"
+  HOUSEHOLDS_CTE HOUSEHOLDS_ROWS "ORDER BY 4, 3, 1, 14, 11, 10, 8"
 
-#define COUNT_SQL HOUSEHOLDS_CTE "SELECT count (DISTINCT holder) FROM kept"
+#define COUNT_SQL HOUSEHOLDS_CTE "SELECT count (DISTINCT holder) FROM (" HOUSEHOLDS_ROWS ")"
 
 enum {
   COL_HOLDER_PK, COL_HOLDER_ID, COL_HOLDER_FIRST, COL_HOLDER_LAST, COL_HOLDER_MEMBER,
@@ -404,13 +426,19 @@ add_member (DpoStoreCampaign *campaign)
 {
   DpoHousehold *household = &campaign->household;
   DpoHouseholdPerson *person;
+  gint64 rowid;
 
   if (sqlite3_column_int (campaign->stmt, COL_RESEND))
     household->bounced = TRUE;
-  if (sqlite3_column_int64 (campaign->stmt, COL_PERSON_PK) == household->holder.rowid)
+  rowid = sqlite3_column_int64 (campaign->stmt, COL_PERSON_PK);
+  if (rowid == household->holder.rowid)
+    return;
+  /* Covered by two contracts of the holder: named once. */
+  if (household->co_insured->len > 0 &&
+      ((DpoHouseholdPerson *) g_ptr_array_index (household->co_insured, household->co_insured->len - 1))->rowid == rowid)
     return;
   person = g_new0 (DpoHouseholdPerson, 1);
-  person->rowid = sqlite3_column_int64 (campaign->stmt, COL_PERSON_PK);
+  person->rowid = rowid;
   person->id = keep (campaign, COL_PERSON_ID);
   person->first_name = keep (campaign, COL_PERSON_FIRST);
   person->last_name = keep (campaign, COL_PERSON_LAST);
