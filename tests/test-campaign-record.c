@@ -201,6 +201,42 @@ test_audit_names_everyone (void)
   dpo_test_remove_tree (folder);
 }
 
+/* A person covered by two contracts of one holder is named once in the
+ * holder's message, and counted once. */
+static void
+test_covered_twice_named_once (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DpoStore) store = campaign_store (&path);
+  g_autofree char *dir = dpo_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "out", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  DpoCampaignOptions options = { INCIDENT, file, "2024-02-08", NULL };
+  g_autofree char *csv = g_build_filename (folder, DPO_CAMPAIGN_UNREACHABLE_CSV, NULL);
+  g_autofree char *unreachable = NULL;
+  DpoCampaignCounts counts = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  dpo_test_exec (path,
+                 "INSERT INTO contracts (subject, number, start_date) "
+                 "SELECT s.pk, 'C-TWO-' || n.value, '2020-01-01' FROM subjects s, json_each ('[1,2]') n "
+                 "WHERE s.id = 'S-0001';"
+                 "INSERT INTO contract_beneficiaries (contract, subject) "
+                 "SELECT c.pk, s.pk FROM contracts c, subjects s WHERE c.number LIKE 'C-TWO-%' "
+                 "AND s.id = 'Q-none';");
+  g_assert_true (dpo_campaign_run (store, &options, NULL, NULL, NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.people[DPO_CAMPAIGN_EMAIL], ==,
+                   dpo_test_query_int (path, "SELECT count (*) FROM informed WHERE channel = 'email'"));
+  g_assert_cmpint (counts.people[DPO_CAMPAIGN_POST], ==,
+                   dpo_test_query_int (path, "SELECT count (*) FROM informed WHERE channel = 'post'"));
+  g_assert_cmpint (dpo_test_query_int (path, "SELECT count (*) FROM informed i JOIN subjects s "
+                                             "ON s.pk = i.subject WHERE s.id = 'Q-none'"), ==, 1);
+  g_assert_true (g_file_get_contents (csv, &unreachable, NULL, NULL));
+  g_assert_null (strstr (unreachable, "Q-none"));
+  dpo_test_remove_tree (folder);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -292,6 +328,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/campaign/record/audit-names-everyone", test_audit_names_everyone);
+  g_test_add_func ("/campaign/record/covered-twice-named-once", test_covered_twice_named_once);
   g_test_add_func ("/campaign/record/cancelled-or-failed-records-nothing",
                    test_cancelled_or_failed_records_nothing);
 
