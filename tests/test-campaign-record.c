@@ -7,12 +7,15 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "dpo-audit-verify.h"
 #include "dpo-campaign.h"
 #include "dpo-json-text.h"
+#include "dpo-pg-connection.h"
+#include "dpo-pg-verify.h"
 #include "dpo-test-util.h"
 
 /* What a campaign records (issue 11.5, 11.7): the people informed are
@@ -31,32 +34,29 @@ static const char * const ODD_IDS[] = {
 };
 
 /* The example scenario, with a notice, two postal addresses, the odd
- * people above, someone unreachable, and everyone affected. */
+ * people above, someone unreachable, and everyone affected. The SQL is
+ * the same for a file and a server: newlines written as they are, and
+ * the odd references as plain SQL strings (none holds a quote). */
 static DpoStore *
 campaign_store (char **path)
 {
   DpoStore *store = dpo_test_example_store ("2024-02-08", path);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   dpo_test_exec (*path,
-                 "UPDATE subjects SET postal_address = '5 rue des Lilas' || char (10) || '69003 Lyon' "
+                 "UPDATE subjects SET postal_address = '5 rue des Lilas\n69003 Lyon' "
                  "WHERE id IN ('S-0002', 'S-0004');"
                  "UPDATE incidents SET notice_subject = 'Vos données \"volées\"', "
                  "notice_body = 'Bonjour {{first_name}} {{last_name}},';"
                  "INSERT INTO subjects (id, last_name, first_name) VALUES ('Q-none', 'Sans', 'Adresse');");
-  g_assert_cmpint (sqlite3_open (*path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO subjects (id, last_name, first_name, postal_address) "
-                                           "VALUES (?, 'Nom', 'Prénom', '1 rue de Rivoli' || char (10) || '75001 Paris')",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
   for (guint i = 0; ODD_IDS[i] != NULL; i++)
     {
-      sqlite3_bind_text (stmt, 1, ODD_IDS[i], -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO subjects (id, last_name, first_name, postal_address) "
+                                              "VALUES ('%s', 'Nom', 'Prénom', '1 rue de Rivoli\n75001 Paris')",
+                                              ODD_IDS[i]);
+
+      g_assert_null (strchr (ODD_IDS[i], '\''));
+      dpo_test_exec (*path, sql);
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   dpo_test_exec (*path, "INSERT INTO affected SELECT i.pk, s.pk, 1 FROM incidents i, subjects s;");
   return store;
 }
@@ -78,6 +78,44 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The first column of @sql's rows as texts, read from the file or the
+ * server by a connection of the test's own. */
+static GPtrArray *
+query_texts (const char *path,
+             const char *sql)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (dpo_test_engine_is_server ())
+    {
+      g_autoptr(GError) error = NULL;
+      PGconn *conn = dpo_pg_connect (path, &error);
+      PGresult *result;
+
+      g_assert_no_error (error);
+      result = PQexec (conn, sql);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      for (int i = 0; i < PQntuples (result); i++)
+        g_ptr_array_add (texts, PQgetisnull (result, i, 0) ? NULL : g_strdup (PQgetvalue (result, i, 0)));
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  return texts;
+}
+
 /* The references of the people @channel's communication informed, by the
  * informed rows (@from_audit FALSE) or by its audit entry (TRUE), sorted
  * and joined by newlines; the entry's count in @count. */
@@ -87,22 +125,19 @@ people_informed (const char *path,
                  gboolean    from_audit,
                  gint64     *count)
 {
-  const char *sql = from_audit
-    ? "SELECT a.changes FROM audit a WHERE a.entity = 'communication' AND a.action = 'insert' "
-      "AND json_extract (a.changes, '$.channel') = ? AND json_type (a.changes, '$.informed') = 'array'"
-    : "SELECT s.id FROM informed i JOIN subjects s ON s.pk = i.subject WHERE i.channel = ?";
+  g_autofree char *sql = from_audit
+    ? g_strdup ("SELECT changes FROM audit WHERE entity = 'communication' AND action = 'insert' ORDER BY pk")
+    : g_strdup_printf ("SELECT s.id FROM informed i JOIN subjects s ON s.pk = i.subject "
+                       "WHERE i.channel = '%s'", channel);
+  g_autoptr(GPtrArray) rows = query_texts (path, sql);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, channel, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint r = 0; r < rows->len; r++)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = g_ptr_array_index (rows, r);
       g_autoptr(JsonNode) node = NULL;
       g_autofree char *again = NULL;
+      JsonObject *object;
       JsonArray *informed;
 
       if (!from_audit)
@@ -110,20 +145,23 @@ people_informed (const char *path,
           g_ptr_array_add (ids, g_strdup (text));
           continue;
         }
-      /* One entry per channel, the very text json-glib writes for it. */
-      g_assert_cmpuint (ids->len, ==, 0);
       node = json_from_string (text, NULL);
       g_assert_nonnull (node);
+      object = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "channel", ""), channel) != 0 ||
+          !json_object_has_member (object, "informed") ||
+          !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "informed")))
+        continue;
+      /* One entry per channel, the very text json-glib writes for it. */
+      g_assert_cmpuint (ids->len, ==, 0);
       again = dpo_json_to_text (node, FALSE);
       g_assert_cmpstr (text, ==, again);
-      informed = json_object_get_array_member (json_node_get_object (node), "informed");
-      *count = json_object_get_int_member (json_node_get_object (node), "count");
+      informed = json_object_get_array_member (object, "informed");
+      *count = json_object_get_int_member (object, "count");
       for (guint i = 0; i < json_array_get_length (informed); i++)
         g_ptr_array_add (ids, g_strdup (json_array_get_string_element (informed, i)));
       g_assert_cmpuint (ids->len, >, 0);
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   g_ptr_array_sort (ids, compare_strings);
   g_ptr_array_add (ids, NULL);
   return g_strjoinv ("\n", (char **) ids->pdata);
@@ -196,7 +234,16 @@ test_audit_names_everyone (void)
   g_assert_cmpint (dpo_test_query_int (path, "SELECT count (*) FROM informed i JOIN subjects s "
                                              "ON s.pk = i.subject WHERE s.id = 'Q-none'"), ==, 0);
 
-  g_assert_true (dpo_audit_verify_file (path, &seal, &n_entries, &error));
+  if (dpo_test_engine_is_server ())
+    {
+      PGconn *conn = dpo_pg_connect (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (dpo_pg_audit_verify (conn, &seal, &n_entries, &error));
+      PQfinish (conn);
+    }
+  else
+    g_assert_true (dpo_audit_verify_file (path, &seal, &n_entries, &error));
   g_assert_no_error (error);
   dpo_test_remove_tree (folder);
 }
@@ -219,7 +266,8 @@ test_covered_twice_named_once (void)
 
   dpo_test_exec (path,
                  "INSERT INTO contracts (subject, number, start_date) "
-                 "SELECT s.pk, 'C-TWO-' || n.value, '2020-01-01' FROM subjects s, json_each ('[1,2]') n "
+                 "SELECT s.pk, n.number, '2020-01-01' FROM subjects s, "
+                 "(SELECT 'C-TWO-1' AS number UNION ALL SELECT 'C-TWO-2') AS n "
                  "WHERE s.id = 'S-0001';"
                  "INSERT INTO contract_beneficiaries (contract, subject) "
                  "SELECT c.pk, s.pk FROM contracts c, subjects s WHERE c.number LIKE 'C-TWO-%' "
