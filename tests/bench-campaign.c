@@ -24,7 +24,14 @@
  * notice, writes letters.csv and the other files, renames the folder into
  * place and records 20,000 + co-insured `informed` rows. Targets: at most
  * twice the bare program's time; memory that does not grow with the
- * number of letters (the peak at 20,000 within 8 MB of the peak at 2,000).
+ * number of letters: the peak at 20,000 within 2 MB of the peak at 2,000,
+ * beyond what the bare program's own peak grows between the same two
+ * (cairo's PDF surface keeps some 90 bytes a page until it is finished:
+ * the floor grows by 1.5 to 2 MB here, and so does any program writing
+ * one PDF). What else remains is bounded: SQLite's caches and sorter, held
+ * small while a campaign runs. Before the people informed were kept by
+ * the database as they were written, and the communication's audit entry
+ * written as text, the peak grew by 6 to 7 MB (0.35 KB a letter).
  * Each program runs in a process of its own, twice, alternately; the
  * better run of each is compared.
  *
@@ -36,7 +43,7 @@
 
 #define RUNS             2
 #define TARGET_RATIO     2.0
-#define TARGET_GROWTH_MB 8.0
+#define TARGET_GROWTH_MB 2.0
 #define INCIDENT         "INC-2024-003"
 
 static void
@@ -244,7 +251,7 @@ main (int    argc,
   const char *env = g_getenv ("DPO_BENCH_CAMPAIGN");
   guint n = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 20000;
   BenchRun ours, bare, small_ours, small_bare;
-  double ratio, growth;
+  double ratio, growth, bare_growth;
   gboolean ok;
 
   if (argc != 3)
@@ -265,10 +272,12 @@ main (int    argc,
 
   ratio = ours.seconds / bare.seconds;
   growth = ours.peak_mb - small_ours.peak_mb;
-  ok = ratio <= TARGET_RATIO && growth <= TARGET_GROWTH_MB;
+  bare_growth = MAX (bare.peak_mb - small_bare.peak_mb, 0.0);
+  ok = ratio <= TARGET_RATIO && growth <= bare_growth + TARGET_GROWTH_MB;
   g_print ("time ratio %.2f (CPU %.2f; target <= %.1f); peak memory %.1f MB at %u letters, "
-           "%.1f MB at %u (bare: %.1f, %.1f; growth target <= %.0f MB): %s\n",
+           "%.1f MB at %u: +%.1f MB (bare: %.1f, %.1f: +%.1f MB; growth target <= bare's + %.1f MB): %s\n",
            ratio, ours.cpu / bare.cpu, TARGET_RATIO, ours.peak_mb, n, small_ours.peak_mb,
-           MAX (n / 10, 1), bare.peak_mb, small_bare.peak_mb, TARGET_GROWTH_MB, ok ? "met" : "MISSED");
+           MAX (n / 10, 1), growth, bare.peak_mb, small_bare.peak_mb, bare_growth, TARGET_GROWTH_MB,
+           ok ? "met" : "MISSED");
   return ok ? 0 : 1;
 }

@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dpo-campaign.h"
@@ -21,7 +20,9 @@
 #include "dpo-temp-files.h"
 #include "dpo-time.h"
 
-/* One run: the outputs open in the hidden folder, and who was informed. */
+/* One run: the outputs open in the hidden folder. Who was informed, and
+ * who could not be, the store remembers (dpo-store-campaign.h): nothing
+ * here grows with the number of people. */
 typedef struct
 {
   DpoStore                  *store;
@@ -34,34 +35,8 @@ typedef struct
   DpoCsvFile                *emails_csv;
   DpoCsvFile                *unreachable_csv;
   DpoCampaignLetters        *letters;
-  GArray                    *informed;     /* of DpoInformedPerson */
-  GPtrArray                 *unreachable;  /* of Unreachable, written at the end */
   DpoCampaignCounts         *counts;
 } Run;
-
-/* A person in a household that could not be written to: listed in
- * unreachable.csv at the end, unless another household's message named
- * them (a beneficiary of a reachable holder's contract). */
-typedef struct
-{
-  gint64  rowid;
-  char   *id;
-  char   *name;
-  char   *member_number;
-  char   *reason;
-} Unreachable;
-
-static void
-unreachable_free (gpointer data)
-{
-  Unreachable *row = data;
-
-  g_free (row->id);
-  g_free (row->name);
-  g_free (row->member_number);
-  g_free (row->reason);
-  g_free (row);
-}
 
 static const char * const EMAILS_COLUMNS[] = {
   "email", "first_name", "last_name", "member_number", "subject", "body", NULL
@@ -100,8 +75,6 @@ run_clear (Run *run)
   g_clear_pointer (&run->temp_dir, g_free);
   g_clear_pointer (&run->organisation, dpo_organisation_free);
   g_clear_pointer (&run->sent_at, g_date_time_unref);
-  g_clear_pointer (&run->informed, g_array_unref);
-  g_clear_pointer (&run->unreachable, g_ptr_array_unref);
 }
 
 static gboolean
@@ -279,92 +252,64 @@ co_insured_names (const DpoHousehold *household)
   return g_string_free (names, FALSE);
 }
 
-static void
-add_informed (Run                *run,
-              const DpoHousehold *household)
+/* A person in a household that could not be written to: listed in
+ * unreachable.csv at the end, unless another household's message named
+ * them (a beneficiary of a reachable holder's contract). */
+static gboolean
+add_unreachable (Run                       *run,
+                 const DpoHouseholdPerson  *person,
+                 const char                *reason,
+                 GError                   **error)
 {
-  DpoInformedPerson person = { household->holder.rowid, household->channel };
+  g_autofree char *name = full_name (person);
 
-  for (guint i = 0; i <= household->co_insured->len; i++)
-    {
-      if (i > 0)
-        person.rowid = ((const DpoHouseholdPerson *) g_ptr_array_index (household->co_insured, i - 1))->rowid;
-      g_array_append_val (run->informed, person);
-    }
+  return dpo_store_campaign_add_unreachable (run->households, person, name, reason, error);
 }
 
-static void
-add_unreachable (Run                      *run,
-                 const DpoHouseholdPerson *person,
-                 char                     *reason)
-{
-  Unreachable *row = g_new0 (Unreachable, 1);
-
-  row->rowid = person->rowid;
-  row->id = g_strdup (person->id);
-  row->name = full_name (person);
-  row->member_number = g_strdup (person->member_number);
-  row->reason = reason;
-  g_ptr_array_add (run->unreachable, row);
-}
-
-static void
-keep_unreachable (Run                *run,
-                  const DpoHousehold *household)
+static gboolean
+keep_unreachable (Run                 *run,
+                  const DpoHousehold  *household,
+                  GError             **error)
 {
   g_autofree char *holder_name = full_name (&household->holder);
   const char *reason = household->bounced
     ? _("The email bounced and there is no postal address.")
     : _("Neither an email address nor a postal address.");
 
-  add_unreachable (run, &household->holder, g_strdup (reason));
+  if (!add_unreachable (run, &household->holder, reason, error))
+    return FALSE;
   for (guint i = 0; i < household->co_insured->len; i++)
-    add_unreachable (run, g_ptr_array_index (household->co_insured, i),
-                     g_strdup_printf (_("Co-insured of %s (%s), who cannot be reached: %s"),
-                                      holder_name, household->holder.id, reason));
-}
+    {
+      g_autofree char *co_reason = g_strdup_printf (_("Co-insured of %s (%s), who cannot be reached: %s"),
+                                                    holder_name, household->holder.id, reason);
 
-static int
-compare_rowids (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = ((const DpoInformedPerson *) a)->rowid;
-  gint64 y = ((const DpoInformedPerson *) b)->rowid;
-
-  return x < y ? -1 : x > y;
+      if (!add_unreachable (run, g_ptr_array_index (household->co_insured, i), co_reason, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
-was_informed (Run    *run,
-              gint64  rowid)
+write_unreachable_row (const char  *id,
+                       const char  *name,
+                       const char  *member_number,
+                       const char  *reason,
+                       gpointer     user_data,
+                       GError     **error)
 {
-  DpoInformedPerson key = { rowid };
+  Run *run = user_data;
+  const char *fields[] = { id, name, member_number, reason };
 
-  return bsearch (&key, run->informed->data, run->informed->len, sizeof key, compare_rowids) != NULL;
+  run->counts->people[DPO_CAMPAIGN_UNREACHABLE]++;
+  return dpo_csv_file_add_row (run->unreachable_csv, fields, error);
 }
 
-/* unreachable.csv: those no message named, each once. The people informed
- * are sorted for it (their order does not matter to the record): no more
- * memory than their list. */
+/* unreachable.csv: those no message named, each once. */
 static gboolean
 write_unreachable (Run     *run,
                    GError **error)
 {
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  g_array_sort (run->informed, compare_rowids);
-  for (guint i = 0; i < run->unreachable->len; i++)
-    {
-      Unreachable *row = g_ptr_array_index (run->unreachable, i);
-      const char *fields[] = { row->id, row->name, row->member_number, row->reason };
-
-      if (was_informed (run, row->rowid) || !g_hash_table_add (listed, &row->rowid))
-        continue;
-      if (!dpo_csv_file_add_row (run->unreachable_csv, fields, error))
-        return FALSE;
-      run->counts->people[DPO_CAMPAIGN_UNREACHABLE]++;
-    }
-  return TRUE;
+  return dpo_store_campaign_foreach_unreachable (run->households, write_unreachable_row, run, error);
 }
 
 static gboolean
@@ -409,11 +354,9 @@ write_household (Run                 *run,
       break;
     case DPO_CAMPAIGN_UNREACHABLE:
     default:
-      keep_unreachable (run, household);
-      return TRUE;
+      return keep_unreachable (run, household, error);
     }
-  add_informed (run, household);
-  return TRUE;
+  return dpo_store_campaign_add_informed (run->households, household, error);
 }
 
 static gboolean
@@ -437,7 +380,7 @@ write_households (Run                 *run,
     }
   if ((error != NULL && *error != NULL) || !write_unreachable (run, error))
     return FALSE;
-  if (run->informed->len == 0)
+  if (run->counts->households[DPO_CAMPAIGN_EMAIL] + run->counts->households[DPO_CAMPAIGN_POST] == 0)
     {
       g_set_error (error, DPO_ERROR, DPO_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -494,7 +437,6 @@ dpo_campaign_run (DpoStore                  *store,
   Run run = { store, options };
   DpoCampaignCounts ignored = { 0 };
   g_autofree char *folder = NULL;
-  g_autofree char *message = NULL;
   gboolean ok;
 
   g_return_val_if_fail (DPO_IS_STORE (store), FALSE);
@@ -502,23 +444,24 @@ dpo_campaign_run (DpoStore                  *store,
 
   run.counts = counts != NULL ? counts : &ignored;
   *run.counts = (DpoCampaignCounts) { 0 };
-  run.informed = g_array_new (FALSE, FALSE, sizeof (DpoInformedPerson));
-  run.unreachable = g_ptr_array_new_with_free_func (unreachable_free);
   ok = read_sent_at (&run, error) && check_folder (options->folder, error) &&
        check_organisation (&run, error);
   if (ok)
     run.households = dpo_store_campaign_begin (store, options->incident_id, options->bounced, error);
-  if (run.households != NULL)
-    message = g_strdup (dpo_store_campaign_get_notice_subject (run.households));
   ok = ok && run.households != NULL && make_temp_dir (&run, error) && open_outputs (&run, error) &&
        write_households (&run, progress, user_data, cancellable, error) &&
        finish_outputs (&run, error);
   /* The read ends before the write begins. */
-  g_clear_pointer (&run.households, dpo_store_campaign_free);
+  if (run.households != NULL)
+    dpo_store_campaign_end_read (run.households);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        move_into_place (&run, &folder, error);
-  if (ok && !dpo_store_campaign_record (store, options->incident_id, run.sent_at,
-                                        message, run.informed, error))
+  /* Recorded in one transaction once the files are in place; a campaign
+   * not recorded (cancelled, failed) leaves nothing in the database, and
+   * its folder goes. */
+  if (ok && !dpo_store_campaign_record (run.households, run.sent_at,
+                                        dpo_store_campaign_get_notice_subject (run.households),
+                                        error))
     {
       remove_folder (folder);
       ok = FALSE;

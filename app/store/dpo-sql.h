@@ -199,6 +199,24 @@ dpo_sql_bind_text (DpoSqlStmt *stmt,
     _dpo_pg_bind_text (stmt, index, text);
 }
 
+/* @text NULL binds SQL NULL; the text is not copied in a file, and must
+ * stay until the statement is reset or bound again (a server copies it). */
+static inline void
+dpo_sql_bind_text_static (DpoSqlStmt *stmt,
+                          int         index,
+                          const char *text)
+{
+  if (G_LIKELY (stmt->lite != NULL))
+    {
+      if (text == NULL)
+        sqlite3_bind_null (stmt->lite, index);
+      else
+        sqlite3_bind_text (stmt->lite, index, text, -1, SQLITE_STATIC);
+    }
+  else
+    _dpo_pg_bind_text (stmt, index, text);
+}
+
 /* @text of @length bytes (not NUL-terminated), copied. */
 static inline void
 dpo_sql_bind_text_len (DpoSqlStmt *stmt,

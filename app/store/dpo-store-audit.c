@@ -136,20 +136,33 @@ _dpo_store_audit (DpoStore    *self,
                   JsonNode    *changes,
                   GError     **error)
 {
+  g_autofree char *changes_text = NULL;
+
+  if (changes != NULL)
+    changes_text = dpo_json_to_text (changes, FALSE);
+  return _dpo_store_audit_text (self, entity, record, action, changes_text, error);
+}
+
+/* The entry's text is bound without a copy in a file: a campaign's entry
+ * names every person informed, megabytes at a few hundred thousand. */
+gboolean
+_dpo_store_audit_text (DpoStore    *self,
+                       const char  *entity,
+                       const char  *record,
+                       const char  *action,
+                       const char  *changes,
+                       GError     **error)
+{
   static const char sql[] =
     "INSERT INTO audit (at, entity, record, action, changes, content_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = dpo_time_to_storage (now);
-  g_autofree char *changes_text = NULL;
   char content_hash[DPO_AUDIT_HASH_LENGTH + 1];
   char head[DPO_AUDIT_HASH_LENGTH + 1];
-  DpoAuditEntry entry = { at, entity, record, action, NULL };
+  DpoAuditEntry entry = { at, entity, record, action, changes };
   DpoSqlStmt *stmt;
-
-  if (changes != NULL)
-    changes_text = dpo_json_to_text (changes, FALSE);
-  entry.changes = changes_text;
+  gboolean ok;
 
   if (!read_head (self, head, error))
     return FALSE;
@@ -164,11 +177,14 @@ _dpo_store_audit (DpoStore    *self,
   _dpo_bind_text (stmt, 2, entity);
   _dpo_bind_text (stmt, 3, record);
   _dpo_bind_text (stmt, 4, action);
-  _dpo_bind_text (stmt, 5, changes_text);
+  dpo_sql_bind_text_static (stmt, 5, changes);
   _dpo_bind_text (stmt, 6, content_hash);
   _dpo_bind_text (stmt, 7, head);
   _dpo_store_note_change (self, entity, record);
-  return _dpo_store_step_done (self, stmt, error);
+  ok = _dpo_store_step_done (self, stmt, error);
+  /* The cached statement must not keep a pointer to the caller's text. */
+  dpo_sql_bind_null (stmt, 5);
+  return ok;
 }
 
 /* "IS NOT 'text'" is SQLite's alone: the NULL test is spelled out. */

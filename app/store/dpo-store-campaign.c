@@ -9,48 +9,77 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "dpo-error.h"
+#include "dpo-json-text.h"
 #include "dpo-store-campaign.h"
 #include "dpo-store-cursor.h"
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
 /* The people to write to, as SQL. ?1 is the incident's pk, ?2 the bounced
- * addresses as a JSON array, read by json1 in a file (BOUNCED) and by
- * PostgreSQL's own functions on a server (BOUNCED_PG). A candidate is an
- * affected person never informed of the incident, or (resend = 1) one
- * informed by email but not yet by post, kept only when the household's
- * address bounced. */
-#define BOUNCED "SELECT DISTINCT lower (trim (value)) FROM json_each (?2)"
-#define BOUNCED_PG "SELECT DISTINCT lower (trim (value)) FROM json_array_elements_text (?2::json) AS b (value)"
-#define HOUSEHOLDS_CTE(bounced) \
-  "WITH bounced (email) AS (" bounced "), " \
-  "candidates (person, resend) AS (" \
-  "  SELECT a.subject, 0 FROM affected a WHERE a.incident = ?1 " \
-  "    AND NOT EXISTS (SELECT 1 FROM informed i WHERE i.incident = ?1 AND i.subject = a.subject) " \
-  "  UNION " \
-  "  SELECT i.subject, 1 FROM informed i WHERE i.incident = ?1 AND i.channel = 'email' " \
-  "    AND NOT EXISTS (SELECT 1 FROM informed p WHERE p.incident = ?1 AND p.subject = i.subject " \
-  "      AND p.channel = 'post')), " \
-  "assigned (person, holder, resend) AS (" \
-  "  SELECT c.person, c.person, c.resend FROM candidates c " \
-  "  WHERE EXISTS (SELECT 1 FROM contracts k WHERE k.subject = c.person) " \
-  "    OR NOT EXISTS (SELECT 1 FROM contract_beneficiaries b WHERE b.subject = c.person) " \
-  "  UNION " \
-  "  SELECT c.person, k.subject, c.resend FROM candidates c " \
-  "  JOIN contract_beneficiaries b ON b.subject = c.person JOIN contracts k ON k.pk = b.contract), " \
-  "kept (person, holder, resend) AS (" \
-  "  SELECT a.person, a.holder, a.resend FROM assigned a JOIN subjects h ON h.pk = a.holder " \
-  "  WHERE a.resend = 0 OR lower (trim (h.email)) IN (SELECT email FROM bounced)) "
+ * addresses as a JSON array, read by json1 in a file (BOUNCED_JSON) and by
+ * PostgreSQL's own functions on a server (BOUNCED_JSON_PG). A candidate is
+ * an affected person never informed of the incident (NEVER_INFORMED,
+ * resend = 0), or one informed by email but not yet by post (EMAILED_ONLY,
+ * resend = 1: one row a person, their first email), kept only when the
+ * household's address bounced. A candidate is written to in a household of
+ * their own (OWN_HOUSEHOLD: they hold a contract, or none covers them), and
+ * named in the household of the holder of each contract that covers them.
+ *
+ * Four plain joins in one UNION ALL, each sorted on its own and merged:
+ * no intermediate table (a CTE or a UNION would build one in memory, up to
+ * 2 MB each, whatever the cache size). The same person twice in a
+ * household (covered by two contracts of one holder) comes in adjacent
+ * rows, and is named once (add_member()). The same text on both engines
+ * but for the JSON reader; `named` is spelled as a CASE, as PostgreSQL's
+ * comparisons are booleans that a UNION with 0 does not take. */
+#define BOUNCED_JSON "SELECT DISTINCT lower (trim (value)) FROM json_each (?2)"
+#define BOUNCED_JSON_PG \
+  "SELECT DISTINCT lower (trim (value)) FROM json_array_elements_text (?2::json) AS b (value)"
+#define NEVER_INFORMED(x) \
+  x ".incident = ?1 AND NOT EXISTS (SELECT 1 FROM informed n WHERE n.incident = ?1 AND n.subject = " x ".subject)"
+#define EMAILED_ONLY(x) \
+  x ".incident = ?1 AND " x ".channel = 'email' " \
+  "AND " x ".sent_at = (SELECT min (e.sent_at) FROM informed e WHERE e.incident = ?1 " \
+  "  AND e.subject = " x ".subject AND e.channel = 'email') " \
+  "AND NOT EXISTS (SELECT 1 FROM informed n WHERE n.incident = ?1 AND n.subject = " x ".subject " \
+  "  AND n.channel = 'post')"
+#define OWN_HOUSEHOLD(x) \
+  "(EXISTS (SELECT 1 FROM contracts o WHERE o.subject = " x ".subject) " \
+  " OR NOT EXISTS (SELECT 1 FROM contract_beneficiaries o WHERE o.subject = " x ".subject))"
+#define BOUNCED "lower (trim (h.email)) IN (SELECT email FROM bounced)"
+#define HOLDER_COLUMNS "h.pk AS holder, h.id, h.first_name, h.last_name, h.member_number, h.email, h.postal_address, "
+#define OWN_COLUMNS HOLDER_COLUMNS "h.pk, h.id, h.first_name, h.last_name, h.member_number, "
+#define NAMED_COLUMNS HOLDER_COLUMNS "p.pk, p.id, p.first_name, p.last_name, p.member_number, "
+#define NAMED_JOINS(x) \
+  "JOIN contract_beneficiaries b ON b.subject = " x ".subject JOIN contracts k ON k.pk = b.contract " \
+  "JOIN subjects h ON h.pk = k.subject JOIN subjects p ON p.pk = " x ".subject "
+#define NAMED "CASE WHEN p.pk <> h.pk THEN 1 ELSE 0 END"
 
-#define HOUSEHOLDS_SQL(bounced) \
-  HOUSEHOLDS_CTE (bounced) \
-  "SELECT h.pk, h.id, h.first_name, h.last_name, h.member_number, h.email, h.postal_address, " \
-  "  p.pk, p.id, p.first_name, p.last_name, p.member_number, k.resend " \
-  "FROM kept k JOIN subjects h ON h.pk = k.holder JOIN subjects p ON p.pk = k.person " \
-  "ORDER BY h.last_name, h.first_name, h.pk, k.person <> k.holder, p.last_name, p.first_name, p.pk"
+#define HOUSEHOLDS_CTE(bounced_json) \
+  "WITH bounced (email) AS (" bounced_json ") "
 
-#define COUNT_SQL(bounced) HOUSEHOLDS_CTE (bounced) "SELECT count (DISTINCT holder) FROM kept"
+#define HOUSEHOLDS_ROWS \
+  "SELECT " OWN_COLUMNS "0 AS resend, 0 AS named FROM affected a JOIN subjects h ON h.pk = a.subject " \
+  "  WHERE " NEVER_INFORMED ("a") " AND " OWN_HOUSEHOLD ("a") " " \
+  "UNION ALL " \
+  "SELECT " OWN_COLUMNS "1, 0 FROM informed i JOIN subjects h ON h.pk = i.subject " \
+  "  WHERE " EMAILED_ONLY ("i") " AND " OWN_HOUSEHOLD ("i") " AND " BOUNCED " " \
+  "UNION ALL " \
+  "SELECT " NAMED_COLUMNS "0, " NAMED " FROM affected a " NAMED_JOINS ("a") \
+  "  WHERE " NEVER_INFORMED ("a") " " \
+  "UNION ALL " \
+  "SELECT " NAMED_COLUMNS "1, " NAMED " FROM informed i " NAMED_JOINS ("i") \
+  "  WHERE " EMAILED_ONLY ("i") " AND " BOUNCED " "
+
+/* By the holder's name, the holder first, then the people named by name. */
+#define HOUSEHOLDS_SQL(bounced_json) \
+  HOUSEHOLDS_CTE (bounced_json) HOUSEHOLDS_ROWS "ORDER BY 4, 3, 1, 14, 11, 10, 8"
+
+#define COUNT_SQL(bounced_json) \
+  HOUSEHOLDS_CTE (bounced_json) "SELECT count (DISTINCT holder) FROM (" HOUSEHOLDS_ROWS ") AS r"
 
 enum {
   COL_HOLDER_PK, COL_HOLDER_ID, COL_HOLDER_FIRST, COL_HOLDER_LAST, COL_HOLDER_MEMBER,
@@ -62,7 +91,7 @@ struct _DpoStoreCampaign
 {
   DpoStore          *store;
   DpoStoreSnapshot  *snapshot;
-  DpoSqlStmt      *stmt;
+  DpoSqlStmt        *stmt;
   char              *notice_subject;
   char              *notice_body;
   guint              n_households;
@@ -71,7 +100,60 @@ struct _DpoStoreCampaign
   gboolean           failed;      /* a read error ended the households */
   DpoHousehold       household;
   GStringChunk      *strings;     /* the current household's text */
+  char              *incident_id;
+  gboolean           uses[DPO_CAMPAIGN_UNREACHABLE];  /* a message went by email, by post */
+  gint64             n_unreachable;                   /* the order of unreachable.csv */
+  gint64             cache_size;                      /* PRAGMA cache_size before the campaign (a file) */
+  gboolean           temp_tables;                     /* made and emptied on the connection */
 };
+
+/* Who the messages written so far named, and who could not be written to,
+ * in tables private to the connection (SQLite's temporary database, kept
+ * in a file, its cache bounded; a server's temporary tables, whose rows
+ * outlive the campaign's read-only transaction): the campaign's memory
+ * does not grow with the people it informs. They become `informed` rows
+ * when the campaign is recorded; the next campaign on the connection, or
+ * its end, empties them. Named without a schema, as temporary tables come
+ * first on both engines (SQLite's "temp", PostgreSQL's pg_temp). */
+#define EMPTY_TEMP_TABLES_SQL "DELETE FROM campaign_informed; DELETE FROM campaign_unreachable;"
+static const char TEMP_TABLES_SQL[] =
+  "CREATE TEMP TABLE IF NOT EXISTS campaign_informed ("
+  "  subject INTEGER NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  PRIMARY KEY (subject, channel)"
+  ") WITHOUT ROWID;"
+  "CREATE TEMP TABLE IF NOT EXISTS campaign_unreachable ("
+  "  subject INTEGER PRIMARY KEY,"
+  "  seq INTEGER NOT NULL,"
+  "  id TEXT, name TEXT, member_number TEXT, reason TEXT"
+  ");"
+  EMPTY_TEMP_TABLES_SQL;
+static const char TEMP_TABLES_SQL_PG[] =
+  "CREATE TEMP TABLE IF NOT EXISTS campaign_informed ("
+  "  subject BIGINT NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  PRIMARY KEY (subject, channel)"
+  ") ON COMMIT PRESERVE ROWS;"
+  "CREATE TEMP TABLE IF NOT EXISTS campaign_unreachable ("
+  "  subject BIGINT PRIMARY KEY,"
+  "  seq BIGINT NOT NULL,"
+  "  id TEXT, name TEXT, member_number TEXT, reason TEXT"
+  ") ON COMMIT PRESERVE ROWS;"
+  EMPTY_TEMP_TABLES_SQL;
+
+/* SQLite's caches while a campaign runs, in KiB: the page caches of the
+ * database and of the temporary tables, and the sorter that orders the
+ * households, which each take up to 2 MB by default. With a smaller bound
+ * they reach it sooner, so that a campaign of 20,000 letters takes no more
+ * memory than one of 2,000 (tests/bench-campaign.c); the files they spill
+ * to stay in the system's cache. */
+#define CAMPAIGN_CACHE_KIB 256
+
+static const char *
+channel_word (DpoCampaignChannel channel)
+{
+  return channel == DPO_CAMPAIGN_EMAIL ? "email" : "post";
+}
 
 static void
 person_free (gpointer data)
@@ -80,13 +162,33 @@ person_free (gpointer data)
 }
 
 void
+dpo_store_campaign_end_read (DpoStoreCampaign *campaign)
+{
+  g_return_if_fail (campaign != NULL);
+
+  g_clear_pointer (&campaign->stmt, dpo_sql_stmt_free);
+  g_clear_pointer (&campaign->snapshot, dpo_store_snapshot_end);
+}
+
+void
 dpo_store_campaign_free (DpoStoreCampaign *campaign)
 {
   if (campaign == NULL)
     return;
-  dpo_sql_stmt_free (campaign->stmt);
-  dpo_store_snapshot_end (campaign->snapshot);
+  dpo_store_campaign_end_read (campaign);
+  /* Cancelled, failed or recorded: nothing of it stays on the connection. */
+  if (campaign->temp_tables && !dpo_sql_in_transaction (_dpo_store_get_db (campaign->store)))
+    dpo_sql_exec (_dpo_store_get_db (campaign->store), EMPTY_TEMP_TABLES_SQL);
+  if (campaign->cache_size != 0 && _dpo_store_get_sqlite (campaign->store) != NULL)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA main.cache_size = %" G_GINT64_FORMAT "; "
+                                                  "PRAGMA temp.cache_size = %" G_GINT64_FORMAT,
+                                                  campaign->cache_size, campaign->cache_size);
+
+      dpo_sql_exec (_dpo_store_get_db (campaign->store), restore);
+    }
   g_object_unref (campaign->store);
+  g_free (campaign->incident_id);
   g_free (campaign->notice_subject);
   g_free (campaign->notice_body);
   g_ptr_array_unref (campaign->household.co_insured);
@@ -208,10 +310,10 @@ prepare_households (DpoStoreCampaign   *campaign,
   DpoSqlConn *db = _dpo_store_get_db (campaign->store);
   gboolean server = _dpo_store_get_engine (campaign->store) == DPO_SQL_POSTGRESQL;
 
-  campaign->n_households = count_for_incident (campaign->store, server ? COUNT_SQL (BOUNCED_PG)
-                                                                      : COUNT_SQL (BOUNCED), incident, json);
-  if ((campaign->stmt = dpo_sql_prepare (db, server ? HOUSEHOLDS_SQL (BOUNCED_PG)
-                                                    : HOUSEHOLDS_SQL (BOUNCED), FALSE)) == NULL)
+  campaign->n_households = count_for_incident (campaign->store, server ? COUNT_SQL (BOUNCED_JSON_PG)
+                                                                      : COUNT_SQL (BOUNCED_JSON), incident, json);
+  if ((campaign->stmt = dpo_sql_prepare (db, server ? HOUSEHOLDS_SQL (BOUNCED_JSON_PG)
+                                                    : HOUSEHOLDS_SQL (BOUNCED_JSON), FALSE)) == NULL)
     {
       _dpo_store_set_db_error (campaign->store, error);
       return FALSE;
@@ -237,6 +339,22 @@ dpo_store_campaign_begin (DpoStore            *self,
   campaign->store = g_object_ref (self);
   campaign->household.co_insured = g_ptr_array_new_with_free_func (person_free);
   campaign->strings = g_string_chunk_new (1024);
+  campaign->incident_id = g_strdup (incident_id);
+  if (!dpo_sql_exec (_dpo_store_get_db (self), _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL
+                                               ? TEMP_TABLES_SQL_PG : TEMP_TABLES_SQL))
+    {
+      _dpo_store_set_db_error (self, error);
+      return NULL;
+    }
+  campaign->temp_tables = TRUE;
+  /* A server's memory is its own: the bound is the file's. */
+  if (_dpo_store_get_sqlite (self) != NULL)
+    {
+      campaign->cache_size = _dpo_store_query_int (self, "PRAGMA main.cache_size");
+      dpo_sql_exec (_dpo_store_get_db (self),
+                    "PRAGMA main.cache_size = -" G_STRINGIFY (CAMPAIGN_CACHE_KIB) "; "
+                    "PRAGMA temp.cache_size = -" G_STRINGIFY (CAMPAIGN_CACHE_KIB));
+    }
   campaign->snapshot = dpo_store_snapshot_begin (self);
 
   incident = read_incident (campaign, incident_id, error);
@@ -339,13 +457,19 @@ add_member (DpoStoreCampaign *campaign)
 {
   DpoHousehold *household = &campaign->household;
   DpoHouseholdPerson *person;
+  gint64 rowid;
 
   if (dpo_sql_column_int (campaign->stmt, COL_RESEND))
     household->bounced = TRUE;
-  if (dpo_sql_column_int64 (campaign->stmt, COL_PERSON_PK) == household->holder.rowid)
+  rowid = dpo_sql_column_int64 (campaign->stmt, COL_PERSON_PK);
+  if (rowid == household->holder.rowid)
+    return;
+  /* Covered by two contracts of the holder: named once. */
+  if (household->co_insured->len > 0 &&
+      ((DpoHouseholdPerson *) g_ptr_array_index (household->co_insured, household->co_insured->len - 1))->rowid == rowid)
     return;
   person = g_new0 (DpoHouseholdPerson, 1);
-  person->rowid = dpo_sql_column_int64 (campaign->stmt, COL_PERSON_PK);
+  person->rowid = rowid;
   person->id = keep (campaign, COL_PERSON_ID);
   person->first_name = keep (campaign, COL_PERSON_FIRST);
   person->last_name = keep (campaign, COL_PERSON_LAST);
@@ -396,70 +520,208 @@ dpo_store_campaign_count_affected (DpoStore   *self,
   return count;
 }
 
+gboolean
+dpo_store_campaign_add_informed (DpoStoreCampaign    *campaign,
+                                 const DpoHousehold  *household,
+                                 GError             **error)
+{
+  const char *word;
+  DpoSqlStmt *stmt;
+
+  g_return_val_if_fail (campaign != NULL && household != NULL, FALSE);
+  g_return_val_if_fail (household->channel != DPO_CAMPAIGN_UNREACHABLE, FALSE);
+
+  word = channel_word (household->channel);
+  stmt = _dpo_store_prepare (campaign->store,
+                             "INSERT INTO campaign_informed (subject, channel) VALUES (?, ?) "
+                             "ON CONFLICT DO NOTHING",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i <= household->co_insured->len; i++)
+    {
+      const DpoHouseholdPerson *person = i == 0 ? &household->holder
+                                                : g_ptr_array_index (household->co_insured, i - 1);
+
+      dpo_sql_bind_int64 (stmt, 1, person->rowid);
+      _dpo_bind_text (stmt, 2, word);
+      if (!_dpo_store_step_done (campaign->store, stmt, error))
+        return FALSE;
+    }
+  campaign->uses[household->channel] = TRUE;
+  return TRUE;
+}
+
+gboolean
+dpo_store_campaign_add_unreachable (DpoStoreCampaign          *campaign,
+                                    const DpoHouseholdPerson  *person,
+                                    const char                *name,
+                                    const char                *reason,
+                                    GError                   **error)
+{
+  /* A person in two households that cannot be reached is listed once,
+   * with the first household's reason. */
+  DpoSqlStmt *stmt = _dpo_store_prepare (campaign->store,
+    "INSERT INTO campaign_unreachable (subject, seq, id, name, member_number, reason) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  dpo_sql_bind_int64 (stmt, 1, person->rowid);
+  dpo_sql_bind_int64 (stmt, 2, campaign->n_unreachable++);
+  _dpo_bind_text (stmt, 3, person->id);
+  _dpo_bind_text (stmt, 4, name);
+  _dpo_bind_text (stmt, 5, person->member_number);
+  _dpo_bind_text (stmt, 6, reason);
+  return _dpo_store_step_done (campaign->store, stmt, error);
+}
+
+gboolean
+dpo_store_campaign_foreach_unreachable (DpoStoreCampaign            *campaign,
+                                        DpoCampaignUnreachableFunc   func,
+                                        gpointer                     user_data,
+                                        GError                     **error)
+{
+  DpoSqlStmt *stmt = _dpo_store_prepare (campaign->store,
+    "SELECT id, name, member_number, reason FROM campaign_unreachable u "
+    "WHERE NOT EXISTS (SELECT 1 FROM campaign_informed i WHERE i.subject = u.subject) "
+    "ORDER BY seq", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = dpo_sql_step (stmt)) == DPO_SQL_ROW)
+    if (!func (dpo_sql_column_text (stmt, 0), dpo_sql_column_text (stmt, 1),
+               dpo_sql_column_text (stmt, 2), dpo_sql_column_text (stmt, 3),
+               user_data, error))
+      {
+        dpo_sql_reset (stmt);
+        return FALSE;
+      }
+  if (rc != DPO_SQL_DONE)
+    _dpo_store_set_db_error (campaign->store, error);
+  dpo_sql_reset (stmt);
+  return rc == DPO_SQL_DONE;
+}
+
 typedef struct
 {
-  const char *incident_id;
-  GDateTime  *sent_at;
-  const char *message;
-  GArray     *informed;
+  DpoStoreCampaign *campaign;
+  GDateTime        *sent_at;
+  const char       *message;
 } CampaignRecord;
 
-/* The communication as the audit log keeps it, with the people it
- * informed (their references), so that the log alone proves who was told. */
-static JsonNode *
-communication_audit_node (DpoStore *self,
-                          gint64    communication)
+/* A JSON string exactly as dpo_json_to_text() writes it (the entry's
+ * content hash covers the text): the usual member id as it is, anything
+ * else through json-glib itself. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
 {
-  /* json1 in a file; PostgreSQL's json_agg gives NULL for no rows, and
-   * its own order unless told (the file's is the rows' order). */
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f || *p == '"' || *p == '\\')
+      {
+        node = json_node_init_string (json_node_alloc (), text);
+        json = dpo_json_to_text (node, FALSE);
+        g_string_append (out, json);
+        return;
+      }
+  g_string_append_c (out, '"');
+  g_string_append (out, text);
+  g_string_append_c (out, '"');
+}
+
+/* The communication's fields, its list of people left empty:
+ * {"channel":…,"sent_at":…,"count":…,"message":…,"informed":[]}. */
+static char *
+communication_head (DpoStore  *self,
+                    gint64     communication,
+                    GError   **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   DpoSqlStmt *stmt = _dpo_store_prepare (self,
-    _dpo_store_get_engine (self) == DPO_SQL_POSTGRESQL
-    ? "SELECT json_build_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
-      "'message', c.message, 'informed', (SELECT coalesce (json_agg (s.id ORDER BY i.ctid), '[]'::json) "
-      "FROM informed i JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
-      "FROM communications c WHERE c.pk = ?"
-    : "SELECT json_object ('channel', c.channel, 'sent_at', c.sent_at, 'count', c.count, "
-      "'message', c.message, 'informed', (SELECT json_group_array (s.id) FROM informed i "
-      "JOIN subjects s ON s.pk = i.subject WHERE i.communication = c.pk)) "
-      "FROM communications c WHERE c.pk = ?", NULL);
-  JsonNode *node = NULL;
+    "SELECT channel, sent_at, count, message FROM communications WHERE pk = ?", error);
 
   if (stmt == NULL)
     return NULL;
   dpo_sql_bind_int64 (stmt, 1, communication);
-  if (dpo_sql_step (stmt) == DPO_SQL_ROW)
-    node = json_from_string (dpo_sql_column_text (stmt, 0), NULL);
+  if (dpo_sql_step (stmt) != DPO_SQL_ROW)
+    {
+      _dpo_store_set_db_error (self, error);
+      dpo_sql_reset (stmt);
+      return NULL;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "channel");
+  json_builder_add_string_value (builder, dpo_sql_column_text (stmt, 0));
+  json_builder_set_member_name (builder, "sent_at");
+  json_builder_add_string_value (builder, dpo_sql_column_text (stmt, 1));
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, dpo_sql_column_int64 (stmt, 2));
+  json_builder_set_member_name (builder, "message");
+  if (dpo_sql_column_is_null (stmt, 3))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, dpo_sql_column_text (stmt, 3));
+  json_builder_set_member_name (builder, "informed");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
   dpo_sql_reset (stmt);
-  return node;
+  root = json_builder_get_root (builder);
+  return dpo_json_to_text (root, FALSE);
 }
 
-static gboolean
-insert_informed (DpoStore          *self,
-                 gint64             incident,
-                 const char        *channel,
-                 const char        *sent_at,
-                 gint64             communication,
-                 gint64             subject,
-                 gint64            *count,
-                 GError           **error)
+/* The communication as the audit log keeps it, with the people it
+ * informed (their references), so that the log alone proves who was told.
+ * Written as text, person by person, the same text as json-glib would make
+ * of the whole object: a node per person would weigh some 150 bytes each. */
+static char *
+communication_audit_text (DpoStore  *self,
+                          gint64     incident,
+                          gint64     communication,
+                          GError   **error)
 {
-  /* A holder told twice on the same day (a second campaign naming another
-   * child) is one row: the first communication keeps it. */
-  DpoSqlStmt *stmt = _dpo_store_prepare (self,
-    "INSERT INTO informed (incident, subject, channel, sent_at, communication) "
-    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
+  g_autofree char *head = communication_head (self, communication, error);
+  g_autoptr(GString) text = NULL;
+  DpoSqlStmt *stmt;
+  gboolean first = TRUE;
+  int rc;
 
+  if (head == NULL)
+    return NULL;
+  g_assert (g_str_has_suffix (head, "[]}"));
+  text = g_string_new_len (head, strlen (head) - 2);
+  /* In the file's order (its primary key's), which a server is told. */
+  stmt = _dpo_store_prepare (self, "SELECT s.id FROM informed i JOIN subjects s ON s.pk = i.subject "
+                                   "WHERE i.incident = ?1 AND i.communication = ?2 ORDER BY i.subject", error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   dpo_sql_bind_int64 (stmt, 1, incident);
-  dpo_sql_bind_int64 (stmt, 2, subject);
-  _dpo_bind_text (stmt, 3, channel);
-  _dpo_bind_text (stmt, 4, sent_at);
-  dpo_sql_bind_int64 (stmt, 5, communication);
-  if (!_dpo_store_step_done (self, stmt, error))
-    return FALSE;
-  *count += dpo_sql_changes (_dpo_store_get_db (self));
-  return TRUE;
+  dpo_sql_bind_int64 (stmt, 2, communication);
+  while ((rc = dpo_sql_step (stmt)) == DPO_SQL_ROW)
+    {
+      if (!first)
+        g_string_append_c (text, ',');
+      first = FALSE;
+      append_json_string (text, dpo_sql_column_text (stmt, 0));
+    }
+  if (rc != DPO_SQL_DONE)
+    _dpo_store_set_db_error (self, error);
+  dpo_sql_reset (stmt);
+  if (rc != DPO_SQL_DONE)
+    return NULL;
+  g_string_append (text, "]}");
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
@@ -469,12 +731,12 @@ record_channel (DpoStore           *self,
                 DpoCampaignChannel  channel,
                 GError            **error)
 {
-  const char *word = channel == DPO_CAMPAIGN_EMAIL ? "email" : "post";
+  const char *word = channel_word (channel);
   g_autoptr(DpoCommunication) communication = dpo_communication_new ();
   g_autofree char *sent_at = dpo_time_to_storage (record->sent_at);
-  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
   DpoSqlStmt *stmt;
-  gint64 count = 0;
+  gint64 count;
 
   communication->channel = g_strdup (word);
   communication->sent_at = g_date_time_ref (record->sent_at);
@@ -482,15 +744,20 @@ record_channel (DpoStore           *self,
   communication->count = 0;
   if (!_dpo_store_insert_communication (self, incident, communication, error))
     return FALSE;
-  for (guint i = 0; i < record->informed->len; i++)
-    {
-      const DpoInformedPerson *person = &g_array_index (record->informed, DpoInformedPerson, i);
-
-      if (person->channel == channel &&
-          !insert_informed (self, incident, word, sent_at, communication->rowid, person->rowid,
-                            &count, error))
-        return FALSE;
-    }
+  /* A holder told twice on the same day (a second campaign naming another
+   * child) is one row: the first communication keeps it. */
+  stmt = _dpo_store_prepare (self,
+    "INSERT INTO informed (incident, subject, channel, sent_at, communication) "
+    "SELECT ?1, subject, ?2, ?3, ?4 FROM campaign_informed WHERE channel = ?2 ON CONFLICT DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  dpo_sql_bind_int64 (stmt, 1, incident);
+  _dpo_bind_text (stmt, 2, word);
+  _dpo_bind_text (stmt, 3, sent_at);
+  dpo_sql_bind_int64 (stmt, 4, communication->rowid);
+  if (!_dpo_store_step_done (self, stmt, error))
+    return FALSE;
+  count = dpo_sql_changes (_dpo_store_get_db (self));
   stmt = _dpo_store_prepare (self, "UPDATE communications SET count = ? WHERE pk = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -498,18 +765,9 @@ record_channel (DpoStore           *self,
   dpo_sql_bind_int64 (stmt, 2, communication->rowid);
   if (!_dpo_store_step_done (self, stmt, error))
     return FALSE;
-  node = communication_audit_node (self, communication->rowid);
-  return _dpo_store_audit (self, "communication", record->incident_id, "insert", node, error);
-}
-
-static gboolean
-uses_channel (GArray             *informed,
-              DpoCampaignChannel  channel)
-{
-  for (guint i = 0; i < informed->len; i++)
-    if (g_array_index (informed, DpoInformedPerson, i).channel == channel)
-      return TRUE;
-  return FALSE;
+  text = communication_audit_text (self, incident, communication->rowid, error);
+  return text != NULL &&
+         _dpo_store_audit_text (self, "communication", record->campaign->incident_id, "insert", text, error);
 }
 
 static gboolean
@@ -518,34 +776,32 @@ write_record (DpoStore  *self,
               GError   **error)
 {
   CampaignRecord *record = data;
-  gint64 incident = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?",
-                                          record->incident_id);
+  const char *incident_id = record->campaign->incident_id;
+  gint64 incident = _dpo_store_lookup_pk (self, "SELECT pk FROM incidents WHERE id = ?", incident_id);
 
   if (incident == 0)
     {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."),
-                   record->incident_id);
+      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_FOUND, _("There is no incident “%s”."), incident_id);
       return FALSE;
     }
   for (DpoCampaignChannel channel = DPO_CAMPAIGN_EMAIL; channel <= DPO_CAMPAIGN_POST; channel++)
-    if (uses_channel (record->informed, channel) &&
+    if (record->campaign->uses[channel] &&
         !record_channel (self, incident, record, channel, error))
       return FALSE;
   return TRUE;
 }
 
 gboolean
-dpo_store_campaign_record (DpoStore    *self,
-                           const char  *incident_id,
-                           GDateTime   *sent_at,
-                           const char  *message,
-                           GArray      *informed,
-                           GError     **error)
+dpo_store_campaign_record (DpoStoreCampaign  *campaign,
+                           GDateTime         *sent_at,
+                           const char        *message,
+                           GError           **error)
 {
-  CampaignRecord record = { incident_id, sent_at, message, informed };
+  CampaignRecord record = { campaign, sent_at, message };
 
-  g_return_val_if_fail (DPO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (sent_at != NULL && informed != NULL, FALSE);
+  g_return_val_if_fail (campaign != NULL && sent_at != NULL, FALSE);
 
-  return _dpo_store_write (self, write_record, &record, error);
+  /* The read ends before the write begins. */
+  dpo_store_campaign_end_read (campaign);
+  return _dpo_store_write (campaign->store, write_record, &record, error);
 }

@@ -82,22 +82,46 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DpoStoreCampaign, dpo_store_campaign_free)
 guint               dpo_store_campaign_count_affected (DpoStore   *self,
                                                        const char *incident_id);
 
-/* One person informed: the holder or a co-insured named. */
-typedef struct
-{
-  gint64             rowid;
-  DpoCampaignChannel channel;   /* email or post */
-} DpoInformedPerson;
+/* Remembers that @household's message was written (by email or post):
+ * its holder and co-insured are informed by it when the campaign is
+ * recorded. Kept by the database, not in memory. */
+gboolean            dpo_store_campaign_add_informed    (DpoStoreCampaign          *campaign,
+                                                        const DpoHousehold        *household,
+                                                        GError                   **error);
+/* Remembers that @person, named @name, could not be written to, for
+ * @reason; the first reason given for a person is kept. */
+gboolean            dpo_store_campaign_add_unreachable (DpoStoreCampaign          *campaign,
+                                                        const DpoHouseholdPerson  *person,
+                                                        const char                *name,
+                                                        const char                *reason,
+                                                        GError                   **error);
 
-/* Records a campaign in one transaction, with its audit entries: one
- * communication per channel used (count = the people informed by it,
- * message = @message), and an `informed` row for each of @informed (of
- * DpoInformedPerson) belonging to it. */
-gboolean            dpo_store_campaign_record     (DpoStore           *self,
-                                                   const char         *incident_id,
-                                                   GDateTime          *sent_at,
-                                                   const char         *message,
-                                                   GArray             *informed,
-                                                   GError            **error);
+typedef gboolean (*DpoCampaignUnreachableFunc) (const char  *id,
+                                                const char  *name,
+                                                const char  *member_number,
+                                                const char  *reason,
+                                                gpointer     user_data,
+                                                GError     **error);
+
+/* Calls @func, in the order they were added, for the people remembered as
+ * unreachable whom no message written named; stops at its first FALSE. */
+gboolean            dpo_store_campaign_foreach_unreachable (DpoStoreCampaign            *campaign,
+                                                            DpoCampaignUnreachableFunc   func,
+                                                            gpointer                     user_data,
+                                                            GError                     **error);
+
+/* Ends the read of the households (dpo_store_campaign_next() yields no
+ * more); what was remembered is kept. */
+void                dpo_store_campaign_end_read        (DpoStoreCampaign          *campaign);
+
+/* Ends the read, then records the campaign in one write transaction, with
+ * its audit entries: one communication per channel used (count = the
+ * people informed by it, message = @message), and an `informed` row for
+ * each person remembered as informed by it. Freeing @campaign without
+ * recording it records nothing. */
+gboolean            dpo_store_campaign_record          (DpoStoreCampaign          *campaign,
+                                                        GDateTime                 *sent_at,
+                                                        const char                *message,
+                                                        GError                   **error);
 
 G_END_DECLS

@@ -193,6 +193,15 @@ gboolean      _dpo_store_audit             (DpoStore      *self,
                                             const char    *action,
                                             JsonNode      *changes,
                                             GError       **error);
+/* The same with @changes as ready JSON text (NULL allowed), written as
+ * dpo_json_to_text() writes it: the content hash covers the text, so
+ * the two give the same entry for the same changes. */
+gboolean      _dpo_store_audit_text        (DpoStore      *self,
+                                            const char    *entity,
+                                            const char    *record,
+                                            const char    *action,
+                                            const char    *changes,
+                                            GError       **error);
 /* Erasure: announces, in a chained 'redact' entry, the entries that kept
  * values about the person (with their hashes), then redacts them. Call it
  * before deleting the person, in the erasure's transaction. */
