@@ -14,6 +14,7 @@
 #include "dpo-pg-connection.h"
 #include "dpo-store-letters.h"
 #include "dpo-store.h"
+#include "dpo-test-pg.h"
 #include "dpo-test-util.h"
 
 /* `dpo copy SOURCE DEST` and `dpo audit verify` on a server, on a real
@@ -21,8 +22,6 @@
  * superuser dpo_admin). What the copies hold is read back with psql and
  * the sqlite3 library, not with the copy's own code. Roles belong to the
  * whole server: each test's logins have names of their own. */
-
-static char *socket_dir;
 
 /* Every table of a register (the search index included). */
 static const char *TABLES[] = {
@@ -32,118 +31,10 @@ static const char *TABLES[] = {
   "letter_templates", "subjects_search", "requests_search", "audit",
 };
 
-static gboolean
-have_server (void)
-{
-  if (socket_dir != NULL)
-    return TRUE;
-  g_test_skip (g_getenv ("DPO_TEST_PG_MISSING") != NULL
-                 ? g_getenv ("DPO_TEST_PG_MISSING")
-                 : "no PostgreSQL test server: run through build-aux/pg-test-server");
-  return FALSE;
-}
-
-static char *
-uri_for (const char *database,
-         const char *user,
-         const char *password)
-{
-  if (password == NULL)
-    return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, socket_dir, user);
-  return g_strdup_printf ("postgresql://%s:%s@/%s?host=%s", user, password, database, socket_dir);
-}
-
-/* psql's answer to @sql, stripped; the test fails if psql does. */
-static char *
-psql (const char *uri,
-      const char *sql)
-{
-  const char *argv[] = { "psql", "-XAtq", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("psql failed on “%s”: %s", sql, err);
-  return g_strstrip (out);
-}
-
-static void
-assert_psql (const char *uri,
-             const char *sql,
-             const char *expected)
-{
-  g_autofree char *answer = psql (uri, sql);
-
-  g_assert_cmpstr (answer, ==, expected);
-}
-
-static char *
-fresh_database (const char *name)
-{
-  g_autofree char *admin = uri_for ("postgres", "dpo_admin", NULL);
-  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
-
-  g_free (psql (admin, create));
-  return uri_for (name, "dpo_admin", NULL);
-}
-
-static void
-create_login (const char *name,
-              const char *password,
-              const char *group)
-{
-  g_autofree char *admin = uri_for ("postgres", "dpo_admin", NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'%s%s", name, password,
-                                          group != NULL ? " IN ROLE " : "",
-                                          group != NULL ? group : "");
-
-  g_free (psql (admin, sql));
-}
-
-/* Runs "dpo ARGS..." with @env_extra (NULL or "NAME=value"); its exit
- * code, its output and its errors. */
-static int
-run_dpo (const char  *env_extra,
-         char       **out,
-         char       **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("DPO_CLI"));
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_unsetenv (env, "DPO_DATABASE");
-  if (env_extra != NULL)
-    {
-      g_auto(GStrv) pair = g_strsplit (env_extra, "=", 2);
-
-      env = g_environ_setenv (env, pair[0], pair[1], TRUE);
-    }
-  g_free (*out);
-  g_free (*err);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
-}
 
 #define assert_dpo_ok(...) G_STMT_START { \
   g_autofree char *ok_out = NULL, *ok_err = NULL; \
-  int ok_code = run_dpo (NULL, &ok_out, &ok_err, __VA_ARGS__, NULL); \
+  int ok_code = dpo_test_run_dpo (NULL, &ok_out, &ok_err, __VA_ARGS__, NULL); \
   if (ok_code != 0) \
     g_error ("dpo failed (%d): %s%s", ok_code, ok_out, ok_err); \
 } G_STMT_END
@@ -242,7 +133,7 @@ server_count (const char *uri,
               const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_autofree char *answer = psql (uri, sql);
+  g_autofree char *answer = dpo_test_psql (uri, sql);
 
   return g_ascii_strtoll (answer, NULL, 10);
 }
@@ -301,20 +192,20 @@ test_round_trip (void)
   g_autofree char *hashes = NULL, *server_hashes = NULL, *keys = NULL;
   g_autofree char *twice = NULL, *uri2 = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   source = full_register (dir);
   back = g_build_filename (dir, "back.sqlite", NULL);
-  uri = fresh_database ("t_round_trip");
+  uri = dpo_test_pg_fresh_database ("t_round_trip");
   init_server (uri);
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", source, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", source, "audit", "verify", NULL), ==, 0);
   seal = seal_of (out);
   g_assert_cmpint (file_count (source, "audit WHERE action = 'redact'"), ==, 1);
 
   /* The tables' owner copies it: the log holds an erasure. */
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", source, uri, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", source, uri, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "every table verified"));
   g_assert_nonnull (strstr (out, "The audit log is intact"));
@@ -327,22 +218,22 @@ test_round_trip (void)
   /* The keys are the file's, the log is the file's, and the safeguards
    * are back on; the next key drawn is past the copied ones. */
   hashes = file_hashes (source);
-  server_hashes = psql (uri, "SELECT string_agg (pk || ':' || hash || ':' || coalesce (changes, ''), "
+  server_hashes = dpo_test_psql (uri, "SELECT string_agg (pk || ':' || hash || ':' || coalesce (changes, ''), "
                              "'|' ORDER BY pk) FROM audit");
   g_assert_cmpstr (server_hashes, ==, hashes);
   g_free (keys);
   keys = file_text (source, "SELECT group_concat (id || '=' || pk, ',') FROM "
                             "(SELECT id, pk FROM requests ORDER BY pk)");
-  assert_psql (uri, "SELECT string_agg (id || '=' || pk, ',' ORDER BY pk) FROM requests", keys);
-  assert_psql (uri, "SELECT count(*) FROM pg_trigger WHERE tgname = 'audit_insert' AND tgenabled = 'O'", "1");
-  assert_psql (uri, "SELECT nextval (pg_get_serial_sequence ('audit', 'pk')) > max (pk) FROM audit", "t");
-  assert_psql (uri, "SELECT note FROM holds", "Tribunal judiciaire\tde Lyon\nRG 24/01234 \\ appel");
+  dpo_test_assert_psql (uri, "SELECT string_agg (id || '=' || pk, ',' ORDER BY pk) FROM requests", keys);
+  dpo_test_assert_psql (uri, "SELECT count(*) FROM pg_trigger WHERE tgname = 'audit_insert' AND tgenabled = 'O'", "1");
+  dpo_test_assert_psql (uri, "SELECT nextval (pg_get_serial_sequence ('audit', 'pk')) > max (pk) FROM audit", "t");
+  dpo_test_assert_psql (uri, "SELECT note FROM holds", "Tribunal judiciaire\tde Lyon\nRG 24/01234 \\ appel");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", uri, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", uri, "audit", "verify", NULL), ==, 0);
   server_seal = seal_of (out);
   g_assert_cmpstr (server_seal, ==, seal);
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", uri, back, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", uri, back, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "every table verified"));
   for (guint i = 0; i < G_N_ELEMENTS (TABLES); i++)
@@ -350,13 +241,13 @@ test_round_trip (void)
   g_free (hashes);
   hashes = file_hashes (back);
   g_assert_cmpstr (hashes, ==, server_hashes);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", back, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", back, "audit", "verify", NULL), ==, 0);
   back_seal = seal_of (out);
   g_assert_cmpstr (back_seal, ==, seal);
 
-  g_assert_cmpint (run_dpo (NULL, &export_source, &err, "--database", source, "--as-of", "2024-06-01",
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &export_source, &err, "--database", source, "--as-of", "2024-06-01",
                             "export-json", "-", NULL), ==, 0);
-  g_assert_cmpint (run_dpo (NULL, &export_back, &err, "--database", back, "--as-of", "2024-06-01",
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &export_back, &err, "--database", back, "--as-of", "2024-06-01",
                             "export-json", "-", NULL), ==, 0);
   g_assert_cmpstr (export_back, ==, export_source);
   /* The search index was rebuilt: a person is found by part of a name. */
@@ -366,15 +257,15 @@ test_round_trip (void)
   /* Two of a kind, by the same code: a file to a new file, a server to
    * an empty server. */
   twice = g_build_filename (dir, "twice.sqlite", NULL);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", back, twice, NULL), ==, 0);
-  g_assert_cmpint (run_dpo (NULL, &export_back, &err, "--database", twice, "--as-of", "2024-06-01",
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", back, twice, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &export_back, &err, "--database", twice, "--as-of", "2024-06-01",
                             "export-json", "-", NULL), ==, 0);
   g_assert_cmpstr (export_back, ==, export_source);
-  uri2 = fresh_database ("t_round_trip_2");
+  uri2 = dpo_test_pg_fresh_database ("t_round_trip_2");
   init_server (uri2);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", uri, uri2, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", uri, uri2, NULL), ==, 0);
   g_assert_nonnull (strstr (out, seal));
-  assert_psql (uri2, "SELECT string_agg (pk || ':' || hash || ':' || coalesce (changes, ''), "
+  dpo_test_assert_psql (uri2, "SELECT string_agg (pk || ':' || hash || ':' || coalesce (changes, ''), "
                      "'|' ORDER BY pk) FROM audit", server_hashes);
 
   dpo_test_remove_tree (dir);
@@ -391,36 +282,36 @@ test_officer (void)
   g_autofree char *admin = NULL, *admin_full = NULL, *officer = NULL, *officer_full = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   plain = plain_register (dir);
   full = full_register (dir);
-  admin = fresh_database ("t_officer");
-  admin_full = fresh_database ("t_officer_full");
+  admin = dpo_test_pg_fresh_database ("t_officer");
+  admin_full = dpo_test_pg_fresh_database ("t_officer_full");
   init_server (admin);
   init_server (admin_full);
-  create_login ("olivia", "olivia-pw-2468", "dpo_officer");
-  officer = uri_for ("t_officer", "olivia", "olivia-pw-2468");
-  officer_full = uri_for ("t_officer_full", "olivia", "olivia-pw-2468");
+  dpo_test_pg_create_login ("olivia", "olivia-pw-2468", "dpo_officer");
+  officer = dpo_test_pg_uri_for ("t_officer", "olivia", "olivia-pw-2468");
+  officer_full = dpo_test_pg_uri_for ("t_officer_full", "olivia", "olivia-pw-2468");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, officer, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, officer, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "every table verified"));
   g_assert_null (strstr (out, "olivia-pw-2468"));
   g_assert_nonnull (strstr (out, "postgresql://olivia:****@/t_officer"));
   g_assert_cmpint (server_count (admin, "requests"), ==, file_count (plain, "requests"));
-  assert_psql (admin, "SELECT nextval (pg_get_serial_sequence ('requests', 'pk')) > max (pk) "
+  dpo_test_assert_psql (admin, "SELECT nextval (pg_get_serial_sequence ('requests', 'pk')) > max (pk) "
                       "FROM requests", "t");
   /* Each audit entry is the officer's. */
-  assert_psql (admin, "SELECT string_agg (DISTINCT actor, ',') FROM audit", "olivia");
+  dpo_test_assert_psql (admin, "SELECT string_agg (DISTINCT actor, ',') FROM audit", "olivia");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", full, officer_full, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", full, officer_full, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "records erasures"));
   g_assert_nonnull (strstr (err, "the role “dpo_admin”"));
   g_assert_nonnull (strstr (err, "not by “olivia”"));
   g_assert_cmpuint (strlen (err) - 1, ==, strcspn (err, "\n"));
   assert_server_empty (admin_full);
-  assert_psql (admin_full, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_insert'", "O");
+  dpo_test_assert_psql (admin_full, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_insert'", "O");
 
   dpo_test_remove_tree (dir);
 }
@@ -434,43 +325,43 @@ test_roles_refused (void)
   g_autofree char *filled = NULL, *agent_filled = NULL, *target = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   plain = plain_register (dir);
   target = g_build_filename (dir, "out.sqlite", NULL);
-  admin = fresh_database ("t_roles");
+  admin = dpo_test_pg_fresh_database ("t_roles");
   init_server (admin);
-  filled = fresh_database ("t_roles_filled");
+  filled = dpo_test_pg_fresh_database ("t_roles_filled");
   init_server (filled);
   assert_dpo_ok ("copy", plain, filled);
-  create_login ("arthur", "arthur-pw-1357", "dpo_agent");
-  create_login ("aude", "aude-pw-9753", "dpo_auditor");
-  agent = uri_for ("t_roles", "arthur", "arthur-pw-1357");
-  auditor = uri_for ("t_roles", "aude", "aude-pw-9753");
-  agent_filled = uri_for ("t_roles_filled", "arthur", "arthur-pw-1357");
+  dpo_test_pg_create_login ("arthur", "arthur-pw-1357", "dpo_agent");
+  dpo_test_pg_create_login ("aude", "aude-pw-9753", "dpo_auditor");
+  agent = dpo_test_pg_uri_for ("t_roles", "arthur", "arthur-pw-1357");
+  auditor = dpo_test_pg_uri_for ("t_roles", "aude", "aude-pw-9753");
+  agent_filled = dpo_test_pg_uri_for ("t_roles_filled", "arthur", "arthur-pw-1357");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, agent, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, agent, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The role “arthur” may not write a register into the database "
                                  "“t_roles”"));
   g_assert_nonnull (strstr (err, "needs the role dpo_officer"));
   g_assert_null (strstr (err, "arthur-pw-1357"));
   assert_server_empty (admin);
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, auditor, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, auditor, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The role “aude” may not write a register"));
   g_assert_nonnull (strstr (err, "needs the role dpo_officer"));
   assert_server_empty (admin);
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", agent_filled, target, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", agent_filled, target, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "may not read the whole register"));
   g_assert_nonnull (strstr (err, "needs the role dpo_officer or dpo_auditor"));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 
   /* The auditor may copy a register out, and verify it. */
   g_free (auditor);
-  auditor = uri_for ("t_roles_filled", "aude", "aude-pw-9753");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", auditor, target, NULL), ==, 0);
+  auditor = dpo_test_pg_uri_for ("t_roles_filled", "aude", "aude-pw-9753");
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", auditor, target, NULL), ==, 0);
   g_assert_cmpint (file_count (target, "requests"), ==, file_count (plain, "requests"));
 
   dpo_test_remove_tree (dir);
@@ -489,27 +380,27 @@ test_bad_input (void)
   g_autoptr(GBytes) newer_before = NULL;
   g_autoptr(GBytes) newer_after = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   plain = plain_register (dir);
   target = g_build_filename (dir, "target.sqlite", NULL);
-  uri = fresh_database ("t_bad");
+  uri = dpo_test_pg_fresh_database ("t_bad");
   init_server (uri);
-  filled = fresh_database ("t_bad_filled");
+  filled = dpo_test_pg_fresh_database ("t_bad_filled");
   init_server (filled);
   assert_dpo_ok ("copy", plain, filled);
 
   /* An existing destination file. */
   existing = g_build_filename (dir, "existing.sqlite", NULL);
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", filled, existing, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", filled, existing, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already exists: a copy will not overwrite it"));
   before = dpo_test_file_bytes (existing);
   g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before), "keep me", 7);
 
   /* A server that already holds a register. */
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, filled, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, filled, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The database “t_bad_filled” already holds a register (1 incidents, "
                                  "8 people, 5 requests"));
   g_assert_nonnull (strstr (err, "Nothing was changed."));
@@ -517,7 +408,7 @@ test_bad_input (void)
 
   /* A source file that is not there: nothing made in its place. */
   missing = g_build_filename (dir, "missing.sqlite", NULL);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", missing, uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", missing, uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "There is no database file at"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
@@ -526,36 +417,36 @@ test_bad_input (void)
   assert_dpo_ok ("copy", filled, newer);
   dpo_test_exec (newer, "PRAGMA user_version = 99");
   newer_before = dpo_test_file_bytes (newer);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", newer, uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", newer, uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "newer"));
   newer_after = dpo_test_file_bytes (newer);
   g_assert_true (g_bytes_equal (newer_before, newer_after));
   assert_server_empty (uri);
 
   /* A database no one set up, and another program's. */
-  empty = fresh_database ("t_bad_empty");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, empty, NULL), ==, 1);
+  empty = dpo_test_pg_fresh_database ("t_bad_empty");
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, empty, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "is empty: set it up first with “dpo server init”"));
-  assert_psql (empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", "0");
-  foreign = fresh_database ("t_bad_foreign");
-  g_free (psql (foreign, "CREATE TABLE invoices (id INTEGER)"));
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, foreign, NULL), ==, 1);
+  dpo_test_assert_psql (empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", "0");
+  foreign = dpo_test_pg_fresh_database ("t_bad_foreign");
+  g_free (dpo_test_psql (foreign, "CREATE TABLE invoices (id INTEGER)"));
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, foreign, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "holds another program’s tables"));
-  assert_psql (foreign, "SELECT string_agg (tablename, ',') FROM pg_tables WHERE schemaname = 'public'",
+  dpo_test_assert_psql (foreign, "SELECT string_agg (tablename, ',') FROM pg_tables WHERE schemaname = 'public'",
                "invoices");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", foreign, target, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", foreign, target, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "holds another program’s tables"));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 
   /* A wrong password, never printed; a server that cannot be reached. */
-  create_login ("bella", "bella-pw-8642", "dpo_officer");
-  wrong = uri_for ("t_bad", "bella", "not-her-pw-1111");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, wrong, NULL), ==, 1);
+  dpo_test_pg_create_login ("bella", "bella-pw-8642", "dpo_officer");
+  wrong = dpo_test_pg_uri_for ("t_bad", "bella", "not-her-pw-1111");
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, wrong, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "refused the password of “bella”"));
   g_assert_null (strstr (err, "not-her-pw-1111"));
   g_assert_nonnull (strstr (err, "postgresql://bella:****@/t_bad"));
   nowhere = g_strdup ("postgresql://bella:bella-pw-8642@/t_bad?host=/nonexistent-folder");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", nowhere, target, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", nowhere, target, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Cannot connect to the PostgreSQL server at "
                                  "postgresql://bella:****@/t_bad?host=/nonexistent-folder"));
   g_assert_null (strstr (err, "bella-pw-8642"));
@@ -563,7 +454,7 @@ test_bad_input (void)
   assert_server_empty (uri);
 
   /* Usage. */
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "expected SOURCE DEST"));
 
   dpo_test_remove_tree (dir);
@@ -578,35 +469,35 @@ test_dropped_connection (void)
   g_autofree char *dir = NULL, *full = NULL, *uri = NULL, *filled = NULL, *target = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   full = full_register (dir);
   target = g_build_filename (dir, "target.sqlite", NULL);
-  uri = fresh_database ("t_drop");
+  uri = dpo_test_pg_fresh_database ("t_drop");
   init_server (uri);
-  filled = fresh_database ("t_drop_filled");
+  filled = dpo_test_pg_fresh_database ("t_drop_filled");
   init_server (filled);
   assert_dpo_ok ("copy", full, filled);
 
   /* Table 6 (contracts): incidents to subjects are sent by then. */
-  g_assert_cmpint (run_dpo ("DPO_COPY_TEST_DROP_AT=6", &out, &err, "copy", full, uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo ("DPO_COPY_TEST_DROP_AT=6", &out, &err, "copy", full, uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "the connection to the server was lost; nothing was changed"));
   g_assert_cmpuint (strlen (err) - 1, ==, strcspn (err, "\n"));
   assert_server_empty (uri);
   /* The connection lost as the log is sent: nothing either, and the
    * log's safeguards as they were. */
-  g_assert_cmpint (run_dpo ("DPO_COPY_TEST_DROP_AT=21", &out, &err, "copy", full, uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo ("DPO_COPY_TEST_DROP_AT=21", &out, &err, "copy", full, uri, NULL), ==, 1);
   assert_server_empty (uri);
-  assert_psql (uri, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_insert'", "O");
+  dpo_test_assert_psql (uri, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_insert'", "O");
 
-  g_assert_cmpint (run_dpo ("DPO_COPY_TEST_DROP_AT=9", &out, &err, "copy", filled, target, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo ("DPO_COPY_TEST_DROP_AT=9", &out, &err, "copy", filled, target, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "the connection to the server was lost"));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 
   /* A copy after a failed one draws keys past the copied ones all the same. */
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", full, uri, NULL), ==, 0);
-  assert_psql (uri, "SELECT nextval (pg_get_serial_sequence ('incidents', 'pk')) > max (pk) "
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", full, uri, NULL), ==, 0);
+  dpo_test_assert_psql (uri, "SELECT nextval (pg_get_serial_sequence ('incidents', 'pk')) > max (pk) "
                     "FROM incidents", "t");
 
   dpo_test_remove_tree (dir);
@@ -621,15 +512,15 @@ test_refused_row (void)
   g_autofree char *dir = NULL, *plain = NULL, *uri = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   plain = plain_register (dir);
   dpo_test_exec (plain, "UPDATE requests SET outcome = CAST (x'4fff' AS TEXT) WHERE pk = 3");
-  uri = fresh_database ("t_refused");
+  uri = dpo_test_pg_fresh_database ("t_refused");
   init_server (uri);
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The server refused row 3 of “requests”, so nothing was copied: "
                                  "invalid byte sequence for encoding \"UTF8\": 0xff"));
   g_assert_cmpuint (strlen (err) - 1, ==, strcspn (err, "\n"));
@@ -646,15 +537,15 @@ test_older_file (void)
   g_autofree char *dir = NULL, *plain = NULL, *uri = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   plain = plain_register (dir);
   dpo_test_undo_schema_steps (plain, 9);
   g_assert_cmpint (dpo_test_query_int (plain, "PRAGMA user_version"), ==, 9);
-  uri = fresh_database ("t_older");
+  uri = dpo_test_pg_fresh_database ("t_older");
   init_server (uri);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "copy", plain, uri, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "copy", plain, uri, NULL), ==, 0);
   g_assert_cmpint (server_count (uri, "requests"), ==, 5);
   g_assert_cmpint (dpo_test_query_int (plain, "PRAGMA user_version"), >, 9);
 
@@ -671,21 +562,21 @@ test_audit_verify (void)
   g_autofree char *env = NULL, *file_seal = NULL, *seal = NULL, *intact = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   dir = dpo_test_make_dir ();
   full = full_register (dir);
-  uri = fresh_database ("t_verify");
+  uri = dpo_test_pg_fresh_database ("t_verify");
   init_server (uri);
   assert_dpo_ok ("copy", full, uri);
-  create_login ("victor", "victor-pw-7531", "dpo_auditor");
-  create_login ("alain", "alain-pw-3579", "dpo_agent");
-  auditor = uri_for ("t_verify", "victor", "victor-pw-7531");
-  agent = uri_for ("t_verify", "alain", "alain-pw-3579");
+  dpo_test_pg_create_login ("victor", "victor-pw-7531", "dpo_auditor");
+  dpo_test_pg_create_login ("alain", "alain-pw-3579", "dpo_agent");
+  auditor = dpo_test_pg_uri_for ("t_verify", "victor", "victor-pw-7531");
+  agent = dpo_test_pg_uri_for ("t_verify", "alain", "alain-pw-3579");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", full, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", full, "audit", "verify", NULL), ==, 0);
   file_seal = seal_of (out);
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 0);
   intact = g_strdup_printf ("The audit log is intact (%" G_GINT64_FORMAT " entries); the safeguards "
                             "and the database structure are as DPO Workbench made them.\n",
                             file_count (full, "audit"));
@@ -693,30 +584,30 @@ test_audit_verify (void)
   seal = seal_of (out);
   g_assert_cmpstr (seal, ==, file_seal);
   env = g_strconcat ("DPO_DATABASE=", auditor, NULL);
-  g_assert_cmpint (run_dpo (env, &out, &err, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (env, &out, &err, "audit", "verify", NULL), ==, 0);
   g_assert_nonnull (strstr (out, file_seal));
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", agent, "audit", "verify", NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", agent, "audit", "verify", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "the role “alain” does not have the right"));
   g_assert_null (strstr (err, "alain-pw-3579"));
 
   /* Behind the rules' back, as the tables' owner. */
-  g_free (psql (uri, "ALTER TABLE audit DISABLE TRIGGER audit_no_update; "
+  g_free (dpo_test_psql (uri, "ALTER TABLE audit DISABLE TRIGGER audit_no_update; "
                      "UPDATE audit SET record = 'S-9999' WHERE pk = 3; "
                      "ALTER TABLE audit ENABLE TRIGGER audit_no_update"));
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Audit entry 3 was altered: its content no longer matches its hash."));
   g_assert_null (strstr (err, "victor-pw-7531"));
 
-  g_free (psql (uri, "ALTER TABLE audit DISABLE TRIGGER audit_no_delete"));
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
+  g_free (dpo_test_psql (uri, "ALTER TABLE audit DISABLE TRIGGER audit_no_delete"));
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The safeguard “audit_no_delete” (a database trigger) was altered."));
-  g_free (psql (uri, "DROP TRIGGER audit_no_delete ON audit"));
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
+  g_free (dpo_test_psql (uri, "DROP TRIGGER audit_no_delete ON audit"));
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The safeguard “audit_no_delete” (a database trigger) was removed."));
-  g_free (psql (uri, "CREATE OR REPLACE FUNCTION dpo_audit_no_update () RETURNS trigger "
+  g_free (dpo_test_psql (uri, "CREATE OR REPLACE FUNCTION dpo_audit_no_update () RETURNS trigger "
                      "LANGUAGE plpgsql AS $x$ BEGIN RETURN NEW; END $x$"));
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "--database", auditor, "audit", "verify", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The safeguard “audit_no_update” (a database trigger) was altered."));
 
   dpo_test_remove_tree (dir);
@@ -726,17 +617,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *uri = g_getenv ("DPO_TEST_PG_URI");
-
   g_test_init (&argc, &argv, NULL);
-  if (uri != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PGconn) conn = dpo_pg_connect (uri, &error);
-
-      g_assert_no_error (error);
-      socket_dir = g_strdup (PQhost (conn));
-    }
 
   g_test_add_func ("/copy/round-trip", test_round_trip);
   g_test_add_func ("/copy/officer", test_officer);

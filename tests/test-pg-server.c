@@ -15,6 +15,7 @@
 #include "dpo-pg-init.h"
 #include "dpo-pg-schema.h"
 #include "dpo-store.h"
+#include "dpo-test-pg.h"
 #include "dpo-test-util.h"
 
 /* "dpo server init" on a real PostgreSQL 15, the one build-aux/pg-test-server
@@ -23,121 +24,13 @@
  * each test's logins have names of their own. What the server holds is
  * read back with psql, not with our code. */
 
-static char *socket_dir;
-
-static gboolean
-have_server (void)
-{
-  if (socket_dir != NULL)
-    return TRUE;
-  g_test_skip (g_getenv ("DPO_TEST_PG_MISSING") != NULL
-                 ? g_getenv ("DPO_TEST_PG_MISSING")
-                 : "no PostgreSQL test server: run through build-aux/pg-test-server");
-  return FALSE;
-}
-
-static char *
-uri_for (const char *database,
-         const char *user,
-         const char *password)
-{
-  if (password == NULL)
-    return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, socket_dir, user);
-  return g_strdup_printf ("postgresql://%s:%s@/%s?host=%s", user, password, database, socket_dir);
-}
-
-/* psql's answer to @sql, stripped; the test fails if psql does. */
-static char *
-psql (const char *uri,
-      const char *sql)
-{
-  const char *argv[] = { "psql", "-XAtq", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("psql failed on “%s”: %s", sql, err);
-  return g_strstrip (out);
-}
-
-static void
-assert_psql (const char *uri,
-             const char *sql,
-             const char *expected)
-{
-  g_autofree char *answer = psql (uri, sql);
-
-  g_assert_cmpstr (answer, ==, expected);
-}
-
-/* A new, empty database; the administrator's URI to it. */
-static char *
-fresh_database (const char *name)
-{
-  g_autofree char *admin = uri_for ("postgres", "dpo_admin", NULL);
-  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
-
-  g_free (psql (admin, create));
-  return uri_for (name, "dpo_admin", NULL);
-}
-
-/* A login with @password in group role @group (NULL for none). */
-static void
-create_login (const char *name,
-              const char *password,
-              const char *group)
-{
-  g_autofree char *admin = uri_for ("postgres", "dpo_admin", NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'%s%s", name, password,
-                                          group != NULL ? " IN ROLE " : "",
-                                          group != NULL ? group : "");
-
-  g_free (psql (admin, sql));
-}
-
-/* Runs "dpo ARGS..." with @env_extra (NULL or "NAME=value"); its exit code. */
-static int
-run_dpo (const char  *env_extra,
-         char       **out,
-         char       **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("DPO_CLI"));
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  if (env_extra != NULL)
-    {
-      g_auto(GStrv) pair = g_strsplit (env_extra, "=", 2);
-
-      env = g_environ_setenv (env, pair[0], pair[1], TRUE);
-    }
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
-}
 
 static void
 init_ok (const char *uri)
 {
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 }
 
@@ -187,25 +80,25 @@ test_init_creates (void)
   g_autofree char *uri = NULL, *expected_version = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  uri = fresh_database ("t_create");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 0);
+  uri = dpo_test_pg_fresh_database ("t_create");
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "is set up for DPO Workbench"));
   g_assert_nonnull (strstr (out, "GRANT dpo_agent TO alice;"));
 
   expected_version = g_strdup_printf ("DPO Workbench %d", DPO_PG_SCHEMA_VERSION);
-  assert_psql (uri, "SELECT program || ' ' || version FROM dpo_schema", expected_version);
+  dpo_test_assert_psql (uri, "SELECT program || ' ' || version FROM dpo_schema", expected_version);
   /* 21 tables, letter_templates (file version 10); affected_unmatched became
    * affected_hashes and affected_unmatched_count (file version 11). */
-  assert_psql (uri, "SELECT count (*) FROM information_schema.tables WHERE table_schema = 'public'", "23");
-  assert_psql (uri, "SELECT string_agg (tgname, ',' ORDER BY tgname) FROM pg_trigger "
+  dpo_test_assert_psql (uri, "SELECT count (*) FROM information_schema.tables WHERE table_schema = 'public'", "23");
+  dpo_test_assert_psql (uri, "SELECT string_agg (tgname, ',' ORDER BY tgname) FROM pg_trigger "
                     "WHERE NOT tgisinternal AND tgname NOT LIKE '%truncate%'",
                "audit_insert,audit_no_delete,audit_no_update,subjects_erasure_rule");
-  assert_psql (uri, "SELECT string_agg (rolname || ':' || rolcanlogin, ',' ORDER BY rolname) "
+  dpo_test_assert_psql (uri, "SELECT string_agg (rolname || ':' || rolcanlogin, ',' ORDER BY rolname) "
                     "FROM pg_roles WHERE rolname IN ('dpo_officer', 'dpo_agent', 'dpo_auditor')",
                "dpo_agent:false,dpo_auditor:false,dpo_officer:false");
-  assert_psql (uri, "SELECT has_table_privilege ('dpo_officer', 'subjects', 'DELETE'),"
+  dpo_test_assert_psql (uri, "SELECT has_table_privilege ('dpo_officer', 'subjects', 'DELETE'),"
                     " has_table_privilege ('dpo_agent', 'subjects', 'DELETE'),"
                     " has_table_privilege ('dpo_agent', 'subjects', 'INSERT'),"
                     " has_table_privilege ('dpo_agent', 'incidents', 'UPDATE'),"
@@ -214,7 +107,7 @@ test_init_creates (void)
                     " has_table_privilege ('dpo_auditor', 'subjects', 'INSERT'),"
                     " has_table_privilege ('dpo_officer', 'subjects', 'TRUNCATE')",
                "t|f|t|f|f|t|f|f");
-  assert_psql (uri, "SELECT indexdef LIKE '%gin%gin_trgm_ops%' FROM pg_indexes "
+  dpo_test_assert_psql (uri, "SELECT indexdef LIKE '%gin%gin_trgm_ops%' FROM pg_indexes "
                     "WHERE indexname = 'subjects_search_text'", "t");
 }
 
@@ -251,13 +144,13 @@ test_schema_matches_file (void)
 {
   g_autofree char *uri = NULL, *server = NULL, *file = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
   g_assert_cmpint (DPO_PG_SCHEMA_VERSION, ==, DPO_STORE_SCHEMA_VERSION);
-  uri = fresh_database ("t_parity");
+  uri = dpo_test_pg_fresh_database ("t_parity");
   init_ok (uri);
   file = file_columns ();
-  server = psql (uri, "SELECT string_agg (table_name || '.' || column_name || E'\\n', '' "
+  server = dpo_test_psql (uri, "SELECT string_agg (table_name || '.' || column_name || E'\\n', '' "
                       "ORDER BY table_name || '.' || column_name COLLATE \"C\") "
                       "FROM information_schema.columns WHERE table_schema = 'public' "
                       "AND table_name NOT LIKE '%\\_search' AND table_name <> 'dpo_schema'");
@@ -272,23 +165,23 @@ test_init_again (void)
   g_autofree char *uri = NULL, *before = NULL, *after = NULL, *xmin = NULL, *xmin_after = NULL;
   g_autofree char *out = NULL, *err = NULL, *said = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  uri = fresh_database ("t_again");
+  uri = dpo_test_pg_fresh_database ("t_again");
   init_ok (uri);
-  g_free (psql (uri, "INSERT INTO settings VALUES ('retention_after_contract_years', '5')"));
-  before = psql (uri, FINGERPRINT_SQL);
-  xmin = psql (uri, "SELECT xmin FROM dpo_schema");
+  g_free (dpo_test_psql (uri, "INSERT INTO settings VALUES ('retention_after_contract_years', '5')"));
+  before = dpo_test_psql (uri, FINGERPRINT_SQL);
+  xmin = dpo_test_psql (uri, "SELECT xmin FROM dpo_schema");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 0);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 0);
   said = g_strdup_printf ("already set up for DPO Workbench (schema version %d); nothing was "
                           "changed", DPO_PG_SCHEMA_VERSION);
   g_assert_nonnull (strstr (out, said));
-  after = psql (uri, FINGERPRINT_SQL);
-  xmin_after = psql (uri, "SELECT xmin FROM dpo_schema");
+  after = dpo_test_psql (uri, FINGERPRINT_SQL);
+  xmin_after = dpo_test_psql (uri, "SELECT xmin FROM dpo_schema");
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (xmin_after, ==, xmin);
-  assert_psql (uri, "SELECT value FROM settings", "5");
+  dpo_test_assert_psql (uri, "SELECT value FROM settings", "5");
 }
 
 static void
@@ -297,24 +190,24 @@ test_init_newer (void)
   g_autofree char *uri = NULL, *before = NULL, *after = NULL, *xmin = NULL, *xmin_after = NULL;
   g_autofree char *out = NULL, *err = NULL, *said = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  uri = fresh_database ("t_newer");
+  uri = dpo_test_pg_fresh_database ("t_newer");
   init_ok (uri);
-  g_free (psql (uri, "UPDATE dpo_schema SET version = 99"));
-  before = psql (uri, FINGERPRINT_SQL);
-  xmin = psql (uri, "SELECT xmin FROM dpo_schema");
+  g_free (dpo_test_psql (uri, "UPDATE dpo_schema SET version = 99"));
+  before = dpo_test_psql (uri, FINGERPRINT_SQL);
+  xmin = dpo_test_psql (uri, "SELECT xmin FROM dpo_schema");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 1);
   said = g_strdup_printf ("was set up by a newer DPO Workbench (schema version 99; this one "
                           "knows up to %d). It was left as it is", DPO_PG_SCHEMA_VERSION);
   g_assert_nonnull (strstr (err, said));
   g_assert_cmpstr (out, ==, "");
-  after = psql (uri, FINGERPRINT_SQL);
-  xmin_after = psql (uri, "SELECT xmin FROM dpo_schema");
+  after = dpo_test_psql (uri, FINGERPRINT_SQL);
+  xmin_after = dpo_test_psql (uri, "SELECT xmin FROM dpo_schema");
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (xmin_after, ==, xmin);
-  assert_psql (uri, "SELECT version FROM dpo_schema", "99");
+  dpo_test_assert_psql (uri, "SELECT version FROM dpo_schema", "99");
 }
 
 static void
@@ -323,17 +216,17 @@ test_init_another_program (void)
   g_autofree char *uri = NULL, *before = NULL, *after = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  uri = fresh_database ("t_other");
-  g_free (psql (uri, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)"));
-  before = psql (uri, FINGERPRINT_SQL);
+  uri = dpo_test_pg_fresh_database ("t_other");
+  g_free (dpo_test_psql (uri, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)"));
+  before = dpo_test_psql (uri, FINGERPRINT_SQL);
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The database “t_other” holds another program’s tables"));
-  after = psql (uri, FINGERPRINT_SQL);
+  after = dpo_test_psql (uri, FINGERPRINT_SQL);
   g_assert_cmpstr (after, ==, before);
-  assert_psql (uri, "SELECT count (*) FROM information_schema.tables WHERE table_schema = 'public'", "1");
+  dpo_test_assert_psql (uri, "SELECT count (*) FROM information_schema.tables WHERE table_schema = 'public'", "1");
 }
 
 /* A login that may neither create tables here nor create roles. */
@@ -343,19 +236,19 @@ test_init_without_right (void)
   g_autofree char *admin = NULL, *uri = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  admin = fresh_database ("t_noright");
-  create_login ("dave", "dave-pw-4711", NULL);
-  uri = uri_for ("t_noright", "dave", "dave-pw-4711");
+  admin = dpo_test_pg_fresh_database ("t_noright");
+  dpo_test_pg_create_login ("dave", "dave-pw-4711", NULL);
+  uri = dpo_test_pg_uri_for ("t_noright", "dave", "dave-pw-4711");
 
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Cannot create DPO Workbench’s tables and roles: the role “dave” "
                                  "does not have the right to do this in database “t_noright”"));
   g_assert_null (strstr (err, "dave-pw-4711"));
-  assert_psql (admin, "SELECT count (*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+  dpo_test_assert_psql (admin, "SELECT count (*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                       "WHERE n.nspname = 'public'", "0");
-  assert_psql (admin, "SELECT count (*) FROM pg_extension WHERE extname = 'pg_trgm'", "0");
+  dpo_test_assert_psql (admin, "SELECT count (*) FROM pg_extension WHERE extname = 'pg_trgm'", "0");
 }
 
 static void
@@ -364,13 +257,13 @@ test_connection_errors (void)
   g_autofree char *wrong = NULL, *none = NULL, *nowhere = NULL;
   g_autofree char *out = NULL, *err = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  g_free (fresh_database ("t_login"));
-  create_login ("carol", "right-pw-1234", NULL);
+  g_free (dpo_test_pg_fresh_database ("t_login"));
+  dpo_test_pg_create_login ("carol", "right-pw-1234", NULL);
 
-  wrong = uri_for ("t_login", "carol", "wrong-pw-5678");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", wrong, NULL), ==, 1);
+  wrong = dpo_test_pg_uri_for ("t_login", "carol", "wrong-pw-5678");
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", wrong, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "refused the password of “carol”: the password is wrong"));
   g_assert_nonnull (strstr (err, "postgresql://carol:****@/t_login"));
   g_assert_null (strstr (err, "wrong-pw-5678"));
@@ -378,14 +271,14 @@ test_connection_errors (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  none = uri_for ("t_login", "carol", NULL);
-  g_assert_cmpint (run_dpo ("PGPASSFILE=/nonexistent", &out, &err, "server", "init", none, NULL), ==, 1);
+  none = dpo_test_pg_uri_for ("t_login", "carol", NULL);
+  g_assert_cmpint (dpo_test_run_dpo ("PGPASSFILE=/nonexistent", &out, &err, "server", "init", none, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "asks for a password, and none was given"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   nowhere = g_strdup ("postgresql://carol:right-pw-1234@/t_login?host=/nonexistent-folder");
-  g_assert_cmpint (run_dpo (NULL, &out, &err, "server", "init", nowhere, NULL), ==, 1);
+  g_assert_cmpint (dpo_test_run_dpo (NULL, &out, &err, "server", "init", nowhere, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Cannot connect to the PostgreSQL server at "
                                  "postgresql://carol:****@/t_login?host=/nonexistent-folder"));
   g_assert_null (strstr (err, "right-pw-1234"));
@@ -416,7 +309,7 @@ connect_as (const char *database,
             const char *user,
             const char *password)
 {
-  g_autofree char *uri = uri_for (database, user, password);
+  g_autofree char *uri = dpo_test_pg_uri_for (database, user, password);
   g_autoptr(GError) error = NULL;
   PGconn *conn = dpo_pg_connect (uri, &error);
 
@@ -437,9 +330,9 @@ test_check_schema (void)
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(PGconn) other_conn = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  uri = fresh_database ("t_check");
+  uri = dpo_test_pg_fresh_database ("t_check");
   conn = connect_as ("t_check", "dpo_admin", NULL);
   g_assert_false (dpo_pg_check_schema (conn, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE);
@@ -453,19 +346,19 @@ test_check_schema (void)
   /* One version past this program's, whatever that is; then its own
    * version, written by another program. */
   newer = g_strdup_printf ("UPDATE dpo_schema SET version = %d", DPO_PG_SCHEMA_VERSION + 1);
-  g_free (psql (uri, newer));
+  g_free (dpo_test_psql (uri, newer));
   g_assert_false (dpo_pg_check_schema (conn, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_NEWER_DATABASE);
   g_clear_error (&error);
   foreign = g_strdup_printf ("UPDATE dpo_schema SET program = 'Other Register', version = %d",
                              DPO_PG_SCHEMA_VERSION);
-  g_free (psql (uri, foreign));
+  g_free (dpo_test_psql (uri, foreign));
   g_assert_false (dpo_pg_check_schema (conn, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE);
   g_clear_error (&error);
 
-  other = fresh_database ("t_check_other");
-  g_free (psql (other, "CREATE TABLE customers (id INTEGER)"));
+  other = dpo_test_pg_fresh_database ("t_check_other");
+  g_free (dpo_test_psql (other, "CREATE TABLE customers (id INTEGER)"));
   other_conn = connect_as ("t_check_other", "dpo_admin", NULL);
   g_assert_false (dpo_pg_check_schema (other_conn, &error));
   g_assert_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE);
@@ -478,14 +371,14 @@ test_agent (void)
   g_autofree char *admin = NULL;
   g_autoptr(PGconn) alice = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  admin = fresh_database ("t_agent");
+  admin = dpo_test_pg_fresh_database ("t_agent");
   init_ok (admin);
-  g_free (psql (admin, "INSERT INTO subjects (id, last_name, first_name) VALUES ('P-1', 'Martin', 'Léa');"
+  g_free (dpo_test_psql (admin, "INSERT INTO subjects (id, last_name, first_name) VALUES ('P-1', 'Martin', 'Léa');"
                        "INSERT INTO incidents (id, title, natures, aware_at, risk) "
                        "VALUES ('B-1', 'Stolen laptop', '[\"confidentiality\"]', '2026-01-05T10:00', 'high')"));
-  create_login ("alice", "alice-pw", DPO_PG_ROLE_AGENT);
+  dpo_test_pg_create_login ("alice", "alice-pw", DPO_PG_ROLE_AGENT);
   alice = connect_as ("t_agent", "alice", "alice-pw");
 
   /* Records and edits people and requests... */
@@ -516,10 +409,10 @@ test_agent (void)
               NULL);
   assert_sql (alice, "DROP TRIGGER subjects_erasure_rule ON subjects", "42501");
 
-  assert_psql (admin, "SELECT string_agg (id || ':' || coalesce (email, ''), ',' ORDER BY id) FROM subjects",
+  dpo_test_assert_psql (admin, "SELECT string_agg (id || ':' || coalesce (email, ''), ',' ORDER BY id) FROM subjects",
                "P-1:,P-2:ana@example.org");
-  assert_psql (admin, "SELECT actor || ' ' || actor_role FROM audit", "alice dpo_agent");
-  assert_psql (admin, "SELECT title FROM incidents", "Stolen laptop");
+  dpo_test_assert_psql (admin, "SELECT actor || ' ' || actor_role FROM audit", "alice dpo_agent");
+  dpo_test_assert_psql (admin, "SELECT title FROM incidents", "Stolen laptop");
 }
 
 static void
@@ -529,11 +422,11 @@ test_officer (void)
   g_autoptr(PGconn) bob = NULL;
   g_autoptr(PGconn) root = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  admin = fresh_database ("t_officer");
+  admin = dpo_test_pg_fresh_database ("t_officer");
   init_ok (admin);
-  create_login ("bob", "bob-pw", DPO_PG_ROLE_OFFICER);
+  dpo_test_pg_create_login ("bob", "bob-pw", DPO_PG_ROLE_OFFICER);
   bob = connect_as ("t_officer", "bob", "bob-pw");
   root = connect_as ("t_officer", "dpo_admin", NULL);
 
@@ -561,7 +454,7 @@ test_officer (void)
   assert_sql (bob, "DELETE FROM subjects WHERE id = 'E'", NULL);
   assert_sql (bob, "TRUNCATE subjects CASCADE", "42501");
   assert_sql (root, "TRUNCATE subjects CASCADE", DPO_PG_STATE_APPEND_ONLY);
-  assert_psql (admin, "SELECT string_agg (id, ',' ORDER BY id) FROM subjects", "A,C,D");
+  dpo_test_assert_psql (admin, "SELECT string_agg (id, ',' ORDER BY id) FROM subjects", "A,C,D");
 
   /* The audit log is append-only, for the officer and the owner alike. */
   assert_sql (bob, "INSERT INTO audit (at, entity, record, action, changes, content_hash, hash) "
@@ -586,7 +479,7 @@ test_officer (void)
   assert_sql (bob, "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}', hash = '" HASH_A "' "
                    "WHERE pk = 1", DPO_PG_STATE_APPEND_ONLY);
   assert_sql (bob, "UPDATE audit SET changes = '{\"redacted\":\"erasure\"}' WHERE pk = 1", NULL);
-  assert_psql (admin, "SELECT string_agg (pk || ':' || action || ':' || changes || ':' || actor || ':' || actor_role, ' ' "
+  dpo_test_assert_psql (admin, "SELECT string_agg (pk || ':' || action || ':' || changes || ':' || actor || ':' || actor_role, ' ' "
                       "ORDER BY pk) FROM audit",
                "1:update:{\"redacted\":\"erasure\"}:bob:dpo_officer 3:redact:{\"entries\":[[1,\"" HASH_A "\"]]}:bob:dpo_officer");
 }
@@ -597,12 +490,12 @@ test_auditor (void)
   g_autofree char *admin = NULL;
   g_autoptr(PGconn) eve = NULL;
 
-  if (!have_server ())
+  if (!dpo_test_pg_have_server ())
     return;
-  admin = fresh_database ("t_auditor");
+  admin = dpo_test_pg_fresh_database ("t_auditor");
   init_ok (admin);
-  g_free (psql (admin, "INSERT INTO subjects (id, last_name, first_name) VALUES ('P-1', 'Martin', 'Léa')"));
-  create_login ("eve", "eve-pw", DPO_PG_ROLE_AUDITOR);
+  g_free (dpo_test_psql (admin, "INSERT INTO subjects (id, last_name, first_name) VALUES ('P-1', 'Martin', 'Léa')"));
+  dpo_test_pg_create_login ("eve", "eve-pw", DPO_PG_ROLE_AUDITOR);
   eve = connect_as ("t_auditor", "eve", "eve-pw");
 
   assert_sql (eve, "SELECT * FROM subjects", NULL);
@@ -613,24 +506,14 @@ test_auditor (void)
   assert_sql (eve, "INSERT INTO audit (at, entity, record, action, content_hash, hash) "
                    "VALUES ('2026-01-06T09:00', 'subject', 'P-1', 'insert', '" HASH_A "', '" HASH_B "')", "42501");
   assert_sql (eve, "DELETE FROM subjects", "42501");
-  assert_psql (admin, "SELECT count (*) FROM subjects", "1");
+  dpo_test_assert_psql (admin, "SELECT count (*) FROM subjects", "1");
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *uri = g_getenv ("DPO_TEST_PG_URI");
-
   g_test_init (&argc, &argv, NULL);
-  if (uri != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PGconn) conn = dpo_pg_connect (uri, &error);
-
-      g_assert_no_error (error);
-      socket_dir = g_strdup (PQhost (conn));
-    }
 
   g_test_add_func ("/pg/mask-uri", test_mask_uri);
   g_test_add_func ("/pg/init/creates", test_init_creates);
