@@ -126,6 +126,8 @@ dpo_pg_connect (const char  *uri,
   /* libpq's messages name the host, the port and the user, never the
    * password. */
   reason = g_strstrip (g_strdup (conn != NULL ? PQerrorMessage (conn) : ""));
+  /* One line: libpq adds its advice on a line of its own. */
+  g_strdelimit (reason, "\n", ' ');
   if (conn != NULL && PQconnectionNeedsPassword (conn))
     g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
                  _("The PostgreSQL server at %s asks for a password, and none was given: put it "
@@ -134,6 +136,15 @@ dpo_pg_connect (const char  *uri,
     g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
                  _("The PostgreSQL server at %s refused the password of “%s”: the password is "
                    "wrong, or this role may not log in. (%s)"), shown, PQuser (conn), reason);
+  else if (strstr (reason, "certificate") != NULL)
+    /* sslmode=verify-ca or verify-full: the server may not be the one asked
+     * for. libpq says which check failed (unknown authority, another host
+     * name, no root certificate file). */
+    g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
+                 _("The PostgreSQL server at %s could not be verified: its TLS certificate was not "
+                   "accepted (%s). Nothing was sent to it. Check the host name in the address and "
+                   "the root certificate (sslrootcert), or ask the server’s administrator."),
+                 shown, reason);
   else
     g_set_error (error, DPO_ERROR, DPO_ERROR_FAILED,
                  _("Cannot connect to the PostgreSQL server at %s: %s"), shown, reason);
