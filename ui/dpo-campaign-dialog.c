@@ -16,6 +16,7 @@
 #include "dpo-export-ui.h"
 #include "dpo-time.h"
 #include "dpo-time-input.h"
+#include "dpo-start-folder.h"
 
 struct _DpoCampaignDialog
 {
@@ -381,7 +382,6 @@ dpo_campaign_dialog_new (GtkWindow  *parent,
   DpoCampaignDialog *self;
   g_autofree char *today = NULL;
   g_autofree char *shown = NULL;
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) location = NULL;
 
   g_return_val_if_fail (DPO_IS_STORE (store), NULL);
@@ -396,7 +396,8 @@ dpo_campaign_dialog_new (GtkWindow  *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), shown);
   g_signal_connect_object (self->date_entry, "changed", G_CALLBACK (on_date_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  location = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+  /* The campaign's folder goes with the letters, not beside the register. */
+  location = dpo_start_folder (NULL);
   dpo_campaign_dialog_set_location (self, location);
   show_preview (self);
   return self;

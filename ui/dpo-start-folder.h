@@ -12,8 +12,8 @@
 G_BEGIN_DECLS
 
 /* Where a file chooser starts: beside the database file, or, for a
- * register on a server (no folder of its own), the user's Documents
- * folder (else home). */
+ * register on a server (no folder of its own) or @database NULL, the
+ * user's Documents folder (else home). */
 GFile *dpo_start_folder (const char *database);
 
 G_END_DECLS
