@@ -182,21 +182,32 @@ dpo_sql_bind_int64 (DpoSqlStmt *stmt,
     _dpo_pg_bind_int64 (stmt, index, value);
 }
 
-/* @text NULL binds SQL NULL; the text is copied. */
+/* @text NULL binds SQL NULL; a server always copies the text, a file
+ * as @destructor says (SQLITE_TRANSIENT: copied; SQLITE_STATIC: kept). */
 static inline void
-dpo_sql_bind_text (DpoSqlStmt *stmt,
-                   int         index,
-                   const char *text)
+dpo_sql_bind_text_as (DpoSqlStmt          *stmt,
+                      int                  index,
+                      const char          *text,
+                      sqlite3_destructor_type destructor)
 {
   if (G_LIKELY (stmt->lite != NULL))
     {
       if (text == NULL)
         sqlite3_bind_null (stmt->lite, index);
       else
-        sqlite3_bind_text (stmt->lite, index, text, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt->lite, index, text, -1, destructor);
     }
   else
     _dpo_pg_bind_text (stmt, index, text);
+}
+
+/* @text NULL binds SQL NULL; the text is copied. */
+static inline void
+dpo_sql_bind_text (DpoSqlStmt *stmt,
+                   int         index,
+                   const char *text)
+{
+  dpo_sql_bind_text_as (stmt, index, text, SQLITE_TRANSIENT);
 }
 
 /* @text NULL binds SQL NULL; the text is not copied in a file, and must
@@ -206,15 +217,7 @@ dpo_sql_bind_text_static (DpoSqlStmt *stmt,
                           int         index,
                           const char *text)
 {
-  if (G_LIKELY (stmt->lite != NULL))
-    {
-      if (text == NULL)
-        sqlite3_bind_null (stmt->lite, index);
-      else
-        sqlite3_bind_text (stmt->lite, index, text, -1, SQLITE_STATIC);
-    }
-  else
-    _dpo_pg_bind_text (stmt, index, text);
+  dpo_sql_bind_text_as (stmt, index, text, SQLITE_STATIC);
 }
 
 /* @text of @length bytes (not NUL-terminated), copied. */
