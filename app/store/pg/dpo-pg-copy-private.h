@@ -49,29 +49,30 @@ struct _Sink
   void     (*free)   (Sink *self);
 };
 
-void     maybe_drop_connection (PGconn              *conn,
-                                const DpoCopyTable  *table);
-char    *column_list           (const DpoCopyTable  *table);
-gboolean server_rows           (PGconn              *conn,
-                                const DpoCopyTable  *table,
-                                const char          *what,
-                                DpoCopyRowFunc       row,
-                                gpointer             user_data,
-                                GError             **error);
-char    *missing_privilege     (PGconn              *conn,
-                                const char          *privilege,
-                                const char          *what,
-                                GError             **error);
-gboolean check_version         (PGconn              *conn,
-                                GError             **error);
+/* Shared by the sources, the sinks and the driver. */
+void     _dpo_pg_copy_maybe_drop_connection (PGconn              *conn,
+                                             const DpoCopyTable  *table);
+char    *_dpo_pg_copy_column_list           (const DpoCopyTable  *table);
+gboolean _dpo_pg_copy_server_rows           (PGconn              *conn,
+                                             const DpoCopyTable  *table,
+                                             const char          *what,
+                                             DpoCopyRowFunc       row,
+                                             gpointer             user_data,
+                                             GError             **error);
+char    *_dpo_pg_copy_missing_privilege     (PGconn              *conn,
+                                             const char          *privilege,
+                                             const char          *what,
+                                             GError             **error);
+gboolean _dpo_pg_copy_check_version         (PGconn              *conn,
+                                             GError             **error);
 
-Source  *file_source_open      (const char          *path,
-                                GError             **error);
-Source  *server_source_open    (const char          *uri,
-                                GError             **error);
-Sink    *file_sink_open        (const char          *path,
-                                GError             **error);
-Sink    *server_sink_open      (const char          *uri,
-                                GError             **error);
+Source  *_dpo_pg_copy_file_source_open      (const char          *path,
+                                             GError             **error);
+Source  *_dpo_pg_copy_server_source_open    (const char          *uri,
+                                             GError             **error);
+Sink    *_dpo_pg_copy_file_sink_open        (const char          *path,
+                                             GError             **error);
+Sink    *_dpo_pg_copy_server_sink_open      (const char          *uri,
+                                             GError             **error);
 
 G_END_DECLS

@@ -94,7 +94,7 @@ file_sink_free (Sink *self)
 }
 
 Sink *
-file_sink_open (const char  *path,
+_dpo_pg_copy_file_sink_open (const char  *path,
                 GError     **error)
 {
   DpoStoreCopyTarget *target = dpo_store_copy_target_create (path, error);
@@ -206,7 +206,7 @@ server_sink_begin (Sink                *self,
                    GError             **error)
 {
   ServerSink *sink = (ServerSink *) self;
-  g_autofree char *columns = column_list (table);
+  g_autofree char *columns = _dpo_pg_copy_column_list (table);
   g_autofree char *sql = NULL;
   g_autoptr(PGresult) result = NULL;
 
@@ -226,7 +226,7 @@ server_sink_begin (Sink                *self,
     }
   sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", sink->staged ? "dpo_copy_stage" : table->name,
                          columns);
-  maybe_drop_connection (sink->conn, table);
+  _dpo_pg_copy_maybe_drop_connection (sink->conn, table);
   if (g_str_equal (table->name, "audit"))
     {
       if (again ? !redaction_trigger_off (sink, error)
@@ -296,7 +296,7 @@ server_sink_end (Sink      *self,
     return FALSE;
   if (ok && sink->staged)
     {
-      g_autofree char *columns = column_list (sink->table);
+      g_autofree char *columns = _dpo_pg_copy_column_list (sink->table);
       g_autofree char *move = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM dpo_copy_stage; "
                                                "DROP TABLE dpo_copy_stage",
                                                sink->table->name, columns, columns);
@@ -398,7 +398,7 @@ server_sink_digest (Sink                *self,
     return FALSE;
   sink->reading = TRUE;
   read.checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  ok = server_rows (sink->conn, table, READ_BACK_WHAT, digest_line, &read, error);
+  ok = _dpo_pg_copy_server_rows (sink->conn, table, READ_BACK_WHAT, digest_line, &read, error);
   if (ok)
     {
       *count = read.count;
@@ -482,7 +482,7 @@ lock_sql (void)
 }
 
 Sink *
-server_sink_open (const char  *uri,
+_dpo_pg_copy_server_sink_open (const char  *uri,
                   GError     **error)
 {
   g_autoptr(PGconn) conn = dpo_pg_connect (uri, error);
@@ -491,9 +491,9 @@ server_sink_open (const char  *uri,
   g_autofree char *held = NULL;
   ServerSink *self;
 
-  if (conn == NULL || !check_version (conn, error))
+  if (conn == NULL || !_dpo_pg_copy_check_version (conn, error))
     return NULL;
-  missing = missing_privilege (conn, "INSERT", WRITE_WHAT, error);
+  missing = _dpo_pg_copy_missing_privilege (conn, "INSERT", WRITE_WHAT, error);
   if (missing == NULL)
     return NULL;
   if (*missing != '\0')

@@ -21,7 +21,7 @@
  * server connection (its own backend terminated) as table N begins, so
  * that the tests see a connection lost in the middle of a copy. */
 void
-maybe_drop_connection (PGconn             *conn,
+_dpo_pg_copy_maybe_drop_connection (PGconn             *conn,
                        const DpoCopyTable *table)
 {
   const char *text = g_getenv ("DPO_COPY_TEST_DROP_AT");
@@ -35,7 +35,7 @@ maybe_drop_connection (PGconn             *conn,
 }
 
 char *
-column_list (const DpoCopyTable *table)
+_dpo_pg_copy_column_list (const DpoCopyTable *table)
 {
   g_autofree char *joined = g_strjoinv (", ", (char **) table->columns);
 
@@ -44,14 +44,14 @@ column_list (const DpoCopyTable *table)
 
 /* COPY TO STDOUT of @table's rows in primary-key order, each line to @row. */
 gboolean
-server_rows (PGconn              *conn,
+_dpo_pg_copy_server_rows (PGconn              *conn,
              const DpoCopyTable  *table,
              const char          *what,
              DpoCopyRowFunc       row,
              gpointer             user_data,
              GError             **error)
 {
-  g_autofree char *columns = column_list (table);
+  g_autofree char *columns = _dpo_pg_copy_column_list (table);
   g_autofree char *sql = g_strdup_printf ("COPY (SELECT %s FROM %s ORDER BY %s) TO STDOUT",
                                           columns, table->name, table->server_order);
   g_autoptr(PGresult) started = PQexec (conn, sql);
@@ -89,7 +89,7 @@ server_rows (PGconn              *conn,
 
 /* Each table's name, or the first one @privilege is not granted on. */
 char *
-missing_privilege (PGconn      *conn,
+_dpo_pg_copy_missing_privilege (PGconn      *conn,
                    const char  *privilege,
                    const char  *what,
                    GError     **error)
@@ -113,7 +113,7 @@ missing_privilege (PGconn      *conn,
 
 /* The server's database holds a register of this very version. */
 gboolean
-check_version (PGconn  *conn,
+_dpo_pg_copy_check_version (PGconn  *conn,
                GError **error)
 {
   int version = 0;
@@ -170,7 +170,7 @@ file_source_free (Source *self)
 }
 
 Source *
-file_source_open (const char  *path,
+_dpo_pg_copy_file_source_open (const char  *path,
                   GError     **error)
 {
   DpoStoreCopySource *file = dpo_store_copy_source_open (path, error);
@@ -214,7 +214,7 @@ server_source_kinds (Source              *self,
                      GError             **error)
 {
   PGconn *conn = ((ServerSource *) self)->conn;
-  g_autofree char *columns = column_list (table);
+  g_autofree char *columns = _dpo_pg_copy_column_list (table);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", columns, table->name);
   g_autoptr(PGresult) result = PQexec (conn, sql);
 
@@ -248,8 +248,8 @@ server_source_rows (Source              *self,
 {
   PGconn *conn = ((ServerSource *) self)->conn;
 
-  maybe_drop_connection (conn, table);
-  return server_rows (conn, table, _("Cannot read the register on the server"), row, user_data, error);
+  _dpo_pg_copy_maybe_drop_connection (conn, table);
+  return _dpo_pg_copy_server_rows (conn, table, _("Cannot read the register on the server"), row, user_data, error);
 }
 
 static void
@@ -260,7 +260,7 @@ server_source_free (Source *self)
 }
 
 Source *
-server_source_open (const char  *uri,
+_dpo_pg_copy_server_source_open (const char  *uri,
                     GError     **error)
 {
   const char *what = _("Cannot read the register on the server");
@@ -268,9 +268,9 @@ server_source_open (const char  *uri,
   g_autofree char *missing = NULL;
   ServerSource *self;
 
-  if (conn == NULL || !check_version (conn, error))
+  if (conn == NULL || !_dpo_pg_copy_check_version (conn, error))
     return NULL;
-  missing = missing_privilege (conn, "SELECT", what, error);
+  missing = _dpo_pg_copy_missing_privilege (conn, "SELECT", what, error);
   if (missing == NULL)
     return NULL;
   if (*missing != '\0')

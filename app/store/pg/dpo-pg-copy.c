@@ -133,15 +133,15 @@ static Source *
 open_source (const char  *source,
              GError     **error)
 {
-  return dpo_pg_is_uri (source) ? server_source_open (source, error)
-                                : file_source_open (source, error);
+  return dpo_pg_is_uri (source) ? _dpo_pg_copy_server_source_open (source, error)
+                                : _dpo_pg_copy_file_source_open (source, error);
 }
 
 static Sink *
 open_sink (const char  *dest,
            GError     **error)
 {
-  return dpo_pg_is_uri (dest) ? server_sink_open (dest, error) : file_sink_open (dest, error);
+  return dpo_pg_is_uri (dest) ? _dpo_pg_copy_server_sink_open (dest, error) : _dpo_pg_copy_file_sink_open (dest, error);
 }
 
 gboolean
