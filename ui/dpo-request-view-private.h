@@ -8,6 +8,7 @@
 #pragma once
 
 #include "dpo-carry-out-decision.h"
+#include "dpo-computed.h"
 #include "dpo-letter-kinds.h"
 #include "dpo-request-view.h"
 #include "dpo-restriction-banner.h"
@@ -96,5 +97,15 @@ void     _dpo_request_view_execute      (DpoRequestView         *self,
 /* dpo-request-decision.c: the dialog that asks for a restriction's reason,
  * or an objection's decision and reason, then carries the request out. */
 void     _dpo_request_view_confirm_decision (DpoRequestView *self);
+
+/* Shared by dpo-request-view.c and dpo-request-view-record.c. */
+char     *_dpo_request_view_format_time    (GDateTime                 *time);
+gboolean  _dpo_request_view_can_extend     (DpoRequestView            *self);
+void      _dpo_request_view_fill_extension (DpoRequestView            *self,
+                                            const DpoRequestDeadlines *deadlines,
+                                            gboolean                   new_request);
+void      _dpo_request_view_fill_changes   (DpoRequestView            *self);
+void      _dpo_request_view_fill_answer    (DpoRequestView            *self,
+                                            const DpoRequest          *previous);
 
 G_END_DECLS

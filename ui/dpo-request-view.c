@@ -28,8 +28,8 @@ G_DEFINE_FINAL_TYPE (DpoRequestView, dpo_request_view, GTK_TYPE_BOX)
 
 #define set_value dpo_editor_set_row_value
 
-static char *
-format_time (GDateTime *time)
+char *
+_dpo_request_view_format_time (GDateTime *time)
 {
   return time != NULL ? dpo_time_format_display (time) : NULL;
 }
@@ -61,8 +61,8 @@ _dpo_request_view_is_closing_status (const char *status)
   return value != DPO_REQUEST_STATUS_UNKNOWN && !dpo_request_status_is_open (value);
 }
 
-static gboolean
-can_extend (DpoRequestView *self)
+gboolean
+_dpo_request_view_can_extend (DpoRequestView *self)
 {
   DpoRequestDeadlines deadlines;
   GDate today;
@@ -120,7 +120,7 @@ dpo_request_view_update_actions (DpoRequestView *self)
   gtk_widget_action_set_enabled (widget, "request.verify-identity",
                                  request != NULL && dpo_request_is_open (request) &&
                                  request->identity_verified_at == NULL);
-  gtk_widget_action_set_enabled (widget, "request.extend", request != NULL && can_extend (self));
+  gtk_widget_action_set_enabled (widget, "request.extend", request != NULL && _dpo_request_view_can_extend (self));
   gtk_widget_action_set_enabled (widget, "request.show-person",
                                  request != NULL && request->subject_id != NULL);
 
@@ -178,7 +178,7 @@ fill_request (DpoRequestView *self)
 {
   DpoRequest *request = self->request;
   g_autofree char *person = person_text (request);
-  g_autofree char *received = format_time (request->received_at);
+  g_autofree char *received = _dpo_request_view_format_time (request->received_at);
 
   set_value (self->person_row, person, request->subject_id == NULL ? "dim-label" : NULL);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->person_row), request->subject_id != NULL);
@@ -336,159 +336,12 @@ fill_due_dates (DpoRequestView            *self,
 static void
 fill_identity (DpoRequestView *self)
 {
-  g_autofree char *verified = format_time (self->request->identity_verified_at);
+  g_autofree char *verified = _dpo_request_view_format_time (self->request->identity_verified_at);
 
   set_value (self->identity_row, verified != NULL ? verified : _("Not verified yet"),
              verified == NULL ? "dim-label" : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->verify_button),
                           verified == NULL && dpo_request_is_open (self->request));
-}
-
-static void
-fill_extension (DpoRequestView            *self,
-                const DpoRequestDeadlines *deadlines,
-                gboolean                   new_request)
-{
-  DpoRequest *request = self->request;
-  gboolean extended = request->extension_notified_at != NULL;
-  gboolean possible = can_extend (self);
-  g_autofree char *due = dpo_date_format_display (&deadlines->due_on);
-  g_autofree char *description = NULL;
-
-  if (extended)
-    {
-      g_autofree char *notified = dpo_form_format_time (request->extension_notified_at);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->extension_reason_row),
-                             request->extension_reason != NULL ? request->extension_reason : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->extension_notified_row), notified);
-      description = g_strdup (_("Extended to three months: the person was told, with the reason."));
-    }
-  else
-    {
-      if (new_request)
-        {
-          g_autoptr(GDateTime) now = dpo_store_dup_now (self->store);
-          g_autofree char *now_text = dpo_form_format_time (now);
-
-          gtk_editable_set_text (GTK_EDITABLE (self->extension_reason_row), "");
-          gtk_editable_set_text (GTK_EDITABLE (self->extension_notified_row), now_text);
-        }
-      if (possible)
-        /* Translators: %s is the one-month date */
-        description = g_strdup_printf (_("Up to two more months when the request is complex or "
-                                         "one of many (GDPR Art. 12(3)). Tell the person, with the "
-                                         "reason, by %s, then record it here."), due);
-      else if (dpo_request_is_open (request))
-        /* Translators: %s is the one-month date */
-        description = g_strdup_printf (_("Too late to extend: an extension had to be notified by "
-                                         "the one-month date, %s."), due);
-      else
-        description = g_strdup (_("Not extended."));
-    }
-
-  adw_preferences_group_set_description (self->extension_group, description);
-  gtk_editable_set_editable (GTK_EDITABLE (self->extension_reason_row), possible);
-  gtk_editable_set_editable (GTK_EDITABLE (self->extension_notified_row), possible);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->extension_reason_row), possible || extended);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->extension_notified_row), possible || extended);
-  gtk_widget_set_visible (GTK_WIDGET (self->extension_reason_row), possible || extended);
-  gtk_widget_set_visible (GTK_WIDGET (self->extension_notified_row), possible || extended);
-  gtk_widget_set_visible (GTK_WIDGET (self->extend_button), !extended && dpo_request_is_open (request));
-  /* Nothing to type any more: say so in a row rather than leave the list empty. */
-  dpo_editor_set_row_value (self->extension_state_row, _("Not extended"), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->extension_state_row), !extended && !possible);
-}
-
-static void
-clear_change_rows (DpoRequestView *self)
-{
-  for (guint i = 0; i < self->change_rows->len; i++)
-    adw_preferences_group_remove (self->changes_group, g_ptr_array_index (self->change_rows, i));
-  g_ptr_array_set_size (self->change_rows, 0);
-}
-
-static void
-add_change_row (DpoRequestView *self,
-                const char     *title,
-                const char     *value,
-                const char     *css_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  set_value (ADW_ACTION_ROW (row), value, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_preferences_group_add (self->changes_group, row);
-  g_ptr_array_add (self->change_rows, row);
-}
-
-static void
-fill_changes (DpoRequestView *self)
-{
-  DpoRequest *request = self->request;
-  gboolean rectification = dpo_request_get_kind (request) == DPO_REQUEST_RECTIFICATION;
-  g_autoptr(DpoSubject) subject = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-
-  clear_change_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->changes_group), rectification);
-  if (!rectification)
-    return;
-
-  changes = dpo_request_dup_changes (request);
-  if (changes->len == 0)
-    {
-      add_change_row (self, _("No changes recorded"), _("Use Edit… to record them"), "dim-label");
-      return;
-    }
-
-  if (request->subject_id != NULL)
-    subject = dpo_store_get_subject (self->store, request->subject_id, NULL);
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const DpoChange *change = g_ptr_array_index (changes, i);
-      const char *old_value = subject != NULL ? dpo_person_field_get (change->field, subject) : NULL;
-      g_autofree char *text = NULL;
-
-      if (subject != NULL && dpo_request_is_open (request))
-        /* Translators: a person's field, its current value, then the new one */
-        text = g_strdup_printf (_("%s → %s"), old_value != NULL ? old_value : _("(empty)"),
-                                change->value != NULL ? change->value : _("(empty)"));
-      else
-        text = g_strdup (change->value != NULL ? change->value : _("(empty)"));
-      add_change_row (self, dpo_person_field_get_label (change->field), text, NULL);
-    }
-}
-
-static void
-fill_answer (DpoRequestView *self,
-             const DpoRequest *previous)
-{
-  DpoRequest *request = self->request;
-  g_autofree char *answered = format_time (request->answered_at);
-  gboolean refresh_all = previous == NULL;
-
-  dpo_form_combo_set (self->status_row, DPO_ENUM_REQUEST_STATUS,
-                      dpo_enum_word (DPO_ENUM_REQUEST_STATUS, dpo_request_get_status (request)));
-  set_value (self->answered_row, answered != NULL ? answered : _("Not yet"),
-             answered == NULL ? "dim-label" : NULL);
-
-  /* Keep what is being typed unless the stored value itself moved. */
-  if (refresh_all || g_strcmp0 (previous->outcome, request->outcome) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->outcome_row),
-                           request->outcome != NULL ? request->outcome : "");
-  if (refresh_all || g_strcmp0 (previous->refusal_ground, request->refusal_ground) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->refusal_ground_row),
-                           request->refusal_ground != NULL ? request->refusal_ground : "");
-  /* An entry row shows one line: a ground or outcome of three (an erasure
-   * refused by retention and a hold) is cut off at the row's end. The
-   * tooltip holds the whole text as recorded. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->outcome_row), request->outcome);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refusal_ground_row), request->refusal_ground);
 }
 
 void
@@ -520,11 +373,11 @@ _dpo_request_view_reload (DpoRequestView *self)
   fill_request (self);
   fill_due_dates (self, &deadlines);
   fill_identity (self);
-  fill_extension (self, &deadlines, previous == NULL ||
-                  (previous->extension_notified_at == NULL) !=
-                  (self->request->extension_notified_at == NULL));
-  fill_changes (self);
-  fill_answer (self, previous);
+  _dpo_request_view_fill_extension (self, &deadlines, previous == NULL ||
+                                    (previous->extension_notified_at == NULL) !=
+                                    (self->request->extension_notified_at == NULL));
+  _dpo_request_view_fill_changes (self);
+  _dpo_request_view_fill_answer (self, previous);
   /* The person's restriction (Art. 18), on every request of theirs. */
   dpo_restriction_banner_set_restriction (self->restriction_banner,
                                           self->request->subject_restricted_since,
@@ -537,14 +390,14 @@ _dpo_request_view_reload (DpoRequestView *self)
 
 void
 _dpo_request_view_show_error (DpoRequestView *self,
-                              const GError   *error)
+                                                const GError   *error)
 {
   dpo_form_show_error (self->error_revealer, self->error_label, GTK_WIDGET (self->content), error);
 }
 
 gboolean
 _dpo_request_view_save (DpoRequestView *self,
-                        DpoRequest     *request)
+                                          DpoRequest     *request)
 {
   g_autoptr(GError) error = NULL;
 

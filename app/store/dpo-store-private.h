@@ -382,4 +382,22 @@ gboolean      _dpo_store_insert_request    (DpoStore      *self,
                                             JsonNode      *as_imported,
                                             GError       **error);
 
+/* The database file (dpo-store-file.c). Every connection waits this long
+ * for another one's lock, the read-only look before opening included. */
+#define BUSY_TIMEOUT_MS 5000
+
+gboolean _dpo_store_create_private_file (const char  *path,
+                                         GError     **error);
+gboolean _dpo_store_read_schema_info    (sqlite3     *db,
+                                         const char  *path,
+                                         int         *version,
+                                         int         *n_tables,
+                                         GError     **error);
+gboolean _dpo_store_check_existing_file (const char  *path,
+                                         GError     **error);
+gboolean _dpo_store_exec_sql            (sqlite3     *db,
+                                         const char  *path,
+                                         const char  *sql,
+                                         GError     **error);
+
 G_END_DECLS

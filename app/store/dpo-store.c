@@ -22,10 +22,6 @@
 #include "dpo-store-private.h"
 #include "dpo-time.h"
 
-/* Every connection waits this long for another one's lock, the read-only
- * look before opening included. */
-#define BUSY_TIMEOUT_MS 5000
-
 struct _DpoStore
 {
   GObject     parent_instance;
@@ -162,144 +158,6 @@ dpo_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "dpo-workbench", "workbench.sqlite", NULL);
 }
 
-/* Creates the file ourselves so that it is 0600 from its first byte: it holds
- * social security numbers. SQLite gives its -wal and -shm files the same mode. */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0 && errno != EEXIST)
-    {
-      int saved = errno;
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-                   _("Cannot create the database “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  if (fd >= 0)
-    close (fd);
-  return TRUE;
-}
-
-/* One statement, so one snapshot: read as two, the version could be read
- * before another process's creation of the schema commits and the tables
- * after it ("an SQLite database of another program"). */
-static gboolean
-read_schema_info (sqlite3     *db,
-                  const char  *path,
-                  int         *version,
-                  int         *n_tables,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
-                           "(SELECT count(*) FROM sqlite_master WHERE type = 'table')", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *version = sqlite3_column_int (stmt, 0);
-          *n_tables = sqlite3_column_int (stmt, 1);
-          rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (db);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a DPO Workbench database (it is not an SQLite file, or it is damaged)."),
-                   path);
-      return FALSE;
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-                   _("Cannot read the database “%s”: %s"), path, sqlite3_errstr (rc));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Looks at an existing file read-only first, so that a file we must refuse
- * (newer, foreign, not a database) is left byte for byte as it was. */
-static gboolean
-check_existing_file (const char  *path,
-                     GError     **error)
-{
-  sqlite3 *db = NULL;
-  int version = 0, n_tables = 0;
-  gboolean ok;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-                   _("Cannot open the database “%s”: %s"), path, sqlite3_errstr (rc));
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  /* Another process may be creating, checkpointing or closing it. */
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-
-  ok = read_schema_info (db, path, &version, &n_tables, error);
-  sqlite3_close_v2 (db);
-  if (!ok)
-    return FALSE;
-
-  if (version > DPO_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_NEWER_DATABASE,
-                   _("“%s” was written by a newer version of DPO Workbench (database version %d; "
-                     "this program knows up to %d). Update DPO Workbench to open it; the file was not changed."),
-                   path, version, DPO_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  if (version == 0 && n_tables > 0)
-    {
-      g_set_error (error, DPO_ERROR, DPO_ERROR_NOT_A_DATABASE,
-                   _("“%s” is an SQLite database of another program, not a DPO Workbench database; "
-                     "the file was not changed."),
-                   path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *path,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, DPO_ERROR, DPO_ERROR_IO,
-               _("Cannot prepare the database “%s”: %s"), path, message);
-  sqlite3_free (message);
-  return FALSE;
-}
-
 /* Whether the file needs a write to be ready: a migration, or a safeguard
  * to put back. Read in a deferred transaction, so that opening the
  * database for reading never waits for another process's write. */
@@ -311,9 +169,9 @@ needs_upgrade (DpoStore  *self,
   int version = 0, n_tables = 0;
   gboolean ok;
 
-  if (!exec_sql (self->db, self->path, "BEGIN", error))
+  if (!_dpo_store_exec_sql (self->db, self->path, "BEGIN", error))
     return FALSE;
-  ok = read_schema_info (self->db, self->path, &version, &n_tables, error);
+  ok = _dpo_store_read_schema_info (self->db, self->path, &version, &n_tables, error);
   *needed = ok && (version < DPO_STORE_SCHEMA_VERSION || !_dpo_store_safeguards_intact (self->db));
   sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   return ok;
@@ -337,7 +195,7 @@ set_journal_mode (DpoStore  *self,
         break;
       g_usleep (10 * 1000);
     }
-  return exec_sql (self->db, self->path, sql, error);
+  return _dpo_store_exec_sql (self->db, self->path, sql, error);
 }
 
 static gboolean
@@ -358,9 +216,9 @@ configure_and_migrate (DpoStore  *self,
   /* secure_delete: deleted values are overwritten with zeros, not left in
    * free space (an erased person leaves no trace in the file). */
   if (!set_journal_mode (self, error) ||
-      !exec_sql (self->db, self->path,
-                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-                 "PRAGMA secure_delete = ON;", error))
+      !_dpo_store_exec_sql (self->db, self->path,
+                            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                            "PRAGMA secure_delete = ON;", error))
     return FALSE;
 
   if (!needs_upgrade (self, &needed, error))
@@ -369,16 +227,16 @@ configure_and_migrate (DpoStore  *self,
     return TRUE;
 
   /* Re-read under the write lock: another process may have migrated it. */
-  if (!exec_sql (self->db, self->path, "BEGIN IMMEDIATE", error))
+  if (!_dpo_store_exec_sql (self->db, self->path, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!read_schema_info (self->db, self->path, &version, &n_tables, error) ||
+  if (!_dpo_store_read_schema_info (self->db, self->path, &version, &n_tables, error) ||
       !_dpo_store_migrate (self->db, version, error) ||
       !_dpo_store_restore_safeguards (self, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
-  return exec_sql (self->db, self->path, "COMMIT", error);
+  return _dpo_store_exec_sql (self->db, self->path, "COMMIT", error);
 }
 
 static gboolean exec_simple (DpoStore *self, const char *sql, GError **error);
@@ -431,10 +289,10 @@ dpo_store_open (const char  *path,
                        _("“%s” is a folder, not a database file."), path);
           return NULL;
         }
-      if (!check_existing_file (path, error))
+      if (!_dpo_store_check_existing_file (path, error))
         return NULL;
     }
-  else if (!create_private_file (path, error))
+  else if (!_dpo_store_create_private_file (path, error))
     return NULL;
 
   self = g_object_new (DPO_TYPE_STORE, NULL);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dpo-sql.h"
+#include "dpo-pg-conn-private.h"
 #include "dpo-pg-stmt-private.h"
 
 /* The PostgreSQL half of the store's seam (dpo-sql.h), over libpq: the
@@ -22,34 +23,6 @@
 
 #define BYTEA_OID 17
 #define TEXT_OID  25
-
-struct _DpoPgConn
-{
-  PGconn  *conn;           /* owned; NULL once the seam's connection is freed */
-  char    *errmsg;         /* the last failure's message, or NULL */
-  char     sqlstate[6];    /* and its SQLSTATE, "" if the server sent none */
-  gint64   changes;        /* rows changed by the last INSERT, UPDATE or DELETE */
-  gint64   last_id;        /* the pk the last INSERT returned, if last_id_known */
-  gboolean last_id_known;  /* FALSE after an INSERT that did not return its pk */
-  gboolean inserted;       /* an INSERT succeeded on this connection */
-  GHashTable *identities;  /* table name → its identity column we may read, or "" */
-  guint64  n_names;        /* statement names handed out: "dpo_N" */
-  GPtrArray *unprepared;   /* names whose DEALLOCATE waits for a usable transaction */
-};
-
-struct _DpoPgStmt
-{
-  DpoPgConn *pg;           /* a reference: the statement may outlive the connection */
-  char      *name;
-  int        n_params;
-  gboolean   returns_id;   /* an INSERT given "RETURNING" its identity column */
-  char     **values;       /* n_params texts, NULL for SQL NULL */
-  PGresult  *result;       /* of the current run; NULL before the first step */
-  PGresult  *description;  /* the columns before any run, asked for once */
-  int        row;          /* the current row of @result, -1 before the first,
-                            * the number of rows once past the last */
-  GArray    *blobs;        /* Blob: bytea values unescaped for the current row */
-};
 
 /* A bytea value as bytes, kept until the next step or reset: asked for
  * twice (SQLite's idiom: the blob, then its length), unescaped once. */
@@ -121,34 +94,6 @@ _dpo_pg_conn_free (DpoPgConn *pg)
   g_atomic_rc_box_release_full (pg, pg_conn_clear);
 }
 
-/* Keeps the failure of @result (or, with none, the connection's). The
- * message as a DPO may read it: the server's primary message and its
- * DETAIL, without libpq's "ERROR:" and newline. */
-static void
-keep_error (DpoPgConn *pg,
-            PGresult  *result)
-{
-  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  const char *detail = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
-  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-
-  g_free (pg->errmsg);
-  if (primary != NULL && detail != NULL)
-    pg->errmsg = g_strdup_printf ("%s: %s", primary, detail);
-  else if (primary != NULL)
-    pg->errmsg = g_strdup (primary);
-  else
-    {
-      /* libpq's own words (a lost connection): their first line. */
-      const char *own = result != NULL ? PQresultErrorMessage (result) : "";
-
-      if (*own == '\0')
-        own = pg->conn != NULL ? PQerrorMessage (pg->conn) : "no connection to the server";
-      pg->errmsg = g_strstrip (g_strndup (own, strcspn (own, "\n")));
-    }
-  g_strlcpy (pg->sqlstate, state != NULL ? state : "", sizeof pg->sqlstate);
-}
-
 /* A command that succeeded: its rows changed, as sqlite3_changes counts
  * them (only INSERT, UPDATE, DELETE and MERGE; a SELECT leaves the count).
  * @returned_id: the command was an INSERT given "RETURNING" its identity
@@ -193,7 +138,7 @@ run (DpoPgConn  *pg,
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
     return result;
-  keep_error (pg, result);
+  _dpo_pg_keep_error (pg, result);
   PQclear (result);
   return NULL;
 }
@@ -248,41 +193,6 @@ gboolean
 _dpo_pg_in_transaction (DpoSqlConn *conn)
 {
   return PQtransactionStatus (conn->pg->conn) != PQTRANS_IDLE;
-}
-
-const char *
-_dpo_pg_errmsg (DpoSqlConn *conn)
-{
-  return conn->pg->errmsg != NULL ? conn->pg->errmsg : "not an error";
-}
-
-const char *
-_dpo_pg_sqlstate (DpoSqlConn *conn)
-{
-  return conn->pg->sqlstate;
-}
-
-DpoSqlFailure
-_dpo_pg_failure (DpoSqlConn *conn)
-{
-  const char *state = conn->pg->sqlstate;
-
-  if (PQstatus (conn->pg->conn) == CONNECTION_BAD || g_str_has_prefix (state, "08") ||
-      strcmp (state, "57P01") == 0)
-    return DPO_SQL_FAILED_IO;
-  /* Our triggers' refusals: the codes of their own (DPO01, the erasure
-   * rule; DPO02, the audit log is append-only; ... see dpo-pg-schema.h),
-   * or a plain RAISE EXCEPTION (P0001). */
-  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "DPO") ||
-      strcmp (state, "P0001") == 0)
-    return DPO_SQL_FAILED_CONSTRAINT;
-  if (strcmp (state, "42501") == 0)
-    return DPO_SQL_FAILED_PRIVILEGE;
-  if (strcmp (state, "53100") == 0)
-    return DPO_SQL_FAILED_DISK_FULL;
-  if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0 || strcmp (state, "55P03") == 0)
-    return DPO_SQL_FAILED_BUSY;
-  return DPO_SQL_FAILED_OTHER;
 }
 
 /* Statements. */
@@ -384,7 +294,7 @@ _dpo_pg_prepare (DpoSqlConn *conn,
                       types != NULL ? n_params : 0, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
-      keep_error (pg, result);
+      _dpo_pg_keep_error (pg, result);
       PQclear (result);
       return NULL;
     }
@@ -449,7 +359,7 @@ _dpo_pg_step (DpoSqlStmt *sql)
 
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
-          keep_error (stmt->pg, result);
+          _dpo_pg_keep_error (stmt->pg, result);
           PQclear (result);
           return DPO_SQL_ERROR;
         }
@@ -546,7 +456,7 @@ shape (DpoPgStmt *stmt)
 
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
         {
-          keep_error (stmt->pg, result);
+          _dpo_pg_keep_error (stmt->pg, result);
           PQclear (result);
           return NULL;
         }
@@ -630,89 +540,4 @@ _dpo_pg_column_blob (DpoSqlStmt *sql,
   g_array_append_val (stmt->blobs, blob);
   *length = blob.bytes != NULL ? blob.size : 0;
   return blob.bytes;
-}
-
-/* COPY FROM STDIN, for the bulk loader: rows in COPY's text format. */
-
-void
-_dpo_pg_copy_append_field (GString    *row,
-                           const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (row, "\\N");
-      return;
-    }
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '\\':
-        g_string_append (row, "\\\\");
-        break;
-      case '\t':
-        g_string_append (row, "\\t");
-        break;
-      case '\n':
-        g_string_append (row, "\\n");
-        break;
-      case '\r':
-        g_string_append (row, "\\r");
-        break;
-      default:
-        g_string_append_c (row, *p);
-        break;
-      }
-}
-
-void
-_dpo_pg_copy_append_bound (DpoSqlStmt *sql,
-                           GString    *row)
-{
-  DpoPgStmt *stmt = sql->pg;
-
-  for (int i = 0; i < stmt->n_params; i++)
-    {
-      if (i > 0)
-        g_string_append_c (row, '\t');
-      _dpo_pg_copy_append_field (row, stmt->values[i]);
-    }
-}
-
-gboolean
-_dpo_pg_copy_in (DpoSqlConn *conn,
-                 const char *copy_sql,
-                 const char *rows,
-                 gsize       length)
-{
-  DpoPgConn *pg = conn->pg;
-  PGresult *result = PQexec (pg->conn, copy_sql);
-  gboolean sent = TRUE;
-  gboolean ok;
-
-  if (PQresultStatus (result) != PGRES_COPY_IN)
-    {
-      keep_error (pg, result);
-      PQclear (result);
-      return FALSE;
-    }
-  PQclear (result);
-  /* In pieces: PQputCopyData takes an int. */
-  for (gsize done = 0; sent && done < length; )
-    {
-      int piece = (int) MIN (length - done, (gsize) 1 << 24);
-
-      sent = PQputCopyData (pg->conn, rows + done, piece) == 1;
-      done += piece;
-    }
-  if (PQputCopyEnd (pg->conn, sent ? NULL : "the rows could not be sent") != 1)
-    sent = FALSE;
-  result = PQgetResult (pg->conn);
-  ok = sent && PQresultStatus (result) == PGRES_COMMAND_OK;
-  if (!ok)
-    keep_error (pg, result);
-  PQclear (result);
-  /* The end of the command's results. */
-  while ((result = PQgetResult (pg->conn)) != NULL)
-    PQclear (result);
-  return ok;
 }
